@@ -1,0 +1,2 @@
+export { freePort, type RunningEmulator, resetFirestore, startFirestoreEmulator } from './firestore/emulator';
+export { EmulatorJarMissingError, findEmulatorJar, INSTALL_HINT } from './firestore/emulator-jar';
