@@ -1,0 +1,24 @@
+import type { Effect } from './effect';
+import type { InboundEvent } from './event';
+import type { Reply } from './reply';
+
+/** What one step of a flow produces; `state: null` means the flow is finished. */
+export interface FlowStep<S> {
+  readonly state: S | null;
+  readonly replies: readonly Reply[];
+  readonly effects?: readonly Effect[];
+}
+
+/**
+ * A conversation flow is an explicit state machine: pure functions from (state, event, now) to the next
+ * state and the replies, with side effects returned as data for the edge to carry out.
+ */
+export interface Flow<S extends { readonly flow: string }> {
+  readonly id: S['flow'];
+  /** Thai name people see, e.g. in "you are in the middle of …" */
+  readonly title: string;
+  start(now: Date): FlowStep<S>;
+  step(state: S, event: InboundEvent, now: Date): FlowStep<S>;
+  /** Asks the current question again, e.g. after "ทำต่อ" or a stale button. */
+  prompt(state: S, now: Date): readonly Reply[];
+}

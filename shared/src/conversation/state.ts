@@ -1,0 +1,13 @@
+import type { ExternalTrainingState } from '../flows/external-training';
+
+/** Any flow's state; each carries its flow id as the discriminant. */
+export type FlowState = ExternalTrainingState;
+
+/** Per-person conversation state, stored as one Firestore document and changed once per turn. */
+export interface ConversationState {
+  readonly flow: FlowState | null;
+  /** counts turns; useful to see in logs whether a state is older than expected */
+  readonly turn: number;
+}
+
+export const EMPTY_CONVERSATION: ConversationState = { flow: null, turn: 0 };

@@ -1,0 +1,12 @@
+export * from './conversation/commands';
+export type { Effect } from './conversation/effect';
+export type { InboundEvent } from './conversation/event';
+export type { Flow, FlowStep } from './conversation/flow';
+export * from './conversation/postback-codec';
+export * from './conversation/reply';
+export * from './conversation/state';
+export * from './conversation/step';
+export * from './domain/development-methods';
+export * from './flows/external-training';
+export * from './text/graphemes';
+export * from './text/thai-date';
