@@ -1,0 +1,65 @@
+import type { Express } from 'express';
+import type { Firestore } from 'firebase-admin/firestore';
+import { createHmacPostbackSigner } from './line/hmac-postback-signer';
+import { createHttpLineClient, type LineClient } from './line/line-client';
+import type { BotConfig } from './runtime/config';
+import { createJsonLogger, type Logger } from './runtime/logger';
+import { createInProcessTaskQueue, type Task, type TaskQueue } from './runtime/task-queue';
+import { createFirestoreTurnStore } from './store/firestore-turn-store';
+import type { TurnStore } from './store/turn-store';
+import { createWebhookApp } from './webhook/webhook-app';
+
+export interface CreateBotOptions {
+  config: BotConfig;
+  db: Firestore;
+  logger?: Logger;
+  clock?: () => Date;
+  /** Cloud Tasks in production; in-process when omitted */
+  tasks?: TaskQueue;
+  line?: LineClient;
+  store?: TurnStore;
+  loadingAfterMs?: number;
+}
+
+/** Wires the webhook app to Firestore and LINE. Collections are named here, once. */
+export function createBot(o: CreateBotOptions) {
+  const logger = o.logger ?? createJsonLogger();
+  const line =
+    o.line ??
+    createHttpLineClient({
+      channelAccessToken: o.config.channelAccessToken,
+      apiBase: o.config.lineApiBase,
+      dataBase: o.config.lineDataApiBase,
+    });
+  const store =
+    o.store ??
+    createFirestoreTurnStore(o.db, {
+      events: o.db.collection('webhookEvents'),
+      conversations: o.db.collection('conversations'),
+      externalTrainings: o.db.collection('externalTrainings'),
+    });
+  const inProcess = createInProcessTaskQueue(
+    (task) => runTask(task, line),
+    (err, task) => logger.error('task.failed', { type: task.type, err: (err as Error).message }),
+  );
+  const app: Express = createWebhookApp({
+    channelSecret: o.config.channelSecret,
+    line,
+    store,
+    signer: createHmacPostbackSigner(o.config.postbackSecret),
+    tasks: o.tasks ?? inProcess.queue,
+    logger,
+    clock: o.clock ?? (() => new Date()),
+    loadingAfterMs: o.loadingAfterMs ?? 700,
+  });
+  return { app, line, store, drain: inProcess.drain };
+}
+
+/** Runs one queued task; Cloud Tasks calls this through functions/ as well. */
+export async function runTask(task: Task, line: LineClient): Promise<void> {
+  switch (task.type) {
+    case 'push':
+      await line.push(task.to, task.messages as Parameters<LineClient['push']>[1], task.retryKey);
+      break;
+  }
+}

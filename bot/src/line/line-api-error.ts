@@ -1,0 +1,28 @@
+/** A LINE Messaging API call that failed for good (after any retries). */
+export class LineApiError extends Error {
+  override readonly name = 'LineApiError';
+  constructor(
+    readonly status: number,
+    readonly path: string,
+    readonly body: unknown,
+    readonly requestId?: string,
+  ) {
+    super(`LINE ${path} answered ${status}: ${typeof body === 'string' ? body : JSON.stringify(body)}`);
+  }
+
+  /** LINE says the reply token was used, expired or never existed. */
+  get isInvalidReplyToken(): boolean {
+    return this.status === 400 && /reply token/i.test(JSON.stringify(this.body));
+  }
+}
+
+/** No answer from LINE in time, or the connection failed, on every attempt. */
+export class LineUnavailableError extends Error {
+  override readonly name = 'LineUnavailableError';
+  constructor(
+    readonly path: string,
+    override readonly cause: unknown,
+  ) {
+    super(`LINE ${path} unavailable: ${(cause as Error)?.message ?? String(cause)}`);
+  }
+}

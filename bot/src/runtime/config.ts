@@ -1,0 +1,38 @@
+import { hkdfSync } from 'node:crypto';
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export interface BotConfig {
+  channelSecret: string;
+  channelAccessToken: string;
+  /** LINE API base; the local fake LINE platform in dev and tests */
+  lineApiBase: string;
+  lineDataApiBase: string;
+  postbackSecret: string;
+}
+
+/** Reads configuration from the environment (Functions secrets arrive as env vars too). */
+export function botConfigFromEnv(env: NodeJS.ProcessEnv = process.env): BotConfig {
+  const need = (name: string) => {
+    const v = env[name];
+    if (!v) throw new ConfigError(`${name} is not set`);
+    return v;
+  };
+  const channelSecret = need('LINE_CHANNEL_SECRET');
+  return {
+    channelSecret,
+    channelAccessToken: need('LINE_CHANNEL_ACCESS_TOKEN'),
+    lineApiBase: env.LINE_API_BASE ?? 'https://api.line.me',
+    lineDataApiBase: env.LINE_DATA_API_BASE ?? env.LINE_API_BASE ?? 'https://api-data.line.me',
+    postbackSecret: env.POSTBACK_SECRET ?? derivePostbackSecret(channelSecret),
+  };
+}
+
+/** A key of its own for postback signatures, derived so a deployment needs no extra secret. */
+export function derivePostbackSecret(channelSecret: string): string {
+  return Buffer.from(hkdfSync('sha256', channelSecret, 'phattana', 'postback-signing', 32)).toString(
+    'base64url',
+  );
+}

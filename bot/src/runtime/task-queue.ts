@@ -1,0 +1,36 @@
+/** Work that must not hold up LINE's 2-second webhook answer. */
+export type Task = {
+  readonly type: 'push';
+  readonly to: string;
+  readonly messages: readonly unknown[];
+  readonly retryKey: string;
+};
+
+/**
+ * The port for slow work. In Cloud Functions this is a Cloud Tasks queue (functions/ wires it);
+ * locally and in tests it runs in-process after the webhook has answered.
+ */
+export interface TaskQueue {
+  enqueue(task: Task): Promise<void>;
+}
+
+export function createInProcessTaskQueue(
+  run: (task: Task) => Promise<void>,
+  onError: (err: unknown, task: Task) => void,
+) {
+  const pending = new Set<Promise<void>>();
+  const queue: TaskQueue = {
+    async enqueue(task) {
+      const p = Promise.resolve()
+        .then(() => run(task))
+        .catch((err) => onError(err, task))
+        .finally(() => pending.delete(p));
+      pending.add(p);
+    },
+  };
+  /** resolves when every task enqueued so far has finished (tests, graceful shutdown) */
+  const drain = async () => {
+    while (pending.size > 0) await Promise.all([...pending]);
+  };
+  return { queue, drain };
+}

@@ -1,0 +1,95 @@
+import type { webhook } from '@line/bot-sdk';
+import { type PostbackSigner, step } from '@phattana/shared';
+import { LineApiError, LineUnavailableError } from '../line/line-api-error';
+import type { LineClient } from '../line/line-client';
+import { batches, renderMessages } from '../line/render-messages';
+import type { Logger } from '../runtime/logger';
+import type { TaskQueue } from '../runtime/task-queue';
+import type { TurnStore } from '../store/turn-store';
+import { retryKeyFor } from './retry-key';
+import { toInboundEvent } from './to-inbound-event';
+
+export interface EventHandlerDeps {
+  line: LineClient;
+  store: TurnStore;
+  signer: PostbackSigner;
+  tasks: TaskQueue;
+  logger: Logger;
+  clock: () => Date;
+  /** show LINE's loading animation when a turn takes longer than this */
+  loadingAfterMs: number;
+}
+
+export type EventOutcome = 'handled' | 'duplicate' | 'ignored' | 'unfollowed';
+
+/** Processes one webhook event end to end: de-duplicate, step the conversation, reply. */
+export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promise<EventOutcome> {
+  if (e.mode === 'standby') return 'ignored'; // another channel owns this chat (module mode)
+  const userId = e.source?.type === 'user' ? e.source.userId : undefined;
+  const now = d.clock();
+  const inbound = toInboundEvent(e, d.signer, now);
+  if (!inbound || !userId) return 'ignored';
+
+  if (inbound.kind === 'unfollow') {
+    // Blocking stops reminders; the person's history stays (it belongs to the municipality's records).
+    await d.store.setFollowing(userId, false, now);
+    return 'unfollowed';
+  }
+
+  const replyToken = 'replyToken' in e ? (e.replyToken as string | undefined) : undefined;
+  const loading =
+    replyToken && d.loadingAfterMs >= 0
+      ? setTimeout(() => {
+          d.line
+            .showLoading(userId, 5)
+            .catch((err) => d.logger.warn('line.loading_failed', { err: String(err) }));
+        }, d.loadingAfterMs)
+      : undefined;
+  try {
+    const turn = await d.store.runTurn(
+      { userId, eventId: e.webhookEventId, eventTimestamp: e.timestamp },
+      (state) => {
+        const r = step(state, inbound, now);
+        return { state: r.state, effects: r.effects, result: r.replies };
+      },
+    );
+    if (turn.duplicate) return 'duplicate';
+    if (inbound.kind === 'follow') await d.store.setFollowing(userId, true, now);
+
+    const messages = renderMessages(turn.result, {
+      signer: d.signer,
+      now,
+      onTrim: (what) => d.logger.warn('line.trimmed', { eventId: e.webhookEventId, what }),
+    });
+    const [first, ...rest] = batches(messages);
+    let pushIndex = 0;
+    const pushLater = (msgs: readonly unknown[]) =>
+      d.tasks.enqueue({
+        type: 'push',
+        to: userId,
+        messages: msgs,
+        retryKey: retryKeyFor(e.webhookEventId, pushIndex++),
+      });
+    if (first) {
+      if (replyToken) {
+        try {
+          await d.line.reply(replyToken, first);
+        } catch (err) {
+          // The turn is saved; the person must still see the answer, so fall back to a push.
+          if (
+            !(err instanceof LineUnavailableError || (err instanceof LineApiError && err.isInvalidReplyToken))
+          )
+            throw err;
+          d.logger.warn('line.reply_failed_pushing', { eventId: e.webhookEventId, err: err.message });
+          await pushLater(first);
+        }
+      } else {
+        await pushLater(first);
+      }
+    }
+    for (const batch of rest) await pushLater(batch);
+    return 'handled';
+  } finally {
+    if (loading) clearTimeout(loading);
+  }
+}

@@ -1,0 +1,99 @@
+import type { messagingApi } from '@line/bot-sdk';
+import { type Action, decodePostback, graphemeLength, type Reply } from '@phattana/shared';
+import { describe, expect, it } from 'vitest';
+import { createHmacPostbackSigner } from '../src/line/hmac-postback-signer';
+import { LINE_LIMITS } from '../src/line/line-limits';
+import { batches, renderMessages } from '../src/line/render-messages';
+
+const signer = createHmacPostbackSigner('a-test-secret-of-enough-length');
+const now = new Date('2026-11-23T03:00:00Z');
+const render = (replies: Reply[], trims: string[] = []) =>
+  renderMessages(replies, { signer, now, onTrim: (w) => trims.push(w) });
+
+const quickLabels = (m: messagingApi.Message | undefined) =>
+  (m?.quickReply?.items ?? []).map((i) => (i.action as { label: string }).label);
+
+describe('renderMessages enforces LINE limits in one place', () => {
+  it('cuts quick reply labels to 20 grapheme clusters, counting Thai marks with their letter', () => {
+    const trims: string[] = [];
+    const thai20 = 'ที่'.repeat(20); // 60 UTF-16 units, 20 graphemes: fits
+    const tooLong = 'ก'.repeat(21);
+    const [m] = render(
+      [
+        {
+          kind: 'text',
+          text: 'x',
+          quickReplies: [
+            { type: 'message', label: thai20, text: 'a' },
+            { type: 'message', label: tooLong, text: 'b' },
+          ],
+        },
+      ],
+      trims,
+    );
+    const [a, b] = quickLabels(m);
+    expect(a).toBe(thai20);
+    expect(graphemeLength(b as string)).toBe(20);
+    expect(trims).toHaveLength(1);
+  });
+
+  it('keeps at most 13 quick replies', () => {
+    const many: Action[] = Array.from({ length: 16 }, (_, i) => ({
+      type: 'message',
+      label: `ข้อ ${i}`,
+      text: `${i}`,
+    }));
+    const [m] = render([{ kind: 'text', text: 'เลือก', quickReplies: many }]);
+    expect(quickLabels(m)).toHaveLength(LINE_LIMITS.quickReplyItems);
+  });
+
+  it('merges plain texts so a reply never needs more than five messages when it can be avoided', () => {
+    const replies: Reply[] = Array.from({ length: 7 }, (_, i) => ({ kind: 'text', text: `บรรทัด ${i}` }));
+    const out = render(replies);
+    expect(out.length).toBeLessThanOrEqual(5);
+    expect(out.map((m) => (m as messagingApi.TextMessage).text).join('\n\n')).toBe(
+      replies.map((r) => (r as { text: string }).text).join('\n\n'),
+    );
+  });
+
+  it('splits text over 5000 UTF-16 units into several messages, quick replies on the last', () => {
+    const long = `${'ก'.repeat(4000)}\n${'ข'.repeat(4000)}`;
+    const out = render([
+      { kind: 'text', text: long, quickReplies: [{ type: 'message', label: 'ok', text: 'ok' }] },
+    ]);
+    expect(out).toHaveLength(2);
+    for (const m of out) expect((m as messagingApi.TextMessage).text.length).toBeLessThanOrEqual(5000);
+    expect(out[0]?.quickReply).toBeUndefined();
+    expect(quickLabels(out[1])).toEqual(['ok']);
+  });
+
+  it('signs postback data so it round-trips and stays within 300 characters', () => {
+    const [m] = render([
+      {
+        kind: 'card',
+        title: 'สรุป',
+        fields: [{ label: 'ชื่อ', value: 'การเขียนหนังสือราชการ' }],
+        actions: [{ type: 'postback', label: 'ส่ง', data: { a: 'xt.confirm' }, displayText: 'ส่ง' }],
+      },
+    ]);
+    expect(m?.type).toBe('flex');
+    const footer = ((m as messagingApi.FlexMessage).contents as messagingApi.FlexBubble).footer;
+    const button = footer?.contents[0] as messagingApi.FlexButton;
+    const data = (button.action as messagingApi.PostbackAction).data as string;
+    expect(data.length).toBeLessThanOrEqual(LINE_LIMITS.postbackData);
+    expect(decodePostback(data, signer, now)).toEqual({ ok: true, payload: { a: 'xt.confirm' } });
+  });
+
+  it('falls back to text when a card would exceed the 30 KB Flex bubble limit', () => {
+    const fields = Array.from({ length: 200 }, (_, i) => ({ label: `ข้อ ${i}`, value: 'ข้อมูล'.repeat(20) }));
+    const trims: string[] = [];
+    const out = render([{ kind: 'card', title: 'ใหญ่', fields, actions: [] }], trims);
+    expect(out.every((m) => m.type === 'text')).toBe(true);
+    expect(trims.some((t) => t.includes('flex bubble'))).toBe(true);
+  });
+
+  it('batches messages into requests of five', () => {
+    const msgs = Array.from({ length: 12 }, (): messagingApi.Message => ({ type: 'text', text: 'x' }));
+    expect(batches(msgs).map((b) => b.length)).toEqual([5, 5, 2]);
+  });
+});

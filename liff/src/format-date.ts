@@ -1,0 +1,16 @@
+/**
+ * Thai dates. `th-TH` already uses the Buddhist calendar (พ.ศ.): never add 543 by hand.
+ * The time zone is fixed so a phone set to another zone still shows the date in Thailand.
+ */
+const fullDate = new Intl.DateTimeFormat('th-TH', { dateStyle: 'full', timeZone: 'Asia/Bangkok' });
+const shortDate = new Intl.DateTimeFormat('th-TH', { dateStyle: 'medium', timeZone: 'Asia/Bangkok' });
+
+/** e.g. "วันพุธที่ 5 มีนาคม พ.ศ. 2568" */
+export function formatThaiFullDate(date: Date): string {
+  return fullDate.format(date);
+}
+
+/** e.g. "5 มี.ค. 2568" */
+export function formatThaiShortDate(date: Date): string {
+  return shortDate.format(date);
+}
