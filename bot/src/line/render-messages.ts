@@ -95,14 +95,12 @@ function withQuickReply<M extends Message>(
 ): M {
   if (!actions || actions.length === 0) return m;
   if (actions.length > LINE_LIMITS.quickReplyItems) o.onTrim?.(`${actions.length} quick replies; kept 13`);
-  const items = actions
-    .slice(0, LINE_LIMITS.quickReplyItems)
-    .map(
-      (a): messagingApi.QuickReplyItem => ({
-        type: 'action',
-        action: renderAction(a, LINE_LIMITS.actionLabel, o),
-      }),
-    );
+  const items = actions.slice(0, LINE_LIMITS.quickReplyItems).map(
+    (a): messagingApi.QuickReplyItem => ({
+      type: 'action',
+      action: renderAction(a, LINE_LIMITS.actionLabel, o),
+    }),
+  );
   return { ...m, quickReply: { items } };
 }
 
