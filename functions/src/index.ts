@@ -1,0 +1,61 @@
+// Firebase Functions (2nd gen) triggers. This file only wires: everything else lives in bot/ and shared/,
+// bundled into lib/ by build.mjs so Cloud Build's `npm install` here needs only the Firebase packages.
+import { type BotConfig, createBot, derivePostbackSecret, runTask, type Task } from '@phattana/bot';
+import { initializeApp } from 'firebase-admin/app';
+import { getFirestore } from 'firebase-admin/firestore';
+import { getFunctions } from 'firebase-admin/functions';
+import { defineSecret, defineString } from 'firebase-functions/params';
+import { onRequest } from 'firebase-functions/v2/https';
+import { onTaskDispatched } from 'firebase-functions/v2/tasks';
+
+const REGION = 'asia-southeast1';
+const LINE_CHANNEL_SECRET = defineSecret('LINE_CHANNEL_SECRET');
+const LINE_CHANNEL_ACCESS_TOKEN = defineSecret('LINE_CHANNEL_ACCESS_TOKEN');
+/** LINE Login channel id of the LIFF app; the API checks ID tokens' `aud` against it */
+export const LIFF_CHANNEL_ID = defineString('LIFF_CHANNEL_ID', { default: '' });
+
+let bot: ReturnType<typeof createBot> | undefined;
+
+function getBot() {
+  if (!bot) {
+    initializeApp();
+    const config: BotConfig = {
+      channelSecret: LINE_CHANNEL_SECRET.value(),
+      channelAccessToken: LINE_CHANNEL_ACCESS_TOKEN.value(),
+      lineApiBase: 'https://api.line.me',
+      lineDataApiBase: 'https://api-data.line.me',
+      postbackSecret: derivePostbackSecret(LINE_CHANNEL_SECRET.value()),
+    };
+    const queue = getFunctions().taskQueue<Task>(`locations/${REGION}/functions/lineTasks`);
+    bot = createBot({
+      config,
+      db: getFirestore(),
+      tasks: { enqueue: (task) => queue.enqueue(task, { dispatchDeadlineSeconds: 60 }) },
+    });
+  }
+  return bot;
+}
+
+/** LINE webhook URL: https://<region>-<project>.cloudfunctions.net/line/webhook */
+export const line = onRequest(
+  {
+    region: REGION,
+    secrets: [LINE_CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN],
+    concurrency: 80,
+    memory: '512MiB',
+  },
+  (req, res) => getBot().app(req, res),
+);
+
+/** Slow work moved off the webhook: pushes that a reply could not carry. Retried by Cloud Tasks. */
+export const lineTasks = onTaskDispatched<Task>(
+  {
+    region: REGION,
+    secrets: [LINE_CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN],
+    retryConfig: { maxAttempts: 5, minBackoffSeconds: 10 },
+    rateLimits: { maxConcurrentDispatches: 10 },
+  },
+  async (req) => {
+    await runTask(req.data, getBot().line);
+  },
+);

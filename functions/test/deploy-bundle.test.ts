@@ -1,0 +1,58 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { builtinModules } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const dir = fileURLToPath(new URL('..', import.meta.url));
+const bundle = `${dir}lib/index.js`;
+
+// `firebase deploy` runs the predeploy build, then Cloud Build runs `npm install` in functions/ only:
+// the bundle may import nothing but Node built-ins and the packages functions/package.json declares.
+describe('functions deploy bundle', () => {
+  beforeAll(() => {
+    execFileSync('node', ['build.mjs'], { cwd: dir, stdio: 'pipe' });
+  }, 60_000);
+
+  it('imports only Node built-ins and declared dependencies', () => {
+    const pkg = JSON.parse(readFileSync(`${dir}package.json`, 'utf8')) as {
+      dependencies: Record<string, string>;
+    };
+    const code = readFileSync(bundle, 'utf8');
+    const specifiers = new Set(
+      [...code.matchAll(/(?:^|[;\s])(?:import|export)[^'"]*?from\s*["']([^"']+)["']/gm)].map(
+        (m) => m[1] as string,
+      ),
+    );
+    expect(specifiers.size).toBeGreaterThan(0);
+    for (const s of specifiers) {
+      const bare = s.replace(/^node:/, '');
+      const pkgName = s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : (s.split('/')[0] as string);
+      const ok = builtinModules.includes(bare) || pkgName in pkg.dependencies;
+      expect(ok, `bundle imports ${s}`).toBe(true);
+    }
+  });
+
+  it('declares the webhook and task-queue endpoints with their secrets', async () => {
+    const mod = (await import(bundle)) as Record<string, { __endpoint?: Record<string, unknown> }>;
+    expect(mod.line?.__endpoint).toMatchObject({
+      platform: 'gcfv2',
+      region: ['asia-southeast1'],
+      httpsTrigger: {},
+    });
+    const secrets = (mod.line?.__endpoint?.secretEnvironmentVariables as Array<{ key: string }>).map(
+      (s) => s.key,
+    );
+    expect(secrets.sort()).toEqual(['LINE_CHANNEL_ACCESS_TOKEN', 'LINE_CHANNEL_SECRET']);
+    expect(mod.lineTasks?.__endpoint).toHaveProperty('taskQueueTrigger');
+  });
+
+  it('targets the Node version the project runs on', () => {
+    const fb = JSON.parse(readFileSync(`${dir}../firebase.json`, 'utf8')) as {
+      functions: Array<{ runtime: string }>;
+    };
+    const pkg = JSON.parse(readFileSync(`${dir}package.json`, 'utf8')) as { engines: { node: string } };
+    expect(fb.functions[0]?.runtime).toBe(`nodejs${pkg.engines.node}`);
+    expect(process.versions.node.split('.')[0]).toBe(pkg.engines.node);
+  });
+});
