@@ -16,9 +16,7 @@ export function AsyncContent<T>({ state, empty, errorMessage, children }: AsyncC
     case 'loading':
       return <LoadingState />;
     case 'error':
-      return (
-        <ErrorState message={errorMessage ?? 'โหลดข้อมูลไม่สำเร็จ กรุณาลองอีกครั้ง'} onRetry={state.retry} />
-      );
+      return <ErrorState message={errorMessage ?? 'โหลดข้อมูลไม่สำเร็จ กรุณาลองอีกครั้ง'} onRetry={state.retry} />;
     case 'ready':
       return <>{state.value.length === 0 ? empty : children(state.value)}</>;
   }

@@ -21,10 +21,7 @@ export function LazyPage({ load, ...pageProps }: LazyPageProps) {
   if (Page) return <Page {...pageProps} />;
   if (state.status === 'error') {
     return (
-      <ErrorState
-        message="โหลดหน้านี้ไม่สำเร็จ กรุณาตรวจสอบการเชื่อมต่ออินเทอร์เน็ตแล้วลองอีกครั้ง"
-        onRetry={state.retry}
-      />
+      <ErrorState message="โหลดหน้านี้ไม่สำเร็จ กรุณาตรวจสอบการเชื่อมต่ออินเทอร์เน็ตแล้วลองอีกครั้ง" onRetry={state.retry} />
     );
   }
   return <LoadingState />;

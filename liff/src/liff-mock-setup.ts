@@ -48,6 +48,8 @@ export async function installLiffMock(liff: Liff, liffId: string): Promise<void>
     getIDToken: mockIdToken(liffId),
   }));
   await liff.init({ liffId, mock: true } as Parameters<Liff['init']>[0]);
+  // The mock refuses getProfile() until login() was called; its login() does not redirect.
+  liff.login();
 }
 
 export function refreshMockIdToken(liff: Liff, liffId: string): void {

@@ -1,6 +1,8 @@
 /**
  * LIFF puts the path of a deep link (`https://liff.line.me/{liffId}/hours`) into the `liff.state`
  * query parameter of the endpoint URL. This returns the same-origin path to go to, or null.
+ * The endpoint URL's other parameters belong to LIFF / LINE Login (code, state, …) and are dropped:
+ * anything the deep link itself carries is inside liff.state.
  */
 export function liffStateTarget(href: string): string | null {
   const current = new URL(href);
@@ -16,9 +18,5 @@ export function liffStateTarget(href: string): string | null {
     return null;
   }
   if (target.origin !== current.origin) return null;
-  // Keep the other query parameters of the endpoint URL, minus liff.state itself.
-  current.searchParams.forEach((value, key) => {
-    if (key !== 'liff.state' && !target.searchParams.has(key)) target.searchParams.append(key, value);
-  });
   return `${target.pathname}${target.search}${target.hash}`;
 }

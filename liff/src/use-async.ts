@@ -10,7 +10,7 @@ export function useAsync<T>(load: () => Promise<T>): AsyncState<T> & { retry: ()
   const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `load` is read once per attempt on purpose.
+  // `load` is read once per attempt on purpose: a new closure each render must not refetch.
   useEffect(() => {
     let live = true;
     setState({ status: 'loading' });

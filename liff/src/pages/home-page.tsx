@@ -11,7 +11,7 @@ const SHORTCUTS = [
 export function HomePage(_props: PageProps) {
   return (
     <>
-      <p class="lead">วันนี้{formatThaiFullDate(new Date())}</p>
+      <p class="lead">วันนี้ {formatThaiFullDate(new Date())}</p>
       <nav aria-label="ทางลัด">
         <ul class="card-list">
           {SHORTCUTS.map((item) => (

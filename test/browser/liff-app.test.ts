@@ -1,0 +1,159 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type BrowserContext, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildLiff, initialJsFiles, makeTempOutDir } from '../../liff/tools/build-app';
+import { type StaticServer, serveStatic } from '../../liff/tools/static-server';
+
+/** The mocked LIFF profile (liff/src/liff-mock-setup.ts). */
+const MOCK_DISPLAY_NAME = 'สมศรี ใจดี';
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const HAVE_CHROMIUM = existsSync(CHROMIUM_PATH);
+const IS_CI = process.env.CI === 'true';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+];
+
+if (!HAVE_CHROMIUM && !IS_CI) {
+  console.warn(
+    [
+      '',
+      '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
+      `!!! SKIPPING the LIFF browser tests: no Chromium at ${CHROMIUM_PATH}.`,
+      '!!! Install it (apt-get install chromium) or set CHROMIUM_PATH. Under CI=true this fails.',
+      '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
+      '',
+    ].join('\n'),
+  );
+}
+
+/** Own launch code: a fresh profile dir per run, the flags the project's browser runs use. */
+async function launchChromium(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
+  const userDataDir = await mkdtemp(path.join(tmpdir(), 'phattana-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 390, height: 844 },
+    locale: 'th-TH',
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+describe.skipIf(!HAVE_CHROMIUM && !IS_CI)('LIFF app in Chromium (mock LIFF)', () => {
+  let outDir = '';
+  let server: StaticServer | undefined;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!HAVE_CHROMIUM) throw new Error(`CI=true and no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH)`);
+    outDir = await makeTempOutDir('liff-mock-test');
+    await buildLiff({ outDir, mock: true });
+    server = await serveStatic(outDir);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (outDir) await rm(outDir, { recursive: true, force: true });
+  });
+
+  async function openPage(pathAndQuery: string) {
+    const page = await browser!.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${server!.url}${pathAndQuery}`);
+    return page;
+  }
+
+  it('greets the mocked LINE user in Thai on the home page', async () => {
+    const page = await openPage('/');
+    const heading = page.getByRole('heading', { level: 1 });
+    await expect.poll(() => heading.textContent(), { timeout: 15_000 }).toBe(`สวัสดี คุณ${MOCK_DISPLAY_NAME}`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('th');
+    expect(await page.getByRole('banner').count()).toBe(1);
+    expect(await page.getByRole('main').count()).toBe(1);
+    // Today in the Buddhist era, from Intl (th-TH), not hand-made.
+    const beYear = String(new Date().getFullYear() + 543);
+    expect(await page.locator('.lead').textContent()).toContain(beYear);
+    for (const name of ['ชั่วโมงอบรมของฉัน', 'แผนพัฒนาของฉัน', 'แดชบอร์ด HR']) {
+      expect(
+        await page
+          .getByRole('main')
+          .getByRole('link', { name: new RegExp(name) })
+          .count(),
+      ).toBe(1);
+    }
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('follows a liff.state deep link to the hours page', async () => {
+    const page = await openPage('/?liff.state=%2Fhours');
+    const heading = page.getByRole('heading', { level: 1, name: 'ชั่วโมงอบรมของฉัน' });
+    await heading.waitFor({ timeout: 15_000 });
+    // The lazily loaded page finished: its empty state, not a loading or error state.
+    await page.getByText('ยังไม่มีข้อมูล').waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(new URL(page.url()).pathname).toBe('/hours');
+    expect(new URL(page.url()).searchParams.has('liff.state')).toBe(false);
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('navigates in-app with the History API and back again', async () => {
+    const page = await openPage('/');
+    await page.getByRole('heading', { level: 1, name: /^สวัสดี คุณ/ }).waitFor({ timeout: 15_000 });
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: /แผนพัฒนาของฉัน/ })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'แผนพัฒนาของฉัน' }).waitFor({ timeout: 15_000 });
+    await page.getByText('ยังไม่มีข้อมูล').waitFor({ timeout: 15_000 });
+    expect(new URL(page.url()).pathname).toBe('/idp');
+    await page.goBack();
+    await page.getByRole('heading', { level: 1, name: /^สวัสดี คุณ/ }).waitFor({ timeout: 15_000 });
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a Thai not-found page for an unknown path', async () => {
+    const page = await openPage('/no-such-page');
+    await page.getByRole('heading', { level: 1, name: 'ไม่พบหน้าที่ต้องการ' }).waitFor({ timeout: 15_000 });
+    await page.close();
+  });
+});
+
+describe('LIFF production build', () => {
+  it('keeps the LIFF mock out of the bundle and the initial JS is only the entry chunk', async () => {
+    const outDir = await makeTempOutDir('liff-prod-test');
+    try {
+      await buildLiff({ outDir, mock: false });
+      const initial = await initialJsFiles(outDir);
+      expect(initial).toHaveLength(1);
+      const manifest = await readFile(path.join(outDir, '.vite', 'manifest.json'), 'utf8');
+      expect(manifest).not.toContain('liff-mock');
+      const entry = await readFile(path.join(outDir, initial[0]!), 'utf8');
+      expect(entry).not.toContain('$mock');
+    } finally {
+      await rm(outDir, { recursive: true, force: true });
+    }
+  });
+});
