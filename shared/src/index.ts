@@ -10,3 +10,4 @@ export * from './domain/development-methods';
 export * from './flows/external-training';
 export * from './text/graphemes';
 export * from './text/thai-date';
+export * from './domain/organisation';

@@ -2,6 +2,7 @@ import { validateSignature, type webhook } from '@line/bot-sdk';
 import express, { type Express, type Request, type Response } from 'express';
 import type { Logger } from '../runtime/logger';
 import { type EventHandlerDeps, type EventOutcome, handleEvent } from './handle-event';
+import { createKeyedSerial } from './keyed-serial';
 import { PayloadTooLargeError, readRawBody } from './raw-body';
 
 export interface WebhookAppDeps extends EventHandlerDeps {
@@ -42,6 +43,7 @@ export function createWebhookApp(deps: WebhookAppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
   const limit = deps.maxBodyBytes ?? 1024 * 1024;
+  const serial = createKeyedSerial();
 
   app.get('/healthz', (_req, res) => {
     res.json({ ok: true });
@@ -82,7 +84,7 @@ export function createWebhookApp(deps: WebhookAppDeps): Express {
       res.status(200).json({});
       return;
     }
-    const failed = await processInOrder(body.events, deps);
+    const failed = await processInOrder(body.events, deps, serial);
     const latencyMs = Math.round(performance.now() - started);
     deps.logger.info('webhook.request', { events: body.events.length, failed, latencyMs });
     // A failure before the turn was saved: 500 lets LINE redeliver, and de-duplication keeps
@@ -94,7 +96,11 @@ export function createWebhookApp(deps: WebhookAppDeps): Express {
 }
 
 /** Events of one person run one after another in the order LINE sent them; people run in parallel. */
-async function processInOrder(events: webhook.Event[], deps: WebhookAppDeps): Promise<number> {
+async function processInOrder(
+  events: webhook.Event[],
+  deps: WebhookAppDeps,
+  serial: ReturnType<typeof createKeyedSerial>,
+): Promise<number> {
   const byChat = new Map<string, webhook.Event[]>();
   for (const e of events) {
     const key = chatKey(e);
@@ -104,34 +110,36 @@ async function processInOrder(events: webhook.Event[], deps: WebhookAppDeps): Pr
   }
   let failed = 0;
   await Promise.all(
-    [...byChat.values()].map(async (list) => {
-      for (const e of list.sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0))) {
-        const t0 = performance.now();
-        const base = { eventId: e?.webhookEventId, type: e?.type, userId: e?.source?.userId };
-        if (!e || typeof e !== 'object' || !KNOWN_EVENT_TYPES.has(e.type)) {
-          deps.logger.info('webhook.event', { ...base, outcome: 'unknown_type' });
-          continue;
+    [...byChat.entries()].map(([key, list]) =>
+      serial(key, async () => {
+        for (const e of list.sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0))) {
+          const t0 = performance.now();
+          const base = { eventId: e?.webhookEventId, type: e?.type, userId: e?.source?.userId };
+          if (!e || typeof e !== 'object' || !KNOWN_EVENT_TYPES.has(e.type)) {
+            deps.logger.info('webhook.event', { ...base, outcome: 'unknown_type' });
+            continue;
+          }
+          if (typeof e.webhookEventId !== 'string' || e.webhookEventId.length === 0) {
+            deps.logger.warn('webhook.event', { ...base, outcome: 'no_event_id' });
+            continue;
+          }
+          let outcome: EventOutcome | 'error';
+          try {
+            outcome = await handleEvent(e, deps);
+          } catch (err) {
+            outcome = 'error';
+            failed++;
+            deps.logger.error('webhook.event_failed', { ...base, err: (err as Error).message });
+          }
+          deps.logger.info('webhook.event', {
+            ...base,
+            redelivery: e.deliveryContext?.isRedelivery ?? false,
+            outcome,
+            latencyMs: Math.round(performance.now() - t0),
+          });
         }
-        if (typeof e.webhookEventId !== 'string' || e.webhookEventId.length === 0) {
-          deps.logger.warn('webhook.event', { ...base, outcome: 'no_event_id' });
-          continue;
-        }
-        let outcome: EventOutcome | 'error';
-        try {
-          outcome = await handleEvent(e, deps);
-        } catch (err) {
-          outcome = 'error';
-          failed++;
-          deps.logger.error('webhook.event_failed', { ...base, err: (err as Error).message });
-        }
-        deps.logger.info('webhook.event', {
-          ...base,
-          redelivery: e.deliveryContext?.isRedelivery ?? false,
-          outcome,
-          latencyMs: Math.round(performance.now() - t0),
-        });
-      }
-    }),
+      }),
+    ),
   );
   return failed;
 }
