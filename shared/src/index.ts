@@ -1,3 +1,4 @@
+export * from './calendar/working-days';
 export * from './conversation/commands';
 export type { Effect } from './conversation/effect';
 export type { InboundEvent } from './conversation/event';
@@ -7,7 +8,7 @@ export * from './conversation/reply';
 export * from './conversation/state';
 export * from './conversation/step';
 export * from './domain/development-methods';
+export * from './domain/organisation';
 export * from './flows/external-training';
 export * from './text/graphemes';
 export * from './text/thai-date';
-export * from './domain/organisation';
