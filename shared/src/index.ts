@@ -12,3 +12,11 @@ export * from './domain/organisation';
 export * from './flows/external-training';
 export * from './text/graphemes';
 export * from './text/thai-date';
+
+// people/ (its own chunk so the lines above stay as they were)
+
+export * from './people/approval-chain';
+export * from './people/csv';
+export * from './people/employee-import';
+export * from './people/invite-code';
+export * from './people/privacy-notice';
