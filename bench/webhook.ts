@@ -10,8 +10,8 @@ import { encodePostback } from '@phattana/shared';
 import express from 'express';
 import { initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
+import { startLinePlatform } from '../dev/src/fake-line';
 import { startFirestoreEmulator } from '../dev/src/firestore/emulator';
-import { startLinePlatform } from '../dev/src/line-platform';
 import { startLocalBot } from '../dev/src/local-bot';
 import { buildPostbackEvent, buildTextEvent, signBody } from '../dev/src/simulator/webhook-events';
 import { countFirestoreOps } from './support/firestore-op-counter';
@@ -21,7 +21,9 @@ const CONVERSATIONS = Number(process.argv[3] ?? 2);
 const SECRET = 'bench-channel-secret-0123456789';
 const TOKEN = 'bench-access-token';
 
-type Turn = { kind: 'text'; text: string } | { kind: 'postback'; payload: Record<string, string>; params?: Record<string, string> };
+type Turn =
+  | { kind: 'text'; text: string }
+  | { kind: 'postback'; payload: Record<string, string>; params?: Record<string, string> };
 
 // One full "report an external training" conversation: 8 turns, ending in a Firestore effect.
 const conversation: Turn[] = [
@@ -60,7 +62,12 @@ async function main() {
     const replyToken = platform.issueReplyToken(userId);
     return t.kind === 'text'
       ? buildTextEvent({ userId, text: t.text, replyToken })
-      : buildPostbackEvent({ userId, replyToken, data: encodePostback(t.payload as never, signer, new Date()), params: t.params });
+      : buildPostbackEvent({
+          userId,
+          replyToken,
+          data: encodePostback(t.payload as never, signer, new Date()),
+          params: t.params,
+        });
   };
 
   // warm-up: JIT, connections, emulator indexes
@@ -82,11 +89,17 @@ async function main() {
     console.log(
       `${name.padEnd(22)} turns=${r.turns} errors=${r.errors} p50=${r.p50.toFixed(1)}ms p95=${r.p95.toFixed(1)}ms p99=${r.p99.toFixed(1)}ms max=${r.max.toFixed(1)}ms throughput=${r.perSecond.toFixed(1)} turns/s`,
     );
-  console.log(`users=${USERS} conversations/user=${CONVERSATIONS} turns/conversation=${conversation.length} cores=${(await import('node:os')).cpus().length}`);
+  console.log(
+    `users=${USERS} conversations/user=${CONVERSATIONS} turns/conversation=${conversation.length} cores=${(await import('node:os')).cpus().length}`,
+  );
   print('phattana webhook', ours);
   print('bare bot-sdk echo', bare);
-  console.log(`firestore reads/turn=${(reads / ours.turns).toFixed(2)} writes/turn=${(writes / ours.turns).toFixed(2)} (reads=${reads} writes=${writes})`);
-  console.log(`throughput vs bare echo=${(ours.perSecond / bare.perSecond).toFixed(2)} (target ≥ 0.5); p99 target ≤ 500 ms: ${ours.p99 <= 500 ? 'met' : 'MISSED'}`);
+  console.log(
+    `firestore reads/turn=${(reads / ours.turns).toFixed(2)} writes/turn=${(writes / ours.turns).toFixed(2)} (reads=${reads} writes=${writes})`,
+  );
+  console.log(
+    `throughput vs bare echo=${(ours.perSecond / bare.perSecond).toFixed(2)} (target ≥ 0.5); p99 target ≤ 500 ms: ${ours.p99 <= 500 ? 'met' : 'MISSED'}`,
+  );
   console.log(`LINE calls rejected by the fake platform=${rejected}`);
   const saved = await db.collection('externalTrainings').count().get();
   console.log(`external trainings saved=${saved.data().count} (expected ${USERS * CONVERSATIONS})`);
@@ -138,7 +151,8 @@ async function drive(
   );
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? 0;
   return {
     turns: latencies.length,
     errors,
@@ -159,7 +173,10 @@ async function startEchoBaseline(lineBase: string): Promise<{ url: string; serve
     await Promise.all(
       events.map((e) =>
         e.type === 'message' && e.message.type === 'text' && e.replyToken
-          ? client.replyMessage({ replyToken: e.replyToken, messages: [{ type: 'text', text: e.message.text }] })
+          ? client.replyMessage({
+              replyToken: e.replyToken,
+              messages: [{ type: 'text', text: e.message.text }],
+            })
           : undefined,
       ),
     );

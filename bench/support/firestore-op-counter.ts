@@ -1,4 +1,11 @@
-import { DocumentReference, Firestore, QuerySnapshot, Query, Transaction, WriteBatch } from 'firebase-admin/firestore';
+import {
+  DocumentReference,
+  Firestore,
+  Query,
+  QuerySnapshot,
+  Transaction,
+  WriteBatch,
+} from 'firebase-admin/firestore';
 
 /**
  * Counts Firestore document reads and writes made through the Admin SDK in this process, by wrapping
@@ -8,11 +15,20 @@ import { DocumentReference, Firestore, QuerySnapshot, Query, Transaction, WriteB
 export function countFirestoreOps() {
   const counts = { reads: 0, writes: 0 };
   const restore: Array<() => void> = [];
-  const wrap = <T extends object>(proto: T, name: keyof T & string, after: (self: unknown, args: unknown[], result: unknown) => void) => {
+  const wrap = <T extends object>(
+    proto: T,
+    name: keyof T & string,
+    after: (self: unknown, args: unknown[], result: unknown) => void,
+  ) => {
     const original = proto[name] as unknown as (...a: unknown[]) => unknown;
     (proto as Record<string, unknown>)[name] = function (this: unknown, ...args: unknown[]) {
       const r = original.apply(this, args);
-      if (r instanceof Promise) return r.then((v) => (after(this, args, v), v));
+      if (r instanceof Promise) {
+        return r.then((v) => {
+          after(this, args, v);
+          return v;
+        });
+      }
       after(this, args, r);
       return r;
     };
@@ -21,14 +37,30 @@ export function countFirestoreOps() {
     });
   };
   // Transactions read through their own path, not Firestore.getAll, so nothing is counted twice.
-  wrap(Transaction.prototype, 'getAll', (_s, args) => (counts.reads += args.filter((a) => a instanceof DocumentReference).length));
-  wrap(Transaction.prototype, 'get', (_s, _a, r) => (counts.reads += r instanceof QuerySnapshot ? Math.max(1, r.size) : 1));
-  wrap(Firestore.prototype, 'getAll', (_s, args) => (counts.reads += args.filter((a) => a instanceof DocumentReference).length));
+  wrap(
+    Transaction.prototype,
+    'getAll',
+    (_s, args) => (counts.reads += args.filter((a) => a instanceof DocumentReference).length),
+  );
+  wrap(
+    Transaction.prototype,
+    'get',
+    (_s, _a, r) => (counts.reads += r instanceof QuerySnapshot ? Math.max(1, r.size) : 1),
+  );
+  wrap(
+    Firestore.prototype,
+    'getAll',
+    (_s, args) => (counts.reads += args.filter((a) => a instanceof DocumentReference).length),
+  );
   wrap(Query.prototype, 'get', (_s, _a, r) => (counts.reads += Math.max(1, (r as QuerySnapshot).size)));
   const batchProto = WriteBatch.prototype as unknown as Record<string, unknown>;
   wrap(batchProto, 'commit' as never, (self) => (counts.writes += opCount(self)));
   const txProto = Transaction.prototype as unknown as Record<string, unknown>;
-  wrap(txProto, 'commit' as never, (self) => (counts.writes += opCount((self as { _writeBatch: unknown })._writeBatch)));
+  wrap(
+    txProto,
+    'commit' as never,
+    (self) => (counts.writes += opCount((self as { _writeBatch: unknown })._writeBatch)),
+  );
   return {
     counts,
     reset() {

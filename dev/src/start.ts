@@ -1,0 +1,150 @@
+// `npm start`: the whole system on this machine — the real Firestore emulator, the fake LINE platform
+// with the chat simulator, the bot, and the LIFF app — seeded with a demo municipality.
+
+import { derivePostbackSecret } from '@phattana/bot';
+import { deleteApp, initializeApp } from 'firebase-admin/app';
+import { getFirestore } from 'firebase-admin/firestore';
+import { DEV_CHANNEL, DEV_PORTS, DEV_PROJECT_ID } from './dev-settings';
+import { freePort, type RunningEmulator, startFirestoreEmulator } from './firestore/emulator';
+import { EmulatorJarMissingError } from './firestore/emulator-jar';
+import { startLocalBot } from './local-bot';
+import { demoEmployees } from './seed/demo-municipality';
+import { seedDemo } from './seed/seed';
+import { startSimulatorStack } from './simulator/stack';
+
+const host = '127.0.0.1';
+const stops: Array<() => Promise<void>> = [];
+let stoppingSince = 0;
+
+async function main() {
+  process.env.METADATA_SERVER_DETECTION = 'none';
+  const emulator = await startEmulator();
+  stops.unshift(() => emulator.stop());
+  process.env.FIRESTORE_EMULATOR_HOST = emulator.hostPort;
+  const app = initializeApp({ projectId: DEV_PROJECT_ID }, 'phattana-dev');
+  stops.unshift(() => deleteApp(app));
+  const db = getFirestore(app);
+  const seeded = await seedDemo(db);
+
+  const platformPort = await portOrFree(DEV_PORTS.line);
+  const botPort = await portOrFree(DEV_PORTS.bot);
+  const liffPort = await portOrFree(DEV_PORTS.liff);
+  const liffUrl = `http://${host}:${liffPort}`;
+
+  const stack = await startSimulatorStack({
+    host,
+    port: platformPort,
+    channelSecret: DEV_CHANNEL.secret,
+    channelAccessToken: DEV_CHANNEL.accessToken,
+    loginChannelId: DEV_CHANNEL.loginChannelId,
+    liffUrl,
+    liffId: DEV_CHANNEL.liffId,
+    demoUsers: demoEmployees.map((e) => ({
+      userId: e.lineUserId as string,
+      displayName: e.name,
+      note: e.position,
+    })),
+    startBot: ({ platform }) =>
+      startLocalBot({
+        db,
+        host,
+        port: botPort,
+        config: {
+          channelSecret: DEV_CHANNEL.secret,
+          channelAccessToken: DEV_CHANNEL.accessToken,
+          lineApiBase: platform.url,
+          lineDataApiBase: platform.url,
+          postbackSecret: derivePostbackSecret(DEV_CHANNEL.secret),
+        },
+      }),
+  });
+  stops.unshift(() => stack.close());
+  const { platform, bot } = stack;
+  for (const e of demoEmployees) {
+    platform.setProfile(e.lineUserId as string, { displayName: e.name });
+    platform.setFollowing(e.lineUserId as string, true);
+  }
+
+  const liff = await startLiff(liffPort, bot.webhookUrl.replace(/\/webhook$/, ''));
+  stops.unshift(liff);
+
+  const lines = [
+    '',
+    'พัฒนา (Phattana) is running locally',
+    `  LINE simulator     ${platform.url}/simulator`,
+    `  LIFF app           ${liffUrl}/`,
+    `  Bot webhook        ${bot.webhookUrl}`,
+    `  Fake LINE API      ${platform.url}  (OpenAPI validation: ${platform.specLoaded ? 'on' : 'OFF, ../shared/line-openapi not found; limits still checked'})`,
+    `  Firestore emulator ${emulator.hostPort}  (project ${DEV_PROJECT_ID})`,
+    `  Seeded: ${seeded.employees} employees, ${seeded.trainings} trainings, ${seeded.holidays} holidays`,
+    'Press Ctrl-C to stop everything.',
+    '',
+  ];
+  console.log(lines.join('\n'));
+}
+
+async function startEmulator(): Promise<RunningEmulator> {
+  const port = await portOrFree(DEV_PORTS.firestore);
+  try {
+    return await startFirestoreEmulator({ host, port });
+  } catch (err) {
+    if (err instanceof EmulatorJarMissingError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+}
+
+async function startLiff(port: number, apiBase: string): Promise<() => Promise<void>> {
+  const { createServer } = await import('vite');
+  process.env.VITE_LIFF_MOCK = '1';
+  process.env.VITE_LIFF_ID = DEV_CHANNEL.liffId;
+  process.env.VITE_API_BASE = apiBase;
+  const server = await createServer({
+    configFile: new URL('../../liff/vite.config.ts', import.meta.url).pathname,
+    root: new URL('../../liff', import.meta.url).pathname,
+    server: { host, port, strictPort: true },
+    logLevel: 'warn',
+  });
+  await server.listen();
+  return () => server.close();
+}
+
+/** The usual port when it is free, else any free one (e.g. a previous run is still shutting down). */
+async function portOrFree(preferred: number): Promise<number> {
+  const { createServer } = await import('node:net');
+  const free = await new Promise<boolean>((resolve) => {
+    const s = createServer();
+    s.once('error', () => resolve(false));
+    s.listen(preferred, host, () => s.close(() => resolve(true)));
+  });
+  return free ? preferred : freePort(host);
+}
+
+async function shutdown(code: number) {
+  // One Ctrl-C reaches us twice (the terminal signals the whole group and tsx relays it too):
+  // only a second press, a moment later, forces the exit.
+  if (stoppingSince) {
+    if (Date.now() - stoppingSince < 1500) return;
+    console.log('Forcing exit.');
+    process.exit(1);
+  }
+  stoppingSince = Date.now();
+  console.log('\nStopping…');
+  for (const stop of stops) {
+    try {
+      await stop();
+    } catch (err) {
+      console.error('while stopping:', (err as Error).message);
+    }
+  }
+  process.exit(code);
+}
+
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+main().catch(async (err) => {
+  console.error(err);
+  await shutdown(1);
+});

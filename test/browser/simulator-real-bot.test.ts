@@ -1,0 +1,99 @@
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { derivePostbackSecret, silentLogger } from '@phattana/bot';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { startLocalBot } from '../../dev/src/local-bot';
+import { type SimulatorStack, startSimulatorStack } from '../../dev/src/simulator/stack';
+import { describeBrowser, type LaunchedBrowser, launchBrowser } from '../support/browser';
+import { useTestFirestore } from '../support/firestore';
+
+const SCREENSHOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../docs/simulator.png');
+const USER = {
+  userId: 'U0004dddddddddddddddddddddddddddd',
+  displayName: 'นางสาวปิยะนุช แก้วมณี',
+  note: 'นักทรัพยากรบุคคล',
+};
+const fs = useTestFirestore();
+
+// The whole chain a person sees: Chromium → simulator → signed webhook → the real bot → Firestore
+// emulator → reply through the fake LINE platform → rendered in the page.
+describeBrowser('the real bot in the LINE simulator', () => {
+  let stack: SimulatorStack;
+  let browser: LaunchedBrowser;
+  let page: Page;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    stack = await startSimulatorStack({
+      demoUsers: [USER],
+      startBot: ({ platform, channelSecret, channelAccessToken }) =>
+        startLocalBot({
+          db: fs.db,
+          logger: silentLogger,
+          config: {
+            channelSecret,
+            channelAccessToken,
+            lineApiBase: platform.url,
+            lineDataApiBase: platform.url,
+            postbackSecret: derivePostbackSecret(channelSecret),
+          },
+        }),
+    });
+    stack.platform.setFollowing(USER.userId, true);
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    await page.goto(stack.simulatorUrl);
+    await page.getByTestId('user-picker').selectOption(USER.userId);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.close();
+  });
+
+  const bot = (text: string) => page.getByTestId('bubble-bot').filter({ hasText: text }).last().waitFor();
+  const send = async (text: string) => {
+    await page.getByTestId('message-input').fill(text);
+    await page.getByTestId('send-button').click();
+  };
+  const chip = (label: string) => page.getByTestId('quick-reply').filter({ hasText: label }).first().click();
+
+  it('sends a message and sees the bot’s Thai reply', async () => {
+    await send('สวัสดีค่ะ');
+    await bot('ขออภัย ยังไม่เข้าใจข้อความนี้');
+  });
+
+  it('reports an external training end to end with chips, a date picker and a Flex summary', async () => {
+    await chip('แจ้งอบรมภายนอก');
+    await bot('(1/6) ชื่อหลักสูตร');
+    await send('การบริหารทรัพยากรบุคคลในองค์กรปกครองส่วนท้องถิ่น');
+    await bot('(2/6)');
+    await send('วิทยาลัยพัฒนาการปกครองท้องถิ่น');
+    await bot('(3/6) รูปแบบการพัฒนา');
+    await chip('สัมมนา/เวิร์กช็อป');
+    await bot('(4/6) วันที่เริ่มอบรม');
+    await chip('เลือกวันที่');
+    await page.getByTestId('datetime-input').fill('2026-11-02');
+    await page.getByTestId('datetime-ok').click();
+    await bot('(5/6) วันที่อบรมวันสุดท้าย');
+    await send('4/11/2569');
+    await bot('(6/6)');
+    await chip('18');
+    await page.getByText('ตรวจสอบก่อนส่ง').waitFor();
+    await page.getByText('2 พฤศจิกายน 2569 – 4 พฤศจิกายน 2569').waitFor();
+    if (process.env.SCREENSHOT === '1') {
+      await mkdir(path.dirname(SCREENSHOT), { recursive: true });
+      await page.screenshot({ path: SCREENSHOT });
+    }
+    await page.getByRole('button', { name: 'ส่งให้ฝ่ายบุคคล' }).click();
+    await bot('ให้ฝ่ายบุคคลตรวจสอบแล้ว');
+
+    const saved = await fs.db.collection('externalTrainings').where('lineUserId', '==', USER.userId).get();
+    expect(saved.docs.map((d) => d.get('method'))).toEqual(['seminar']);
+    expect(saved.docs[0]?.get('startDate')).toBe('2026-11-02');
+    expect(pageErrors).toEqual([]);
+  });
+});

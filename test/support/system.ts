@@ -1,0 +1,139 @@
+import { randomBytes } from 'node:crypto';
+import { createMemoryLogger, derivePostbackSecret } from '@phattana/bot';
+import { afterAll, afterEach } from 'vitest';
+import { type LinePlatform, startLinePlatform } from '../../dev/src/fake-line';
+import { type LocalBot, startLocalBot } from '../../dev/src/local-bot';
+import {
+  buildFollowEvent,
+  buildPostbackEvent,
+  buildTextEvent,
+  buildUnfollowEvent,
+  signBody,
+} from '../../dev/src/simulator/webhook-events';
+import { useTestFirestore } from './firestore';
+
+export const TEST_CHANNEL = {
+  secret: 'test-channel-secret-0123456789',
+  accessToken: 'test-channel-access-token',
+} as const;
+
+/**
+ * The whole bot as it runs for real, for integration tests: the real Firestore emulator (a project of
+ * this file's own), the fake LINE platform validating every outgoing call, and the webhook app over HTTP.
+ * Call at module level; it starts lazily and stops after the file.
+ */
+export function useSystem(o: { clock?: () => Date; loadingAfterMs?: number } = {}) {
+  const fs = useTestFirestore();
+  const log = createMemoryLogger();
+  let platform: LinePlatform | undefined;
+  let bot: LocalBot | undefined;
+
+  async function start() {
+    if (bot && platform) return { bot, platform };
+    platform = await startLinePlatform({ channelAccessToken: TEST_CHANNEL.accessToken });
+    bot = await startLocalBot({
+      db: fs.db,
+      logger: log.logger,
+      clock: o.clock,
+      loadingAfterMs: o.loadingAfterMs,
+      config: {
+        channelSecret: TEST_CHANNEL.secret,
+        channelAccessToken: TEST_CHANNEL.accessToken,
+        lineApiBase: platform.url,
+        lineDataApiBase: platform.url,
+        postbackSecret: derivePostbackSecret(TEST_CHANNEL.secret),
+      },
+    });
+    return { bot, platform };
+  }
+
+  afterEach(() => platform?.clearFaults());
+  afterAll(async () => {
+    await bot?.close();
+    await platform?.close();
+  });
+
+  /** POSTs a webhook body as LINE does: raw JSON, signed with the channel secret. */
+  async function post(body: string | object, signature: string | null = 'valid'): Promise<Response> {
+    const { bot } = await start();
+    const raw = typeof body === 'string' ? body : JSON.stringify(body);
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (signature === 'valid') headers['x-line-signature'] = signBody(TEST_CHANNEL.secret, raw);
+    else if (signature !== null) headers['x-line-signature'] = signature;
+    const res = await fetch(bot.webhookUrl, { method: 'POST', headers, body: raw });
+    await bot.drain();
+    return res;
+  }
+
+  const envelope = (events: object[]) => ({ destination: 'Uphattanatest00000000000000000000', events });
+
+  return {
+    fs,
+    logs: log.lines,
+    start,
+    post,
+    envelope,
+    get platform() {
+      if (!platform) throw new Error('call start() first');
+      return platform;
+    },
+    newUserId: () => `U${randomBytes(16).toString('hex')}`,
+    async text(userId: string, text: string) {
+      const { platform } = await start();
+      return post(envelope([buildTextEvent({ userId, text, replyToken: platform.issueReplyToken(userId) })]));
+    },
+    async postback(userId: string, data: string, params?: Record<string, string>) {
+      const { platform } = await start();
+      return post(
+        envelope([
+          buildPostbackEvent({ userId, data, params, replyToken: platform.issueReplyToken(userId) }),
+        ]),
+      );
+    },
+    async follow(userId: string) {
+      const { platform } = await start();
+      platform.setFollowing(userId, true);
+      return post(envelope([buildFollowEvent({ userId, replyToken: platform.issueReplyToken(userId) })]));
+    },
+    async unfollow(userId: string) {
+      const { platform } = await start();
+      platform.setFollowing(userId, false);
+      return post(envelope([buildUnfollowEvent({ userId })]));
+    },
+    /** LINE message objects the platform accepted for this user, oldest first */
+    botMessages(userId: string): Array<Record<string, unknown>> {
+      return (platform?.messagesFor(userId) ?? []).map((d) => d.message);
+    },
+  };
+}
+
+/** The texts of a message list (text messages and Flex alt texts), for readable assertions. */
+export function textsOf(messages: Array<Record<string, unknown>>): string[] {
+  return messages.map((m) => (m.type === 'text' ? String(m.text) : String(m.altText ?? m.type)));
+}
+
+type QuickItem = { action: { type: string; label: string; data?: string; text?: string } };
+
+/** Finds a button (quick reply or Flex button) by its label in the last messages, as a person would. */
+export function findAction(messages: Array<Record<string, unknown>>, label: string) {
+  for (const m of [...messages].reverse()) {
+    const quick = (m.quickReply as { items?: QuickItem[] } | undefined)?.items ?? [];
+    const flexButtons = JSON.stringify(m.contents ?? {}).includes(label)
+      ? collectFlexActions(m.contents)
+      : [];
+    for (const a of [...quick.map((q) => q.action), ...flexButtons]) if (a.label === label) return a;
+  }
+  throw new Error(`no button "${label}" in the bot's messages`);
+}
+
+function collectFlexActions(node: unknown): QuickItem['action'][] {
+  if (!node || typeof node !== 'object') return [];
+  const out: QuickItem['action'][] = [];
+  const n = node as Record<string, unknown>;
+  if (n.type === 'button' && n.action) out.push(n.action as QuickItem['action']);
+  for (const v of Object.values(n)) {
+    if (Array.isArray(v)) for (const c of v) out.push(...collectFlexActions(c));
+    else if (v && typeof v === 'object') out.push(...collectFlexActions(v));
+  }
+  return out;
+}
