@@ -40,9 +40,8 @@ describe('functions deploy bundle', () => {
       region: ['asia-southeast1'],
       httpsTrigger: {},
     });
-    const secrets = (mod.line?.__endpoint?.secretEnvironmentVariables as Array<{ key: string }>).map(
-      (s) => s.key,
-    );
+    const secretVars = (mod.line?.__endpoint?.secretEnvironmentVariables ?? []) as Array<{ key: string }>;
+    const secrets = secretVars.map((s) => s.key);
     expect(secrets.sort()).toEqual(['LINE_CHANNEL_ACCESS_TOKEN', 'LINE_CHANNEL_SECRET']);
     expect(mod.lineTasks?.__endpoint).toHaveProperty('taskQueueTrigger');
   });
