@@ -10,8 +10,8 @@ import { encodePostback } from '@phattana/shared';
 import express from 'express';
 import { initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
-import { startLinePlatform } from '../dev/src/fake-line';
 import { startFirestoreEmulator } from '../dev/src/firestore/emulator';
+import { startLinePlatform } from '../dev/src/line-platform';
 import { startLocalBot } from '../dev/src/local-bot';
 import { buildPostbackEvent, buildTextEvent, signBody } from '../dev/src/simulator/webhook-events';
 import { countFirestoreOps } from './support/firestore-op-counter';
@@ -102,7 +102,9 @@ async function main() {
   );
   console.log(`LINE calls rejected by the fake platform=${rejected}`);
   const saved = await db.collection('externalTrainings').count().get();
-  console.log(`external trainings saved=${saved.data().count} (expected ${USERS * CONVERSATIONS})`);
+  console.log(
+    `external trainings saved=${saved.data().count} (expected ${USERS * CONVERSATIONS} + 5 from the warm-up)`,
+  );
 
   await bot.close();
   await platform.close();

@@ -1,6 +1,6 @@
 import { createHttpLineClient, LineApiError, LineUnavailableError } from '@phattana/bot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type LinePlatform, startLinePlatform } from '../../dev/src/fake-line';
+import { type LinePlatform, startLinePlatform } from '../../dev/src/line-platform';
 
 let platform: LinePlatform;
 const token = 'client-test-token';

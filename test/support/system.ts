@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createMemoryLogger, derivePostbackSecret } from '@phattana/bot';
 import { afterAll, afterEach } from 'vitest';
-import { type LinePlatform, startLinePlatform } from '../../dev/src/fake-line';
+import { type LinePlatform, startLinePlatform } from '../../dev/src/line-platform';
 import { type LocalBot, startLocalBot } from '../../dev/src/local-bot';
 import {
   buildFollowEvent,
@@ -102,7 +102,7 @@ export function useSystem(o: { clock?: () => Date; loadingAfterMs?: number } = {
     },
     /** LINE message objects the platform accepted for this user, oldest first */
     botMessages(userId: string): Array<Record<string, unknown>> {
-      return (platform?.messagesFor(userId) ?? []).map((d) => d.message);
+      return (platform?.messagesFor(userId) ?? []).filter((d) => d.delivered).map((d) => d.message);
     },
   };
 }

@@ -3,7 +3,9 @@ import { demoHolidays } from './demo-holidays';
 import { demoEmployees, demoMunicipality, demoTrainings } from './demo-municipality';
 
 /** Writes the demo municipality. Fixed document ids make it safe to run on every start. */
-export async function seedDemo(db: Firestore): Promise<{ employees: number; trainings: number; holidays: number }> {
+export async function seedDemo(
+  db: Firestore,
+): Promise<{ employees: number; trainings: number; holidays: number }> {
   const batch = db.batch();
   const m = db.collection('municipalities').doc(demoMunicipality.id);
   batch.set(m, demoMunicipality);

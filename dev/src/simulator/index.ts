@@ -6,7 +6,7 @@ import { EventEmitter } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import type { webhook } from '@line/bot-sdk';
 import express, { type Request, type Response, type Router } from 'express';
-import type { DeliveredMessage, LinePlatform } from '../fake-line';
+import type { DeliveredMessage, LinePlatform } from '../line-platform';
 import {
   buildFollowEvent,
   buildImageEvent,

@@ -1,6 +1,6 @@
 // The fake LINE platform with the simulator mounted at /simulator, plus a bot behind it: the setup the
 // simulator's tests (node and browser) share. The bot defaults to the stub; pass `startBot` for the real one.
-import { type LinePlatform, startLinePlatform } from '../fake-line';
+import { type LinePlatform, startLinePlatform } from '../line-platform';
 import { createSimulatorRouter, type SimulatorOptions } from './index';
 import { startStubBot } from './stub-bot';
 

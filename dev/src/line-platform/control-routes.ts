@@ -1,0 +1,77 @@
+import express from 'express';
+import type { FaultSpec, LinePlatform } from './types';
+
+// /__control: the platform's test hooks over HTTP, for a bot or browser test in another process.
+// No auth: the fake platform listens on localhost and nothing here exists on the real LINE.
+
+export function createControlRouter(platform: () => LinePlatform, defaultAud?: string): express.Router {
+  const r = express.Router();
+  r.use(express.json({ limit: '1mb' }));
+  const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
+  const need = (res: express.Response, what: string) =>
+    res.status(400).json({ message: `${what} is required` });
+
+  r.get('/requests', (req, res) => {
+    res.json(platform().requests({ path: str(req.query.path), method: str(req.query.method) }));
+  });
+  r.get('/messages', (req, res) => {
+    const userId = str(req.query.userId);
+    if (!userId) return void need(res, 'userId');
+    res.json(platform().messagesFor(userId));
+  });
+  r.post('/faults', (req, res) => {
+    const f = req.body as FaultSpec;
+    if (!str(f?.path)) return void need(res, 'path');
+    try {
+      platform().injectFault(f);
+    } catch (err) {
+      return void res.status(400).json({ message: (err as Error).message });
+    }
+    res.json({});
+  });
+  r.delete('/faults', (_req, res) => {
+    platform().clearFaults();
+    res.json({});
+  });
+  r.post('/reply-token', (req, res) => {
+    const userId = str(req.body?.userId);
+    if (!userId) return void need(res, 'userId');
+    res.json({ replyToken: platform().issueReplyToken(userId) });
+  });
+  r.post('/id-token', (req, res) => {
+    const b = (req.body ?? {}) as Record<string, unknown>;
+    const userId = str(b.userId);
+    const aud = str(b.aud) ?? defaultAud;
+    if (!userId || !aud) return void need(res, userId ? 'aud' : 'userId');
+    const n = (v: unknown) => (typeof v === 'number' ? v : undefined);
+    const idToken = platform().issueIdToken(userId, {
+      aud,
+      expiresInSec: n(b.expiresInSec),
+      iat: n(b.iat),
+      name: str(b.name),
+      picture: str(b.picture),
+      nonce: str(b.nonce),
+    });
+    res.json({ idToken });
+  });
+  r.post('/users', (req, res) => {
+    const b = (req.body ?? {}) as Record<string, unknown>;
+    const userId = str(b.userId);
+    if (!userId) return void need(res, 'userId');
+    const p = platform();
+    if (str(b.displayName)) {
+      p.setProfile(userId, {
+        displayName: b.displayName as string,
+        pictureUrl: str(b.pictureUrl),
+        statusMessage: str(b.statusMessage),
+      });
+    }
+    if (typeof b.following === 'boolean') p.setFollowing(userId, b.following);
+    res.json({});
+  });
+  r.post('/reset', (_req, res) => {
+    platform().reset();
+    res.json({});
+  });
+  return r;
+}
