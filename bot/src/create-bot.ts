@@ -34,7 +34,6 @@ export function createBot(o: CreateBotOptions) {
   const store =
     o.store ??
     createFirestoreTurnStore(o.db, {
-      events: o.db.collection('webhookEvents'),
       conversations: o.db.collection('conversations'),
       externalTrainings: o.db.collection('externalTrainings'),
     });

@@ -3,42 +3,44 @@ import { type CollectionReference, FieldValue, type Firestore, Timestamp } from 
 import type { TurnStore } from './turn-store';
 
 export interface FirestoreTurnStoreCollections {
-  /** one document per processed webhook event, keyed by webhookEventId */
-  events: CollectionReference;
-  /** one document per LINE user: conversation state and follow status */
+  /** one document per LINE user: conversation state, the ids of its latest events, follow status */
   conversations: CollectionReference;
   /** external trainings reported from chat, for HR to verify */
   externalTrainings: CollectionReference;
 }
 
-/** How long the de-duplication record is kept; LINE redelivers for far less. A TTL policy deletes it. */
-const EVENT_RECORD_DAYS = 7;
+/**
+ * How many of a person's latest webhook event ids are remembered for de-duplication. LINE redelivers
+ * an event within minutes; nobody sends this many messages in that time.
+ */
+export const REMEMBERED_EVENT_IDS = 100;
 
 /**
- * Conversation state in Firestore. One turn costs two reads (event record, state) and two writes
- * (event record, state), all in one transaction, so a redelivered event can never run twice and two
- * turns of one person never interleave.
+ * Conversation state in Firestore. The de-duplication record lives in the person's own conversation
+ * document, so one turn is one transaction of one read and one write (plus any effects): a redelivered
+ * event can never run twice, and two turns of one person never interleave.
  */
 export function createFirestoreTurnStore(db: Firestore, c: FirestoreTurnStoreCollections): TurnStore {
   return {
     async runTurn(input, decide) {
-      const eventRef = c.events.doc(input.eventId);
       const stateRef = c.conversations.doc(input.userId);
       return db.runTransaction(async (tx) => {
-        const [eventSnap, stateSnap] = await tx.getAll(eventRef, stateRef);
-        if (eventSnap?.exists) return { duplicate: true } as const;
-        const stored = stateSnap?.exists
-          ? (stateSnap.get('state') as ConversationState | undefined)
-          : undefined;
+        const snap = await tx.get(stateRef);
+        const recent = (snap.exists ? (snap.get('recentEventIds') as string[] | undefined) : undefined) ?? [];
+        if (recent.includes(input.eventId)) return { duplicate: true } as const;
+        const stored = snap.exists ? (snap.get('state') as ConversationState | undefined) : undefined;
         const outcome = decide(stored);
         const now = Timestamp.now();
-        tx.create(eventRef, {
-          userId: input.userId,
-          eventTimestamp: input.eventTimestamp,
-          processedAt: now,
-          expireAt: Timestamp.fromMillis(now.toMillis() + EVENT_RECORD_DAYS * 86_400_000),
-        });
-        tx.set(stateRef, { state: stripUndefined(outcome.state), updatedAt: now }, { merge: true });
+        tx.set(
+          stateRef,
+          {
+            state: stripUndefined(outcome.state),
+            recentEventIds: [...recent.slice(-(REMEMBERED_EVENT_IDS - 1)), input.eventId],
+            lastEventAt: Timestamp.fromMillis(input.eventTimestamp),
+            updatedAt: now,
+          },
+          { merge: true },
+        );
         for (const effect of outcome.effects) writeEffect(effect, input, c, tx, now);
         return { duplicate: false, result: outcome.result } as const;
       });

@@ -5,7 +5,7 @@ export interface TurnInput {
   readonly userId: string;
   /** LINE's webhookEventId: the same event is processed once, even when redelivered */
   readonly eventId: string;
-  /** event time from LINE (ms), kept with the de-duplication record */
+  /** event time from LINE (ms), kept with the state */
   readonly eventTimestamp: number;
 }
 
@@ -20,8 +20,9 @@ export type TurnResultOf<T> =
   | { readonly duplicate: false; readonly result: T };
 
 /**
- * The port for conversation state. `runTurn` is atomic: it records the event as processed, reads the
- * person's state, and writes the new state and any effects together, or does nothing at all.
+ * The port for conversation state. `runTurn` is atomic: it reads the person's state, refuses an event
+ * it has already processed, and writes the new state, the event's id and any effects together, or
+ * does nothing at all.
  * `decide` may run more than once under contention, so it must be pure.
  */
 export interface TurnStore {
