@@ -86,6 +86,7 @@ describeBrowser('the real bot in the LINE simulator', () => {
     await page.getByText('2 พฤศจิกายน 2569 – 4 พฤศจิกายน 2569').waitFor();
     if (process.env.SCREENSHOT === '1') {
       await mkdir(path.dirname(SCREENSHOT), { recursive: true });
+      await page.waitForTimeout(600); // let the chat finish scrolling to the card
       await page.screenshot({ path: SCREENSHOT });
     }
     await page.getByRole('button', { name: 'ส่งให้ฝ่ายบุคคล' }).click();

@@ -242,11 +242,14 @@ function userRow(entry) {
       return bubble(linkify(m.text));
     case 'postback':
       if (m.displayText) return bubble(m.displayText);
+      // LINE shows nothing in the chat for a postback without displayText; a quiet note (raw data on
+      // hover) keeps the conversation readable while still showing what was sent.
       return el(
         'div',
-        { class: 'system-note', dataset: { testid: 'system-note' } },
-        'ส่ง postback ',
-        el('code', {}, m.params ? `${m.data} ${JSON.stringify(m.params)}` : m.data),
+        { class: 'system-note', title: m.data, dataset: { testid: 'system-note' } },
+        m.params
+          ? `เลือก ${m.params.date ?? m.params.time ?? m.params.datetime ?? JSON.stringify(m.params)}`
+          : 'แตะปุ่ม',
       );
     case 'image':
       return bubble(el('img', { src: m.contentUrl, alt: 'รูปภาพที่ส่ง', loading: 'lazy' }), 'bubble--image');
