@@ -10,6 +10,7 @@ import { encodePostback } from '@phattana/shared';
 import express from 'express';
 import { initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
+import { localBotConfig } from '../dev/src/dev-settings';
 import { startFirestoreEmulator } from '../dev/src/firestore/emulator';
 import { startLinePlatform } from '../dev/src/line-platform';
 import { startLocalBot } from '../dev/src/local-bot';
@@ -47,13 +48,7 @@ async function main() {
     db,
     logger: silentLogger,
     loadingAfterMs: 1500,
-    config: {
-      channelSecret: SECRET,
-      channelAccessToken: TOKEN,
-      lineApiBase: platform.url,
-      lineDataApiBase: platform.url,
-      postbackSecret: derivePostbackSecret(SECRET),
-    },
+    config: localBotConfig({ channelSecret: SECRET, channelAccessToken: TOKEN, lineBase: platform.url }),
   });
   const signer = createHmacPostbackSigner(derivePostbackSecret(SECRET));
   const users = Array.from({ length: USERS }, () => `U${randomBytes(16).toString('hex')}`);

@@ -1,3 +1,4 @@
+import type { PersonContext } from '@phattana/shared';
 import type { Express } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
 import { createHmacPostbackSigner } from './line/hmac-postback-signer';
@@ -19,11 +20,14 @@ export interface CreateBotOptions {
   line?: LineClient;
   store?: TurnStore;
   loadingAfterMs?: number;
+  onLinked?: (userId: string, person: PersonContext) => Promise<void>;
 }
 
 /** Wires the webhook app to Firestore and LINE. Collections are named here, once. */
 export function createBot(o: CreateBotOptions) {
   const logger = o.logger ?? createJsonLogger();
+  const org = o.config.organisation;
+  const municipality = o.db.collection('municipalities').doc(org.municipalityId);
   const line =
     o.line ??
     createHttpLineClient({
@@ -33,10 +37,16 @@ export function createBot(o: CreateBotOptions) {
     });
   const store =
     o.store ??
-    createFirestoreTurnStore(o.db, {
-      conversations: o.db.collection('conversations'),
-      externalTrainings: o.db.collection('externalTrainings'),
-    });
+    createFirestoreTurnStore(
+      o.db,
+      {
+        conversations: o.db.collection('conversations'),
+        externalTrainings: o.db.collection('externalTrainings'),
+        employees: municipality.collection('employees'),
+        invites: municipality.collection('invites'),
+      },
+      { birthDatePepper: o.config.birthDatePepper },
+    );
   const inProcess = createInProcessTaskQueue(
     (task) => runTask(task, line),
     (err, task) => logger.error('task.failed', { type: task.type, err: (err as Error).message }),
@@ -50,6 +60,12 @@ export function createBot(o: CreateBotOptions) {
     logger,
     clock: o.clock ?? (() => new Date()),
     loadingAfterMs: o.loadingAfterMs ?? 700,
+    privacy: {
+      municipalityName: org.municipalityName,
+      retentionYears: org.retentionYears,
+      contact: org.contact,
+    },
+    onLinked: o.onLinked,
   });
   return { app, line, store, drain: inProcess.drain };
 }

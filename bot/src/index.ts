@@ -4,10 +4,15 @@ export { LineApiError, LineUnavailableError } from './line/line-api-error';
 export { createHttpLineClient, type LineClient, type LineMessage } from './line/line-client';
 export { LINE_LIMITS } from './line/line-limits';
 export { batches, renderMessages } from './line/render-messages';
+export { EmployeeNotFoundError, issueInvite, unlinkEmployee } from './people/invites';
 export { type BotConfig, botConfigFromEnv, ConfigError, derivePostbackSecret } from './runtime/config';
 export { createJsonLogger, createMemoryLogger, type Logger, silentLogger } from './runtime/logger';
 export { createInProcessTaskQueue, type Task, type TaskQueue } from './runtime/task-queue';
-export { createFirestoreTurnStore, type FirestoreTurnStoreCollections } from './store/firestore-turn-store';
+export {
+  birthDateHash,
+  createFirestoreTurnStore,
+  type FirestoreTurnStoreCollections,
+} from './store/firestore-turn-store';
 export { createMemoryTurnStore } from './store/memory-turn-store';
 export type { TurnStore } from './store/turn-store';
 export { createWebhookApp } from './webhook/webhook-app';

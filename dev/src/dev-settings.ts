@@ -1,3 +1,6 @@
+import { type BotConfig, derivePostbackSecret } from '@phattana/bot';
+import { DEMO_MUNICIPALITY_ID, demoMunicipality } from './seed/demo-municipality';
+
 // Local-only values. They are not secrets: the fake LINE platform accepts them and nothing else does.
 export const DEV_PROJECT_ID = 'demo-phattana';
 
@@ -14,3 +17,27 @@ export const DEV_PORTS = {
   bot: 9000,
   liff: 5173,
 } as const;
+
+/** The bot's configuration for local runs, tests and benchmarks against the fake LINE platform. */
+export function localBotConfig(o: {
+  channelSecret: string;
+  channelAccessToken: string;
+  lineBase: string;
+}): BotConfig {
+  return {
+    channelSecret: o.channelSecret,
+    channelAccessToken: o.channelAccessToken,
+    lineApiBase: o.lineBase,
+    lineDataApiBase: o.lineBase,
+    postbackSecret: derivePostbackSecret(o.channelSecret),
+    organisation: {
+      municipalityId: DEMO_MUNICIPALITY_ID,
+      municipalityName: demoMunicipality.name,
+      retentionYears: 10,
+      contact: 'งานการเจ้าหน้าที่ สำนักปลัดเทศบาล โทร 043-000-000',
+    },
+    birthDatePepper: DEV_BIRTH_DATE_PEPPER,
+  };
+}
+
+export const DEV_BIRTH_DATE_PEPPER = 'phattana-dev-birth-date-pepper';

@@ -1,10 +1,9 @@
 // `npm start`: the whole system on this machine — the real Firestore emulator, the fake LINE platform
 // with the chat simulator, the bot, and the LIFF app — seeded with a demo municipality.
 
-import { derivePostbackSecret } from '@phattana/bot';
 import { deleteApp, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
-import { DEV_CHANNEL, DEV_PORTS, DEV_PROJECT_ID } from './dev-settings';
+import { DEV_CHANNEL, DEV_PORTS, DEV_PROJECT_ID, localBotConfig } from './dev-settings';
 import { freePort, type RunningEmulator, startFirestoreEmulator } from './firestore/emulator';
 import { EmulatorJarMissingError } from './firestore/emulator-jar';
 import { startLocalBot } from './local-bot';
@@ -49,13 +48,11 @@ async function main() {
         db,
         host,
         port: botPort,
-        config: {
+        config: localBotConfig({
           channelSecret: DEV_CHANNEL.secret,
           channelAccessToken: DEV_CHANNEL.accessToken,
-          lineApiBase: platform.url,
-          lineDataApiBase: platform.url,
-          postbackSecret: derivePostbackSecret(DEV_CHANNEL.secret),
-        },
+          lineBase: platform.url,
+        }),
       }),
   });
   stops.unshift(() => stack.close());

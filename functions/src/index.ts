@@ -4,13 +4,20 @@ import { type BotConfig, createBot, derivePostbackSecret, runTask, type Task } f
 import { initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
 import { getFunctions } from 'firebase-admin/functions';
-import { defineSecret, defineString } from 'firebase-functions/params';
+import { defineInt, defineSecret, defineString } from 'firebase-functions/params';
 import { onRequest } from 'firebase-functions/v2/https';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
 
 const REGION = 'asia-southeast1';
 const LINE_CHANNEL_SECRET = defineSecret('LINE_CHANNEL_SECRET');
 const LINE_CHANNEL_ACCESS_TOKEN = defineSecret('LINE_CHANNEL_ACCESS_TOKEN');
+/** keys the birth-date hashes that LINE linking compares; the employee import uses the same */
+const BIRTH_DATE_PEPPER = defineSecret('BIRTH_DATE_PEPPER');
+const MUNICIPALITY_ID = defineString('MUNICIPALITY_ID');
+const MUNICIPALITY_NAME = defineString('MUNICIPALITY_NAME');
+const PRIVACY_CONTACT = defineString('PRIVACY_CONTACT');
+const RETENTION_YEARS = defineInt('RETENTION_YEARS', { default: 10 });
+const SECRETS = [LINE_CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN, BIRTH_DATE_PEPPER];
 /** LINE Login channel id of the LIFF app; the API checks ID tokens' `aud` against it */
 export const LIFF_CHANNEL_ID = defineString('LIFF_CHANNEL_ID', { default: '' });
 
@@ -25,6 +32,13 @@ function getBot() {
       lineApiBase: 'https://api.line.me',
       lineDataApiBase: 'https://api-data.line.me',
       postbackSecret: derivePostbackSecret(LINE_CHANNEL_SECRET.value()),
+      organisation: {
+        municipalityId: MUNICIPALITY_ID.value(),
+        municipalityName: MUNICIPALITY_NAME.value(),
+        retentionYears: RETENTION_YEARS.value(),
+        contact: PRIVACY_CONTACT.value(),
+      },
+      birthDatePepper: BIRTH_DATE_PEPPER.value(),
     };
     const queue = getFunctions().taskQueue<Task>(`locations/${REGION}/functions/lineTasks`);
     bot = createBot({
@@ -40,7 +54,7 @@ function getBot() {
 export const line = onRequest(
   {
     region: REGION,
-    secrets: [LINE_CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN],
+    secrets: SECRETS,
     concurrency: 80,
     memory: '512MiB',
   },
@@ -51,7 +65,7 @@ export const line = onRequest(
 export const lineTasks = onTaskDispatched<Task>(
   {
     region: REGION,
-    secrets: [LINE_CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN],
+    secrets: SECRETS,
     retryConfig: { maxAttempts: 5, minBackoffSeconds: 10 },
     rateLimits: { maxConcurrentDispatches: 10 },
   },

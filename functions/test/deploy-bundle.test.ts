@@ -42,7 +42,7 @@ describe('functions deploy bundle', () => {
     });
     const secretVars = (mod.line?.__endpoint?.secretEnvironmentVariables ?? []) as Array<{ key: string }>;
     const secrets = secretVars.map((s) => s.key);
-    expect(secrets.sort()).toEqual(['LINE_CHANNEL_ACCESS_TOKEN', 'LINE_CHANNEL_SECRET']);
+    expect(secrets.sort()).toEqual(['BIRTH_DATE_PEPPER', 'LINE_CHANNEL_ACCESS_TOKEN', 'LINE_CHANNEL_SECRET']);
     expect(mod.lineTasks?.__endpoint).toHaveProperty('taskQueueTrigger');
   });
 

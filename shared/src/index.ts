@@ -15,6 +15,8 @@ export * from './text/thai-date';
 
 // people/ (its own chunk so the lines above stay as they were)
 
+export type { EmployeeFact, Facts, Lookup, PersonContext, TurnContext } from './conversation/context';
+export * from './flows/link-account';
 export * from './people/approval-chain';
 export * from './people/csv';
 export * from './people/employee-import';

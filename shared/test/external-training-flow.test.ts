@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
+import type { TurnContext } from '../src/conversation/context';
 import type { InboundEvent } from '../src/conversation/event';
 import type { Reply } from '../src/conversation/reply';
 import type { ConversationState } from '../src/conversation/state';
 import { START_FLOW, step, type TurnResult } from '../src/conversation/step';
 
 const now = new Date('2026-11-23T03:00:00Z'); // 23 Nov 2569, 10:00 in Bangkok
+const ctx: TurnContext = {
+  person: { employeeId: 'E010', name: 'นางสาวจิราพร สายทอง', roles: ['staff'] },
+  privacy: {
+    municipalityName: 'เทศบาลตำบลบ้านสาธิต',
+    retentionYears: 10,
+    contact: 'งานการเจ้าหน้าที่ โทร 043-000000',
+  },
+};
 const say = (t: string): InboundEvent => ({ kind: 'text', text: t });
 const tap = (a: string, extra: Record<string, string> = {}): InboundEvent => ({
   kind: 'postback',
@@ -18,7 +27,7 @@ const pickDate = (date: string): InboundEvent => ({
 
 function run(events: InboundEvent[], from?: ConversationState): TurnResult {
   let result: TurnResult = { state: from ?? { flow: null, turn: 0 }, replies: [], effects: [] };
-  for (const e of events) result = step(result.state, e, now);
+  for (const e of events) result = step(result.state, e, now, ctx);
   return result;
 }
 
@@ -45,7 +54,7 @@ describe('external training report flow', () => {
     expect(card?.kind).toBe('card');
     expect(JSON.stringify(card)).toContain('10 พฤศจิกายน 2569 – 12 พฤศจิกายน 2569');
 
-    const done = step(atSummary.state, tap('xt.confirm'), now);
+    const done = step(atSummary.state, tap('xt.confirm'), now, ctx);
     expect(done.state.flow).toBeNull();
     expect(done.effects).toEqual([
       {
@@ -66,7 +75,7 @@ describe('external training report flow', () => {
     const before = run(happyPath.slice(0, 4));
     expect(before.state.flow).toMatchObject({ at: 'startDate' });
     for (const bad of ['31/2/2569', 'เมื่อวาน', '1/12/2569' /* future */, '1/1/2560' /* too old */]) {
-      const r = step(before.state, say(bad), now);
+      const r = step(before.state, say(bad), now, ctx);
       expect(r.state.flow).toEqual({ ...before.state.flow });
       expect(r.replies.length).toBe(2);
       expect(lastText(r)).toContain('วันที่เริ่มอบรม');
@@ -79,11 +88,11 @@ describe('external training report flow', () => {
   it('refuses hours that are not a positive number of half hours', () => {
     const atHours = run(happyPath.slice(0, 6));
     for (const bad of ['หกชั่วโมง', '0', '-3', '301', '6.3']) {
-      const r = step(atHours.state, say(bad), now);
+      const r = step(atHours.state, say(bad), now, ctx);
       expect(r.state.flow).toMatchObject({ at: 'hours' });
       expect(r.effects).toEqual([]);
     }
-    expect(step(atHours.state, say('6.5'), now).state.flow).toMatchObject({
+    expect(step(atHours.state, say('6.5'), now, ctx).state.flow).toMatchObject({
       at: 'confirm',
       draft: { hours: 6.5 },
     });
@@ -113,10 +122,10 @@ describe('external training report flow', () => {
 
   it('survives an interruption: menu, then ทำต่อ asks the pending question again', () => {
     const mid = run(happyPath.slice(0, 3));
-    const menu = step(mid.state, say('เมนู'), now);
+    const menu = step(mid.state, say('เมนู'), now, ctx);
     expect(menu.state.flow).toEqual(mid.state.flow);
     expect(lastText(menu)).toContain('ทำต่อ');
-    const resumed = step(menu.state, say('ทำต่อ'), now);
+    const resumed = step(menu.state, say('ทำต่อ'), now, ctx);
     expect(lastText(resumed)).toContain('รูปแบบการพัฒนา');
   });
 
@@ -128,14 +137,14 @@ describe('external training report flow', () => {
   });
 
   it('starts from a postback button as well as from typed words', () => {
-    const r = step(undefined, tap(START_FLOW, { f: 'externalTraining' }), now);
+    const r = step(undefined, tap(START_FLOW, { f: 'externalTraining' }), now, ctx);
     expect(r.state.flow).toMatchObject({ flow: 'externalTraining', at: 'title' });
   });
 });
 
 describe('conversation router', () => {
   it('greets on follow with the main actions as quick replies', () => {
-    const r = step(undefined, { kind: 'follow' }, now);
+    const r = step(undefined, { kind: 'follow' }, now, ctx);
     const first = r.replies[0];
     expect(first?.kind === 'text' && first.quickReplies?.length).toBeGreaterThan(0);
   });
@@ -146,14 +155,14 @@ describe('conversation router', () => {
       { kind: 'unsupported', what: 'sticker' } as const,
       { kind: 'image', messageId: '1' } as const,
     ]) {
-      const r = step(undefined, e, now);
+      const r = step(undefined, e, now, ctx);
       expect(r.replies.length).toBeGreaterThan(0);
     }
   });
 
   it('answers a stale button politely and re-asks the pending question', () => {
     const mid = run(happyPath.slice(0, 2));
-    const r = step(mid.state, { kind: 'stalePostback', reason: 'expired' }, now);
+    const r = step(mid.state, { kind: 'stalePostback', reason: 'expired' }, now, ctx);
     expect(JSON.stringify(r.replies)).toContain('หมดอายุ');
     expect(lastText(r)).toContain('หน่วยงานที่จัด');
     expect(r.state.flow).toEqual(mid.state.flow);

@@ -1,9 +1,10 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { derivePostbackSecret, silentLogger } from '@phattana/bot';
+import { silentLogger } from '@phattana/bot';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { localBotConfig } from '../../dev/src/dev-settings';
 import { startLocalBot } from '../../dev/src/local-bot';
 import { type SimulatorStack, startSimulatorStack } from '../../dev/src/simulator/stack';
 import { describeBrowser, type LaunchedBrowser, launchBrowser } from '../support/browser';
@@ -32,13 +33,7 @@ describeBrowser('the real bot in the LINE simulator', () => {
         startLocalBot({
           db: fs.db,
           logger: silentLogger,
-          config: {
-            channelSecret,
-            channelAccessToken,
-            lineApiBase: platform.url,
-            lineDataApiBase: platform.url,
-            postbackSecret: derivePostbackSecret(channelSecret),
-          },
+          config: localBotConfig({ channelSecret, channelAccessToken, lineBase: platform.url }),
         }),
     });
     stack.platform.setFollowing(USER.userId, true);

@@ -78,7 +78,7 @@ describe('webhook: what LINE sends', () => {
   });
 
   it('handles one person’s events in the order LINE sent them', async () => {
-    const user = sys.newUserId();
+    const user = await sys.linkedUser();
     await sys.start();
     const t = Date.now();
     const events = ['แจ้งอบรมภายนอก', 'การบริหารงานบุคคลส่วนท้องถิ่น', 'ยกเลิก'].map((text, i) => ({
@@ -95,6 +95,8 @@ describe('webhook: what LINE sends', () => {
     const user = sys.newUserId();
     await sys.follow(user);
     expect(textsOf(sys.botMessages(user))[0]).toContain('ยินดีต้อนรับ');
+    // a newcomer is shown the privacy notice before anything is stored about them
+    expect(textsOf(sys.botMessages(user)).join('\n')).toContain('ประกาศความเป็นส่วนตัว');
     await sys.unfollow(user);
     const doc = await sys.fs.db.collection('conversations').doc(user).get();
     expect(doc.get('following')).toBe(false);
@@ -104,7 +106,7 @@ describe('webhook: what LINE sends', () => {
 
 describe('a whole conversation through LINE', () => {
   it('reports an external training with quick replies, a date picker and a signed confirm button', async () => {
-    const user = sys.newUserId();
+    const user = await sys.linkedUser({ employeeId: 'E777' });
     await sys.text(user, 'แจ้งอบรมภายนอก');
     await sys.text(user, 'การจัดทำแผนพัฒนาท้องถิ่น');
     await sys.text(user, 'สถาบันพัฒนาบุคลากรท้องถิ่น');
@@ -133,6 +135,7 @@ describe('a whole conversation through LINE', () => {
         startDate: '2026-01-05',
         endDate: '2026-01-09',
         hours: 12,
+        employeeId: 'E777',
         status: 'pendingVerification',
       }),
     ]);
@@ -145,7 +148,7 @@ describe('a whole conversation through LINE', () => {
   });
 
   it('refuses a forged postback politely and keeps the conversation', async () => {
-    const user = sys.newUserId();
+    const user = await sys.linkedUser();
     await sys.text(user, 'แจ้งอบรมภายนอก');
     const forged = Buffer.from(JSON.stringify({ a: 'xt.confirm' })).toString('base64url');
     await sys.postback(user, `${forged}.zzzzzz.AAAAAAAAAAAAAAAAAAAAAA`);

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { createMemoryLogger, derivePostbackSecret } from '@phattana/bot';
+import { createMemoryLogger } from '@phattana/bot';
+import { consentRecord, type Role } from '@phattana/shared';
 import { afterAll, afterEach } from 'vitest';
+import { localBotConfig } from '../../dev/src/dev-settings';
 import { type LinePlatform, startLinePlatform } from '../../dev/src/line-platform';
 import { type LocalBot, startLocalBot } from '../../dev/src/local-bot';
+import { DEMO_MUNICIPALITY_ID } from '../../dev/src/seed/demo-municipality';
 import {
   buildFollowEvent,
   buildPostbackEvent,
@@ -36,13 +39,11 @@ export function useSystem(o: { clock?: () => Date; loadingAfterMs?: number } = {
       logger: log.logger,
       clock: o.clock,
       loadingAfterMs: o.loadingAfterMs,
-      config: {
+      config: localBotConfig({
         channelSecret: TEST_CHANNEL.secret,
         channelAccessToken: TEST_CHANNEL.accessToken,
-        lineApiBase: platform.url,
-        lineDataApiBase: platform.url,
-        postbackSecret: derivePostbackSecret(TEST_CHANNEL.secret),
-      },
+        lineBase: platform.url,
+      }),
     });
     return { bot, platform };
   }
@@ -78,6 +79,33 @@ export function useSystem(o: { clock?: () => Date; loadingAfterMs?: number } = {
       return platform;
     },
     newUserId: () => `U${randomBytes(16).toString('hex')}`,
+    /**
+     * A LINE user already linked to a staff record (as if they had consented and used an invite), for
+     * tests of features that need a person. The linking itself is tested through chat elsewhere.
+     */
+    async linkedUser(o: { employeeId?: string; name?: string; roles?: Role[] } = {}): Promise<string> {
+      await start();
+      const userId = `U${randomBytes(16).toString('hex')}`;
+      const employeeId = o.employeeId ?? `T${randomBytes(3).toString('hex').toUpperCase()}`;
+      const name = o.name ?? 'นางสาวทดสอบ ระบบดี';
+      const roles = o.roles ?? ['staff'];
+      const municipality = fs.db.collection('municipalities').doc(DEMO_MUNICIPALITY_ID);
+      await municipality.collection('employees').doc(employeeId).set({
+        id: employeeId,
+        code: employeeId,
+        name,
+        roles,
+        active: true,
+        lineUserId: userId,
+        lineFollowing: true,
+      });
+      await fs.db
+        .collection('conversations')
+        .doc(userId)
+        .set({ person: { employeeId, name, roles }, consent: consentRecord('granted', new Date()) });
+      platform?.setFollowing(userId, true);
+      return userId;
+    },
     async text(userId: string, text: string) {
       const { platform } = await start();
       return post(envelope([buildTextEvent({ userId, text, replyToken: platform.issueReplyToken(userId) })]));

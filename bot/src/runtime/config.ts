@@ -11,6 +11,17 @@ export interface BotConfig {
   lineApiBase: string;
   lineDataApiBase: string;
   postbackSecret: string;
+  /** which municipality this LINE channel serves, and what its privacy notice says */
+  organisation: OrganisationConfig;
+  /** secret mixed into birth-date hashes; the employee import must use the same one */
+  birthDatePepper: string;
+}
+
+export interface OrganisationConfig {
+  municipalityId: string;
+  municipalityName: string;
+  retentionYears: number;
+  contact: string;
 }
 
 /** Reads configuration from the environment (Functions secrets arrive as env vars too). */
@@ -27,6 +38,13 @@ export function botConfigFromEnv(env: NodeJS.ProcessEnv = process.env): BotConfi
     lineApiBase: env.LINE_API_BASE ?? 'https://api.line.me',
     lineDataApiBase: env.LINE_DATA_API_BASE ?? env.LINE_API_BASE ?? 'https://api-data.line.me',
     postbackSecret: env.POSTBACK_SECRET ?? derivePostbackSecret(channelSecret),
+    organisation: {
+      municipalityId: need('MUNICIPALITY_ID'),
+      municipalityName: need('MUNICIPALITY_NAME'),
+      retentionYears: Number(env.RETENTION_YEARS ?? 10),
+      contact: need('PRIVACY_CONTACT'),
+    },
+    birthDatePepper: need('BIRTH_DATE_PEPPER'),
   };
 }
 

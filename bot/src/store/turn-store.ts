@@ -1,4 +1,11 @@
-import type { ConversationState, Effect } from '@phattana/shared';
+import type {
+  ConsentRecord,
+  ConversationState,
+  Effect,
+  Facts,
+  Lookup,
+  PersonContext,
+} from '@phattana/shared';
 
 export interface TurnInput {
   /** LINE user id: one conversation document per person */
@@ -7,6 +14,21 @@ export interface TurnInput {
   readonly eventId: string;
   /** event time from LINE (ms), kept with the state */
   readonly eventTimestamp: number;
+  /** the clock's time for this turn (invite expiry is judged against it) */
+  readonly at: Date;
+}
+
+/** What the store knows about the person before the turn, read with the state. */
+export interface StoredContext {
+  readonly person?: PersonContext;
+  readonly consent?: ConsentRecord;
+}
+
+export interface TurnPlan<T> {
+  /** facts to read in the same transaction, chosen from the current state */
+  lookups(state: ConversationState | undefined): readonly Lookup[];
+  /** must be pure: it may run more than once under contention */
+  decide(state: ConversationState | undefined, stored: StoredContext, facts: Facts): TurnOutcome<T>;
 }
 
 export interface TurnOutcome<T> {
@@ -17,19 +39,15 @@ export interface TurnOutcome<T> {
 
 export type TurnResultOf<T> =
   | { readonly duplicate: true }
-  | { readonly duplicate: false; readonly result: T };
+  | { readonly duplicate: false; readonly result: T; readonly person?: PersonContext };
 
 /**
- * The port for conversation state. `runTurn` is atomic: it reads the person's state, refuses an event
- * it has already processed, and writes the new state, the event's id and any effects together, or
- * does nothing at all.
- * `decide` may run more than once under contention, so it must be pure.
+ * The port for conversation state. `runTurn` is atomic: it reads the person's state (and any facts the
+ * flow asked for), refuses an event it has already processed, and writes the new state, the event's id
+ * and the effects together, or does nothing at all.
  */
 export interface TurnStore {
-  runTurn<T>(
-    input: TurnInput,
-    decide: (state: ConversationState | undefined) => TurnOutcome<T>,
-  ): Promise<TurnResultOf<T>>;
+  runTurn<T>(input: TurnInput, plan: TurnPlan<T>): Promise<TurnResultOf<T>>;
   /** who follows the bot: unfollow stops reminders without deleting anything */
   setFollowing(userId: string, following: boolean, at: Date): Promise<void>;
 }

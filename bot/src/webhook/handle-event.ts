@@ -1,5 +1,11 @@
 import type { webhook } from '@line/bot-sdk';
-import { type PostbackSigner, step } from '@phattana/shared';
+import {
+  lookupsFor,
+  type PersonContext,
+  type PostbackSigner,
+  step,
+  type TurnContext,
+} from '@phattana/shared';
 import { LineApiError, LineUnavailableError } from '../line/line-api-error';
 import type { LineClient } from '../line/line-client';
 import { batches, renderMessages } from '../line/render-messages';
@@ -18,6 +24,10 @@ export interface EventHandlerDeps {
   clock: () => Date;
   /** show LINE's loading animation when a turn takes longer than this */
   loadingAfterMs: number;
+  /** the municipality's details for the privacy notice */
+  privacy: TurnContext['privacy'];
+  /** after a LINE account is linked (e.g. give the person their role's rich menu) */
+  onLinked?: (userId: string, person: PersonContext) => Promise<void>;
 }
 
 export type EventOutcome = 'handled' | 'duplicate' | 'ignored' | 'unfollowed';
@@ -47,16 +57,26 @@ export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promis
       : undefined;
   try {
     const turn = await d.store.runTurn(
-      { userId, eventId: e.webhookEventId, eventTimestamp: e.timestamp },
-      (state) => {
-        const r = step(state, inbound, now);
-        return { state: r.state, effects: r.effects, result: r.replies };
+      { userId, eventId: e.webhookEventId, eventTimestamp: e.timestamp, at: now },
+      {
+        lookups: (state) => lookupsFor(state, inbound),
+        decide: (state, stored, facts) => {
+          const r = step(state, inbound, now, { ...stored, facts, privacy: d.privacy });
+          const linked = r.effects.some((x) => x.type === 'accountLinked');
+          return { state: r.state, effects: r.effects, result: { replies: r.replies, linked } };
+        },
       },
     );
     if (turn.duplicate) return 'duplicate';
+    if (turn.result.linked && turn.person && d.onLinked) {
+      // after the commit: a failed menu link must not undo the link itself
+      d.onLinked(userId, turn.person).catch((err) =>
+        d.logger.warn('bot.on_linked_failed', { err: String(err) }),
+      );
+    }
     if (inbound.kind === 'follow') await d.store.setFollowing(userId, true, now);
 
-    const messages = renderMessages(turn.result, {
+    const messages = renderMessages(turn.result.replies, {
       signer: d.signer,
       now,
       onTrim: (what) => d.logger.warn('line.trimmed', { eventId: e.webhookEventId, what }),

@@ -1,3 +1,4 @@
+import type { Lookup, TurnContext } from './context';
 import type { Effect } from './effect';
 import type { InboundEvent } from './event';
 import type { Reply } from './reply';
@@ -17,8 +18,12 @@ export interface Flow<S extends { readonly flow: string }> {
   readonly id: S['flow'];
   /** Thai name people see, e.g. in "you are in the middle of …" */
   readonly title: string;
-  start(now: Date): FlowStep<S>;
-  step(state: S, event: InboundEvent, now: Date): FlowStep<S>;
+  start(now: Date, ctx: TurnContext): FlowStep<S>;
+  step(state: S, event: InboundEvent, now: Date, ctx: TurnContext): FlowStep<S>;
   /** Asks the current question again, e.g. after "ทำต่อ" or a stale button. */
-  prompt(state: S, now: Date): readonly Reply[];
+  prompt(state: S, now: Date, ctx: TurnContext): readonly Reply[];
+  /** Facts this event needs from storage; the edge answers them in `ctx.facts` before `step`. */
+  lookups?(state: S, event: InboundEvent): readonly Lookup[];
+  /** Only linked staff may use this flow (it stores data about them). */
+  readonly needsPerson?: boolean;
 }

@@ -1,7 +1,8 @@
 import type { ExternalTrainingState } from '../flows/external-training';
+import type { LinkAccountState } from '../flows/link-account';
 
 /** Any flow's state; each carries its flow id as the discriminant. */
-export type FlowState = ExternalTrainingState;
+export type FlowState = ExternalTrainingState | LinkAccountState;
 
 /** Per-person conversation state, stored as one Firestore document and changed once per turn. */
 export interface ConversationState {

@@ -1,5 +1,7 @@
 import { externalTrainingFlow } from '../flows/external-training';
+import { linkAccountFlow } from '../flows/link-account';
 import { globalCommand, normaliseInput } from './commands';
+import type { Lookup, TurnContext } from './context';
 import type { Effect } from './effect';
 import type { InboundEvent } from './event';
 import type { Flow } from './flow';
@@ -15,6 +17,7 @@ export interface TurnResult {
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds flows of different state types
 const FLOWS: Record<FlowState['flow'], Flow<any>> = {
   externalTraining: externalTrainingFlow,
+  linkAccount: linkAccountFlow,
 };
 
 /** Postback that starts a flow from a menu, rich menu or reminder button. */
@@ -25,23 +28,40 @@ const START_WORDS: Record<string, FlowState['flow']> = {
   แจ้งอบรมภายนอก: 'externalTraining',
   แจ้งผลการอบรมภายนอก: 'externalTraining',
   แจ้งอบรม: 'externalTraining',
+  ลงทะเบียน: 'linkAccount',
+  เชื่อมบัญชี: 'linkAccount',
 };
 
-export const mainActions = (): Action[] => [
-  {
-    type: 'postback',
-    label: 'แจ้งอบรมภายนอก',
-    data: { a: START_FLOW, f: 'externalTraining' },
-    displayText: 'แจ้งอบรมภายนอก',
-  },
-  say('เมนู'),
-];
+const startAction = (flow: FlowState['flow'], label: string): Action => ({
+  type: 'postback',
+  label,
+  data: { a: START_FLOW, f: flow },
+  displayText: label,
+});
+
+export const mainActions = (ctx?: TurnContext): Action[] =>
+  ctx && !ctx.person
+    ? [startAction('linkAccount', 'ลงทะเบียน'), say('เมนู')]
+    : [startAction('externalTraining', 'แจ้งอบรมภายนอก'), say('เมนู')];
+
+/** What the active flow needs looked up for this event, inside the turn's transaction. */
+export function lookupsFor(current: ConversationState | undefined, event: InboundEvent): readonly Lookup[] {
+  const flowState = current?.flow;
+  if (!flowState) return [];
+  return FLOWS[flowState.flow].lookups?.(flowState, event) ?? [];
+}
 
 /**
  * One conversational turn: the whole bot's brain as a pure function. Global words (ยกเลิก, เมนู,
- * ทำต่อ) work everywhere; otherwise the active flow handles the event; otherwise we help.
+ * ทำต่อ) work everywhere; otherwise the active flow handles the event; otherwise we help. Flows that
+ * store data about a person wait until the LINE account is linked (after the privacy notice).
  */
-export function step(current: ConversationState | undefined, event: InboundEvent, now: Date): TurnResult {
+export function step(
+  current: ConversationState | undefined,
+  event: InboundEvent,
+  now: Date,
+  ctx: TurnContext,
+): TurnResult {
   const state = current ?? EMPTY_CONVERSATION;
   const turn = state.turn + 1;
   const active = state.flow ? FLOWS[state.flow.flow] : undefined;
@@ -50,15 +70,26 @@ export function step(current: ConversationState | undefined, event: InboundEvent
     replies,
     effects: [],
   });
+  const start = (id: FlowState['flow'], note: readonly Reply[] = []): TurnResult => {
+    const flow = FLOWS[id];
+    const started = flow.start(now, ctx);
+    return {
+      state: { flow: started.state, turn },
+      replies: [...note, ...started.replies],
+      effects: started.effects ?? [],
+    };
+  };
 
   switch (event.kind) {
     case 'follow':
-      return keep([
-        text(
-          'สวัสดีค่ะ ยินดีต้อนรับสู่ "พัฒนา" 🙏\nผู้ช่วยด้านการพัฒนาบุคลากรของเทศบาล: แบบสำรวจ รายงานผลการอบรม และชั่วโมงอบรมของคุณ',
-          mainActions(),
-        ),
-      ]);
+      if (!ctx.person) {
+        return start('linkAccount', [
+          text(
+            'สวัสดีค่ะ ยินดีต้อนรับสู่ "พัฒนา" 🙏\nผู้ช่วยด้านการพัฒนาบุคลากรของเทศบาล: แบบสำรวจ รายงานผลการอบรม และชั่วโมงอบรมของท่าน',
+          ),
+        ]);
+      }
+      return keep([text(`ยินดีต้อนรับกลับค่ะ คุณ${ctx.person.name} 🙏`, mainActions(ctx))]);
     case 'unfollow':
       // Nothing to say to someone who blocked us; the edge marks the link inactive.
       return keep([]);
@@ -66,9 +97,9 @@ export function step(current: ConversationState | undefined, event: InboundEvent
       return keep([
         text(
           event.reason === 'expired' ? 'ปุ่มนี้หมดอายุแล้ว กรุณาเริ่มใหม่จากเมนู' : 'ไม่สามารถใช้ปุ่มนี้ได้ กรุณาเริ่มใหม่จากเมนู',
-          resumeOrMain(state),
+          resumeOrMain(state, ctx),
         ),
-        ...(active && state.flow ? active.prompt(state.flow, now) : []),
+        ...(active && state.flow ? active.prompt(state.flow, now, ctx) : []),
       ]);
     default:
       break;
@@ -79,14 +110,14 @@ export function step(current: ConversationState | undefined, event: InboundEvent
     if (command === 'cancel') {
       return {
         state: { flow: null, turn },
-        replies: [text(active ? `ยกเลิก "${active.title}" แล้ว` : 'ไม่มีรายการที่ค้างอยู่', mainActions())],
+        replies: [text(active ? `ยกเลิก "${active.title}" แล้ว` : 'ไม่มีรายการที่ค้างอยู่', mainActions(ctx))],
         effects: [],
       };
     }
-    if (command === 'menu') return keep([menu(state)]);
+    if (command === 'menu') return keep([menu(state, ctx)]);
     if (command === 'resume') {
-      if (active && state.flow) return keep(active.prompt(state.flow, now));
-      return keep([text('ไม่มีรายการที่ค้างอยู่', mainActions())]);
+      if (active && state.flow) return keep(active.prompt(state.flow, now, ctx));
+      return keep([text('ไม่มีรายการที่ค้างอยู่', mainActions(ctx))]);
     }
   }
 
@@ -98,38 +129,41 @@ export function step(current: ConversationState | undefined, event: InboundEvent
         : undefined;
   if (startId && FLOWS[startId]) {
     const flow = FLOWS[startId];
-    const started = flow.start(now);
+    if (startId === 'linkAccount' && ctx.person) {
+      return keep([text(`บัญชีนี้ลงทะเบียนแล้วในชื่อ คุณ${ctx.person.name}`, mainActions(ctx))]);
+    }
+    if (flow.needsPerson && !ctx.person) {
+      return start('linkAccount', [text(`ก่อนใช้ "${flow.title}" กรุณาลงทะเบียนเชื่อมบัญชีกับข้อมูลพนักงานก่อนค่ะ`)]);
+    }
     const note =
       active && active !== flow ? [text(`หยุด "${active.title}" ไว้ก่อน และเริ่ม "${flow.title}"`)] : [];
-    return {
-      state: { flow: started.state, turn },
-      replies: [...note, ...started.replies],
-      effects: started.effects ?? [],
-    };
+    return start(startId, note);
   }
 
   if (active && state.flow) {
-    const next = active.step(state.flow, event, now);
+    const next = active.step(state.flow, event, now, ctx);
     return { state: { flow: next.state, turn }, replies: next.replies, effects: next.effects ?? [] };
   }
 
   if (event.kind === 'image') {
-    return keep([text('ได้รับรูปภาพแล้ว แต่ตอนนี้ยังไม่มีรายการที่ต้องใช้รูป', mainActions())]);
+    return keep([text('ได้รับรูปภาพแล้ว แต่ตอนนี้ยังไม่มีรายการที่ต้องใช้รูป', mainActions(ctx))]);
   }
-  return keep([text('ขออภัย ยังไม่เข้าใจข้อความนี้ 🙏\nเลือกสิ่งที่ต้องการจากปุ่มด้านล่าง หรือพิมพ์ "เมนู"', mainActions())]);
+  return keep([text('ขออภัย ยังไม่เข้าใจข้อความนี้ 🙏\nเลือกสิ่งที่ต้องการจากปุ่มด้านล่าง หรือพิมพ์ "เมนู"', mainActions(ctx))]);
 }
 
-function menu(state: ConversationState): Reply {
+function menu(state: ConversationState, ctx: TurnContext): Reply {
   const active = state.flow ? FLOWS[state.flow.flow] : undefined;
-  const lines = [
-    'เมนู "พัฒนา"',
-    '• แจ้งอบรมภายนอก: บันทึกการอบรมที่ไปมา ให้ฝ่ายบุคคลตรวจสอบ',
-    '• พิมพ์ "ยกเลิก" เพื่อเลิกรายการที่ทำอยู่ได้ทุกเมื่อ',
-  ];
+  const lines = ctx.person
+    ? [
+        'เมนู "พัฒนา"',
+        '• แจ้งอบรมภายนอก: บันทึกการอบรมที่ไปมา ให้ฝ่ายบุคคลตรวจสอบ',
+        '• พิมพ์ "ยกเลิก" เพื่อเลิกรายการที่ทำอยู่ได้ทุกเมื่อ',
+      ]
+    : ['เมนู "พัฒนา"', '• ลงทะเบียน: เชื่อมบัญชี LINE กับข้อมูลพนักงาน เพื่อใช้งานทุกเมนู'];
   if (active) lines.push(`\nคุณกำลังทำ "${active.title}" อยู่ กด "ทำต่อ" เพื่อกลับไปทำต่อ`);
-  return text(lines.join('\n'), resumeOrMain(state));
+  return text(lines.join('\n'), resumeOrMain(state, ctx));
 }
 
-function resumeOrMain(state: ConversationState): Action[] {
-  return state.flow ? [say('ทำต่อ'), say('ยกเลิก'), ...mainActions()] : mainActions();
+function resumeOrMain(state: ConversationState, ctx: TurnContext): Action[] {
+  return state.flow ? [say('ทำต่อ'), say('ยกเลิก'), ...mainActions(ctx)] : mainActions(ctx);
 }

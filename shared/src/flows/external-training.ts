@@ -56,6 +56,7 @@ const P = {
 export const externalTrainingFlow: Flow<ExternalTrainingState> = {
   id: 'externalTraining',
   title: 'แจ้งผลการอบรมภายนอก',
+  needsPerson: true,
   start(now) {
     const state: ExternalTrainingState = { flow: 'externalTraining', at: 'title', draft: {} };
     return {

@@ -1,0 +1,48 @@
+import type { Role } from '../domain/organisation';
+import type { ConsentRecord } from '../people/privacy-notice';
+import type { IsoDate } from '../text/thai-date';
+
+/** Who is talking, once their LINE account is linked to a staff record. */
+export interface PersonContext {
+  readonly employeeId: string;
+  readonly name: string;
+  readonly roles: readonly Role[];
+}
+
+/**
+ * Facts a flow asks the edge to look up inside the turn's transaction (pure flows cannot read
+ * Firestore). A flow names them with `lookups`; the edge answers them as `Facts`.
+ */
+export type Lookup =
+  | { readonly type: 'invite'; readonly code: string }
+  | { readonly type: 'employeeByCode'; readonly code: string; readonly birthDate: IsoDate };
+
+export interface EmployeeFact {
+  readonly employeeId: string;
+  readonly name: string;
+  readonly roles: readonly Role[];
+  /** the staff record is already linked to a different LINE account */
+  readonly linkedToAnother: boolean;
+}
+
+export interface Facts {
+  readonly invite?:
+    | { readonly status: 'ok'; readonly employee: EmployeeFact }
+    | { readonly status: 'notFound' | 'expired' | 'used' | 'revoked' | 'employeeInactive' };
+  readonly employeeByCode?:
+    | { readonly status: 'ok'; readonly employee: EmployeeFact }
+    /** unknown code and wrong birth date answer the same, so codes cannot be probed */
+    | { readonly status: 'noMatch' | 'employeeInactive' };
+}
+
+export interface TurnContext {
+  readonly person?: PersonContext;
+  readonly consent?: ConsentRecord;
+  readonly facts?: Facts;
+  /** the municipality's name and retention setting, for the privacy notice */
+  readonly privacy: {
+    readonly municipalityName: string;
+    readonly retentionYears: number;
+    readonly contact: string;
+  };
+}
