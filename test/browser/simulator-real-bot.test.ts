@@ -1,11 +1,13 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { silentLogger } from '@phattana/bot';
+import { issueInvite, silentLogger } from '@phattana/bot';
+import { formatInviteCode } from '@phattana/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { localBotConfig } from '../../dev/src/dev-settings';
 import { startLocalBot } from '../../dev/src/local-bot';
+import { DEMO_MUNICIPALITY_ID } from '../../dev/src/seed/demo-municipality';
 import { type SimulatorStack, startSimulatorStack } from '../../dev/src/simulator/stack';
 import { describeBrowser, type LaunchedBrowser, launchBrowser } from '../support/browser';
 import { useTestFirestore } from '../support/firestore';
@@ -61,8 +63,28 @@ describeBrowser('the real bot in the LINE simulator', () => {
     await bot('ขออภัย ยังไม่เข้าใจข้อความนี้');
   });
 
+  it('registers: privacy notice, consent, invite code from HR', async () => {
+    const municipality = fs.db.collection('municipalities').doc(DEMO_MUNICIPALITY_ID);
+    await municipality
+      .collection('employees')
+      .doc('E004')
+      .set({ id: 'E004', code: 'E004', name: USER.displayName, roles: ['staff', 'hr'], active: true });
+    const { code } = await issueInvite(
+      fs.db,
+      { employees: municipality.collection('employees'), invites: municipality.collection('invites') },
+      { employeeId: 'E004', now: new Date(), issuedBy: 'test' },
+    );
+    await chip('ลงทะเบียน');
+    await bot('ประกาศความเป็นส่วนตัว');
+    await chip('ยอมรับ');
+    await chip('ใช้รหัสเชิญ');
+    await bot('พิมพ์รหัสเชิญ 8 ตัว');
+    await send(formatInviteCode(code));
+    await bot('ลงทะเบียนสำเร็จ');
+  });
+
   it('reports an external training end to end with chips, a date picker and a Flex summary', async () => {
-    await chip('แจ้งอบรมภายนอก');
+    await send('แจ้งอบรมภายนอก');
     await bot('(1/6) ชื่อหลักสูตร');
     await send('การบริหารทรัพยากรบุคคลในองค์กรปกครองส่วนท้องถิ่น');
     await bot('(2/6)');
