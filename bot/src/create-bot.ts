@@ -3,6 +3,8 @@ import type { Express } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
 import { createHmacPostbackSigner } from './line/hmac-postback-signer';
 import { createHttpLineClient, type LineClient } from './line/line-client';
+import { linkMenuForRoles, type MenuRole, resolveMenuIdsByRole } from './rich-menus';
+import { createRichMenuAdminClient } from './rich-menus/rich-menu-admin-client';
 import type { BotConfig } from './runtime/config';
 import { createJsonLogger, type Logger } from './runtime/logger';
 import { createInProcessTaskQueue, type Task, type TaskQueue } from './runtime/task-queue';
@@ -21,6 +23,11 @@ export interface CreateBotOptions {
   store?: TurnStore;
   loadingAfterMs?: number;
   onLinked?: (userId: string, person: PersonContext) => Promise<void>;
+  /**
+   * Which rich menu each role gets once linked: ids from the setup script, or 'lookup' to find the
+   * menus the setup created by name (once per instance). Omitted: menus are left alone.
+   */
+  richMenus?: Readonly<Record<MenuRole, string>> | 'lookup';
 }
 
 /** Wires the webhook app to Firestore and LINE. Collections are named here, once. */
@@ -65,9 +72,36 @@ export function createBot(o: CreateBotOptions) {
       retentionYears: org.retentionYears,
       contact: org.contact,
     },
-    onLinked: o.onLinked,
+    onLinked: o.onLinked ?? linkRoleMenu(o, line),
   });
   return { app, line, store, drain: inProcess.drain };
+}
+
+/** After linking, the person gets their role's rich menu (HR and supervisors see more). */
+function linkRoleMenu(o: CreateBotOptions, line: LineClient) {
+  const source = o.richMenus;
+  if (!source) return undefined;
+  let ids: Promise<Readonly<Record<MenuRole, string>> | undefined> | undefined;
+  const menuIds = () => {
+    ids ??=
+      source === 'lookup'
+        ? resolveMenuIdsByRole(
+            createRichMenuAdminClient({
+              channelAccessToken: o.config.channelAccessToken,
+              apiBase: o.config.lineApiBase,
+              dataBase: o.config.lineDataApiBase,
+            }),
+          ).catch((err) => {
+            ids = undefined; // try again next time
+            throw err;
+          })
+        : Promise.resolve(source);
+    return ids;
+  };
+  return async (userId: string, person: PersonContext) => {
+    const byRole = await menuIds();
+    if (byRole) await linkMenuForRoles(line, userId, person.roles, byRole);
+  };
 }
 
 /** Runs one queued task; Cloud Tasks calls this through functions/ as well. */

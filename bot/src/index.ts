@@ -4,7 +4,14 @@ export { LineApiError, LineUnavailableError } from './line/line-api-error';
 export { createHttpLineClient, type LineClient, type LineMessage } from './line/line-client';
 export { LINE_LIMITS } from './line/line-limits';
 export { batches, renderMessages } from './line/render-messages';
+export {
+  createFirestoreEmployeeDirectory,
+  hashBirthDate,
+} from './people/firestore-employee-directory';
+export { importEmployees } from './people/import-employees';
 export { EmployeeNotFoundError, issueInvite, unlinkEmployee } from './people/invites';
+export { readSpreadsheet, SpreadsheetError } from './people/read-spreadsheet';
+export * from './rich-menus';
 export { type BotConfig, botConfigFromEnv, ConfigError, derivePostbackSecret } from './runtime/config';
 export { createJsonLogger, createMemoryLogger, type Logger, silentLogger } from './runtime/logger';
 export { createInProcessTaskQueue, type Task, type TaskQueue } from './runtime/task-queue';

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { type BotConfig, createBot, type Logger } from '@phattana/bot';
+import { type BotConfig, type CreateBotOptions, createBot, type Logger } from '@phattana/bot';
 import type { Firestore } from 'firebase-admin/firestore';
 
 export interface LocalBot {
@@ -19,6 +19,7 @@ export async function startLocalBot(o: {
   logger?: Logger;
   clock?: () => Date;
   loadingAfterMs?: number;
+  richMenus?: CreateBotOptions['richMenus'];
 }): Promise<LocalBot> {
   const bot = createBot({
     db: o.db,
@@ -26,6 +27,7 @@ export async function startLocalBot(o: {
     logger: o.logger,
     clock: o.clock,
     loadingAfterMs: o.loadingAfterMs,
+    richMenus: o.richMenus,
   });
   const host = o.host ?? '127.0.0.1';
   const server: Server = await new Promise((resolve, reject) => {

@@ -1,13 +1,14 @@
 // `npm start`: the whole system on this machine — the real Firestore emulator, the fake LINE platform
 // with the chat simulator, the bot, and the LIFF app — seeded with a demo municipality.
-
+import { loadRichMenuImages, setupRichMenus } from '@phattana/bot';
+import { formatInviteCode } from '@phattana/shared';
 import { deleteApp, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
 import { DEV_CHANNEL, DEV_PORTS, DEV_PROJECT_ID, localBotConfig } from './dev-settings';
 import { freePort, type RunningEmulator, startFirestoreEmulator } from './firestore/emulator';
 import { EmulatorJarMissingError } from './firestore/emulator-jar';
 import { startLocalBot } from './local-bot';
-import { demoEmployees } from './seed/demo-municipality';
+import { demoBirthDate, demoEmployees, demoInviteCode, demoLineUserId } from './seed/demo-municipality';
 import { seedDemo } from './seed/seed';
 import { startSimulatorStack } from './simulator/stack';
 
@@ -39,13 +40,20 @@ async function main() {
     liffUrl,
     liffId: DEV_CHANNEL.liffId,
     demoUsers: demoEmployees.map((e) => ({
-      userId: e.lineUserId as string,
+      userId: demoLineUserId(e.code),
       displayName: e.name,
-      note: e.position,
+      note: `${e.position} · รหัสเชิญ ${formatInviteCode(demoInviteCode(e.code))}`,
     })),
-    startBot: ({ platform }) =>
-      startLocalBot({
+    startBot: async ({ platform }) => {
+      // The same idempotent setup a deployment runs once: menus per role, images, HR tab aliases.
+      const menus = await setupRichMenus({
+        http: { channelAccessToken: DEV_CHANNEL.accessToken, apiBase: platform.url, dataBase: platform.url },
+        liffId: DEV_CHANNEL.liffId,
+        images: await loadRichMenuImages(),
+      });
+      return startLocalBot({
         db,
+        richMenus: menus.menuIdByRole,
         host,
         port: botPort,
         config: localBotConfig({
@@ -53,13 +61,13 @@ async function main() {
           channelAccessToken: DEV_CHANNEL.accessToken,
           lineBase: platform.url,
         }),
-      }),
+      });
+    },
   });
   stops.unshift(() => stack.close());
   const { platform, bot } = stack;
   for (const e of demoEmployees) {
-    platform.setProfile(e.lineUserId as string, { displayName: e.name });
-    platform.setFollowing(e.lineUserId as string, true);
+    platform.setProfile(demoLineUserId(e.code), { displayName: e.name });
   }
 
   const liff = await startLiff(liffPort, bot.webhookUrl.replace(/\/webhook$/, ''));
@@ -74,6 +82,14 @@ async function main() {
     `  Fake LINE API      ${platform.url}  (OpenAPI validation: ${platform.specLoaded ? 'on' : 'OFF, ../shared/line-openapi not found; limits still checked'})`,
     `  Firestore emulator ${emulator.hostPort}  (project ${DEV_PROJECT_ID})`,
     `  Seeded: ${seeded.employees} employees, ${seeded.trainings} trainings, ${seeded.holidays} holidays`,
+    '  Demo people: pick one in the simulator, tap "เพิ่มเพื่อน" (add friend), accept the privacy notice and',
+    '  register with the invite code shown next to their name, or with employee code + birth date:',
+    ...demoEmployees
+      .filter((e) => e.roles.some((r) => r !== 'staff') || e.code === 'E010')
+      .map(
+        (e) =>
+          `    ${e.code} ${e.name} (${e.roles.join(', ')}): ${formatInviteCode(demoInviteCode(e.code))}, born ${demoBirthDate(e.code)}`,
+      ),
     'Press Ctrl-C to stop everything.',
     '',
   ];

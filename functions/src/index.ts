@@ -45,6 +45,8 @@ function getBot() {
       config,
       db: getFirestore(),
       tasks: { enqueue: (task) => queue.enqueue(task, { dispatchDeadlineSeconds: 60 }) },
+      // menus made by `npm run richmenu:setup`, found by name
+      richMenus: 'lookup',
     });
   }
   return bot;

@@ -4,7 +4,7 @@ import { DEV_BIRTH_DATE_PEPPER } from '../../dev/src/dev-settings';
 import { DEMO_MUNICIPALITY_ID } from '../../dev/src/seed/demo-municipality';
 import { findAction, textsOf, useSystem } from '../support/system';
 
-const sys = useSystem();
+const sys = useSystem({ richMenus: true });
 const municipality = () => sys.fs.db.collection('municipalities').doc(DEMO_MUNICIPALITY_ID);
 const collections = () => ({
   employees: municipality().collection('employees'),
@@ -73,6 +73,10 @@ describe('linking a LINE account to a staff record', () => {
       name: 'นายทดสอบ L001',
       roles: ['staff'],
     });
+    // and see their role's rich menu
+    await expect
+      .poll(() => sys.platform.richMenuOf(user)?.menu)
+      .toMatchObject({ name: expect.stringMatching(/^phattana:staff:/) });
     // linked people can now use the flows that need them
     await sys.text(user, 'แจ้งอบรมภายนอก');
     expect(last(user)).toContain('(1/6)');
@@ -137,6 +141,29 @@ describe('linking a LINE account to a staff record', () => {
     expect(all(other)).toContain('ลงทะเบียนสำเร็จ');
     const stored = JSON.stringify((await collections().employees.doc('L004').get()).data());
     expect(stored).not.toContain('1987-03-05');
+  });
+
+  it('gives HR the HR menu with its tabs once linked', async () => {
+    await sys.start();
+    await seedEmployee('L010', { roles: ['staff', 'hr'] });
+    const { code } = await issueInvite(sys.fs.db, collections(), {
+      employeeId: 'L010',
+      now: new Date(),
+      issuedBy: 'hr',
+    });
+    const user = sys.newUserId();
+    await consentAndChoose(user, 'ใช้รหัสเชิญ');
+    await sys.text(user, code);
+    await expect
+      .poll(() => sys.platform.richMenuOf(user)?.menu)
+      .toMatchObject({ name: expect.stringMatching(/^phattana:hr-general:/) });
+    // tapping a tab sends a postback LINE handles itself: the bot stays quiet
+    const before = sys.botMessages(user).length;
+    await sys.postback(user, 'richmenu-switch:phattana-hr-admin', {
+      newRichMenuAliasId: 'phattana-hr-admin',
+      status: 'SUCCESS',
+    });
+    expect(sys.botMessages(user).length).toBe(before);
   });
 
   it('never links one staff record to two LINE accounts', async () => {

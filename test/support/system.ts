@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createMemoryLogger } from '@phattana/bot';
+import { createMemoryLogger, loadRichMenuImages, setupRichMenus } from '@phattana/bot';
 import { consentRecord, type Role } from '@phattana/shared';
 import { afterAll, afterEach } from 'vitest';
 import { localBotConfig } from '../../dev/src/dev-settings';
@@ -25,7 +25,7 @@ export const TEST_CHANNEL = {
  * this file's own), the fake LINE platform validating every outgoing call, and the webhook app over HTTP.
  * Call at module level; it starts lazily and stops after the file.
  */
-export function useSystem(o: { clock?: () => Date; loadingAfterMs?: number } = {}) {
+export function useSystem(o: { clock?: () => Date; loadingAfterMs?: number; richMenus?: boolean } = {}) {
   const fs = useTestFirestore();
   const log = createMemoryLogger();
   let platform: LinePlatform | undefined;
@@ -34,7 +34,19 @@ export function useSystem(o: { clock?: () => Date; loadingAfterMs?: number } = {
   async function start() {
     if (bot && platform) return { bot, platform };
     platform = await startLinePlatform({ channelAccessToken: TEST_CHANNEL.accessToken });
+    const menus = o.richMenus
+      ? await setupRichMenus({
+          http: {
+            channelAccessToken: TEST_CHANNEL.accessToken,
+            apiBase: platform.url,
+            dataBase: platform.url,
+          },
+          liffId: '2000000000-test',
+          images: await loadRichMenuImages(),
+        })
+      : undefined;
     bot = await startLocalBot({
+      richMenus: menus?.menuIdByRole,
       db: fs.db,
       logger: log.logger,
       clock: o.clock,

@@ -1,5 +1,6 @@
 import type { webhook } from '@line/bot-sdk';
 import { decodePostback, type InboundEvent, type PostbackSigner } from '@phattana/shared';
+import { RICH_MENU_SWITCH_DATA_PREFIX } from '../rich-menus/menu-definitions';
 
 /**
  * LINE's webhook event → the domain's InboundEvent. Postback data is verified here: a forged or
@@ -17,6 +18,10 @@ export function toInboundEvent(
     case 'unfollow':
       return { kind: 'unfollow' };
     case 'postback': {
+      // A rich menu tab switch: LINE switches the menu itself; there is nothing to answer.
+      if ((e.postback.params as { newRichMenuAliasId?: string } | undefined)?.newRichMenuAliasId)
+        return undefined;
+      if (e.postback.data.startsWith(RICH_MENU_SWITCH_DATA_PREFIX)) return undefined;
       const decoded = decodePostback(e.postback.data, signer, now);
       if (!decoded.ok) return { kind: 'stalePostback', reason: decoded.reason };
       const p = e.postback.params as { date?: string; time?: string; datetime?: string } | undefined;

@@ -208,6 +208,21 @@ const rows: Row[] = [
   ['E030', 'นายไพโรจน์ อินทร์แก้ว', 'health', 'พนักงานขับรถขยะ', 'contractEmployee', 'ขับรถยนต์', 'E026', ['staff']],
 ];
 
+/**
+ * Demo invite codes, one per employee, stable across starts so a demo script can name them. Digits map
+ * onto the invite alphabet (which has no 0 or 1).
+ */
+export function demoInviteCode(code: string): string {
+  const digits = code.slice(1).padStart(3, '0');
+  return `DM${[...digits].map((d) => '23456789AB'[Number(d)]).join('')}PTN`;
+}
+
+/** A fictional birth date per demo employee, for linking with employee code + birth date. */
+export function demoBirthDate(code: string): string {
+  const n = Number(code.slice(1));
+  return `${1970 + (n % 30)}-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`;
+}
+
 /** Demo LINE user ids: stable, LINE-shaped (U + 32 hex), so the simulator can act as these people. */
 export function demoLineUserId(code: string): string {
   const n = Number(code.slice(1));
@@ -227,7 +242,6 @@ export const demoEmployees: Employee[] = rows.map(
     supervisorId: supervisor,
     roles,
     active: true,
-    lineUserId: demoLineUserId(code),
   }),
 );
 

@@ -1,6 +1,14 @@
+import { birthDateHash } from '@phattana/bot';
 import type { Firestore } from 'firebase-admin/firestore';
+import { DEV_BIRTH_DATE_PEPPER } from '../dev-settings';
 import { demoHolidays } from './demo-holidays';
-import { demoEmployees, demoMunicipality, demoTrainings } from './demo-municipality';
+import {
+  demoBirthDate,
+  demoEmployees,
+  demoInviteCode,
+  demoMunicipality,
+  demoTrainings,
+} from './demo-municipality';
 
 /** Writes the demo municipality. Fixed document ids make it safe to run on every start. */
 export async function seedDemo(
@@ -9,7 +17,17 @@ export async function seedDemo(
   const batch = db.batch();
   const m = db.collection('municipalities').doc(demoMunicipality.id);
   batch.set(m, demoMunicipality);
-  for (const e of demoEmployees) batch.set(m.collection('employees').doc(e.id), e);
+  for (const e of demoEmployees) {
+    const hash = birthDateHash(DEV_BIRTH_DATE_PEPPER, e.code, demoBirthDate(e.code));
+    batch.set(m.collection('employees').doc(e.id), { ...e, birthDateHash: hash });
+    batch.set(m.collection('invites').doc(demoInviteCode(e.code)), {
+      employeeId: e.id,
+      expiresAt: '2099-12-31',
+      usedBy: null,
+      revoked: false,
+      issuedBy: 'seed',
+    });
+  }
   for (const t of demoTrainings) batch.set(m.collection('trainings').doc(t.id), t);
   for (const h of demoHolidays) batch.set(m.collection('holidays').doc(h.date), h);
   await batch.commit();

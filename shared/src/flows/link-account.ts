@@ -3,6 +3,7 @@ import type { Facts, Lookup, TurnContext } from '../conversation/context';
 import type { InboundEvent } from '../conversation/event';
 import type { Flow, FlowStep } from '../conversation/flow';
 import { type Action, type Reply, say, text } from '../conversation/reply';
+import { employeeCodeKey } from '../people/employee-import';
 import { formatInviteCode, INVITE_PROBLEM_MESSAGES, normaliseInviteCode } from '../people/invite-code';
 import { consentRecord, needsConsent, PRIVACY_NOTICE, privacyNoticeText } from '../people/privacy-notice';
 import { parseThaiDate } from '../text/thai-date';
