@@ -51,6 +51,7 @@ export function createBot(o: CreateBotOptions) {
         externalTrainings: o.db.collection('externalTrainings'),
         employees: municipality.collection('employees'),
         invites: municipality.collection('invites'),
+        dataRequests: municipality.collection('dataRequests'),
       },
       { birthDatePepper: o.config.birthDatePepper },
     );

@@ -4,6 +4,7 @@ export { LineApiError, LineUnavailableError } from './line/line-api-error';
 export { createHttpLineClient, type LineClient, type LineMessage } from './line/line-client';
 export { LINE_LIMITS } from './line/line-limits';
 export { batches, renderMessages } from './line/render-messages';
+export { completeDeletionRequest, DataRequestError, openDataRequests } from './people/data-requests';
 export {
   createFirestoreEmployeeDirectory,
   hashBirthDate,

@@ -16,6 +16,7 @@ export * from './text/thai-date';
 // people/ (its own chunk so the lines above stay as they were)
 
 export type { EmployeeFact, Facts, Lookup, PersonContext, TurnContext } from './conversation/context';
+export * from './flows/data-request';
 export * from './flows/link-account';
 export * from './people/approval-chain';
 export * from './people/csv';

@@ -28,6 +28,8 @@ export interface FirestoreTurnStoreCollections {
   employees: CollectionReference;
   /** one-time invite codes HR issued, keyed by code */
   invites: CollectionReference;
+  /** PDPA access and deletion requests, with the date they must be answered by */
+  dataRequests: CollectionReference;
 }
 
 export interface FirestoreTurnStoreOptions {
@@ -213,6 +215,16 @@ function applyEffect(
       conversation.person = person;
       return person;
     }
+    case 'dataRequestLogged':
+      tx.create(c.dataRequests.doc(input.eventId), {
+        kind: effect.kind,
+        lineUserId: input.userId,
+        employeeId: input.person?.employeeId ?? null,
+        dueBy: effect.dueBy,
+        status: 'open',
+        requestedAt: now,
+      });
+      return undefined;
   }
 }
 

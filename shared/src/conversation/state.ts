@@ -1,8 +1,9 @@
+import type { DataRequestState } from '../flows/data-request';
 import type { ExternalTrainingState } from '../flows/external-training';
 import type { LinkAccountState } from '../flows/link-account';
 
 /** Any flow's state; each carries its flow id as the discriminant. */
-export type FlowState = ExternalTrainingState | LinkAccountState;
+export type FlowState = ExternalTrainingState | LinkAccountState | DataRequestState;
 
 /** Per-person conversation state, stored as one Firestore document and changed once per turn. */
 export interface ConversationState {

@@ -1,3 +1,4 @@
+import { ACCESS_WORDS, accessRequest, dataRequestFlow } from '../flows/data-request';
 import { externalTrainingFlow } from '../flows/external-training';
 import { linkAccountFlow } from '../flows/link-account';
 import { globalCommand, normaliseInput } from './commands';
@@ -18,6 +19,7 @@ export interface TurnResult {
 const FLOWS: Record<FlowState['flow'], Flow<any>> = {
   externalTraining: externalTrainingFlow,
   linkAccount: linkAccountFlow,
+  dataRequest: dataRequestFlow,
 };
 
 /** Postback that starts a flow from a menu, rich menu or reminder button. */
@@ -30,6 +32,8 @@ const START_WORDS: Record<string, FlowState['flow']> = {
   แจ้งอบรม: 'externalTraining',
   ลงทะเบียน: 'linkAccount',
   เชื่อมบัญชี: 'linkAccount',
+  ขอลบข้อมูล: 'dataRequest',
+  ลบข้อมูลของฉัน: 'dataRequest',
 };
 
 const startAction = (flow: FlowState['flow'], label: string): Action => ({
@@ -115,6 +119,10 @@ export function step(
       };
     }
     if (command === 'menu') return keep([menu(state, ctx)]);
+    if (ACCESS_WORDS.has(normaliseInput(event.text))) {
+      const r = accessRequest(now, ctx);
+      return { state: { ...state, turn }, replies: r.replies, effects: r.effects };
+    }
     if (command === 'resume') {
       if (active && state.flow) return keep(active.prompt(state.flow, now, ctx));
       return keep([text('ไม่มีรายการที่ค้างอยู่', mainActions(ctx))]);

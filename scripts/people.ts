@@ -1,0 +1,108 @@
+// HR's tools for LINE links and PDPA requests until the LIFF management pages exist:
+//
+//   npm run people -- invite <employeeId> [--days 14]      one-time invite code for a staff record
+//   npm run people -- unlink <employeeId>                  remove a LINE link (lost phone, wrong person)
+//   npm run people -- requests                             open access/deletion requests, by deadline
+//   npm run people -- complete-deletion <requestId>        carry out a deletion request
+//
+// Common options: --municipality <id> (default demo), --project <id>, --by <who, for the record>.
+// Against the emulator of `npm start`: FIRESTORE_EMULATOR_HOST=127.0.0.1:8080.
+import { parseArgs } from 'node:util';
+import {
+  completeDeletionRequest,
+  DataRequestError,
+  EmployeeNotFoundError,
+  issueInvite,
+  openDataRequests,
+  unlinkEmployee,
+} from '@phattana/bot';
+import { formatInviteCode, formatThaiDate } from '@phattana/shared';
+import { deleteApp, initializeApp } from 'firebase-admin/app';
+import { getFirestore } from 'firebase-admin/firestore';
+import { DEV_PROJECT_ID } from '../dev/src/dev-settings';
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      municipality: { type: 'string', default: 'demo' },
+      project: { type: 'string' },
+      by: { type: 'string', default: process.env.USER ?? 'hr' },
+      days: { type: 'string', default: '14' },
+    },
+  });
+  const [command, id] = positionals;
+  const projectId = values.project ?? (process.env.FIRESTORE_EMULATOR_HOST ? DEV_PROJECT_ID : undefined);
+  const app = initializeApp(projectId ? { projectId } : {}, 'people-cli');
+  const db = getFirestore(app);
+  const m = db.collection('municipalities').doc(values.municipality);
+  const c = {
+    employees: m.collection('employees'),
+    invites: m.collection('invites'),
+    dataRequests: m.collection('dataRequests'),
+    conversations: db.collection('conversations'),
+  };
+  const now = new Date();
+  try {
+    switch (command) {
+      case 'invite': {
+        if (!id) return usage();
+        const days = Number(values.days);
+        const { code, expiresAt } = await issueInvite(db, c, {
+          employeeId: id,
+          now,
+          days,
+          issuedBy: values.by,
+        });
+        console.log(`รหัสเชิญของ ${id}: ${formatInviteCode(code)} ใช้ได้ถึง ${formatThaiDate(expiresAt)}`);
+        return 0;
+      }
+      case 'unlink': {
+        if (!id) return usage();
+        const r = await unlinkEmployee(db, c, { employeeId: id, now, by: values.by });
+        console.log(r.lineUserId ? `ยกเลิกการเชื่อม LINE ของ ${id} แล้ว` : `${id} ไม่ได้เชื่อม LINE อยู่`);
+        return 0;
+      }
+      case 'requests': {
+        const open = await openDataRequests(c.dataRequests);
+        if (open.length === 0) console.log('ไม่มีคำขอที่ค้างอยู่');
+        for (const r of open) {
+          const kind = r.kind === 'deletion' ? 'ขอลบข้อมูล' : 'ขอดูข้อมูล';
+          console.log(`${r.id}  ${kind}  พนักงาน ${r.employeeId ?? '-'}  ครบกำหนด ${formatThaiDate(r.dueBy)}`);
+        }
+        return 0;
+      }
+      case 'complete-deletion': {
+        if (!id) return usage();
+        await completeDeletionRequest(db, c, { requestId: id, by: values.by, now });
+        console.log(`ดำเนินการคำขอลบข้อมูล ${id} แล้ว`);
+        return 0;
+      }
+      default:
+        return usage();
+    }
+  } catch (err) {
+    if (err instanceof EmployeeNotFoundError || err instanceof DataRequestError) {
+      console.error(err.message);
+      return 1;
+    }
+    throw err;
+  } finally {
+    await deleteApp(app);
+  }
+}
+
+function usage(): number {
+  console.error(
+    'ใช้: npm run people -- invite <รหัสพนักงาน> | unlink <รหัสพนักงาน> | requests | complete-deletion <รหัสคำขอ>',
+  );
+  return 2;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
