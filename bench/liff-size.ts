@@ -1,33 +1,12 @@
-/**
- * LIFF bundle budget and first render.
- *   npx tsx bench/liff-size.ts
- * 1. Production build (no mock): gzip -9 size of the initial JS (what index.html loads, with the
- *    entry's static imports); exits 1 when over the budget.
- * 2. Mock build (VITE_LIFF_MOCK=1), served locally, opened in headless Chromium with 4x CPU
- *    throttling: time from navigation start until the home heading is rendered.
- * Both builds go to temp dirs: a mock build must never sit in liff/dist.
- */
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { constants, gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH, HAVE_CHROMIUM, launchChromium } from '../dev/src/chromium';
 import { buildLiff, initialJsFiles, makeTempOutDir } from '../liff/tools/build-app';
 import { serveStatic } from '../liff/tools/static-server';
 
 const BUDGET_BYTES = 50 * 1024;
 const RENDER_RUNS = 5;
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
 
 async function measureSize(outDir: string): Promise<number> {
   const files = await initialJsFiles(outDir);
@@ -60,15 +39,10 @@ const FIRST_RENDER_PROBE = `
   })();
 `;
 
-async function measureFirstRender(outDir: string, executablePath: string): Promise<number[]> {
+async function measureFirstRender(outDir: string): Promise<number[]> {
   const server = await serveStatic(outDir);
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'phattana-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 390, height: 844 },
-  });
+  const browser = await launchChromium();
+  const context = browser.context;
   try {
     await context.addInitScript({ content: FIRST_RENDER_PROBE });
     const times: number[] = [];
@@ -89,9 +63,8 @@ async function measureFirstRender(outDir: string, executablePath: string): Promi
     }
     return times;
   } finally {
-    await context.close();
+    await browser.close();
     await server.close();
-    await rm(userDataDir, { recursive: true, force: true });
   }
 }
 
@@ -111,12 +84,11 @@ async function main(): Promise<number> {
     console.log(`initial js gzip: ${(size / 1024).toFixed(2)} KB (${size} bytes)`);
     console.log(`budget: ${(BUDGET_BYTES / 1024).toFixed(0)} KB -> ${overBudget ? 'OVER BUDGET' : 'ok'}`);
 
-    const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-    if (!existsSync(executablePath)) {
-      console.warn(`first render: skipped, no Chromium at ${executablePath} (set CHROMIUM_PATH)`);
+    if (!HAVE_CHROMIUM) {
+      console.warn(`first render: skipped, no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH)`);
     } else {
       await buildLiff({ outDir: mockDir, mock: true });
-      const times = await measureFirstRender(mockDir, executablePath);
+      const times = await measureFirstRender(mockDir);
       console.log(
         `first render (mock, 4x CPU throttle, ${RENDER_RUNS} runs): median ${median(times).toFixed(0)} ms`,
       );

@@ -1,11 +1,5 @@
-// Renders every rich menu (bot/src/rich-menus/menu-definitions.ts) as HTML in headless Chromium and
-// writes bot/assets/rich-menus/<menu>.png at exactly the menu's size. Run once after changing a menu,
-// look at the PNGs and commit them: `npm run richmenu:images`.
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { buildRichMenus } from '../bot/src/rich-menus/menu-definitions';
 import { renderMenuHtml } from '../bot/src/rich-menus/menu-image-html';
 import {
@@ -14,34 +8,15 @@ import {
   RICH_MENU_IMAGE_MAX_BYTES,
   richMenuImagePath,
 } from '../bot/src/rich-menus/menu-images';
-
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
+import { launchChromium } from '../dev/src/chromium';
 
 async function main(): Promise<void> {
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH)`);
   const outDir = process.argv[2] ? path.resolve(process.argv[2]) : RICH_MENU_ASSETS_DIR;
   await mkdir(outDir, { recursive: true });
   // The images do not depend on the LIFF id; any valid one builds the same pictures.
   const menus = buildRichMenus('0000000000-images');
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'phattana-richmenu-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 2500, height: 1686 },
-    deviceScaleFactor: 1,
-    locale: 'th-TH',
-  });
+  const browser = await launchChromium({ viewport: { width: 2500, height: 1686 }, deviceScaleFactor: 1 });
+  const context = browser.context;
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     // Nothing may come from the network: the page is self-contained.
@@ -74,8 +49,7 @@ async function main(): Promise<void> {
       );
     }
   } finally {
-    await context.close().catch(() => undefined);
-    await rm(userDataDir, { recursive: true, force: true });
+    await browser.close();
   }
 }
 

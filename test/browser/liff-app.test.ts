@@ -1,73 +1,24 @@
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { type BrowserContext, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildLiff, initialJsFiles, makeTempOutDir } from '../../liff/tools/build-app';
 import { type StaticServer, serveStatic } from '../../liff/tools/static-server';
+import { describeBrowser, type LaunchedBrowser, launchBrowser } from '../support/browser';
 
 /** The mocked LIFF profile (liff/src/liff-mock-setup.ts). */
 const MOCK_DISPLAY_NAME = 'สมศรี ใจดี';
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const HAVE_CHROMIUM = existsSync(CHROMIUM_PATH);
-const IS_CI = process.env.CI === 'true';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-];
-
-if (!HAVE_CHROMIUM && !IS_CI) {
-  console.warn(
-    [
-      '',
-      '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
-      `!!! SKIPPING the LIFF browser tests: no Chromium at ${CHROMIUM_PATH}.`,
-      '!!! Install it (apt-get install chromium) or set CHROMIUM_PATH. Under CI=true this fails.',
-      '!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!',
-      '',
-    ].join('\n'),
-  );
-}
-
-/** Own launch code: a fresh profile dir per run, the flags the project's browser runs use. */
-async function launchChromium(): Promise<{ context: BrowserContext; close: () => Promise<void> }> {
-  const userDataDir = await mkdtemp(path.join(tmpdir(), 'phattana-chromium-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 390, height: 844 },
-    locale: 'th-TH',
-  });
-  return {
-    context,
-    close: async () => {
-      await context.close();
-      await rm(userDataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-describe.skipIf(!HAVE_CHROMIUM && !IS_CI)('LIFF app in Chromium (mock LIFF)', () => {
+describeBrowser('LIFF app in Chromium (mock LIFF)', () => {
   let outDir = '';
   let server: StaticServer | undefined;
-  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
+  let browser: LaunchedBrowser | undefined;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!HAVE_CHROMIUM) throw new Error(`CI=true and no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH)`);
     outDir = await makeTempOutDir('liff-mock-test');
     await buildLiff({ outDir, mock: true });
     server = await serveStatic(outDir);
-    browser = await launchChromium();
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {

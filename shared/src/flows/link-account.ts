@@ -115,11 +115,12 @@ function stepLinkAccount(
     }
     case 'employeeCode': {
       if (event.kind !== 'text') return { state, replies: prompt(state, ctx) };
-      const code = normaliseInput(event.text).toUpperCase().replace(/\s/g, '');
-      if (!/^[A-Z0-9-]{2,20}$/.test(code)) {
+      // the same canonical form the staff import keys records by (Thai digits, case, spaces)
+      const code = employeeCodeKey(event.text);
+      if (code.length === 0 || code.length > 40 || code.includes('/')) {
         return {
           state,
-          replies: [text('รหัสพนักงานมีเฉพาะตัวอักษรอังกฤษและตัวเลข เช่น E012'), ...prompt(state, ctx)],
+          replies: [text('รหัสพนักงานไม่ถูกต้อง กรุณาพิมพ์ตามที่ฝ่ายบุคคลแจ้ง เช่น E012'), ...prompt(state, ctx)],
         };
       }
       const next: LinkAccountState = { ...state, at: 'birthDate', employeeCode: code };
