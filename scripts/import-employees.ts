@@ -12,6 +12,12 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  createHttpLineClient,
+  createRichMenuAdminClient,
+  resolveMenuIdsByRole,
+  syncLinkedRoles,
+} from '@phattana/bot';
 import { deleteApp, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
 import {
@@ -89,6 +95,7 @@ async function main(): Promise<number> {
       dryRun: dryRun ?? false,
     });
     console.log(formatReport(result, dryRun ?? false));
+    if (result.roleChanges.length > 0) await followRoleChanges(db, result.roleChanges);
     return result.errors.length > 0 ? 1 : 0;
   } catch (e) {
     if (e instanceof SpreadsheetError || e instanceof EmployeeImportSetupError) {
@@ -155,3 +162,27 @@ main().then(
     process.exitCode = 1;
   },
 );
+
+/** Linked people whose roles changed get the new chat context, and their new rich menu when LINE is configured. */
+async function followRoleChanges(
+  db: ReturnType<typeof getFirestore>,
+  changes: Parameters<typeof syncLinkedRoles>[0],
+): Promise<void> {
+  const token = process.env.LINE_CHANNEL_ACCESS_TOKEN;
+  const http = token
+    ? {
+        channelAccessToken: token,
+        apiBase: process.env.LINE_API_BASE,
+        dataBase: process.env.LINE_DATA_API_BASE ?? process.env.LINE_API_BASE,
+      }
+    : undefined;
+  const menuIdByRole = http ? await resolveMenuIdsByRole(createRichMenuAdminClient(http)) : undefined;
+  const r = await syncLinkedRoles(changes, {
+    conversations: db.collection('conversations'),
+    menus: http && menuIdByRole ? { line: createHttpLineClient(http), menuIdByRole } : undefined,
+  });
+  console.log(
+    `บทบาทเปลี่ยน ${changes.length} คน: ปรับข้อมูลในแชต ${r.updated} คน, เปลี่ยนเมนู LINE ${r.menusLinked} คน`,
+  );
+  if (!http) console.log('ตั้งค่า LINE_CHANNEL_ACCESS_TOKEN เพื่อเปลี่ยนเมนู LINE ของผู้ที่บทบาทเปลี่ยนด้วย');
+}

@@ -2,6 +2,7 @@
 // stored → only the created and updated people written. The checking is shared/'s
 // validateEmployeeImport; this file adds the bytes, the stored data and the birth-date hashing.
 
+import type { Role } from '@phattana/shared';
 import {
   bangkokDate,
   type EmployeeImportResult,
@@ -37,6 +38,8 @@ export interface ImportEmployeesResult {
   readonly written: number;
   /** true when the header lacks required columns: then no row was even looked at */
   readonly headerRejected: boolean;
+  /** linked people whose roles the file changed: their rich menu and chat context must follow */
+  readonly roleChanges: ReadonlyArray<{ employeeId: string; lineUserId: string; roles: readonly Role[] }>;
   readonly file: {
     readonly format: SpreadsheetFormat;
     readonly encoding?: TextEncodingName;
@@ -85,7 +88,7 @@ export async function importEmployees(input: ImportEmployeesInput): Promise<Impo
   );
   if (headerRejected) {
     const errors = result.errors.map((e) => (e.line === 1 ? { ...e, line: sheet.headerLine } : e));
-    return { summary: result.summary, errors, written: 0, headerRejected, file };
+    return { summary: result.summary, errors, written: 0, headerRejected, file, roleChanges: [] };
   }
 
   // Only hashes of birth dates are stored, so the first pass sees every dated row as a change. Where
@@ -116,5 +119,23 @@ export async function importEmployees(input: ImportEmployeesInput): Promise<Impo
         pepper: input.pepper,
         now: input.now,
       });
-  return { summary: result.summary, errors: result.errors, written, headerRejected: false, file };
+  const before = new Map(stored.map((e) => [e.id, e]));
+  const roleChanges = result.valid.flatMap((e) => {
+    const old = before.get(e.id);
+    const lineUserId = (old as { lineUserId?: string } | undefined)?.lineUserId;
+    if (!old || !lineUserId || sameRoles(old.roles, e.roles)) return [];
+    return [{ employeeId: e.id, lineUserId, roles: e.roles }];
+  });
+  return {
+    summary: result.summary,
+    errors: result.errors,
+    written,
+    headerRejected: false,
+    file,
+    roleChanges: input.dryRun ? [] : roleChanges,
+  };
+}
+
+function sameRoles(a: readonly Role[], b: readonly Role[]): boolean {
+  return a.length === b.length && [...a].sort().join() === [...b].sort().join();
 }

@@ -1,0 +1,65 @@
+import {
+  createFirestoreEmployeeDirectory,
+  createHttpLineClient,
+  createRichMenuAdminClient,
+  importEmployees,
+  resolveMenuIdsByRole,
+  syncLinkedRoles,
+} from '@phattana/bot';
+import { describe, expect, it } from 'vitest';
+import { DEV_BIRTH_DATE_PEPPER } from '../../dev/src/dev-settings';
+import { demoMunicipality } from '../../dev/src/seed/demo-municipality';
+import { TEST_CHANNEL, textsOf, useSystem } from '../support/system';
+
+const sys = useSystem({ richMenus: true });
+
+describe('HR changes a linked person’s roles by re-importing the staff list', () => {
+  it('moves their chat context and rich menu to the new role', async () => {
+    await sys.start();
+    const m = sys.fs.db.collection('municipalities').doc(demoMunicipality.id);
+    await m.set(demoMunicipality);
+    const user = await sys.linkedUser({ employeeId: 'E050', name: 'นางสาวเปลี่ยน บทบาท', roles: ['staff'] });
+
+    const csv =
+      'รหัสพนักงาน,ชื่อ-สกุล,กอง/สำนัก,ตำแหน่ง,ประเภทบุคลากร,บทบาท\n' +
+      'E050,นางสาวเปลี่ยน บทบาท,สำนักปลัดเทศบาล,นักทรัพยากรบุคคล,พนักงานเทศบาล,"พนักงาน, ฝ่ายบุคคล"\n';
+    const result = await importEmployees({
+      bytes: new TextEncoder().encode(csv),
+      filename: 'staff.csv',
+      municipalityId: demoMunicipality.id,
+      directory: createFirestoreEmployeeDirectory(sys.fs.db, {
+        municipality: m,
+        employees: m.collection('employees'),
+      }),
+      pepper: DEV_BIRTH_DATE_PEPPER,
+      now: new Date(),
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.roleChanges).toEqual([{ employeeId: 'E050', lineUserId: user, roles: ['staff', 'hr'] }]);
+
+    const http = {
+      channelAccessToken: TEST_CHANNEL.accessToken,
+      apiBase: sys.platform.url,
+      dataBase: sys.platform.url,
+    };
+    const menuIdByRole = await resolveMenuIdsByRole(createRichMenuAdminClient(http));
+    expect(menuIdByRole).toBeDefined();
+    const synced = await syncLinkedRoles(result.roleChanges, {
+      conversations: sys.fs.db.collection('conversations'),
+      menus: { line: createHttpLineClient(http), menuIdByRole: menuIdByRole! },
+    });
+    expect(synced).toEqual({ updated: 1, menusLinked: 1 });
+    expect(sys.platform.richMenuOf(user)?.menu).toMatchObject({
+      name: expect.stringMatching(/^phattana:hr-general:/),
+    });
+    expect((await sys.fs.db.collection('conversations').doc(user).get()).get('person.roles')).toEqual([
+      'staff',
+      'hr',
+    ]);
+
+    // the lineUserId the person linked with survived the import
+    expect((await m.collection('employees').doc('E050').get()).get('lineUserId')).toBe(user);
+    await sys.text(user, 'สวัสดี');
+    expect(textsOf(sys.botMessages(user)).at(-1)).toContain('ยังไม่เข้าใจ');
+  });
+});
