@@ -1,6 +1,8 @@
 import type { PersonContext } from '@phattana/shared';
 import type { Express } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
+import { createApiRouter } from './api/api-router';
+import { createIdTokenVerifier } from './api/id-token-verifier';
 import { createHmacPostbackSigner } from './line/hmac-postback-signer';
 import { createHttpLineClient, type LineClient } from './line/line-client';
 import { linkMenuForRoles, type MenuRole, resolveMenuIdsByRole } from './rich-menus';
@@ -75,6 +77,26 @@ export function createBot(o: CreateBotOptions) {
     },
     onLinked: o.onLinked ?? linkRoleMenu(o, line),
   });
+  if (o.config.lineLogin) {
+    app.use(
+      '/api',
+      createApiRouter({
+        verifier: createIdTokenVerifier({
+          lineApiBase: o.config.lineApiBase,
+          loginChannelId: o.config.lineLogin.channelId,
+        }),
+        logger,
+        clock: o.clock ?? (() => new Date()),
+        allowedOrigins: o.config.lineLogin.allowedOrigins,
+        collections: {
+          conversations: o.db.collection('conversations'),
+          employees: municipality.collection('employees'),
+          externalTrainings: o.db.collection('externalTrainings'),
+          dataRequests: municipality.collection('dataRequests'),
+        },
+      }),
+    );
+  }
   return { app, line, store, drain: inProcess.drain };
 }
 

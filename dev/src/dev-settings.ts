@@ -23,6 +23,7 @@ export function localBotConfig(o: {
   channelSecret: string;
   channelAccessToken: string;
   lineBase: string;
+  liffOrigins?: string[];
 }): BotConfig {
   return {
     channelSecret: o.channelSecret,
@@ -37,6 +38,7 @@ export function localBotConfig(o: {
       contact: 'งานการเจ้าหน้าที่ สำนักปลัดเทศบาล โทร 043-000-000',
     },
     birthDatePepper: DEV_BIRTH_DATE_PEPPER,
+    lineLogin: { channelId: DEV_CHANNEL.loginChannelId, allowedOrigins: o.liffOrigins ?? [] },
   };
 }
 

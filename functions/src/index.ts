@@ -20,6 +20,8 @@ const RETENTION_YEARS = defineInt('RETENTION_YEARS', { default: 10 });
 const SECRETS = [LINE_CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN, BIRTH_DATE_PEPPER];
 /** LINE Login channel id of the LIFF app; the API checks ID tokens' `aud` against it */
 export const LIFF_CHANNEL_ID = defineString('LIFF_CHANNEL_ID', { default: '' });
+/** where the LIFF app is hosted, comma-separated, e.g. https://<project>.web.app */
+const LIFF_ORIGINS = defineString('LIFF_ORIGINS', { default: '' });
 
 let bot: ReturnType<typeof createBot> | undefined;
 
@@ -39,6 +41,12 @@ function getBot() {
         contact: PRIVACY_CONTACT.value(),
       },
       birthDatePepper: BIRTH_DATE_PEPPER.value(),
+      lineLogin: LIFF_CHANNEL_ID.value()
+        ? {
+            channelId: LIFF_CHANNEL_ID.value(),
+            allowedOrigins: LIFF_ORIGINS.value().split(',').filter(Boolean),
+          }
+        : undefined,
     };
     const queue = getFunctions().taskQueue<Task>(`locations/${REGION}/functions/lineTasks`);
     bot = createBot({

@@ -15,6 +15,8 @@ export interface BotConfig {
   organisation: OrganisationConfig;
   /** secret mixed into birth-date hashes; the employee import must use the same one */
   birthDatePepper: string;
+  /** the LIFF app's LINE Login channel and web origins; without it the LIFF API is off */
+  lineLogin?: { channelId: string; allowedOrigins: string[] };
 }
 
 export interface OrganisationConfig {
@@ -45,6 +47,12 @@ export function botConfigFromEnv(env: NodeJS.ProcessEnv = process.env): BotConfi
       contact: need('PRIVACY_CONTACT'),
     },
     birthDatePepper: need('BIRTH_DATE_PEPPER'),
+    lineLogin: env.LIFF_CHANNEL_ID
+      ? {
+          channelId: env.LIFF_CHANNEL_ID,
+          allowedOrigins: (env.LIFF_ORIGINS ?? '').split(',').filter(Boolean),
+        }
+      : undefined,
   };
 }
 

@@ -1,0 +1,118 @@
+import type { PersonContext } from '@phattana/shared';
+import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import type { CollectionReference } from 'firebase-admin/firestore';
+import type { Logger } from '../runtime/logger';
+import { IdTokenError, type IdTokenVerifier } from './id-token-verifier';
+
+export interface ApiDeps {
+  verifier: IdTokenVerifier;
+  logger: Logger;
+  collections: {
+    conversations: CollectionReference;
+    employees: CollectionReference;
+    externalTrainings: CollectionReference;
+    dataRequests: CollectionReference;
+  };
+  /** origins of the LIFF app allowed to call the API from a browser */
+  allowedOrigins: readonly string[];
+  clock: () => Date;
+}
+
+type Authed = Request & { lineUserId: string; person: PersonContext };
+
+/**
+ * The HTTPS API the LIFF app calls. Every request proves who it is with a LINE ID token; the person is
+ * looked up on the server from the verified LINE user id, never taken from the client.
+ */
+export function createApiRouter(d: ApiDeps): Router {
+  const router = express.Router();
+
+  router.use((req, res, next) => {
+    const origin = req.header('origin');
+    if (origin && d.allowedOrigins.includes(origin)) {
+      res.setHeader('access-control-allow-origin', origin);
+      res.setHeader('vary', 'Origin');
+      res.setHeader('access-control-allow-headers', 'authorization, content-type');
+      res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+      res.setHeader('access-control-expose-headers', 'content-disposition');
+    }
+    if (req.method === 'OPTIONS') {
+      res.status(204).end();
+      return;
+    }
+    next();
+  });
+
+  router.use(async (req: Request, res: Response, next: NextFunction) => {
+    const token = /^Bearer (.+)$/.exec(req.header('authorization') ?? '')?.[1];
+    if (!token) {
+      res.status(401).json({ message: 'กรุณาเข้าสู่ระบบผ่าน LINE' });
+      return;
+    }
+    try {
+      const verified = await d.verifier.verify(token);
+      const conv = await d.collections.conversations.doc(verified.sub).get();
+      const person = conv.get('person') as PersonContext | undefined;
+      if (!person) {
+        res.status(403).json({ message: 'บัญชี LINE นี้ยังไม่ได้ลงทะเบียนกับข้อมูลพนักงาน กรุณาพิมพ์ "ลงทะเบียน" ในแชต' });
+        return;
+      }
+      Object.assign(req, { lineUserId: verified.sub, person });
+      next();
+    } catch (err) {
+      if (err instanceof IdTokenError) {
+        d.logger.warn('api.token_refused', { reason: err.reason });
+        const status = err.reason === 'unavailable' ? 503 : 401;
+        res.status(status).json({
+          message: err.reason === 'expired' ? 'การเข้าสู่ระบบหมดอายุ กรุณาเปิดหน้านี้ใหม่' : 'ยืนยันตัวตนไม่สำเร็จ',
+          reason: err.reason,
+        });
+        return;
+      }
+      next(err);
+    }
+  });
+
+  // PDPA: everything the system holds about the person, as a file they can keep.
+  router.get('/me/data', async (req, res) => {
+    const { lineUserId, person } = req as Authed;
+    const c = d.collections;
+    const [employee, conversation, trainings, requests] = await Promise.all([
+      c.employees.doc(person.employeeId).get(),
+      c.conversations.doc(lineUserId).get(),
+      c.externalTrainings.where('lineUserId', '==', lineUserId).get(),
+      c.dataRequests.where('lineUserId', '==', lineUserId).get(),
+    ]);
+    const { birthDateHash: _secret, ...employeeData } = (employee.data() ?? {}) as Record<string, unknown>;
+    const conv = conversation.data() ?? {};
+    const now = d.clock();
+    const body = {
+      exportedAt: now.toISOString(),
+      lineUserId,
+      employee: plain(employeeData),
+      consent: conv.consent ?? null,
+      conversation: { following: conv.following ?? null, pending: plain(conv.state ?? null) },
+      externalTrainings: trainings.docs.map((t) => plain(t.data())),
+      dataRequests: requests.docs.map((r) => plain(r.data())),
+      note: 'ข้อมูลวันเกิดไม่ได้เก็บเป็นข้อความ ระบบเก็บเพียงค่าที่เข้ารหัสแบบทางเดียวเพื่อยืนยันตัวตน',
+    };
+    d.logger.info('api.my_data_exported', { employeeId: person.employeeId });
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="phattana-my-data-${now.toISOString().slice(0, 10)}.json"`,
+    );
+    res.setHeader('cache-control', 'no-store');
+    res.json(body);
+  });
+
+  return router;
+}
+
+/** Firestore Timestamps and nested values as JSON people can read. */
+function plain(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (typeof (value as { toDate?: unknown }).toDate === 'function')
+    return (value as { toDate(): Date }).toDate().toISOString();
+  if (Array.isArray(value)) return value.map(plain);
+  return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [k, plain(v)]));
+}
