@@ -76,6 +76,7 @@ export function createBot(o: CreateBotOptions) {
       contact: org.contact,
     },
     onLinked: o.onLinked ?? linkRoleMenu(o, line),
+    liffId: o.config.lineLogin?.liffId,
   });
   if (o.config.lineLogin) {
     app.use(

@@ -38,7 +38,11 @@ export function localBotConfig(o: {
       contact: 'งานการเจ้าหน้าที่ สำนักปลัดเทศบาล โทร 043-000-000',
     },
     birthDatePepper: DEV_BIRTH_DATE_PEPPER,
-    lineLogin: { channelId: DEV_CHANNEL.loginChannelId, allowedOrigins: o.liffOrigins ?? [] },
+    lineLogin: {
+      channelId: DEV_CHANNEL.loginChannelId,
+      liffId: DEV_CHANNEL.liffId,
+      allowedOrigins: o.liffOrigins ?? [],
+    },
   };
 }
 

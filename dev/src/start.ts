@@ -60,6 +60,7 @@ async function main() {
           channelSecret: DEV_CHANNEL.secret,
           channelAccessToken: DEV_CHANNEL.accessToken,
           lineBase: platform.url,
+          liffOrigins: [liffUrl],
         }),
       });
     },
@@ -70,7 +71,7 @@ async function main() {
     platform.setProfile(demoLineUserId(e.code), { displayName: e.name });
   }
 
-  const liff = await startLiff(liffPort, bot.webhookUrl.replace(/\/webhook$/, ''));
+  const liff = await startLiff(liffPort, bot.webhookUrl.replace(/\/webhook$/, '/api'), platform.url);
   stops.unshift(liff);
 
   const lines = [
@@ -109,11 +110,14 @@ async function startEmulator(): Promise<RunningEmulator> {
   }
 }
 
-async function startLiff(port: number, apiBase: string): Promise<() => Promise<void>> {
+async function startLiff(port: number, apiBase: string, lineDevBase: string): Promise<() => Promise<void>> {
   const { createServer } = await import('vite');
   process.env.VITE_LIFF_MOCK = '1';
   process.env.VITE_LIFF_ID = DEV_CHANNEL.liffId;
   process.env.VITE_API_BASE = apiBase;
+  // the fake platform's dev LINE Login signs real ID tokens for whoever the simulator opens LIFF as
+  process.env.VITE_LINE_DEV_BASE = lineDevBase;
+  process.env.VITE_LOGIN_CHANNEL_ID = DEV_CHANNEL.loginChannelId;
   const server = await createServer({
     configFile: new URL('../../liff/vite.config.ts', import.meta.url).pathname,
     root: new URL('../../liff', import.meta.url).pathname,

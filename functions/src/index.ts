@@ -22,6 +22,7 @@ const SECRETS = [LINE_CHANNEL_SECRET, LINE_CHANNEL_ACCESS_TOKEN, BIRTH_DATE_PEPP
 export const LIFF_CHANNEL_ID = defineString('LIFF_CHANNEL_ID', { default: '' });
 /** where the LIFF app is hosted, comma-separated, e.g. https://<project>.web.app */
 const LIFF_ORIGINS = defineString('LIFF_ORIGINS', { default: '' });
+const LIFF_ID = defineString('LIFF_ID', { default: '' });
 
 let bot: ReturnType<typeof createBot> | undefined;
 
@@ -44,6 +45,7 @@ function getBot() {
       lineLogin: LIFF_CHANNEL_ID.value()
         ? {
             channelId: LIFF_CHANNEL_ID.value(),
+            liffId: LIFF_ID.value() || undefined,
             allowedOrigins: LIFF_ORIGINS.value().split(',').filter(Boolean),
           }
         : undefined,

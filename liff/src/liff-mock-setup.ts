@@ -38,20 +38,47 @@ function mockApi(liff: Liff): LiffMockApi {
   return (liff as unknown as { $mock: LiffMockApi }).$mock;
 }
 
+/**
+ * With `?sim_user=U…` (the LINE simulator adds it) and the fake LINE platform's address, the mock logs in
+ * as that person with a real signed ID token from the platform, so the API can verify it as in
+ * production. Otherwise it is the fixed mock person with an unsigned token the API refuses.
+ */
+async function devLogin(): Promise<{ token: string; userId: string; displayName: string } | undefined> {
+  const userId = new URLSearchParams(location.search).get('sim_user');
+  const base = import.meta.env.VITE_LINE_DEV_BASE;
+  const aud = import.meta.env.VITE_LOGIN_CHANNEL_ID;
+  if (!userId || !base || !aud) return undefined;
+  const res = await fetch(`${base}/__control/id-token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ userId, aud }),
+  });
+  if (!res.ok) return undefined;
+  const { idToken } = (await res.json()) as { idToken: string };
+  const payload = JSON.parse(atob((idToken.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as {
+    name?: string;
+  };
+  return { token: idToken, userId, displayName: payload.name ?? userId };
+}
+
 export async function installLiffMock(liff: Liff, liffId: string): Promise<void> {
   // The plugin is typed against the full `Liff`, not the pluggable core: same object at run time.
   (liff as unknown as { use(plugin: LiffMockPlugin): unknown }).use(new LiffMockPlugin());
+  const dev = await devLogin().catch(() => undefined);
   mockApi(liff).set((previous) => ({
     ...previous,
     isLoggedIn: true,
-    getProfile: { ...MOCK_PROFILE, statusMessage: 'ทดสอบในเครื่อง' },
-    getIDToken: mockIdToken(liffId),
+    getProfile: dev
+      ? { userId: dev.userId, displayName: dev.displayName, statusMessage: 'ทดสอบในเครื่อง' }
+      : { ...MOCK_PROFILE, statusMessage: 'ทดสอบในเครื่อง' },
+    getIDToken: dev?.token ?? mockIdToken(liffId),
   }));
   await liff.init({ liffId, mock: true } as Parameters<Liff['init']>[0]);
   // The mock refuses getProfile() until login() was called; its login() does not redirect.
   liff.login();
 }
 
-export function refreshMockIdToken(liff: Liff, liffId: string): void {
-  mockApi(liff).set((previous) => ({ ...previous, getIDToken: mockIdToken(liffId) }));
+export async function refreshMockIdToken(liff: Liff, liffId: string): Promise<void> {
+  const dev = await devLogin().catch(() => undefined);
+  mockApi(liff).set((previous) => ({ ...previous, getIDToken: dev?.token ?? mockIdToken(liffId) }));
 }

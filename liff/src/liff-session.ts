@@ -81,7 +81,7 @@ export async function startLiffSession(config: AppConfig): Promise<LiffSession> 
     reauthenticate: async () => {
       if (config.mock) {
         const { refreshMockIdToken } = await import('./liff-mock-setup');
-        refreshMockIdToken(liff, config.liffId);
+        await refreshMockIdToken(liff, config.liffId);
         return;
       }
       if (!markReauthentication()) throw new Error('LINE re-authentication already attempted');

@@ -45,6 +45,12 @@ export const ROUTES: readonly RouteDefinition[] = [
   },
   {
     kind: 'lazy',
+    path: '/my-data',
+    title: 'ข้อมูลของฉัน',
+    load: () => import('./pages/my-data-page').then((m) => m.MyDataPage),
+  },
+  {
+    kind: 'lazy',
     path: '/hr',
     title: 'แดชบอร์ด HR',
     load: () => import('./pages/hr-page').then((m) => m.HrPage),

@@ -25,7 +25,15 @@ export const TEST_CHANNEL = {
  * this file's own), the fake LINE platform validating every outgoing call, and the webhook app over HTTP.
  * Call at module level; it starts lazily and stops after the file.
  */
-export function useSystem(o: { clock?: () => Date; loadingAfterMs?: number; richMenus?: boolean } = {}) {
+export function useSystem(
+  o: {
+    clock?: () => Date;
+    loadingAfterMs?: number;
+    richMenus?: boolean;
+    /** web origins allowed to call the LIFF API (read when the system starts) */
+    liffOrigins?: () => string[];
+  } = {},
+) {
   const fs = useTestFirestore();
   const log = createMemoryLogger();
   let platform: LinePlatform | undefined;
@@ -55,6 +63,7 @@ export function useSystem(o: { clock?: () => Date; loadingAfterMs?: number; rich
         channelSecret: TEST_CHANNEL.secret,
         channelAccessToken: TEST_CHANNEL.accessToken,
         lineBase: platform.url,
+        liffOrigins: o.liffOrigins?.(),
       }),
     });
     return { bot, platform };

@@ -16,7 +16,7 @@ export interface BotConfig {
   /** secret mixed into birth-date hashes; the employee import must use the same one */
   birthDatePepper: string;
   /** the LIFF app's LINE Login channel and web origins; without it the LIFF API is off */
-  lineLogin?: { channelId: string; allowedOrigins: string[] };
+  lineLogin?: { channelId: string; liffId?: string; allowedOrigins: string[] };
 }
 
 export interface OrganisationConfig {
@@ -50,6 +50,7 @@ export function botConfigFromEnv(env: NodeJS.ProcessEnv = process.env): BotConfi
     lineLogin: env.LIFF_CHANNEL_ID
       ? {
           channelId: env.LIFF_CHANNEL_ID,
+          liffId: env.LIFF_ID,
           allowedOrigins: (env.LIFF_ORIGINS ?? '').split(',').filter(Boolean),
         }
       : undefined,

@@ -26,6 +26,7 @@ export interface EventHandlerDeps {
   loadingAfterMs: number;
   /** the municipality's details for the privacy notice */
   privacy: TurnContext['privacy'];
+  liffId?: string;
   /** after a LINE account is linked (e.g. give the person their role's rich menu) */
   onLinked?: (userId: string, person: PersonContext) => Promise<void>;
 }
@@ -61,7 +62,7 @@ export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promis
       {
         lookups: (state) => lookupsFor(state, inbound),
         decide: (state, stored, facts) => {
-          const r = step(state, inbound, now, { ...stored, facts, privacy: d.privacy });
+          const r = step(state, inbound, now, { ...stored, facts, privacy: d.privacy, liffId: d.liffId });
           const linked = r.effects.some((x) => x.type === 'accountLinked');
           return { state: r.state, effects: r.effects, result: { replies: r.replies, linked } };
         },

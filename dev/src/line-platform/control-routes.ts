@@ -6,6 +6,13 @@ import type { FaultSpec, LinePlatform } from './types';
 
 export function createControlRouter(platform: () => LinePlatform, defaultAud?: string): express.Router {
   const r = express.Router();
+  // The local LIFF app (another origin) asks for a signed ID token here: the fake "LINE Login".
+  r.use((req, res, next) => {
+    res.setHeader('access-control-allow-origin', '*');
+    res.setHeader('access-control-allow-headers', 'content-type');
+    if (req.method === 'OPTIONS') return void res.status(204).end();
+    next();
+  });
   r.use(express.json({ limit: '1mb' }));
   const str = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
   const need = (res: express.Response, what: string) =>

@@ -45,4 +45,6 @@ export interface TurnContext {
     readonly retentionYears: number;
     readonly contact: string;
   };
+  /** the LIFF app, for buttons that open its pages */
+  readonly liffId?: string;
 }

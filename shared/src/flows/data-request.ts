@@ -37,7 +37,21 @@ export function accessRequest(now: Date, ctx: TurnContext) {
     `\nบันทึกคำขอของท่านแล้ว ฝ่ายบุคคลจะส่งสำเนาข้อมูลทั้งหมดให้ภายใน ${formatThaiDate(dueBy)}`,
   ];
   return {
-    replies: [text(lines.join('\n'), [say('ขอลบข้อมูล'), say('เมนู')])],
+    replies: [
+      text(lines.join('\n'), [
+        ...(ctx.liffId
+          ? [
+              {
+                type: 'uri',
+                label: 'ดาวน์โหลดไฟล์ข้อมูล',
+                uri: `https://liff.line.me/${ctx.liffId}/my-data`,
+              } as const,
+            ]
+          : []),
+        say('ขอลบข้อมูล'),
+        say('เมนู'),
+      ]),
+    ],
     effects: [{ type: 'dataRequestLogged', kind: 'access', dueBy } as const],
   };
 }

@@ -631,7 +631,10 @@ export function rewriteLiffUrl(uri, liffId, liffUrl) {
 function openUri(uri) {
   const local = rewriteLiffUrl(uri, state.config.liffId, state.config.liffUrl);
   if (local) {
-    openLiff(local, uri);
+    // Local LIFF logs in as the person chatting here (dev LINE Login on the fake platform).
+    const url = new URL(local);
+    if (state.userId) url.searchParams.set('sim_user', state.userId);
+    openLiff(url.toString(), uri);
     return;
   }
   if (/^https?:/i.test(uri)) window.open(uri, '_blank', 'noopener');
