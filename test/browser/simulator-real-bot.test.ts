@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { issueInvite, silentLogger } from '@phattana/bot';
+import { issueInvite, loadRichMenuImages, setupRichMenus, silentLogger } from '@phattana/bot';
 import { formatInviteCode } from '@phattana/shared';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -31,8 +31,16 @@ describeBrowser('the real bot in the LINE simulator', () => {
   beforeAll(async () => {
     stack = await startSimulatorStack({
       demoUsers: [USER],
-      startBot: ({ platform, channelSecret, channelAccessToken }) =>
+      startBot: async ({ platform, channelSecret, channelAccessToken }) =>
         startLocalBot({
+          // menus per role, exactly as a deployment sets them up
+          richMenus: (
+            await setupRichMenus({
+              http: { channelAccessToken, apiBase: platform.url, dataBase: platform.url },
+              liffId: '2000000000-test',
+              images: await loadRichMenuImages(),
+            })
+          ).menuIdByRole,
           db: fs.db,
           logger: silentLogger,
           config: localBotConfig({ channelSecret, channelAccessToken, lineBase: platform.url }),
@@ -81,10 +89,25 @@ describeBrowser('the real bot in the LINE simulator', () => {
     await bot('พิมพ์รหัสเชิญ 8 ตัว');
     await send(formatInviteCode(code));
     await bot('ลงทะเบียนสำเร็จ');
+    // HR gets the HR rich menu (two tabs) in the chat
+    await send('เมนู');
+    await bot('เมนู "พัฒนา"');
+    await page.getByTestId('richmenu-toggle').waitFor();
+    await expect.poll(() => page.locator('#richmenu-label').textContent()).toBe('เมนูพัฒนา');
+    await expect
+      .poll(() => page.locator('#richmenu-panel img').getAttribute('alt'))
+      .toMatch(/^phattana:hr-general:/);
+    if (process.env.SCREENSHOT === '1') {
+      if (await page.locator('#richmenu-panel').isHidden()) await page.getByTestId('richmenu-toggle').click();
+      await page.waitForTimeout(600);
+      await page.screenshot({ path: SCREENSHOT.replace('simulator.png', 'simulator-registered.png') });
+    }
   });
 
   it('reports an external training end to end with chips, a date picker and a Flex summary', async () => {
-    await send('แจ้งอบรมภายนอก');
+    // started from the rich menu, as people do
+    if (await page.locator('#richmenu-panel').isHidden()) await page.getByTestId('richmenu-toggle').click();
+    await page.getByRole('button', { name: 'แจ้งอบรมภายนอก' }).first().click();
     await bot('(1/6) ชื่อหลักสูตร');
     await send('การบริหารทรัพยากรบุคคลในองค์กรปกครองส่วนท้องถิ่น');
     await bot('(2/6)');

@@ -63,7 +63,7 @@ describe('linking a LINE account to a staff record', () => {
     expect(all(user)).toContain('ไม่พบรหัสเชิญนี้');
     await sys.text(user, `${code.slice(0, 4).toLowerCase()} ${code.slice(4)}`); // as people type it
     expect(all(user)).toContain('ลงทะเบียนสำเร็จ');
-    expect(all(user)).toContain('คุณนายทดสอบ L001');
+    expect(all(user)).toContain('สวัสดีค่ะ นายทดสอบ L001');
 
     const employee = await collections().employees.doc('L001').get();
     expect(employee.get('lineUserId')).toBe(user);

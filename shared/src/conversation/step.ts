@@ -93,7 +93,7 @@ export function step(
           ),
         ]);
       }
-      return keep([text(`ยินดีต้อนรับกลับค่ะ คุณ${ctx.person.name} 🙏`, mainActions(ctx))]);
+      return keep([text(`ยินดีต้อนรับกลับค่ะ ${ctx.person.name} 🙏`, mainActions(ctx))]);
     case 'unfollow':
       // Nothing to say to someone who blocked us; the edge marks the link inactive.
       return keep([]);
@@ -138,7 +138,7 @@ export function step(
   if (startId && FLOWS[startId]) {
     const flow = FLOWS[startId];
     if (startId === 'linkAccount' && ctx.person) {
-      return keep([text(`บัญชีนี้ลงทะเบียนแล้วในชื่อ คุณ${ctx.person.name}`, mainActions(ctx))]);
+      return keep([text(`บัญชีนี้ลงทะเบียนแล้วในชื่อ ${ctx.person.name}`, mainActions(ctx))]);
     }
     if (flow.needsPerson && !ctx.person) {
       return start('linkAccount', [text(`ก่อนใช้ "${flow.title}" กรุณาลงทะเบียนเชื่อมบัญชีกับข้อมูลพนักงานก่อนค่ะ`)]);
