@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { messagingApi, middleware, type webhook } from '@line/bot-sdk';
 import { createHmacPostbackSigner, derivePostbackSecret, silentLogger } from '@phattana/bot';
-import { encodePostback } from '@phattana/shared';
+import { consentRecord, encodePostback } from '@phattana/shared';
 import express from 'express';
 import { initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
@@ -64,6 +64,16 @@ async function main() {
           params: t.params,
         });
   };
+
+  // Everyone is a registered member of staff (consented and linked), as in daily use.
+  const linkBatch = db.batch();
+  for (const [i, userId] of users.entries()) {
+    linkBatch.set(db.collection('conversations').doc(userId), {
+      person: { employeeId: `B${i}`, name: `พนักงานทดสอบ ${i}`, roles: ['staff'] },
+      consent: consentRecord('granted', new Date()),
+    });
+  }
+  await linkBatch.commit();
 
   // warm-up: JIT, connections, emulator indexes
   await drive(bot.webhookUrl, users.slice(0, 5), 1, conversation, toEvent);
