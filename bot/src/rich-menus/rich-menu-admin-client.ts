@@ -1,5 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { LineApiError, LineUnavailableError } from '../line/line-api-error';
+import { createLineHttp } from '../line/line-http';
 
 // The rich menu administration calls the setup needs and the bot's LineClient port does not have
 // (list, delete, aliases, default menu). Used from scripts, not from the webhook: per-attempt timeouts,
@@ -47,72 +47,9 @@ export interface RichMenuAdminClient {
   setDefaultMenu(richMenuId: string): Promise<void>;
 }
 
-interface Call {
-  method: 'GET' | 'POST' | 'DELETE';
-  base?: string;
-  path: string;
-  json?: unknown;
-  raw?: { body: Buffer; contentType: string };
-  retrySafe: boolean;
-  /** statuses answered without throwing (e.g. 404 for "none") */
-  accept?: readonly number[];
-}
-
 export function createRichMenuAdminClient(opts: RichMenuHttpOptions): RichMenuAdminClient {
-  const apiBase = (opts.apiBase ?? 'https://api.line.me').replace(/\/$/, '');
-  const dataBase = (opts.dataBase ?? 'https://api-data.line.me').replace(/\/$/, '');
-  const timeoutMs = opts.timeoutMs ?? 10_000;
-  const maxAttempts = opts.maxAttempts ?? 3;
-  const doFetch = opts.fetch ?? fetch;
-  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const call = createLineHttp({ timeoutMs: 10_000, maxAttempts: 3, backoffMs: 300, ...opts });
   const enc = encodeURIComponent;
-
-  async function call(c: Call): Promise<Response> {
-    const headers: Record<string, string> = { authorization: `Bearer ${opts.channelAccessToken}` };
-    let body: RequestInit['body'];
-    if (c.json !== undefined) {
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(c.json);
-    } else if (c.raw) {
-      headers['content-type'] = c.raw.contentType;
-      body = new Uint8Array(c.raw.body);
-    }
-    const attempts = c.retrySafe ? maxAttempts : 1;
-    let lastError: unknown;
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      let res: Response;
-      try {
-        res = await doFetch(`${c.base ?? apiBase}${c.path}`, {
-          method: c.method,
-          headers,
-          body,
-          signal: AbortSignal.timeout(timeoutMs),
-        });
-      } catch (err) {
-        lastError = err;
-        if (attempt < attempts) await sleep(300 * 2 ** (attempt - 1));
-        continue;
-      }
-      if (res.ok || c.accept?.includes(res.status)) return res;
-      if ((res.status === 429 || res.status >= 500) && attempt < attempts) {
-        const retryAfter = Number(res.headers.get('retry-after'));
-        await res.arrayBuffer().catch(() => undefined);
-        await sleep(
-          Number.isFinite(retryAfter) && retryAfter > 0
-            ? Math.min(retryAfter, 30) * 1000
-            : 300 * 2 ** (attempt - 1),
-        );
-        continue;
-      }
-      const text = await res.text().catch(() => '');
-      let parsed: unknown = text;
-      try {
-        parsed = JSON.parse(text);
-      } catch {}
-      throw new LineApiError(res.status, c.path, parsed, res.headers.get('x-line-request-id') ?? undefined);
-    }
-    throw new LineUnavailableError(c.path, lastError);
-  }
 
   const json = async <T>(res: Response) => (await res.json()) as T;
 
@@ -132,7 +69,7 @@ export function createRichMenuAdminClient(opts: RichMenuHttpOptions): RichMenuAd
     async hasImage(richMenuId) {
       const res = await call({
         method: 'GET',
-        base: dataBase,
+        data: true,
         path: `/v2/bot/richmenu/${enc(richMenuId)}/content`,
         retrySafe: true,
         accept: [404],
@@ -143,7 +80,7 @@ export function createRichMenuAdminClient(opts: RichMenuHttpOptions): RichMenuAd
     async uploadImage(richMenuId, image, contentType) {
       await call({
         method: 'POST',
-        base: dataBase,
+        data: true,
         path: `/v2/bot/richmenu/${enc(richMenuId)}/content`,
         raw: { body: image, contentType },
         // A retry after a lost answer fails with "already uploaded"; the setup checks hasImage first.

@@ -1,0 +1,106 @@
+import { LineApiError, LineUnavailableError } from './line-api-error';
+
+// The one HTTP path to LINE's APIs, shared by the webhook's LineClient and the rich-menu admin client:
+// per-attempt timeouts (the SDK's fetch has none), retries only where safe (429 with Retry-After,
+// 5xx, timeouts), typed errors, and X-Line-Retry-Key.
+
+export interface LineHttpOptions {
+  channelAccessToken: string;
+  /** https://api.line.me, or the local fake LINE platform */
+  apiBase?: string;
+  /** https://api-data.line.me (content, rich menu images) */
+  dataBase?: string;
+  /** per attempt */
+  timeoutMs?: number;
+  /** attempts in total for retryable failures */
+  maxAttempts?: number;
+  /** base of the exponential backoff */
+  backoffMs?: number;
+  /** upper bound on a single wait, whatever Retry-After says */
+  maxBackoffMs?: number;
+  fetch?: typeof fetch;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface LineCall {
+  method: 'GET' | 'POST' | 'DELETE';
+  /** the data API host instead of the API host */
+  data?: boolean;
+  path: string;
+  json?: unknown;
+  raw?: { body: Buffer; contentType: string };
+  retryKey?: string;
+  /** false when a repeat after an unknown outcome could do harm (e.g. creating a menu twice) */
+  retrySafe: boolean;
+  /** statuses answered without throwing: 409 for an accepted retry key, 404 for "none" */
+  accept?: readonly number[];
+}
+
+export function createLineHttp(o: LineHttpOptions) {
+  const apiBase = (o.apiBase ?? 'https://api.line.me').replace(/\/$/, '');
+  const dataBase = (o.dataBase ?? 'https://api-data.line.me').replace(/\/$/, '');
+  const timeoutMs = o.timeoutMs ?? 5000;
+  const maxAttempts = o.maxAttempts ?? 4;
+  const backoffMs = o.backoffMs ?? 200;
+  const maxBackoffMs = o.maxBackoffMs ?? 10_000;
+  const doFetch = o.fetch ?? fetch;
+  const sleep = o.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+
+  const backoff = (attempt: number) => {
+    const exp = backoffMs * 2 ** (attempt - 1);
+    return Math.min(maxBackoffMs, exp / 2 + Math.random() * (exp / 2));
+  };
+
+  return async function call(c: LineCall): Promise<Response> {
+    const headers: Record<string, string> = { authorization: `Bearer ${o.channelAccessToken}` };
+    let body: RequestInit['body'];
+    if (c.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(c.json);
+    } else if (c.raw) {
+      headers['content-type'] = c.raw.contentType;
+      body = new Uint8Array(c.raw.body);
+    }
+    if (c.retryKey) headers['x-line-retry-key'] = c.retryKey;
+    const url = `${c.data ? dataBase : apiBase}${c.path}`;
+    const attempts = c.retrySafe ? maxAttempts : 1;
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      let res: Response;
+      try {
+        res = await doFetch(url, { method: c.method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
+      } catch (err) {
+        lastError = err;
+        if (attempt < attempts) await sleep(backoff(attempt));
+        continue;
+      }
+      if (res.ok || c.accept?.includes(res.status)) return res;
+      if ((res.status === 429 || res.status >= 500) && attempt < attempts) {
+        const retryAfter = Number(res.headers.get('retry-after'));
+        await res.arrayBuffer().catch(() => undefined);
+        await sleep(
+          Number.isFinite(retryAfter) && retryAfter > 0
+            ? Math.min(retryAfter * 1000, maxBackoffMs)
+            : backoff(attempt),
+        );
+        continue;
+      }
+      throw new LineApiError(
+        res.status,
+        c.path,
+        await readBody(res),
+        res.headers.get('x-line-request-id') ?? undefined,
+      );
+    }
+    throw new LineUnavailableError(c.path, lastError);
+  };
+}
+
+async function readBody(res: Response): Promise<unknown> {
+  const t = await res.text().catch(() => '');
+  try {
+    return JSON.parse(t);
+  } catch {
+    return t;
+  }
+}
