@@ -32,6 +32,8 @@ export interface Employee {
   readonly name: string;
   readonly divisionId: string;
   readonly position: string;
+  /** ระดับ, e.g. ปฏิบัติการ / ชำนาญการ / ชำนาญการพิเศษ, or ต้น / กลาง / สูง for executives */
+  readonly level?: string;
   readonly staffType: StaffType;
   readonly jobLine: string;
   readonly supervisorId: string | null;

@@ -59,6 +59,7 @@ export type ImportField =
   | 'name'
   | 'division'
   | 'position'
+  | 'level'
   | 'staffType'
   | 'jobLine'
   | 'supervisorCode'
@@ -79,6 +80,7 @@ export const EMPLOYEE_IMPORT_COLUMNS: ReadonlyArray<{
   { field: 'name', thai: 'ชื่อ-สกุล', english: 'name', required: true, aliases: ['ชื่อ-นามสกุล'] },
   { field: 'division', thai: 'กอง/สำนัก', english: 'division', required: true, aliases: ['สำนัก/กอง'] },
   { field: 'position', thai: 'ตำแหน่ง', english: 'position', required: true },
+  { field: 'level', thai: 'ระดับ', english: 'level', required: false, aliases: ['ระดับตำแหน่ง'] },
   { field: 'staffType', thai: 'ประเภทบุคลากร', english: 'staff type', required: true },
   { field: 'jobLine', thai: 'สายงาน', english: 'job line', required: false },
   { field: 'supervisorCode', thai: 'รหัสผู้บังคับบัญชา', english: 'supervisor code', required: false },
@@ -121,6 +123,7 @@ interface Draft {
   readonly staffType: StaffType | undefined;
   /** undefined: keep what is stored (or the default for a new person) */
   readonly jobLine: string | undefined;
+  readonly level: string | undefined;
   readonly supervisorKey: string | undefined;
   readonly roles: readonly Role[] | undefined;
   readonly active: boolean | undefined;
@@ -349,6 +352,7 @@ function readRow(
     position,
     staffType,
     jobLine: given('jobLine'),
+    level: given('level'),
     supervisorKey,
     roles,
     active,
@@ -460,6 +464,7 @@ function buildEmployee(
     position: d.position,
     staffType: d.staffType!,
     jobLine: d.jobLine ?? before?.jobLine ?? '',
+    ...((d.level ?? before?.level) ? { level: d.level ?? before?.level } : {}),
     supervisorId,
     roles: d.roles ?? before?.roles ?? ['staff'],
     active: d.active ?? before?.active ?? true,
@@ -476,6 +481,7 @@ function sameEmployee(a: StoredEmployee, b: ImportedEmployee): boolean {
     a.position === b.position &&
     a.staffType === b.staffType &&
     a.jobLine === b.jobLine &&
+    (a.level ?? '') === (b.level ?? '') &&
     a.supervisorId === b.supervisorId &&
     roles(a.roles) === roles(b.roles) &&
     a.active === b.active &&

@@ -379,3 +379,30 @@ describe('validateEmployeeImport: re-import', () => {
     expect(result.valid[0]!.id).toBe('bansathit-E001');
   });
 });
+
+describe('position level (ระดับ)', () => {
+  const header = 'รหัสพนักงาน,ชื่อ-สกุล,กอง/สำนัก,ตำแหน่ง,ระดับ,ประเภทบุคลากร';
+  const file = (level: string) =>
+    parseCsv(`${header}\nE010,นางสาวจิราพร สายทอง,กองคลัง,นักวิชาการเงินและบัญชี,${level},พนักงานเทศบาล\n`);
+
+  it('is read from its own optional column and counts as a change when it changes', () => {
+    const first = validateEmployeeImport(file('ปฏิบัติการ'), ctx());
+    expect(byCode(first.valid, 'E010').level).toBe('ปฏิบัติการ');
+    const stored = first.valid as unknown as Employee[];
+    expect(validateEmployeeImport(file('ปฏิบัติการ'), ctx(stored)).summary).toMatchObject({ unchanged: 1 });
+    const promoted = validateEmployeeImport(file('ชำนาญการ'), ctx(stored));
+    expect(promoted.summary).toMatchObject({ updated: 1 });
+    expect(byCode(promoted.valid, 'E010').level).toBe('ชำนาญการ');
+  });
+
+  it('is optional: files without it still import', () => {
+    const r = validateEmployeeImport(
+      parseCsv(
+        'รหัสพนักงาน,ชื่อ-สกุล,กอง/สำนัก,ตำแหน่ง,ประเภทบุคลากร\nE011,นายอนุชา ศรีวงศ์,กองคลัง,นักวิชาการจัดเก็บรายได้,พนักงานเทศบาล\n',
+      ),
+      ctx(),
+    );
+    expect(r.errors).toEqual([]);
+    expect(byCode(r.valid, 'E011').level).toBeUndefined();
+  });
+});
