@@ -172,3 +172,13 @@ describe('conversation router', () => {
     expect(run([say('a'), say('b'), say('c')]).state.turn).toBe(3);
   });
 });
+
+describe('rich-menu words for features not in chat yet', () => {
+  it('answers honestly instead of "not understood"', () => {
+    for (const word of ['รายงานผลการอบรม', 'แบบสำรวจ']) {
+      const r = step(undefined, say(word), now, ctx);
+      expect(lastText(r)).not.toContain('ยังไม่เข้าใจ');
+      expect(r.effects).toEqual([]);
+    }
+  });
+});

@@ -43,6 +43,16 @@ const startAction = (flow: FlowState['flow'], label: string): Action => ({
   displayText: label,
 });
 
+/**
+ * Rich-menu words for features that are not in the chat yet: say so honestly and point to the way
+ * that works today, rather than "not understood".
+ */
+const NOT_YET_IN_CHAT: Record<string, string> = {
+  รายงานผลการอบรม:
+    'การส่งรายงานผลการฝึกอบรมทางแชตยังไม่เปิดใช้ ระหว่างนี้กรุณาส่งรายงานกับฝ่ายบุคคลตามช่องทางเดิม (ภายใน 7 วันทำการหลังกลับจากการอบรม)',
+  แบบสำรวจ: 'การตอบแบบสำรวจทางแชตยังไม่เปิดใช้ ระหว่างนี้กรุณาตอบแบบสำรวจตามช่องทางที่ฝ่ายบุคคลแจ้ง',
+};
+
 export const mainActions = (ctx?: TurnContext): Action[] =>
   ctx && !ctx.person
     ? [startAction('linkAccount', 'ลงทะเบียน'), say('เมนู')]
@@ -119,6 +129,8 @@ export function step(
       };
     }
     if (command === 'menu') return keep([menu(state, ctx)]);
+    const notYet = NOT_YET_IN_CHAT[normaliseInput(event.text)];
+    if (notYet) return keep([text(notYet, mainActions(ctx))]);
     if (ACCESS_WORDS.has(normaliseInput(event.text))) {
       const r = accessRequest(now, ctx);
       return { state: { ...state, turn }, replies: r.replies, effects: r.effects };
