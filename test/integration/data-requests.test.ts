@@ -66,6 +66,24 @@ describe('PDPA requests from chat', () => {
     expect(last(user)).toContain('ลงทะเบียน');
   });
 
+  it('does not break a newer link when HR completes an old request', async () => {
+    const oldPhone = await sys.linkedUser({ employeeId: 'D004' });
+    await sys.text(oldPhone, 'ขอลบข้อมูล');
+    await sys.postback(oldPhone, findAction(sys.botMessages(oldPhone), 'ยืนยันขอลบข้อมูล').data as string);
+    const request = (await openDataRequests(c().dataRequests)).find((r) => r.employeeId === 'D004');
+    // meanwhile HR relinked the staff record to a new phone
+    await c().employees.doc('D004').set({ lineUserId: 'Unewphone000000000000000000000000' }, { merge: true });
+    await completeDeletionRequest(sys.fs.db, c(), {
+      requestId: request?.id as string,
+      by: 'hr',
+      now: new Date(),
+    });
+    expect((await c().employees.doc('D004').get()).get('lineUserId')).toBe(
+      'Unewphone000000000000000000000000',
+    );
+    expect((await c().conversations.doc(oldPhone).get()).exists).toBe(false);
+  });
+
   it('cancelling a deletion request logs nothing', async () => {
     const user = await sys.linkedUser({ employeeId: 'D003' });
     await sys.text(user, 'ขอลบข้อมูล');

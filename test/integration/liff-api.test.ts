@@ -62,6 +62,17 @@ describe('LIFF API: who is asking is proven by a LINE ID token', () => {
     expect((await api('/me/data', tokenFor(sys.newUserId()))).status).toBe(403);
   });
 
+  it('refuses someone who has left, whatever their chat context says', async () => {
+    const user = await sys.linkedUser({ employeeId: 'A009' });
+    await sys.fs.db
+      .collection('municipalities')
+      .doc(DEMO_MUNICIPALITY_ID)
+      .collection('employees')
+      .doc('A009')
+      .set({ active: false }, { merge: true });
+    expect((await api('/me/data', tokenFor(user))).status).toBe(403);
+  });
+
   it('tolerates a small clock skew on expiry', async () => {
     const user = await sys.linkedUser();
     const justExpired = tokenFor(user, { iat: Math.floor(Date.now() / 1000) - 3630, expiresInSec: 3600 });

@@ -132,6 +132,14 @@ describe('linking a LINE account to a staff record', () => {
     // even the right answer waits until the lock ends
     await sys.text(user, 'L004');
     expect(last(user)).toContain('กรุณารออีก');
+    // and neither cancelling nor starting over resets the count
+    await sys.text(user, 'ยกเลิก');
+    await sys.text(user, 'ลงทะเบียน');
+    expect(last(user)).toContain('กรุณารออีก');
+    await tap(user, 'ใช้รหัสพนักงาน').catch(() => undefined);
+    await sys.text(user, 'L004');
+    await sys.text(user, '5/3/2530');
+    expect(all(user)).not.toContain('ลงทะเบียนสำเร็จ');
     expect((await collections().employees.doc('L004').get()).get('lineUserId')).toBeUndefined();
 
     const other = sys.newUserId();

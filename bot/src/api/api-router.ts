@@ -57,6 +57,16 @@ export function createApiRouter(d: ApiDeps): Router {
         res.status(403).json({ message: 'บัญชี LINE นี้ยังไม่ได้ลงทะเบียนกับข้อมูลพนักงาน กรุณาพิมพ์ "ลงทะเบียน" ในแชต' });
         return;
       }
+      // the staff record is the authority: someone who left, or was unlinked by HR, gets nothing
+      const employee = await d.collections.employees.doc(person.employeeId).get();
+      if (
+        !employee.exists ||
+        employee.get('active') === false ||
+        employee.get('lineUserId') !== verified.sub
+      ) {
+        res.status(403).json({ message: 'บัญชีนี้ไม่มีสิทธิ์ใช้งาน กรุณาติดต่อฝ่ายบุคคล' });
+        return;
+      }
       Object.assign(req, { lineUserId: verified.sub, person });
       next();
     } catch (err) {
@@ -80,8 +90,9 @@ export function createApiRouter(d: ApiDeps): Router {
     const [employee, conversation, trainings, requests] = await Promise.all([
       c.employees.doc(person.employeeId).get(),
       c.conversations.doc(lineUserId).get(),
-      c.externalTrainings.where('lineUserId', '==', lineUserId).get(),
-      c.dataRequests.where('lineUserId', '==', lineUserId).get(),
+      // by staff record, not LINE account: a relinked account must not see someone else's records
+      c.externalTrainings.where('employeeId', '==', person.employeeId).get(),
+      c.dataRequests.where('employeeId', '==', person.employeeId).get(),
     ]);
     const { birthDateHash: _secret, ...employeeData } = (employee.data() ?? {}) as Record<string, unknown>;
     const conv = conversation.data() ?? {};

@@ -40,9 +40,13 @@ export function createIdTokenVerifier(o: IdTokenVerifierOptions) {
   const skew = o.skewSeconds ?? 60;
   const ttl = o.keysTtlMs ?? 3_600_000;
   let keys: { at: number; byKid: Map<string, JsonWebKey> } | undefined;
+  // an unknown kid forces a refresh (LINE rotates keys), but at most once a minute: tokens with made-up
+  // kids must not turn every request into a call to LINE
+  let lastForced = Number.NEGATIVE_INFINITY;
 
   async function loadKeys(force: boolean): Promise<Map<string, JsonWebKey>> {
-    if (!force && keys && now() - keys.at < ttl) return keys.byKid;
+    if (keys && (force ? now() - lastForced < 60_000 : now() - keys.at < ttl)) return keys.byKid;
+    if (force) lastForced = now();
     const res = await doFetch(`${o.lineApiBase}/oauth2/v2.1/certs`, { signal: AbortSignal.timeout(3000) });
     if (!res.ok) throw new Error(`JWKS answered ${res.status}`);
     const body = (await res.json()) as { keys: Array<JsonWebKey & { kid: string }> };

@@ -37,7 +37,8 @@ export async function completeDeletionRequest(
     if (request.get('status') !== 'open') throw new DataRequestError('คำขอนี้ดำเนินการไปแล้ว');
     const employeeId = request.get('employeeId') as string | null;
     const employee = employeeId ? await tx.get(c.employees.doc(employeeId)) : undefined;
-    if (employee?.exists) {
+    // only if the staff record is still linked to the account that asked (HR may have relinked it)
+    if (employee?.exists && employee.get('lineUserId') === request.get('lineUserId')) {
       tx.update(employee.ref, {
         lineUserId: FieldValue.delete(),
         lineFollowing: FieldValue.delete(),

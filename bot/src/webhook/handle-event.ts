@@ -70,10 +70,11 @@ export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promis
     );
     if (turn.duplicate) return 'duplicate';
     if (turn.result.linked && turn.person && d.onLinked) {
-      // after the commit: a failed menu link must not undo the link itself
-      d.onLinked(userId, turn.person).catch((err) =>
-        d.logger.warn('bot.on_linked_failed', { err: String(err) }),
-      );
+      // After the commit (a failed menu link must not undo the link itself), but awaited: Cloud
+      // Functions throttles the CPU once the webhook has answered.
+      await d
+        .onLinked(userId, turn.person)
+        .catch((err) => d.logger.warn('bot.on_linked_failed', { err: String(err) }));
     }
     if (inbound.kind === 'follow') await d.store.setFollowing(userId, true, now);
 

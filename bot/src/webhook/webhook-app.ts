@@ -112,7 +112,8 @@ async function processInOrder(
   await Promise.all(
     [...byChat.entries()].map(([key, list]) =>
       serial(key, async () => {
-        for (const e of list.sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0))) {
+        const ordered = list.sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0));
+        for (const [i, e] of ordered.entries()) {
           const t0 = performance.now();
           const base = { eventId: e?.webhookEventId, type: e?.type, userId: e?.source?.userId };
           if (!e || typeof e !== 'object' || !KNOWN_EVENT_TYPES.has(e.type)) {
@@ -123,13 +124,18 @@ async function processInOrder(
             deps.logger.warn('webhook.event', { ...base, outcome: 'no_event_id' });
             continue;
           }
-          let outcome: EventOutcome | 'error';
+          let outcome: EventOutcome;
           try {
             outcome = await handleEvent(e, deps);
           } catch (err) {
-            outcome = 'error';
-            failed++;
-            deps.logger.error('webhook.event_failed', { ...base, err: (err as Error).message });
+            // The person's later events wait for LINE's redelivery, so they never overtake this one.
+            failed += ordered.length - i;
+            deps.logger.error('webhook.event_failed', {
+              ...base,
+              err: (err as Error).message,
+              postponed: ordered.length - i - 1,
+            });
+            break;
           }
           deps.logger.info('webhook.event', {
             ...base,

@@ -10,6 +10,11 @@ export interface ConversationState {
   readonly flow: FlowState | null;
   /** counts turns; useful to see in logs whether a state is older than expected */
   readonly turn: number;
+  /**
+   * Wrong registration answers and the lock they cause. Kept beside the flow, not in it, so that
+   * cancelling or restarting registration cannot reset the count.
+   */
+  readonly linkGuard?: { readonly failures: number; readonly lockedUntil?: string };
 }
 
 export const EMPTY_CONVERSATION: ConversationState = { flow: null, turn: 0 };

@@ -84,11 +84,27 @@ export function step(
     replies,
     effects: [],
   });
+  /** the next conversation state; registration's attempt count survives its flow */
+  const next = (flow: FlowState | null): ConversationState => {
+    const linkGuard =
+      flow?.flow === 'linkAccount'
+        ? { failures: flow.failures, lockedUntil: flow.lockedUntil }
+        : state.linkGuard;
+    return linkGuard ? { flow, turn, linkGuard } : { flow, turn };
+  };
   const start = (id: FlowState['flow'], note: readonly Reply[] = []): TurnResult => {
     const flow = FLOWS[id];
-    const started = flow.start(now, ctx);
+    let started = flow.start(now, ctx);
+    if (id === 'linkAccount' && started.state && state.linkGuard) {
+      const seeded = { ...started.state, ...state.linkGuard };
+      started = { ...started, state: seeded };
+      if (seeded.lockedUntil && now.toISOString() < seeded.lockedUntil) {
+        // still locked: answer with the lock, whatever the new flow would have asked
+        started = { ...started, ...flow.step(seeded, { kind: 'text', text: '' }, now, ctx) };
+      }
+    }
     return {
-      state: { flow: started.state, turn },
+      state: next(started.state),
       replies: [...note, ...started.replies],
       effects: started.effects ?? [],
     };
@@ -123,7 +139,7 @@ export function step(
     const command = globalCommand(event.text);
     if (command === 'cancel') {
       return {
-        state: { flow: null, turn },
+        state: next(null),
         replies: [text(active ? `ยกเลิก "${active.title}" แล้ว` : 'ไม่มีรายการที่ค้างอยู่', mainActions(ctx))],
         effects: [],
       };
@@ -161,8 +177,8 @@ export function step(
   }
 
   if (active && state.flow) {
-    const next = active.step(state.flow, event, now, ctx);
-    return { state: { flow: next.state, turn }, replies: next.replies, effects: next.effects ?? [] };
+    const stepped = active.step(state.flow, event, now, ctx);
+    return { state: next(stepped.state), replies: stepped.replies, effects: stepped.effects ?? [] };
   }
 
   if (event.kind === 'image') {
