@@ -15,8 +15,9 @@ import { parseArgs } from 'node:util';
 import {
   createHttpLineClient,
   createRichMenuAdminClient,
+  type LinkedPersonChange,
   resolveMenuIdsByRole,
-  syncLinkedRoles,
+  syncLinkedPeople,
 } from '@phattana/bot';
 import { deleteApp, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
@@ -95,7 +96,7 @@ async function main(): Promise<number> {
       dryRun: dryRun ?? false,
     });
     console.log(formatReport(result, dryRun ?? false));
-    if (result.roleChanges.length > 0) await followRoleChanges(db, result.roleChanges);
+    if (result.linkedChanges.length > 0) await followLinkedPeople(db, m, result.linkedChanges);
     return result.errors.length > 0 ? 1 : 0;
   } catch (e) {
     if (e instanceof SpreadsheetError || e instanceof EmployeeImportSetupError) {
@@ -163,10 +164,14 @@ main().then(
   },
 );
 
-/** Linked people whose roles changed get the new chat context, and their new rich menu when LINE is configured. */
-async function followRoleChanges(
+/**
+ * Linked people whose roles changed get the new chat context (and their new rich menu when LINE is
+ * configured); people who left are unlinked.
+ */
+async function followLinkedPeople(
   db: ReturnType<typeof getFirestore>,
-  changes: Parameters<typeof syncLinkedRoles>[0],
+  municipality: ReturnType<ReturnType<typeof getFirestore>['doc']>,
+  changes: readonly LinkedPersonChange[],
 ): Promise<void> {
   const token = process.env.LINE_CHANNEL_ACCESS_TOKEN;
   const http = token
@@ -177,12 +182,14 @@ async function followRoleChanges(
       }
     : undefined;
   const menuIdByRole = http ? await resolveMenuIdsByRole(createRichMenuAdminClient(http)) : undefined;
-  const r = await syncLinkedRoles(changes, {
+  const r = await syncLinkedPeople(db, changes, {
     conversations: db.collection('conversations'),
+    employees: municipality.collection('employees'),
+    now: new Date(),
     menus: http && menuIdByRole ? { line: createHttpLineClient(http), menuIdByRole } : undefined,
   });
   console.log(
-    `บทบาทเปลี่ยน ${changes.length} คน: ปรับข้อมูลในแชต ${r.updated} คน, เปลี่ยนเมนู LINE ${r.menusLinked} คน`,
+    `ผู้ที่เชื่อม LINE แล้วและข้อมูลเปลี่ยน ${changes.length} คน: ปรับบทบาทในแชต ${r.updated} คน, ยกเลิกการเชื่อม (พ้นสภาพ) ${r.unlinked} คน, เปลี่ยนเมนู LINE ${r.menusLinked} คน`,
   );
   if (!http) console.log('ตั้งค่า LINE_CHANNEL_ACCESS_TOKEN เพื่อเปลี่ยนเมนู LINE ของผู้ที่บทบาทเปลี่ยนด้วย');
 }

@@ -12,7 +12,7 @@ export {
 export { importEmployees } from './people/import-employees';
 export { EmployeeNotFoundError, issueInvite, unlinkEmployee } from './people/invites';
 export { readSpreadsheet, SpreadsheetError } from './people/read-spreadsheet';
-export { syncLinkedRoles } from './people/sync-linked-roles';
+export { type LinkedPersonChange, syncLinkedPeople } from './people/sync-linked-people';
 export * from './rich-menus';
 export { type BotConfig, botConfigFromEnv, ConfigError, derivePostbackSecret } from './runtime/config';
 export { createJsonLogger, createMemoryLogger, type Logger, silentLogger } from './runtime/logger';

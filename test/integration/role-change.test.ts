@@ -4,7 +4,7 @@ import {
   createRichMenuAdminClient,
   importEmployees,
   resolveMenuIdsByRole,
-  syncLinkedRoles,
+  syncLinkedPeople,
 } from '@phattana/bot';
 import { describe, expect, it } from 'vitest';
 import { DEV_BIRTH_DATE_PEPPER } from '../../dev/src/dev-settings';
@@ -35,7 +35,9 @@ describe('HR changes a linked person’s roles by re-importing the staff list', 
       now: new Date(),
     });
     expect(result.errors).toEqual([]);
-    expect(result.roleChanges).toEqual([{ employeeId: 'E050', lineUserId: user, roles: ['staff', 'hr'] }]);
+    expect(result.linkedChanges).toEqual([
+      { employeeId: 'E050', lineUserId: user, roles: ['staff', 'hr'], active: true },
+    ]);
 
     const http = {
       channelAccessToken: TEST_CHANNEL.accessToken,
@@ -44,11 +46,13 @@ describe('HR changes a linked person’s roles by re-importing the staff list', 
     };
     const menuIdByRole = await resolveMenuIdsByRole(createRichMenuAdminClient(http));
     expect(menuIdByRole).toBeDefined();
-    const synced = await syncLinkedRoles(result.roleChanges, {
+    const synced = await syncLinkedPeople(sys.fs.db, result.linkedChanges, {
       conversations: sys.fs.db.collection('conversations'),
+      employees: m.collection('employees'),
+      now: new Date(),
       menus: { line: createHttpLineClient(http), menuIdByRole: menuIdByRole! },
     });
-    expect(synced).toEqual({ updated: 1, menusLinked: 1 });
+    expect(synced).toEqual({ updated: 1, unlinked: 0, menusLinked: 1, skipped: 0 });
     expect(sys.platform.richMenuOf(user)?.menu).toMatchObject({
       name: expect.stringMatching(/^phattana:hr-general:/),
     });
@@ -61,5 +65,30 @@ describe('HR changes a linked person’s roles by re-importing the staff list', 
     expect((await m.collection('employees').doc('E050').get()).get('lineUserId')).toBe(user);
     await sys.text(user, 'สวัสดี');
     expect(textsOf(sys.botMessages(user)).at(-1)).toContain('ยังไม่เข้าใจ');
+
+    // later the person leaves: the re-import marks them ลาออก and their LINE link ends
+    const left = await importEmployees({
+      bytes: new TextEncoder().encode(`${csv.trimEnd()},ลาออก\n`.replace('บทบาท\n', 'บทบาท,สถานะ\n')),
+      filename: 'staff.csv',
+      municipalityId: demoMunicipality.id,
+      directory: createFirestoreEmployeeDirectory(sys.fs.db, {
+        municipality: m,
+        employees: m.collection('employees'),
+      }),
+      pepper: DEV_BIRTH_DATE_PEPPER,
+      now: new Date(),
+    });
+    expect(left.linkedChanges).toEqual([
+      { employeeId: 'E050', lineUserId: user, roles: ['staff', 'hr'], active: false },
+    ]);
+    const after = await syncLinkedPeople(sys.fs.db, left.linkedChanges, {
+      conversations: sys.fs.db.collection('conversations'),
+      employees: m.collection('employees'),
+      now: new Date(),
+    });
+    expect(after).toMatchObject({ unlinked: 1 });
+    expect((await m.collection('employees').doc('E050').get()).get('lineUserId')).toBeUndefined();
+    await sys.text(user, 'เมนู');
+    expect(textsOf(sys.botMessages(user)).at(-1)).toContain('ลงทะเบียน');
   });
 });

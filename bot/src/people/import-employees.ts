@@ -16,6 +16,7 @@ import {
   type SpreadsheetLimits,
   type TextEncodingName,
 } from './read-spreadsheet';
+import type { LinkedPersonChange } from './sync-linked-people';
 
 export interface ImportEmployeesInput {
   readonly bytes: Uint8Array;
@@ -38,8 +39,8 @@ export interface ImportEmployeesResult {
   readonly written: number;
   /** true when the header lacks required columns: then no row was even looked at */
   readonly headerRejected: boolean;
-  /** linked people whose roles the file changed: their rich menu and chat context must follow */
-  readonly roleChanges: ReadonlyArray<{ employeeId: string; lineUserId: string; roles: readonly Role[] }>;
+  /** linked people whose roles or active status the file changed: their LINE side must follow */
+  readonly linkedChanges: readonly LinkedPersonChange[];
   readonly file: {
     readonly format: SpreadsheetFormat;
     readonly encoding?: TextEncodingName;
@@ -88,7 +89,7 @@ export async function importEmployees(input: ImportEmployeesInput): Promise<Impo
   );
   if (headerRejected) {
     const errors = result.errors.map((e) => (e.line === 1 ? { ...e, line: sheet.headerLine } : e));
-    return { summary: result.summary, errors, written: 0, headerRejected, file, roleChanges: [] };
+    return { summary: result.summary, errors, written: 0, headerRejected, file, linkedChanges: [] };
   }
 
   // Only hashes of birth dates are stored, so the first pass sees every dated row as a change. Where
@@ -120,11 +121,13 @@ export async function importEmployees(input: ImportEmployeesInput): Promise<Impo
         now: input.now,
       });
   const before = new Map(stored.map((e) => [e.id, e]));
-  const roleChanges = result.valid.flatMap((e) => {
+  const linkedChanges = result.valid.flatMap((e): LinkedPersonChange[] => {
     const old = before.get(e.id);
     const lineUserId = (old as { lineUserId?: string } | undefined)?.lineUserId;
-    if (!old || !lineUserId || sameRoles(old.roles, e.roles)) return [];
-    return [{ employeeId: e.id, lineUserId, roles: e.roles }];
+    if (!old || !lineUserId) return [];
+    const left = old.active !== false && e.active === false;
+    if (!left && sameRoles(old.roles, e.roles)) return [];
+    return [{ employeeId: e.id, lineUserId, roles: e.roles, active: e.active }];
   });
   return {
     summary: result.summary,
@@ -132,7 +135,7 @@ export async function importEmployees(input: ImportEmployeesInput): Promise<Impo
     written,
     headerRejected: false,
     file,
-    roleChanges: input.dryRun ? [] : roleChanges,
+    linkedChanges: input.dryRun ? [] : linkedChanges,
   };
 }
 
