@@ -7,7 +7,6 @@
 //
 // Common options: --municipality <id> (default demo), --project <id>, --by <who, for the record>.
 // Against the emulator of `npm start`: FIRESTORE_EMULATOR_HOST=127.0.0.1:8080.
-import { parseArgs } from 'node:util';
 import {
   completeDeletionRequest,
   DataRequestError,
@@ -17,25 +16,13 @@ import {
   unlinkEmployee,
 } from '@phattana/bot';
 import { formatInviteCode, formatThaiDate } from '@phattana/shared';
-import { deleteApp, initializeApp } from 'firebase-admin/app';
-import { getFirestore } from 'firebase-admin/firestore';
-import { DEV_PROJECT_ID } from '../dev/src/dev-settings';
+import { openHrCli } from './support/hr-cli';
 
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({
-    allowPositionals: true,
-    options: {
-      municipality: { type: 'string', default: 'demo' },
-      project: { type: 'string' },
-      by: { type: 'string', default: process.env.USER ?? 'hr' },
-      days: { type: 'string', default: '14' },
-    },
-  });
+  const cli = openHrCli('people-cli', { days: { type: 'string', default: '14' } });
+  const { positionals, values, db } = cli;
   const [command, id] = positionals;
-  const projectId = values.project ?? (process.env.FIRESTORE_EMULATOR_HOST ? DEV_PROJECT_ID : undefined);
-  const app = initializeApp(projectId ? { projectId } : {}, 'people-cli');
-  const db = getFirestore(app);
-  const m = db.collection('municipalities').doc(values.municipality);
+  const m = cli.municipality;
   const c = {
     employees: m.collection('employees'),
     invites: m.collection('invites'),
@@ -52,14 +39,14 @@ async function main(): Promise<number> {
           employeeId: id,
           now,
           days,
-          issuedBy: values.by,
+          issuedBy: cli.by,
         });
         console.log(`รหัสเชิญของ ${id}: ${formatInviteCode(code)} ใช้ได้ถึง ${formatThaiDate(expiresAt)}`);
         return 0;
       }
       case 'unlink': {
         if (!id) return usage();
-        const r = await unlinkEmployee(db, c, { employeeId: id, now, by: values.by });
+        const r = await unlinkEmployee(db, c, { employeeId: id, now, by: cli.by });
         console.log(r.lineUserId ? `ยกเลิกการเชื่อม LINE ของ ${id} แล้ว` : `${id} ไม่ได้เชื่อม LINE อยู่`);
         return 0;
       }
@@ -74,7 +61,7 @@ async function main(): Promise<number> {
       }
       case 'complete-deletion': {
         if (!id) return usage();
-        await completeDeletionRequest(db, c, { requestId: id, by: values.by, now });
+        await completeDeletionRequest(db, c, { requestId: id, by: cli.by, now });
         console.log(`ดำเนินการคำขอลบข้อมูล ${id} แล้ว`);
         return 0;
       }
@@ -88,7 +75,7 @@ async function main(): Promise<number> {
     }
     throw err;
   } finally {
-    await deleteApp(app);
+    await cli.close();
   }
 }
 

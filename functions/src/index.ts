@@ -1,11 +1,20 @@
 // Firebase Functions (2nd gen) triggers. This file only wires: everything else lives in bot/ and shared/,
 // bundled into lib/ by build.mjs so Cloud Build's `npm install` here needs only the Firebase packages.
-import { type BotConfig, createBot, derivePostbackSecret, runTask, type Task } from '@phattana/bot';
+import {
+  type BotConfig,
+  createBot,
+  createCloudStorageMediaStore,
+  derivePostbackSecret,
+  type Task,
+} from '@phattana/bot';
 import { initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
 import { getFunctions } from 'firebase-admin/functions';
+import { getStorage } from 'firebase-admin/storage';
 import { defineInt, defineSecret, defineString } from 'firebase-functions/params';
+import { onDocumentWritten } from 'firebase-functions/v2/firestore';
 import { onRequest } from 'firebase-functions/v2/https';
+import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
 
 const REGION = 'asia-southeast1';
@@ -23,6 +32,8 @@ export const LIFF_CHANNEL_ID = defineString('LIFF_CHANNEL_ID', { default: '' });
 /** where the LIFF app is hosted, comma-separated, e.g. https://<project>.web.app */
 const LIFF_ORIGINS = defineString('LIFF_ORIGINS', { default: '' });
 const LIFF_ID = defineString('LIFF_ID', { default: '' });
+/** where report photos are kept; empty: the project's default Firebase Storage bucket */
+const MEDIA_BUCKET = defineString('MEDIA_BUCKET', { default: '' });
 
 let bot: ReturnType<typeof createBot> | undefined;
 
@@ -57,6 +68,7 @@ function getBot() {
       tasks: { enqueue: (task) => queue.enqueue(task, { dispatchDeadlineSeconds: 60 }) },
       // menus made by `npm run richmenu:setup`, found by name
       richMenus: 'lookup',
+      media: createCloudStorageMediaStore(getStorage().bucket(MEDIA_BUCKET.value() || undefined)),
     });
   }
   return bot;
@@ -73,7 +85,10 @@ export const line = onRequest(
   (req, res) => getBot().app(req, res),
 );
 
-/** Slow work moved off the webhook: pushes that a reply could not carry. Retried by Cloud Tasks. */
+/**
+ * Slow work moved off the webhook: pushes that a reply could not carry, and copying report photos from
+ * LINE to Cloud Storage. Retried by Cloud Tasks (every task is safe to run twice).
+ */
 export const lineTasks = onTaskDispatched<Task>(
   {
     region: REGION,
@@ -82,6 +97,34 @@ export const lineTasks = onTaskDispatched<Task>(
     rateLimits: { maxConcurrentDispatches: 10 },
   },
   async (req) => {
-    await runTask(req.data, getBot().line);
+    await getBot().runTask(req.data);
+  },
+);
+
+/**
+ * Each morning in Thailand: open the reports of trainings that have ended, remind whoever still owes
+ * one (3 and 1 working days before, on the day, once overdue), escalate late ones to the supervisor
+ * and send HR the late list. Safe to run twice: every message is recorded once-only before it is sent.
+ */
+export const dailyReports = onSchedule(
+  {
+    region: REGION,
+    secrets: SECRETS,
+    schedule: '30 8 * * *',
+    timeZone: 'Asia/Bangkok',
+    retryCount: 3,
+    timeoutSeconds: 540,
+  },
+  async () => {
+    await getBot().runDailyJobs();
+  },
+);
+
+/** HR added or removed a holiday: open reports get the due dates the new calendar gives. */
+export const holidayChanged = onDocumentWritten(
+  { region: REGION, secrets: SECRETS, document: 'municipalities/{municipalityId}/holidays/{date}' },
+  async (event) => {
+    if (event.params.municipalityId !== MUNICIPALITY_ID.value()) return;
+    await getBot().recomputeDueDates();
   },
 );

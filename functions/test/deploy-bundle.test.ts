@@ -44,6 +44,11 @@ describe('functions deploy bundle', () => {
     const secrets = secretVars.map((s) => s.key);
     expect(secrets.sort()).toEqual(['BIRTH_DATE_PEPPER', 'LINE_CHANNEL_ACCESS_TOKEN', 'LINE_CHANNEL_SECRET']);
     expect(mod.lineTasks?.__endpoint).toHaveProperty('taskQueueTrigger');
+    // the morning scheduler runs in Thai time, and holiday edits move open due dates
+    expect(mod.dailyReports?.__endpoint).toMatchObject({
+      scheduleTrigger: { schedule: '30 8 * * *', timeZone: 'Asia/Bangkok' },
+    });
+    expect(JSON.stringify(mod.holidayChanged?.__endpoint?.eventTrigger)).toContain('holidays/{date}');
   });
 
   it('targets the Node version the project runs on', () => {

@@ -106,7 +106,7 @@ export function createFirestoreEmployeeDirectory(
 
     async loadAll() {
       const snap = await refs.employees.get();
-      return snap.docs.map((d) => fromDoc(d.id, d.data(), municipalityId));
+      return snap.docs.map((d) => employeeFromDoc(d.id, d.data(), municipalityId));
     },
 
     async applyImport(valid, changes, { pepper, now }) {
@@ -168,7 +168,8 @@ function toDoc(e: ImportedEmployee, pepper: string, at: Timestamp, isNew: boolea
   };
 }
 
-function fromDoc(id: string, data: DocumentData, municipalityId: string): StoredEmployee {
+/** A stored staff record read back, tolerant of fields older imports did not write. */
+export function employeeFromDoc(id: string, data: DocumentData, municipalityId: string): StoredEmployee {
   const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
   return {
     id,

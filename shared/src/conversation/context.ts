@@ -1,5 +1,7 @@
+import type { WorkingDayCalendar } from '../calendar/working-days';
 import type { Role } from '../domain/organisation';
 import type { ConsentRecord } from '../people/privacy-notice';
+import type { TrainingReport } from '../reports/training-report';
 import type { IsoDate } from '../text/thai-date';
 
 /** Who is talking, once their LINE account is linked to a staff record. */
@@ -15,7 +17,13 @@ export interface PersonContext {
  */
 export type Lookup =
   | { readonly type: 'invite'; readonly code: string }
-  | { readonly type: 'employeeByCode'; readonly code: string; readonly birthDate: IsoDate };
+  | { readonly type: 'employeeByCode'; readonly code: string; readonly birthDate: IsoDate }
+  /** a post-training report, read so that chat and LIFF edits of its draft never overwrite each other */
+  | { readonly type: 'report'; readonly reportId: string }
+  /** the talking person's reports that still need filing (pending or returned), nearest due first */
+  | { readonly type: 'myOpenReports' }
+  /** who signs the person's documents now, from the staff list and the municipality's setting */
+  | { readonly type: 'approvalChain'; readonly employeeId: string };
 
 export interface EmployeeFact {
   readonly employeeId: string;
@@ -33,6 +41,17 @@ export interface Facts {
     | { readonly status: 'ok'; readonly employee: EmployeeFact }
     /** unknown code and wrong birth date answer the same, so codes cannot be probed */
     | { readonly status: 'noMatch' | 'employeeInactive' };
+  readonly report?:
+    | { readonly status: 'ok'; readonly report: TrainingReport }
+    | { readonly status: 'notFound' };
+  readonly myOpenReports?: readonly Pick<
+    TrainingReport,
+    'id' | 'trainingTitle' | 'dueDate' | 'status' | 'endDate'
+  >[];
+  readonly approvalChain?:
+    | { readonly status: 'ok'; readonly approvers: readonly { readonly id: string; readonly name: string }[] }
+    /** the supervisor links are broken (loop, unknown person): HR must fix them, `message` says how */
+    | { readonly status: 'error'; readonly message: string };
 }
 
 export interface TurnContext {
@@ -47,4 +66,6 @@ export interface TurnContext {
   };
   /** the LIFF app, for buttons that open its pages */
   readonly liffId?: string;
+  /** working days with the municipality's holidays, for due dates */
+  readonly calendar?: WorkingDayCalendar;
 }

@@ -1,9 +1,18 @@
 import type { DataRequestState } from '../flows/data-request';
 import type { ExternalTrainingState } from '../flows/external-training';
+import type { HrBroadcastState } from '../flows/hr-broadcast';
 import type { LinkAccountState } from '../flows/link-account';
+import type { ReportReviewState } from '../flows/report-review';
+import type { TrainingReportState } from '../flows/training-report';
 
 /** Any flow's state; each carries its flow id as the discriminant. */
-export type FlowState = ExternalTrainingState | LinkAccountState | DataRequestState;
+export type FlowState =
+  | ExternalTrainingState
+  | LinkAccountState
+  | DataRequestState
+  | TrainingReportState
+  | ReportReviewState
+  | HrBroadcastState;
 
 /** Per-person conversation state, stored as one Firestore document and changed once per turn. */
 export interface ConversationState {

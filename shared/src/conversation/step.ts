@@ -1,6 +1,9 @@
 import { ACCESS_WORDS, accessRequest, dataRequestFlow } from '../flows/data-request';
 import { externalTrainingFlow } from '../flows/external-training';
+import { hrBroadcastFlow } from '../flows/hr-broadcast';
 import { linkAccountFlow } from '../flows/link-account';
+import { reportReviewFlow } from '../flows/report-review';
+import { trainingReportFlow } from '../flows/training-report';
 import { globalCommand, normaliseInput } from './commands';
 import type { Lookup, TurnContext } from './context';
 import type { Effect } from './effect';
@@ -20,6 +23,9 @@ const FLOWS: Record<FlowState['flow'], Flow<any>> = {
   externalTraining: externalTrainingFlow,
   linkAccount: linkAccountFlow,
   dataRequest: dataRequestFlow,
+  trainingReport: trainingReportFlow,
+  reportReview: reportReviewFlow,
+  hrBroadcast: hrBroadcastFlow,
 };
 
 /** Postback that starts a flow from a menu, rich menu or reminder button. */
@@ -32,8 +38,12 @@ const START_WORDS: Record<string, FlowState['flow']> = {
   แจ้งอบรม: 'externalTraining',
   ลงทะเบียน: 'linkAccount',
   เชื่อมบัญชี: 'linkAccount',
+  รายงานผลการอบรม: 'trainingReport',
+  รายงานผลการฝึกอบรม: 'trainingReport',
   ขอลบข้อมูล: 'dataRequest',
   ลบข้อมูลของฉัน: 'dataRequest',
+  แจ้งเตือนผู้ค้างส่ง: 'hrBroadcast',
+  แจ้งเตือนผู้ค้างส่งรายงาน: 'hrBroadcast',
 };
 
 const startAction = (flow: FlowState['flow'], label: string): Action => ({
@@ -48,21 +58,36 @@ const startAction = (flow: FlowState['flow'], label: string): Action => ({
  * that works today, rather than "not understood".
  */
 const NOT_YET_IN_CHAT: Record<string, string> = {
-  รายงานผลการอบรม:
-    'การส่งรายงานผลการฝึกอบรมทางแชตยังไม่เปิดใช้ ระหว่างนี้กรุณาส่งรายงานกับฝ่ายบุคคลตามช่องทางเดิม (ภายใน 7 วันทำการหลังกลับจากการอบรม)',
   แบบสำรวจ: 'การตอบแบบสำรวจทางแชตยังไม่เปิดใช้ ระหว่างนี้กรุณาตอบแบบสำรวจตามช่องทางที่ฝ่ายบุคคลแจ้ง',
 };
 
 export const mainActions = (ctx?: TurnContext): Action[] =>
   ctx && !ctx.person
     ? [startAction('linkAccount', 'ลงทะเบียน'), say('เมนู')]
-    : [startAction('externalTraining', 'แจ้งอบรมภายนอก'), say('เมนู')];
+    : [
+        startAction('trainingReport', 'รายงานผลการอบรม'),
+        startAction('externalTraining', 'แจ้งอบรมภายนอก'),
+        say('เมนู'),
+      ];
 
 /** What the active flow needs looked up for this event, inside the turn's transaction. */
 export function lookupsFor(current: ConversationState | undefined, event: InboundEvent): readonly Lookup[] {
+  const starting = startedFlow(event);
+  if (starting) return FLOWS[starting].lookups?.(undefined, event) ?? [];
   const flowState = current?.flow;
   if (!flowState) return [];
   return FLOWS[flowState.flow].lookups?.(flowState, event) ?? [];
+}
+
+/** The flow this event starts, if it is a start button or a start word. */
+function startedFlow(event: InboundEvent): FlowState['flow'] | undefined {
+  const id =
+    event.kind === 'postback' && event.payload.a === START_FLOW
+      ? (event.payload.f as FlowState['flow'] | undefined)
+      : event.kind === 'text'
+        ? START_WORDS[normaliseInput(event.text)]
+        : undefined;
+  return id && FLOWS[id] ? id : undefined;
 }
 
 /**
@@ -94,7 +119,7 @@ export function step(
   };
   const start = (id: FlowState['flow'], note: readonly Reply[] = []): TurnResult => {
     const flow = FLOWS[id];
-    let started = flow.start(now, ctx);
+    let started = flow.start(now, ctx, event.kind === 'postback' ? event.payload : undefined);
     if (id === 'linkAccount' && started.state && state.linkGuard) {
       const seeded = { ...started.state, ...state.linkGuard };
       started = { ...started, state: seeded };
@@ -157,13 +182,8 @@ export function step(
     }
   }
 
-  const startId =
-    event.kind === 'postback' && event.payload.a === START_FLOW
-      ? (event.payload.f as FlowState['flow'] | undefined)
-      : event.kind === 'text'
-        ? START_WORDS[normaliseInput(event.text)]
-        : undefined;
-  if (startId && FLOWS[startId]) {
+  const startId = startedFlow(event);
+  if (startId) {
     const flow = FLOWS[startId];
     if (startId === 'linkAccount' && ctx.person) {
       return keep([text(`บัญชีนี้ลงทะเบียนแล้วในชื่อ ${ctx.person.name}`, mainActions(ctx))]);
@@ -192,6 +212,7 @@ function menu(state: ConversationState, ctx: TurnContext): Reply {
   const lines = ctx.person
     ? [
         'เมนู "พัฒนา"',
+        '• รายงานผลการอบรม: ส่งรายงานภายใน 7 วันทำการหลังกลับจากการอบรม',
         '• แจ้งอบรมภายนอก: บันทึกการอบรมที่ไปมา ให้ฝ่ายบุคคลตรวจสอบ',
         '• พิมพ์ "ยกเลิก" เพื่อเลิกรายการที่ทำอยู่ได้ทุกเมื่อ',
       ]

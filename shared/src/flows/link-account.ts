@@ -45,7 +45,7 @@ export const linkAccountFlow: Flow<LinkAccountState> = {
   start: (_now, ctx) => startLinkAccount(ctx),
   step: (state, event, now, ctx) => stepLinkAccount(state, event, now, ctx),
   prompt: (state, _now, ctx) => prompt(state, ctx),
-  lookups: (state, event) => linkAccountLookups(state, event),
+  lookups: (state, event) => (state ? linkAccountLookups(state, event) : []),
 };
 
 function startLinkAccount(ctx: TurnContext): LinkStep {

@@ -1,0 +1,309 @@
+import {
+  type ApprovalChainSetting,
+  addDays,
+  bangkokDate,
+  DEFAULT_REMINDER_SETTINGS,
+  EMPTY_REPORT_PARTS,
+  type Employee,
+  fiscalYearOf,
+  type HoursEntry,
+  type IsoDate,
+  type PostbackSigner,
+  type ReminderSettings,
+  reminderReplies,
+  remindersFor,
+  reportDueDate,
+  reportIdFor,
+  resolveApprovalChain,
+  type Training,
+  type TrainingReport,
+  totalsIdFor,
+  type WorkingDayCalendar,
+} from '@phattana/shared';
+import {
+  type CollectionReference,
+  type DocumentReference,
+  FieldValue,
+  type Firestore,
+  Timestamp,
+} from 'firebase-admin/firestore';
+import type { LineClient } from '../line/line-client';
+import { employeeFromDoc } from '../people/firestore-employee-directory';
+import type { Logger } from '../runtime/logger';
+import { createOnceOnlySender, type OnceOutcome } from './once-only-sender';
+import { reportFromDoc } from './report-turn-io';
+
+// The daily job (a Thai morning, on working days): open the reports of trainings that have ended and
+// tell each attendee, then remind whoever still owes a report, escalate late ones to the supervisor and
+// give HR the day's late list. Every message is sent once per (report, kind), whatever the retries.
+
+export interface DailyJobCollections {
+  readonly municipality: DocumentReference;
+  readonly employees: CollectionReference;
+  readonly trainings: CollectionReference;
+  readonly reports: CollectionReference;
+  readonly hoursLedger: CollectionReference;
+  readonly hoursTotals: CollectionReference;
+  /** once-only record of every reminder and notice sent by the scheduler */
+  readonly notifications: CollectionReference;
+}
+
+export interface QuietHours {
+  /** first and last local hour (Asia/Bangkok) in which the scheduler may message people */
+  readonly from: number;
+  readonly until: number;
+}
+
+export const DEFAULT_QUIET_HOURS: QuietHours = { from: 8, until: 20 };
+
+/** Trainings that ended longer ago than this are left for HR (no surprise reports for old courses). */
+export const OPEN_REPORTS_LOOKBACK_DAYS = 30;
+
+export interface DailyJobDeps {
+  db: Firestore;
+  c: DailyJobCollections;
+  line: LineClient;
+  signer: PostbackSigner;
+  calendar: WorkingDayCalendar;
+  logger: Logger;
+  now: Date;
+  reminders?: ReminderSettings;
+  quietHours?: QuietHours;
+}
+
+export interface DailyJobResult {
+  readonly skipped?: 'quietHours' | 'notWorkingDay';
+  readonly trainingsOpened: number;
+  readonly reportsOpened: number;
+  readonly hoursCreditedOnAttendance: number;
+  readonly messages: Readonly<Record<OnceOutcome, number>>;
+  readonly overdue: number;
+}
+
+const bangkokHour = (d: Date) =>
+  Number(
+    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Bangkok', hour: '2-digit', hour12: false }).format(d),
+  );
+
+export async function runDailyReportJobs(d: DailyJobDeps): Promise<DailyJobResult> {
+  const messages: Record<OnceOutcome, number> = { sent: 0, alreadySent: 0, skipped: 0, failed: 0 };
+  const quiet = d.quietHours ?? DEFAULT_QUIET_HOURS;
+  const hour = bangkokHour(d.now);
+  const today = bangkokDate(d.now);
+  const empty = { trainingsOpened: 0, reportsOpened: 0, hoursCreditedOnAttendance: 0, messages, overdue: 0 };
+  if (hour < quiet.from || hour >= quiet.until) return { ...empty, skipped: 'quietHours' };
+
+  const opened = await openEndedTrainings(d, today);
+  if (!d.calendar.isWorkingDay(today)) {
+    // reports are opened on any day (so due dates are known), but nobody is messaged at the weekend
+    return {
+      ...empty,
+      trainingsOpened: opened.trainingsOpened,
+      reportsOpened: opened.reportsOpened,
+      hoursCreditedOnAttendance: opened.hoursCreditedOnAttendance,
+      skipped: 'notWorkingDay',
+    };
+  }
+
+  const people = new Map<string, Employee & { lineFollowing?: boolean }>();
+  for (const doc of (await d.c.employees.get()).docs) {
+    people.set(doc.id, {
+      ...employeeFromDoc(doc.id, doc.data(), d.c.municipality.id),
+      lineFollowing: doc.get('lineFollowing') as boolean | undefined,
+    });
+  }
+  const setting =
+    ((await d.c.municipality.get()).get('approvalChain') as ApprovalChainSetting | undefined) ?? {};
+  const sender = createOnceOnlySender({
+    db: d.db,
+    log: d.c.notifications,
+    line: d.line,
+    signer: d.signer,
+    logger: d.logger,
+    now: d.now,
+  });
+  const target = (employeeId: string | undefined) => {
+    const p = employeeId ? people.get(employeeId) : undefined;
+    return {
+      employeeId: employeeId ?? 'unknown',
+      lineUserId: p?.lineUserId,
+      skipReason: !p
+        ? 'unknown'
+        : !p.active
+          ? 'left'
+          : !p.lineUserId
+            ? 'notLinked'
+            : p.lineFollowing === false
+              ? 'blocked'
+              : undefined,
+    };
+  };
+  const supervisorOf = (employeeId: string) => {
+    try {
+      return resolveApprovalChain(employeeId, people, { maxSteps: 1, ...setting }).approvers[0]?.id;
+    } catch {
+      return undefined;
+    }
+  };
+
+  const pending = (await d.c.reports.where('status', '==', 'pending').get()).docs.map(reportFromDoc);
+  const late: TrainingReport[] = [];
+  for (const r of pending) {
+    if (r.dueDate < today) late.push(r);
+    for (const plan of remindersFor(r, today, d.calendar, d.reminders ?? DEFAULT_REMINDER_SETTINGS)) {
+      const to = plan.to === 'owner' ? target(r.employeeId) : target(supervisorOf(r.employeeId));
+      const outcome = await sender.send({
+        key: `${r.id}__${plan.kind}`,
+        to,
+        replies: reminderReplies(plan.kind, r, today, d.calendar),
+        meta: { reportId: r.id, kind: plan.kind },
+      });
+      messages[outcome]++;
+    }
+  }
+  // "your report is due" for reports opened lately; claimed once each, so a run that died after opening
+  // a training but before telling people makes up for it on the next run
+  const recent = new Date(d.now.getTime() - 3 * 86_400_000).toISOString();
+  for (const r of pending) {
+    const openedAt = r.history.find((h) => h.action === 'opened')?.at;
+    if (!openedAt || openedAt < recent) continue;
+    const outcome = await sender.send({
+      key: `${r.id}__opened`,
+      to: target(r.employeeId),
+      replies: reminderReplies('opened', r, today, d.calendar),
+      meta: { reportId: r.id, kind: 'opened' },
+    });
+    messages[outcome]++;
+  }
+  if (late.length > 0) {
+    const hr = [...people.values()].filter((p) => p.active && p.roles.includes('hr'));
+    for (const p of hr) {
+      const outcome = await sender.send({
+        key: `hrLateList__${today}__${p.id}`,
+        to: target(p.id),
+        replies: [hrLateListReply(late, people, today, d.calendar)],
+        meta: { kind: 'hrLateList', date: today },
+      });
+      messages[outcome]++;
+    }
+  }
+  const counts = {
+    trainingsOpened: opened.trainingsOpened,
+    reportsOpened: opened.reportsOpened,
+    hoursCreditedOnAttendance: opened.hoursCreditedOnAttendance,
+  };
+  d.logger.info('jobs.daily_reports', { today, ...counts, ...messages, overdue: late.length });
+  return { ...counts, messages, overdue: late.length };
+}
+
+function hrLateListReply(
+  late: readonly TrainingReport[],
+  people: ReadonlyMap<string, Employee>,
+  today: IsoDate,
+  calendar: WorkingDayCalendar,
+) {
+  const shown = [...late]
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate))
+    .slice(0, 10)
+    .map(
+      (r) =>
+        `• ${people.get(r.employeeId)?.name ?? r.employeeName}: ${r.trainingTitle} (เลย ${calendar.workingDaysBetween(r.dueDate, today)} วันทำการ)`,
+    );
+  const more = late.length > shown.length ? `\n…และอีก ${late.length - shown.length} รายการ` : '';
+  return {
+    kind: 'text' as const,
+    text: `รายงานผลการฝึกอบรมที่เลยกำหนด ${late.length} รายการ\n${shown.join('\n')}${more}\n\nพิมพ์ "แจ้งเตือนผู้ค้างส่ง" เพื่อส่งข้อความเตือนทุกคนพร้อมกัน`,
+  };
+}
+
+/**
+ * Trainings that ended (the day after their last day) get one pending report per attendee, due the 7th
+ * working day after the last day. Where the training asks for no report, its hours count at once.
+ * One transaction per training, so a re-run never opens a training twice.
+ */
+async function openEndedTrainings(d: DailyJobDeps, today: IsoDate) {
+  const since = addDays(today, -OPEN_REPORTS_LOOKBACK_DAYS);
+  const ended = await d.c.trainings.where('endDate', '<', today).where('endDate', '>=', since).get();
+  let trainingsOpened = 0;
+  let hoursCreditedOnAttendance = 0;
+  const newReports: TrainingReport[] = [];
+  for (const doc of ended.docs) {
+    if (doc.get('reportsOpened') === true) continue;
+    const created = await d.db.runTransaction(async (tx) => {
+      const t = await tx.get(doc.ref);
+      if (t.get('reportsOpened') === true) return undefined;
+      const training = { ...(t.data() as Training), id: t.id };
+      const attendees = await Promise.all(training.attendees.map((id) => tx.get(d.c.employees.doc(id))));
+      const reportSnaps = await Promise.all(
+        training.attendees.map((id) => tx.get(d.c.reports.doc(reportIdFor(training.id, id)))),
+      );
+      const at = Timestamp.fromDate(d.now);
+      const iso = d.now.toISOString();
+      const reports: TrainingReport[] = [];
+      let credited = 0;
+      attendees.forEach((a, i) => {
+        if (!a.exists || a.get('active') === false || reportSnaps[i]?.exists) return;
+        if (training.reportRequired === false) {
+          const entry: HoursEntry = {
+            id: reportIdFor(training.id, a.id),
+            employeeId: a.id,
+            fiscalYear: fiscalYearOf(training.endDate),
+            trainingId: training.id,
+            title: training.title,
+            method: training.method,
+            ...(training.curriculum ? { curriculum: training.curriculum } : {}),
+            hours: training.hours,
+            endDate: training.endDate,
+            source: 'attendance',
+            creditedAt: iso,
+          };
+          tx.create(d.c.hoursLedger.doc(entry.id), { ...entry, createdAt: at });
+          tx.set(
+            d.c.hoursTotals.doc(totalsIdFor(a.id, entry.fiscalYear)),
+            {
+              employeeId: a.id,
+              fiscalYear: entry.fiscalYear,
+              hours: FieldValue.increment(entry.hours),
+              trainings: FieldValue.increment(1),
+              eLearningCourses: FieldValue.increment(entry.method === 'eLearning' ? 1 : 0),
+              byMethod: { [entry.method]: FieldValue.increment(entry.hours) },
+              ...(entry.curriculum
+                ? { byCurriculum: { [entry.curriculum]: FieldValue.increment(entry.hours) } }
+                : {}),
+              updatedAt: at,
+            },
+            { merge: true },
+          );
+          credited++;
+          return;
+        }
+        const report: TrainingReport = {
+          id: reportIdFor(training.id, a.id),
+          trainingId: training.id,
+          trainingTitle: training.title,
+          method: training.method,
+          ...(training.curriculum ? { curriculum: training.curriculum } : {}),
+          hours: training.hours,
+          startDate: training.startDate,
+          endDate: training.endDate,
+          employeeId: a.id,
+          employeeName: String(a.get('name') ?? ''),
+          ...(typeof a.get('divisionId') === 'string' ? { divisionId: a.get('divisionId') as string } : {}),
+          returnDate: training.endDate,
+          dueDate: reportDueDate(d.calendar, training.endDate),
+          ...EMPTY_REPORT_PARTS,
+          history: [{ action: 'opened', by: 'system', at: iso }],
+        };
+        tx.create(d.c.reports.doc(report.id), { ...report, updatedAt: at, lastAction: 'opened' });
+        reports.push(report);
+      });
+      tx.update(doc.ref, { reportsOpened: true, reportsOpenedAt: at });
+      return { reports, credited };
+    });
+    if (!created) continue;
+    trainingsOpened++;
+    hoursCreditedOnAttendance += created.credited;
+    newReports.push(...created.reports);
+  }
+  return { trainingsOpened, reportsOpened: newReports.length, hoursCreditedOnAttendance, newReports };
+}

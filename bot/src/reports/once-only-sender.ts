@@ -1,0 +1,72 @@
+import type { PostbackSigner, Reply } from '@phattana/shared';
+import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
+import { Timestamp } from 'firebase-admin/firestore';
+import type { LineClient } from '../line/line-client';
+import { batches, renderMessages } from '../line/render-messages';
+import type { Logger } from '../runtime/logger';
+import { retryKeyFor } from '../webhook/retry-key';
+
+// Sends a message at most once per key, however often the scheduler runs or retries. The key is claimed
+// in Firestore before the push; the push's X-Line-Retry-Key comes from the same key, so a run that died
+// between claiming and recording "sent" can push again and LINE itself drops the repeat (409).
+
+export type OnceOutcome = 'sent' | 'alreadySent' | 'skipped' | 'failed';
+
+export interface OnceOnlySender {
+  send(o: {
+    key: string;
+    to: { lineUserId?: string; employeeId: string; skipReason?: string };
+    replies: readonly Reply[];
+    meta?: Record<string, unknown>;
+  }): Promise<OnceOutcome>;
+}
+
+export function createOnceOnlySender(d: {
+  db: Firestore;
+  /** one document per key: municipalities/{m}/notifications */
+  log: CollectionReference;
+  line: LineClient;
+  signer: PostbackSigner;
+  logger: Logger;
+  now: Date;
+}): OnceOnlySender {
+  return {
+    async send({ key, to, replies, meta }) {
+      const ref = d.log.doc(key);
+      const claim = await d.db.runTransaction(async (tx) => {
+        const snap = await tx.get(ref);
+        const status = snap.get('status') as string | undefined;
+        if (status === 'sent' || status === 'skipped') return 'done' as const;
+        tx.set(
+          ref,
+          {
+            status: 'claimed',
+            employeeId: to.employeeId,
+            attempts: Number(snap.get('attempts') ?? 0) + 1,
+            claimedAt: Timestamp.fromDate(d.now),
+            ...(meta ?? {}),
+          },
+          { merge: true },
+        );
+        return 'claimed' as const;
+      });
+      if (claim === 'done') return 'alreadySent';
+      if (to.skipReason || !to.lineUserId) {
+        // someone who left, never linked or blocked the bot: recorded, not retried every day
+        await ref.set({ status: 'skipped', reason: to.skipReason ?? 'notLinked' }, { merge: true });
+        return 'skipped';
+      }
+      try {
+        const messages = renderMessages(replies, { signer: d.signer, now: d.now });
+        let n = 0;
+        for (const batch of batches(messages)) await d.line.push(to.lineUserId, batch, retryKeyFor(key, n++));
+        await ref.set({ status: 'sent', sentAt: Timestamp.fromDate(d.now) }, { merge: true });
+        return 'sent';
+      } catch (err) {
+        d.logger.warn('notify.push_failed', { key, err: (err as Error).message });
+        await ref.set({ status: 'failed', error: (err as Error).message }, { merge: true });
+        return 'failed';
+      }
+    },
+  };
+}

@@ -1,0 +1,217 @@
+import {
+  ApprovalChainError,
+  type ApprovalChainSetting,
+  type Effect,
+  EMPTY_REPORT_PARTS,
+  type Employee,
+  type Facts,
+  type Lookup,
+  type Reply,
+  resolveApprovalChain,
+  type TrainingReport,
+  totalsIdFor,
+} from '@phattana/shared';
+import {
+  type CollectionReference,
+  type DocumentReference,
+  type DocumentSnapshot,
+  FieldValue,
+  type Timestamp,
+  type Transaction,
+} from 'firebase-admin/firestore';
+import { employeeFromDoc } from '../people/firestore-employee-directory';
+
+// What a conversational turn reads and writes about post-training reports, inside the turn's
+// transaction: the report itself (so chat and LIFF edits of one draft serialise), the person's open
+// reports, the approval chain, and the hours ledger. Firestore wants every read before the first write,
+// so reading (lookups, notification targets) and writing (effects) are separate steps.
+
+export interface ReportCollections {
+  /** municipalities/{m}: its `approvalChain` setting says where sign-off stops */
+  readonly municipality: DocumentReference;
+  readonly employees: CollectionReference;
+  readonly reports: CollectionReference;
+  readonly hoursLedger: CollectionReference;
+  readonly hoursTotals: CollectionReference;
+}
+
+/** Reports a person may still file. */
+export const OPEN_STATUSES = ['pending', 'returned'] as const;
+
+/** How far up the supervisor links we read at most (a loop or a broken link stops sooner). */
+const MAX_CHAIN_READS = 12;
+
+export type ReportLookup = Extract<Lookup, { type: 'report' | 'myOpenReports' | 'approvalChain' }>;
+
+export const isReportLookup = (l: Lookup): l is ReportLookup =>
+  l.type === 'report' || l.type === 'myOpenReports' || l.type === 'approvalChain';
+
+/** Reads one report lookup in the transaction; returns the snapshot of a report it read, if any. */
+export async function resolveReportLookup(
+  tx: Transaction,
+  l: ReportLookup,
+  person: { employeeId: string } | undefined,
+  c: ReportCollections,
+  facts: { -readonly [K in keyof Facts]: Facts[K] },
+): Promise<DocumentSnapshot | undefined> {
+  switch (l.type) {
+    case 'report': {
+      const snap = await tx.get(c.reports.doc(l.reportId));
+      facts.report = snap.exists ? { status: 'ok', report: reportFromDoc(snap) } : { status: 'notFound' };
+      return snap;
+    }
+    case 'myOpenReports': {
+      if (!person) {
+        facts.myOpenReports = [];
+        return undefined;
+      }
+      const q = await tx.get(
+        c.reports.where('employeeId', '==', person.employeeId).where('status', 'in', [...OPEN_STATUSES]),
+      );
+      facts.myOpenReports = q.docs
+        .map((d) => reportFromDoc(d))
+        .map(({ id, trainingTitle, dueDate, status, endDate }) => ({
+          id,
+          trainingTitle,
+          dueDate,
+          status,
+          endDate,
+        }))
+        .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
+      return undefined;
+    }
+    case 'approvalChain': {
+      facts.approvalChain = await readApprovalChain(tx, l.employeeId, c);
+      return undefined;
+    }
+  }
+}
+
+async function readApprovalChain(
+  tx: Transaction,
+  employeeId: string,
+  c: ReportCollections,
+): Promise<NonNullable<Facts['approvalChain']>> {
+  const municipality = await tx.get(c.municipality);
+  const setting = (municipality.get('approvalChain') as ApprovalChainSetting | undefined) ?? {};
+  const people = new Map<string, Employee>();
+  let next: string | null = employeeId;
+  for (let i = 0; next !== null && i < MAX_CHAIN_READS && !people.has(next); i++) {
+    const snap = await tx.get(c.employees.doc(next));
+    if (!snap.exists) break;
+    const e = employeeFromDoc(snap.id, snap.data() ?? {}, c.municipality.id);
+    people.set(e.id, e);
+    next = e.supervisorId;
+  }
+  try {
+    const chain = resolveApprovalChain(employeeId, people, setting);
+    return { status: 'ok', approvers: chain.approvers.map((a) => ({ id: a.id, name: a.name })) };
+  } catch (err) {
+    if (err instanceof ApprovalChainError) return { status: 'error', message: err.message };
+    throw err;
+  }
+}
+
+export interface Notification {
+  readonly to: string;
+  readonly replies: readonly Reply[];
+  readonly key: string;
+}
+
+/**
+ * The LINE accounts that `notifyEmployee` effects go to, read before the turn writes anything. People
+ * who left, never linked or blocked the bot are skipped (and logged by the caller).
+ */
+export async function resolveNotifications(
+  tx: Transaction,
+  effects: readonly Effect[],
+  employees: CollectionReference,
+): Promise<{ send: Notification[]; skipped: Array<{ employeeId: string; reason: string }> }> {
+  const send: Notification[] = [];
+  const skipped: Array<{ employeeId: string; reason: string }> = [];
+  for (const e of effects) {
+    if (e.type !== 'notifyEmployee') continue;
+    const snap = await tx.get(employees.doc(e.employeeId));
+    const lineUserId = snap.get('lineUserId') as string | undefined;
+    const reason = !snap.exists
+      ? 'unknown'
+      : snap.get('active') === false
+        ? 'left'
+        : !lineUserId
+          ? 'notLinked'
+          : snap.get('lineFollowing') === false
+            ? 'blocked'
+            : undefined;
+    if (reason || !lineUserId) skipped.push({ employeeId: e.employeeId, reason: reason ?? 'notLinked' });
+    else send.push({ to: lineUserId, replies: e.replies, key: e.key });
+  }
+  return { send, skipped };
+}
+
+/** The subset of a transaction that effects write through. */
+export type EffectWriter = Pick<Transaction, 'set' | 'create'>;
+
+/**
+ * Writes one report effect. Returns false for effects that are not about reports. A `reportSaved`
+ * must be for a report this turn read (its `read` snapshot), so an edit never lands on a document the
+ * turn did not see.
+ */
+export function applyReportEffect(
+  effect: Effect,
+  w: EffectWriter,
+  c: ReportCollections,
+  now: Timestamp,
+  read: ReadonlyMap<string, DocumentSnapshot>,
+): boolean {
+  switch (effect.type) {
+    case 'reportSaved': {
+      if (!read.has(effect.report.id))
+        throw new Error(`reportSaved for ${effect.report.id} without reading it in this turn`);
+      w.set(c.reports.doc(effect.report.id), {
+        ...plain(effect.report),
+        updatedAt: now,
+        lastAction: effect.action,
+      });
+      return true;
+    }
+    case 'hoursCredited': {
+      const e = effect.entry;
+      // create(): a second credit for the same source fails the whole turn instead of counting twice
+      w.create(c.hoursLedger.doc(e.id), { ...plain(e), createdAt: now });
+      const inc = (n: number) => FieldValue.increment(n);
+      w.set(
+        c.hoursTotals.doc(totalsIdFor(e.employeeId, e.fiscalYear)),
+        {
+          employeeId: e.employeeId,
+          fiscalYear: e.fiscalYear,
+          hours: inc(e.hours),
+          trainings: inc(1),
+          eLearningCourses: inc(e.method === 'eLearning' ? 1 : 0),
+          byMethod: { [e.method]: inc(e.hours) },
+          ...(e.curriculum ? { byCurriculum: { [e.curriculum]: inc(e.hours) } } : {}),
+          updatedAt: now,
+        },
+        { merge: true },
+      );
+      return true;
+    }
+    case 'reportPhotoReceived':
+    case 'notifyEmployee':
+      // carried out after the commit (a task copies the image; pushes go out)
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** A stored report read back; Firestore timestamps the edge adds are left out of the domain object. */
+export function reportFromDoc(snap: DocumentSnapshot): TrainingReport {
+  const d = snap.data() ?? {};
+  const { updatedAt: _u, lastAction: _l, ...rest } = d;
+  return { ...EMPTY_REPORT_PARTS, ...rest, id: snap.id } as unknown as TrainingReport;
+}
+
+// Firestore refuses undefined values; optional report fields are legitimately undefined.
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

@@ -1,0 +1,97 @@
+import type { DevelopmentMethodId } from '../domain/development-methods';
+import type { IsoDate } from '../text/thai-date';
+
+// The training-hours ledger: one entry per training a person completed, and a per-person, per-fiscal-
+// year total kept beside the entries. Entries are the truth; totals are derived and written in the same
+// transaction as the entry, so they cannot drift. An entry's id is its source, so crediting twice is
+// impossible.
+
+export interface HoursEntry {
+  /** the report id (or training id + employee) it comes from */
+  readonly id: string;
+  readonly employeeId: string;
+  /** Buddhist-era fiscal year of the training's last day, e.g. 2569 */
+  readonly fiscalYear: number;
+  readonly trainingId: string;
+  readonly title: string;
+  readonly method: DevelopmentMethodId;
+  readonly curriculum?: string;
+  readonly hours: number;
+  readonly endDate: IsoDate;
+  /** why it counts: an approved report, attendance where no report is asked, or HR-verified */
+  readonly source: 'approvedReport' | 'attendance' | 'verifiedExternal';
+  readonly creditedAt: string;
+}
+
+export interface HoursTotals {
+  readonly employeeId: string;
+  readonly fiscalYear: number;
+  readonly hours: number;
+  readonly trainings: number;
+  readonly byMethod: Readonly<Record<string, number>>;
+  readonly byCurriculum: Readonly<Record<string, number>>;
+  /** e-Learning courses completed: plans ask for at least one a year */
+  readonly eLearningCourses: number;
+}
+
+export const totalsIdFor = (employeeId: string, fiscalYear: number) => `${employeeId}__${fiscalYear}`;
+
+export function emptyTotals(employeeId: string, fiscalYear: number): HoursTotals {
+  return {
+    employeeId,
+    fiscalYear,
+    hours: 0,
+    trainings: 0,
+    byMethod: {},
+    byCurriculum: {},
+    eLearningCourses: 0,
+  };
+}
+
+/** Half-hour precision keeps float sums exact enough (hours are whole or half). */
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export function addEntry(t: HoursTotals, e: HoursEntry): HoursTotals {
+  if (t.employeeId !== e.employeeId || t.fiscalYear !== e.fiscalYear)
+    throw new RangeError(`entry ${e.id} does not belong to totals ${t.employeeId}/${t.fiscalYear}`);
+  const bump = (m: Readonly<Record<string, number>>, key: string | undefined) =>
+    key ? { ...m, [key]: round((m[key] ?? 0) + e.hours) } : m;
+  return {
+    ...t,
+    hours: round(t.hours + e.hours),
+    trainings: t.trainings + 1,
+    byMethod: bump(t.byMethod, e.method),
+    byCurriculum: bump(t.byCurriculum, e.curriculum),
+    eLearningCourses: t.eLearningCourses + (e.method === 'eLearning' ? 1 : 0),
+  };
+}
+
+/** Totals recomputed from entries: what the maintained totals must always equal. */
+export function totalsFromEntries(employeeId: string, fiscalYear: number, entries: Iterable<HoursEntry>) {
+  let t = emptyTotals(employeeId, fiscalYear);
+  for (const e of entries) if (e.employeeId === employeeId && e.fiscalYear === fiscalYear) t = addEntry(t, e);
+  return t;
+}
+
+export interface HoursProgress {
+  readonly hours: number;
+  readonly target: number;
+  /** 0–1, capped at 1 */
+  readonly share: number;
+  readonly reachedTarget: boolean;
+  /** developed at least once this fiscal year (LPA indicator) */
+  readonly developed: boolean;
+  readonly hasELearning: boolean;
+}
+
+export function hoursProgress(t: HoursTotals | undefined, target: number): HoursProgress {
+  const hours = t?.hours ?? 0;
+  return {
+    hours,
+    target,
+    share: target > 0 ? Math.min(1, hours / target) : 1,
+    reachedTarget: hours >= target,
+    developed: (t?.trainings ?? 0) > 0,
+    hasELearning: (t?.eLearningCourses ?? 0) > 0,
+  };
+}
