@@ -6,6 +6,8 @@ export class LineApiError extends Error {
     readonly path: string,
     readonly body: unknown,
     readonly requestId?: string,
+    /** LINE's Retry-After (a 429 after our own retries): when trying again can work */
+    readonly retryAfterMs?: number,
   ) {
     super(`LINE ${path} answered ${status}: ${typeof body === 'string' ? body : JSON.stringify(body)}`);
   }

@@ -75,14 +75,10 @@ export function createLineHttp(o: LineHttpOptions) {
         continue;
       }
       if (res.ok || c.accept?.includes(res.status)) return res;
+      const retryAfterMs = retryAfterOf(res);
       if ((res.status === 429 || res.status >= 500) && attempt < attempts) {
-        const retryAfter = Number(res.headers.get('retry-after'));
         await res.arrayBuffer().catch(() => undefined);
-        await sleep(
-          Number.isFinite(retryAfter) && retryAfter > 0
-            ? Math.min(retryAfter * 1000, maxBackoffMs)
-            : backoff(attempt),
-        );
+        await sleep(retryAfterMs !== undefined ? Math.min(retryAfterMs, maxBackoffMs) : backoff(attempt));
         continue;
       }
       throw new LineApiError(
@@ -90,10 +86,21 @@ export function createLineHttp(o: LineHttpOptions) {
         c.path,
         await readBody(res),
         res.headers.get('x-line-request-id') ?? undefined,
+        retryAfterMs,
       );
     }
     throw new LineUnavailableError(c.path, lastError);
   };
+}
+
+/** Retry-After in ms: LINE sends seconds; an HTTP date is allowed too. */
+function retryAfterOf(res: Response): number | undefined {
+  const h = res.headers.get('retry-after');
+  if (!h) return undefined;
+  const seconds = Number(h);
+  if (Number.isFinite(seconds)) return seconds > 0 ? seconds * 1000 : undefined;
+  const at = Date.parse(h);
+  return Number.isFinite(at) && at > Date.now() ? at - Date.now() : undefined;
 }
 
 async function readBody(res: Response): Promise<unknown> {

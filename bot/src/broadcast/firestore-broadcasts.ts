@@ -1,0 +1,289 @@
+import {
+  type BroadcastEmployee,
+  type BroadcastFilter,
+  type BroadcastPreview,
+  broadcastReminderReplies,
+  broadcastReminderText,
+  type Division,
+  MULTICAST_MAX,
+  type OpenReportRef,
+  PREVIEW_NAMES,
+  type ReportStatus,
+  selectRecipients,
+  toBatches,
+  type WorkingDayCalendar,
+} from '@phattana/shared';
+import {
+  type CollectionReference,
+  type DocumentReference,
+  type Firestore,
+  Timestamp,
+} from 'firebase-admin/firestore';
+import { retryKeyFor } from '../webhook/retry-key';
+import type { BatchRecord, BatchStatus, BroadcastActor, BroadcastRecord } from './broadcast-records';
+
+// Reminder broadcasts in Firestore. Preparing reads the open reports and the staff records of the
+// people who owe them (field masks: only what the selection needs) and freezes the recipients into
+// batch documents, so what HR confirmed is exactly what is sent. Sending claims the broadcast with a
+// lease in a transaction, so two runs never work on it at once.
+
+export interface BroadcastCollections {
+  /** municipalities/{m}: its `divisions` resolve a division typed by name */
+  readonly municipality: DocumentReference;
+  readonly broadcasts: CollectionReference;
+  readonly employees: CollectionReference;
+  readonly reports: CollectionReference;
+}
+
+/** Reports a person may still file. */
+const OPEN_STATUSES: readonly ReportStatus[] = ['pending', 'returned'];
+/** A run that has not finished by then is presumed dead and another may take over. */
+export const SEND_LEASE_MS = 5 * 60_000;
+
+export const batchRetryKey = (broadcastId: string, index: number) =>
+  retryKeyFor(`broadcast:${broadcastId}`, index);
+
+export type PrepareResult =
+  | {
+      readonly status: 'prepared' | 'alreadyPrepared';
+      readonly preview: BroadcastPreview;
+      readonly to: string;
+    }
+  /** cancelled, already sent, or unknown: nothing to show */
+  | { readonly status: 'nothingToDo'; readonly reason: string };
+
+export type ClaimResult =
+  | {
+      readonly claimed: true;
+      readonly broadcast: BroadcastRecord;
+      /** every batch not sent yet: pending, failed before (both sent now) or rejected for good */
+      readonly unsent: readonly BatchRecord[];
+      readonly run: number;
+    }
+  | { readonly claimed: false; readonly reason: 'notQueued' | 'busy' | 'notFound'; readonly status?: string };
+
+export interface BroadcastStore {
+  prepare(
+    broadcastId: string,
+    now: Date,
+    calendar: () => Promise<WorkingDayCalendar>,
+  ): Promise<PrepareResult>;
+  claimForSending(broadcastId: string, now: Date): Promise<ClaimResult>;
+  recordBatch(
+    broadcastId: string,
+    index: number,
+    outcome: { status: BatchStatus; attempts: number; error?: string },
+    at: Date,
+  ): Promise<void>;
+  /** the totals over every batch; status 'partial' while retryable ones remain */
+  finish(
+    broadcastId: string,
+    at: Date,
+    totals: { delivered: number; failed: number; retryable: number },
+  ): Promise<'sent' | 'partial'>;
+}
+
+export function createFirestoreBroadcastStore(db: Firestore, c: BroadcastCollections): BroadcastStore {
+  const batchesOf = (id: string) => c.broadcasts.doc(id).collection('batches');
+  return {
+    async prepare(broadcastId, now, calendar) {
+      const ref = c.broadcasts.doc(broadcastId);
+      const snap = await ref.get();
+      if (!snap.exists) return { status: 'nothingToDo', reason: 'notFound' };
+      const b = snap.data() as BroadcastRecord;
+      if (b.status === 'draft')
+        return { status: 'alreadyPrepared', preview: previewOf(b), to: b.requestedBy.lineUserId };
+      if (b.status !== 'preparing') return { status: 'nothingToDo', reason: b.status };
+
+      const { filter, problem } = await resolveDivision(b.filter, c.municipality);
+      const reports = await c.reports
+        .where('status', 'in', [...OPEN_STATUSES])
+        .select('employeeId', 'dueDate', 'status', 'divisionId')
+        .get();
+      // data() once per document: cheaper than one get() per field at 10 000 documents
+      const open = reports.docs.map((d) => d.data() as OpenReportRef);
+      const employees = await readEmployees(db, c.employees, [...new Set(open.map((r) => r.employeeId))]);
+      const selection = selectRecipients(
+        open,
+        employees,
+        filter,
+        b.today,
+        filter.kind === 'dueWithin' ? await calendar() : undefined,
+      );
+      const batches = toBatches(selection.recipients, MULTICAST_MAX);
+      const message = broadcastReminderReplies(filter);
+      const draft = {
+        status: 'draft',
+        filter,
+        ...(problem ? { problem } : {}),
+        recipientCount: selection.recipients.length,
+        excluded: selection.excluded,
+        matchedPeople: selection.matchedPeople,
+        matchedReports: selection.matchedReports,
+        batchCount: batches.length,
+        sampleNames: selection.recipients.slice(0, PREVIEW_NAMES).map((r) => r.name),
+        message: plain(message),
+        messageText: broadcastReminderText(filter),
+        preparedAt: Timestamp.fromDate(now),
+      } satisfies Partial<Record<keyof BroadcastRecord | 'preparedAt', unknown>>;
+      // One atomic write, conditional on the request as we read it: a second prepare of the same
+      // broadcast (a retried task) fails the precondition instead of writing the batches again.
+      const w = db.batch();
+      w.update(ref, draft, { lastUpdateTime: snap.updateTime as Timestamp });
+      batches.forEach((people, index) => {
+        w.set(batchesOf(broadcastId).doc(String(index)), {
+          index,
+          employeeIds: people.map((p) => p.employeeId),
+          lineUserIds: people.map((p) => p.lineUserId),
+          status: 'pending',
+          attempts: 0,
+          retryKey: batchRetryKey(broadcastId, index),
+        } satisfies BatchRecord);
+      });
+      try {
+        await w.commit();
+      } catch (err) {
+        if ((err as { code?: number }).code === 9 /* FAILED_PRECONDITION */) {
+          const again = (await ref.get()).data() as BroadcastRecord;
+          return again.status === 'draft'
+            ? { status: 'alreadyPrepared', preview: previewOf(again), to: again.requestedBy.lineUserId }
+            : { status: 'nothingToDo', reason: again.status };
+        }
+        throw err;
+      }
+      return {
+        status: 'prepared',
+        preview: previewOf({ ...b, ...draft, status: 'draft' }),
+        to: b.requestedBy.lineUserId,
+      };
+    },
+
+    async claimForSending(broadcastId, now) {
+      const ref = c.broadcasts.doc(broadcastId);
+      const claim = await db.runTransaction(async (tx) => {
+        const snap = await tx.get(ref);
+        if (!snap.exists) return { claimed: false, reason: 'notFound' } as const;
+        const b = snap.data() as BroadcastRecord;
+        const lease = snap.get('leaseUntil') as Timestamp | undefined;
+        const leaseLive = b.status === 'sending' && lease !== undefined && lease.toMillis() > now.getTime();
+        if (leaseLive) return { claimed: false, reason: 'busy', status: b.status } as const;
+        if (b.status !== 'queued' && b.status !== 'partial' && b.status !== 'sending')
+          return { claimed: false, reason: 'notQueued', status: b.status } as const;
+        const run = (b.sendRuns ?? 0) + 1;
+        tx.update(ref, {
+          status: 'sending',
+          sendRuns: run,
+          leaseUntil: Timestamp.fromMillis(now.getTime() + SEND_LEASE_MS),
+          ...(run === 1 ? { sendStartedAt: Timestamp.fromDate(now) } : {}),
+        });
+        return { claimed: true, broadcast: b, run } as const;
+      });
+      if (!claim.claimed) return claim;
+      // batches sent by an earlier run are not read again, let alone sent
+      const open = await batchesOf(broadcastId)
+        .where('status', 'in', ['pending', 'failed', 'rejected'])
+        .get();
+      const unsent = open.docs.map((d) => d.data() as BatchRecord).sort((a, b) => a.index - b.index);
+      return { ...claim, unsent };
+    },
+
+    async recordBatch(broadcastId, index, o, at) {
+      await batchesOf(broadcastId)
+        .doc(String(index))
+        .update({
+          status: o.status,
+          attempts: o.attempts,
+          ...(o.status === 'sent'
+            ? { sentAt: Timestamp.fromDate(at) }
+            : { lastFailedAt: Timestamp.fromDate(at) }),
+          ...(o.error ? { lastError: o.error.slice(0, 500) } : {}),
+        });
+    },
+
+    async finish(broadcastId, at, totals) {
+      const status = totals.retryable > 0 ? 'partial' : 'sent';
+      await c.broadcasts.doc(broadcastId).update({
+        status,
+        deliveredCount: totals.delivered,
+        failedCount: totals.failed,
+        leaseUntil: null,
+        ...(status === 'sent'
+          ? { finishedAt: Timestamp.fromDate(at) }
+          : { lastRunAt: Timestamp.fromDate(at) }),
+      });
+      return status;
+    },
+  };
+}
+
+/** The actor fields of a turn's person, for the audit trail. */
+export function actorOf(
+  person: { employeeId: string; name: string } | undefined,
+  lineUserId: string,
+): BroadcastActor {
+  return { employeeId: person?.employeeId ?? '', name: person?.name ?? '', lineUserId };
+}
+
+export function previewOf(b: BroadcastRecord): BroadcastPreview {
+  return {
+    broadcastId: b.id,
+    filter: b.filter,
+    recipientCount: b.recipientCount ?? 0,
+    excluded: b.excluded ?? { left: 0, notLinked: 0, blocked: 0, noStaffRecord: 0 },
+    sampleNames: b.sampleNames ?? [],
+    messageText: b.messageText ?? '',
+    ...(b.problem ? { problem: b.problem } : {}),
+  };
+}
+
+/** A division typed in chat (id or name) becomes the municipality's division id. */
+async function resolveDivision(
+  filter: BroadcastFilter,
+  municipality: DocumentReference,
+): Promise<{ filter: BroadcastFilter; problem?: string }> {
+  if (filter.kind !== 'division') return { filter };
+  const divisions = ((await municipality.get()).get('divisions') as Division[] | undefined) ?? [];
+  const typed = filter.divisionId.trim().toLowerCase();
+  const found =
+    divisions.find((d) => d.id.toLowerCase() === typed) ??
+    divisions.find((d) => d.name.toLowerCase() === typed) ??
+    divisions.find((d) => d.name.toLowerCase().includes(typed));
+  if (!found) return { filter, problem: `ไม่พบกอง "${filter.divisionId}" ในรายชื่อหน่วยงานของเทศบาล` };
+  return { filter: { kind: 'division', divisionId: found.id, divisionName: found.name } };
+}
+
+/** Above this many people, one query over the staff list is cheaper than reading them by id. */
+const READ_BY_ID_MAX = 1000;
+const EMPLOYEE_FIELDS = ['name', 'divisionId', 'active', 'lineUserId', 'lineFollowing'] as const;
+
+async function readEmployees(
+  db: Firestore,
+  employees: CollectionReference,
+  ids: readonly string[],
+): Promise<BroadcastEmployee[]> {
+  const snaps =
+    ids.length > READ_BY_ID_MAX
+      ? (await employees.select(...EMPLOYEE_FIELDS).get()).docs
+      : ids.length === 0
+        ? []
+        : await db.getAll(...ids.map((id) => employees.doc(id)), { fieldMask: [...EMPLOYEE_FIELDS] });
+  const out: BroadcastEmployee[] = [];
+  for (const s of snaps) {
+    const d = s.data();
+    if (!d) continue;
+    out.push({
+      id: s.id,
+      name: String(d.name ?? ''),
+      divisionId: d.divisionId as string | undefined,
+      active: d.active !== false,
+      lineUserId: (d.lineUserId as string | undefined) || undefined,
+      lineFollowing: d.lineFollowing as boolean | undefined,
+    });
+  }
+  return out;
+}
+
+// Firestore refuses undefined values; reply data has optional fields.
+function plain<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}

@@ -1,0 +1,35 @@
+import type { Action, Reply } from '../conversation/reply';
+import type { BroadcastFilter } from './broadcast-filter';
+
+// The reminder itself. A multicast sends the same message to everyone, so it names no report: the
+// button starts filing and, without a report id, lets each person choose among their open reports.
+
+export const FILE_REPORT_ACTION: Action = {
+  type: 'postback',
+  label: 'ส่งรายงานตอนนี้',
+  data: { a: 'flow.start', f: 'trainingReport' },
+  displayText: 'ส่งรายงานผลการฝึกอบรม',
+};
+
+export function broadcastReminderText(filter: BroadcastFilter): string {
+  const why =
+    filter.kind === 'overdue'
+      ? 'ท่านมีรายงานผลการฝึกอบรมที่เลยกำหนดส่งแล้ว'
+      : filter.kind === 'dueWithin'
+        ? 'รายงานผลการฝึกอบรมของท่านใกล้ครบกำหนดส่ง'
+        : 'ท่านยังมีรายงานผลการฝึกอบรมที่ยังไม่ได้ส่ง';
+  return `${why} กรุณาส่งภายใน 7 วันทำการหลังกลับจากการอบรม กดปุ่มด้านล่างเพื่อส่งได้ทันที 🙏`;
+}
+
+/** The reminder as reply data; the bot's renderer turns it into one LINE message. */
+export function broadcastReminderReplies(filter: BroadcastFilter): Reply[] {
+  return [
+    {
+      kind: 'card',
+      title: '📣 แจ้งเตือนจากฝ่ายบุคคล',
+      altText: broadcastReminderText(filter),
+      lines: [broadcastReminderText(filter)],
+      actions: [FILE_REPORT_ACTION],
+    },
+  ];
+}
