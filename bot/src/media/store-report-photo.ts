@@ -1,0 +1,92 @@
+import type { ReportPhoto, ReportPhotoError } from '@phattana/shared';
+import type { DocumentReference, DocumentSnapshot } from 'firebase-admin/firestore';
+import { LineApiError } from '../line/line-api-error';
+import type { LineClient } from '../line/line-client';
+import type { MediaStore } from './media-store';
+
+/** LINE's own limit for an image message; anything larger is not a photo the person meant to send. */
+export const REPORT_PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+
+export interface StoreReportPhotoDeps {
+  /** municipalities/{m}/reports/{reportId} */
+  readonly report: DocumentReference;
+  readonly media: MediaStore;
+  readonly line: LineClient;
+}
+
+export type StoreReportPhotoOutcome =
+  /** copied and recorded now */
+  | 'stored'
+  /** refused or expired: the reason is recorded on the photo */
+  | 'refused'
+  /** an earlier run already settled it */
+  | 'alreadyDone'
+  /** no such report or photo entry (e.g. the report was deleted): nothing to do */
+  | 'noSuchPhoto';
+
+/** Where a report photo's bytes live: beside the report's own path, keyed by LINE's message id. */
+export const reportPhotoPath = (report: DocumentReference, messageId: string) =>
+  `${report.path}/photos/${messageId}`;
+
+/**
+ * Copies one report photo from LINE to the media store and records it on the report's photo entry.
+ * Safe to run again (Cloud Tasks retries): a settled entry is left alone and never fetched twice, the
+ * object path is fixed, and the entry is updated in place in a transaction. LINE outages throw, so
+ * the task is retried; a 404 means the content has expired and is recorded, not retried.
+ */
+export async function storeReportPhoto(
+  d: StoreReportPhotoDeps,
+  messageId: string,
+): Promise<StoreReportPhotoOutcome> {
+  const before = photoOf(await d.report.get(), messageId);
+  if (!before) return 'noSuchPhoto';
+  if (isSettled(before)) return 'alreadyDone';
+
+  let content: { body: Buffer; contentType: string };
+  try {
+    content = await d.line.getContent(messageId);
+  } catch (err) {
+    if (err instanceof LineApiError && err.status === 404) return record(d, messageId, { error: 'expired' });
+    throw err;
+  }
+  const contentType = content.contentType.split(';')[0]!.trim().toLowerCase();
+  const bytes = content.body.length;
+  const refusal: ReportPhotoError | undefined = !contentType.startsWith('image/')
+    ? 'notAnImage'
+    : bytes > REPORT_PHOTO_MAX_BYTES
+      ? 'tooLarge'
+      : undefined;
+  if (refusal) return record(d, messageId, { error: refusal, contentType, bytes });
+
+  const storagePath = reportPhotoPath(d.report, messageId);
+  await d.media.put(storagePath, content.body, contentType);
+  return record(d, messageId, { storagePath, contentType, bytes });
+}
+
+type Settlement = Pick<ReportPhoto, 'storagePath' | 'contentType' | 'bytes' | 'error'>;
+
+/** Writes the outcome onto the photo entry, unless another run settled it first. */
+async function record(
+  d: StoreReportPhotoDeps,
+  messageId: string,
+  settlement: Settlement,
+): Promise<StoreReportPhotoOutcome> {
+  return d.report.firestore.runTransaction(async (tx) => {
+    const snap = await tx.get(d.report);
+    const photos = (snap.get('photos') as ReportPhoto[] | undefined) ?? [];
+    const current = photoOf(snap, messageId);
+    if (!current) return 'noSuchPhoto';
+    if (isSettled(current)) return 'alreadyDone';
+    tx.update(d.report, {
+      photos: photos.map((p) => (p.messageId === messageId ? { ...p, ...settlement } : p)),
+    });
+    return settlement.error ? 'refused' : 'stored';
+  });
+}
+
+function photoOf(snap: DocumentSnapshot, messageId: string): ReportPhoto | undefined {
+  if (!snap.exists) return undefined;
+  return ((snap.get('photos') as ReportPhoto[] | undefined) ?? []).find((p) => p.messageId === messageId);
+}
+
+const isSettled = (p: ReportPhoto) => p.storagePath !== undefined || p.error !== undefined;
