@@ -43,7 +43,7 @@ function Header({ path }: { readonly path: string | null }) {
       {path === null ? null : (
         <nav aria-label="เมนูหลัก" class="main-nav">
           <ul>
-            {ROUTES.map((route) => (
+            {ROUTES.filter((route) => !route.hidden).map((route) => (
               <li key={route.path}>
                 <Link href={route.path} aria-current={route.path === path ? 'page' : undefined}>
                   {route.title}
@@ -58,7 +58,8 @@ function Header({ path }: { readonly path: string | null }) {
 }
 
 function RouteView({ ready, path }: { readonly ready: Ready; readonly path: string }) {
-  const route = matchRoute(path);
+  const match = matchRoute(path);
+  const route = match?.route;
   const heading = useRef<HTMLHeadingElement>(null);
   const firstRender = useRef(true);
 
@@ -69,7 +70,7 @@ function RouteView({ ready, path }: { readonly ready: Ready; readonly path: stri
     else heading.current?.focus();
   }, [route]);
 
-  if (!route) {
+  if (!match || !route) {
     return (
       <>
         <h1 ref={heading} tabIndex={-1}>
@@ -87,9 +88,16 @@ function RouteView({ ready, path }: { readonly ready: Ready; readonly path: stri
         {routeHeading(route, ready.session.profile)}
       </h1>
       {route.kind === 'eager' ? (
-        <route.page session={ready.session} api={ready.api} />
+        <route.page session={ready.session} api={ready.api} params={match.params} />
       ) : (
-        <LazyPage key={route.path} load={route.load} session={ready.session} api={ready.api} />
+        // keyed by path: another report is another page, with its own loading state
+        <LazyPage
+          key={path}
+          load={route.load}
+          session={ready.session}
+          api={ready.api}
+          params={match.params}
+        />
       )}
     </>
   );

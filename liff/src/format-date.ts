@@ -14,3 +14,8 @@ export function formatThaiFullDate(date: Date): string {
 export function formatThaiShortDate(date: Date): string {
   return shortDate.format(date);
 }
+
+/** A civil date from the API ('2026-12-16') as the moment it starts in Thailand, for the formatters. */
+export function thaiCivilDate(iso: string): Date {
+  return new Date(`${iso}T00:00:00+07:00`);
+}

@@ -6,6 +6,8 @@ import { HomePage } from './pages/home-page';
 export interface PageProps {
   readonly session: LiffSession;
   readonly api: ApiClient;
+  /** the `:name` segments of the route's path, e.g. `{ id }` for `/reports/:id` */
+  readonly params: Readonly<Record<string, string>>;
 }
 
 export type PageComponent = ComponentType<PageProps>;
@@ -16,6 +18,8 @@ interface RouteBase {
   readonly title: string;
   /** The page's h1; defaults to the title. */
   readonly heading?: (profile: Profile) => string;
+  /** Reached by a link (a chat button, a list), not from the main menu. */
+  readonly hidden?: boolean;
 }
 
 export type RouteDefinition =
@@ -55,10 +59,48 @@ export const ROUTES: readonly RouteDefinition[] = [
     title: 'แดชบอร์ด HR',
     load: () => import('./pages/hr-page').then((m) => m.HrPage),
   },
+  {
+    kind: 'lazy',
+    path: '/reports',
+    title: 'รายงานผลการอบรม',
+    load: () => import('./pages/reports-page').then((m) => m.ReportsPage),
+  },
+  {
+    // the chat's "เขียนต่อใน LIFF" button: liff.line.me/{liffId}/reports/{reportId}
+    kind: 'lazy',
+    path: '/reports/:id',
+    title: 'รายงานผลการฝึกอบรม',
+    hidden: true,
+    load: () => import('./pages/report-page').then((m) => m.ReportPage),
+  },
 ];
 
-export function matchRoute(path: string): RouteDefinition | undefined {
-  return ROUTES.find((route) => route.path === path);
+export interface RouteMatch {
+  readonly route: RouteDefinition;
+  readonly params: Readonly<Record<string, string>>;
+}
+
+/** The route for a path; `:name` segments match one non-empty segment each. */
+export function matchRoute(path: string): RouteMatch | undefined {
+  const segments = path.split('/');
+  for (const route of ROUTES) {
+    const pattern = route.path.split('/');
+    if (pattern.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const matches = pattern.every((part, i) => {
+      const segment = segments[i] ?? '';
+      if (!part.startsWith(':')) return part === segment;
+      if (segment === '') return false;
+      try {
+        params[part.slice(1)] = decodeURIComponent(segment);
+        return true;
+      } catch {
+        return false; // a malformed escape names no page
+      }
+    });
+    if (matches) return { route, params };
+  }
+  return undefined;
 }
 
 export function routeHeading(route: RouteDefinition, profile: Profile): string {

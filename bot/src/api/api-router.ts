@@ -3,6 +3,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import type { CollectionReference } from 'firebase-admin/firestore';
 import type { Logger } from '../runtime/logger';
 import { IdTokenError, type IdTokenVerifier } from './id-token-verifier';
+import { createReportRoutes } from './report-routes';
 
 export interface ApiDeps {
   verifier: IdTokenVerifier;
@@ -12,6 +13,8 @@ export interface ApiDeps {
     employees: CollectionReference;
     externalTrainings: CollectionReference;
     dataRequests: CollectionReference;
+    /** municipalities/{m}/reports: the post-training reports the LIFF form edits */
+    reports: CollectionReference;
   };
   /** origins of the LIFF app allowed to call the API from a browser */
   allowedOrigins: readonly string[];
@@ -33,7 +36,7 @@ export function createApiRouter(d: ApiDeps): Router {
       res.setHeader('access-control-allow-origin', origin);
       res.setHeader('vary', 'Origin');
       res.setHeader('access-control-allow-headers', 'authorization, content-type');
-      res.setHeader('access-control-allow-methods', 'GET, POST, OPTIONS');
+      res.setHeader('access-control-allow-methods', 'GET, POST, PUT, OPTIONS');
       res.setHeader('access-control-expose-headers', 'content-disposition');
     }
     if (req.method === 'OPTIONS') {
@@ -115,6 +118,11 @@ export function createApiRouter(d: ApiDeps): Router {
     res.setHeader('cache-control', 'no-store');
     res.json(body);
   });
+
+  router.use(
+    '/reports',
+    createReportRoutes({ reports: d.collections.reports, logger: d.logger, clock: d.clock }),
+  );
 
   return router;
 }

@@ -3,6 +3,7 @@ import { Link } from '../router';
 import type { PageProps } from '../routes';
 
 const SHORTCUTS = [
+  { href: '/reports', title: 'รายงานผลการอบรม', description: 'เขียนรายงานหลังกลับจากการอบรม' },
   { href: '/hours', title: 'ชั่วโมงอบรมของฉัน', description: 'ดูชั่วโมงอบรมที่บันทึกไว้' },
   { href: '/idp', title: 'แผนพัฒนาของฉัน', description: 'แผนพัฒนารายบุคคล (IDP)' },
   { href: '/hr', title: 'แดชบอร์ด HR', description: 'ภาพรวมการพัฒนาบุคลากร' },

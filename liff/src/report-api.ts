@@ -1,0 +1,135 @@
+import type { ApiClient } from './api-client';
+
+// The post-training report API (bot/src/api/report-routes.ts) as the LIFF pages see it. The limits,
+// sharing plans and rating labels come with the report, so the form never hard-codes the chat's rules.
+
+export type ReportStatus = 'pending' | 'submitted' | 'returned' | 'approved';
+export type SharingPlanId = 'staffMeeting' | 'leaflet' | 'onTheJob' | 'other';
+export type Rating = 1 | 2 | 3 | 4 | 5;
+
+export interface ReportAnswers {
+  readonly learned?: string;
+  readonly application?: string;
+  readonly sharing?: SharingPlanId;
+  readonly sharingDetail?: string;
+  readonly problems?: string;
+  readonly rating?: Rating;
+}
+export type AnswerField = keyof ReportAnswers;
+export type TextField = 'learned' | 'application' | 'problems' | 'sharingDetail';
+
+export interface ReportDetail {
+  readonly report: {
+    readonly id: string;
+    readonly trainingTitle: string;
+    readonly hours: number;
+    readonly startDate: string;
+    readonly endDate: string;
+    readonly returnDate: string;
+    readonly dueDate: string;
+    readonly status: ReportStatus;
+    readonly answers: ReportAnswers;
+    readonly returnComment: string | null;
+    readonly submittedAt: string | null;
+    readonly approvedAt: string | null;
+    readonly photoCount: number;
+  };
+  readonly editable: boolean;
+  readonly missing: readonly AnswerField[];
+  readonly updateTime: string;
+  readonly form: {
+    readonly [K in TextField]: { readonly min: number; readonly max: number };
+  } & {
+    readonly ratings: readonly Rating[];
+    readonly ratingLabels: Readonly<Record<Rating, string>>;
+    readonly sharingPlans: readonly { readonly id: SharingPlanId; readonly name: string }[];
+  };
+}
+
+export interface ReportSummary {
+  readonly id: string;
+  readonly trainingTitle: string;
+  readonly status: ReportStatus;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly dueDate: string;
+  readonly editable: boolean;
+  /** how many answers are still missing */
+  readonly missing: number;
+}
+
+/** A refusal from the API; `message` is the server's Thai text, safe to show. */
+export class ReportApiError extends Error {
+  override readonly name = 'ReportApiError';
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly body: Readonly<Record<string, unknown>>,
+  ) {
+    super(message);
+  }
+}
+
+/** What the API answers a save with: the saved report, field errors, or the chat's newer version. */
+export type SaveOutcome =
+  | { readonly kind: 'saved'; readonly detail: ReportDetail }
+  | {
+      readonly kind: 'invalid';
+      readonly message: string;
+      readonly errors: Partial<Record<AnswerField, string>>;
+    }
+  | { readonly kind: 'changed'; readonly message: string; readonly current: ReportDetail }
+  | { readonly kind: 'notEditable'; readonly message: string };
+
+export type AnswerPatch = { -readonly [K in AnswerField]?: ReportAnswers[K] | null };
+
+const reportPath = (id: string) => `reports/${encodeURIComponent(id)}`;
+
+async function readBody(res: Response): Promise<Record<string, unknown>> {
+  return (await res.json().catch(() => ({}))) as Record<string, unknown>;
+}
+
+async function getOrThrow<T>(api: ApiClient, path: string): Promise<T> {
+  const res = await api.request(path);
+  const body = await readBody(res);
+  if (!res.ok) {
+    throw new ReportApiError(
+      typeof body.message === 'string' ? body.message : `โหลดข้อมูลไม่สำเร็จ (${res.status})`,
+      res.status,
+      body,
+    );
+  }
+  return body as unknown as T;
+}
+
+export function loadReport(api: ApiClient, id: string): Promise<ReportDetail> {
+  return getOrThrow(api, reportPath(id));
+}
+
+export async function loadMyReports(api: ApiClient): Promise<readonly ReportSummary[]> {
+  return (await getOrThrow<{ reports: ReportSummary[] }>(api, 'reports/mine')).reports;
+}
+
+export async function saveAnswers(
+  api: ApiClient,
+  id: string,
+  answers: AnswerPatch,
+  expectedUpdateTime: string,
+): Promise<SaveOutcome> {
+  const res = await api.request(`${reportPath(id)}/answers`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ answers, expectedUpdateTime }),
+  });
+  const body = await readBody(res);
+  const message = typeof body.message === 'string' ? body.message : `บันทึกไม่สำเร็จ (${res.status})`;
+  if (res.ok) return { kind: 'saved', detail: body as unknown as ReportDetail };
+  if (res.status === 400 && body.errors && typeof body.errors === 'object') {
+    return { kind: 'invalid', message, errors: body.errors as Partial<Record<AnswerField, string>> };
+  }
+  if (res.status === 409 && body.code === 'changed') {
+    return { kind: 'changed', message, current: body.current as ReportDetail };
+  }
+  if (res.status === 409) return { kind: 'notEditable', message };
+  throw new ReportApiError(message, res.status, body);
+}
