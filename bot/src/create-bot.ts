@@ -1,10 +1,17 @@
 import type { PersonContext } from '@phattana/shared';
 import type { Express } from 'express';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { DocumentReference, Firestore } from 'firebase-admin/firestore';
 import { createApiRouter } from './api/api-router';
 import { createIdTokenVerifier } from './api/id-token-verifier';
+import { type BroadcastTaskDeps, runBroadcastTask } from './broadcast/broadcast-tasks';
+import { createFirestoreBroadcastStore } from './broadcast/firestore-broadcasts';
+import { createHolidayCalendarSource } from './calendar/holiday-calendar';
 import { createHmacPostbackSigner } from './line/hmac-postback-signer';
 import { createHttpLineClient, type LineClient } from './line/line-client';
+import type { MediaStore } from './media/media-store';
+import { storeReportPhoto } from './media/store-report-photo';
+import { runDailyReportJobs } from './reports/daily-report-jobs';
+import { recomputeOpenDueDates } from './reports/recompute-due-dates';
 import { linkMenuForRoles, type MenuRole, resolveMenuIdsByRole } from './rich-menus';
 import { createRichMenuAdminClient } from './rich-menus/rich-menu-admin-client';
 import type { BotConfig } from './runtime/config';
@@ -30,6 +37,8 @@ export interface CreateBotOptions {
    * menus the setup created by name (once per instance). Omitted: menus are left alone.
    */
   richMenus?: Readonly<Record<MenuRole, string>> | 'lookup';
+  /** where report photos are kept (Cloud Storage); without it their tasks fail and are retried */
+  media?: MediaStore;
 }
 
 /** Wires the webhook app to Firestore and LINE. Collections are named here, once. */
@@ -44,6 +53,8 @@ export function createBot(o: CreateBotOptions) {
       apiBase: o.config.lineApiBase,
       dataBase: o.config.lineDataApiBase,
     });
+  const collections = municipalityCollections(municipality);
+  const calendar = createHolidayCalendarSource(collections.holidays);
   const store =
     o.store ??
     createFirestoreTurnStore(
@@ -54,11 +65,30 @@ export function createBot(o: CreateBotOptions) {
         employees: municipality.collection('employees'),
         invites: municipality.collection('invites'),
         dataRequests: municipality.collection('dataRequests'),
+        reports: collections,
       },
       { birthDatePepper: o.config.birthDatePepper },
     );
+  const taskDeps: TaskDeps = {
+    db: o.db,
+    municipalityId: org.municipalityId,
+    media: o.media,
+    logger,
+    broadcasts: {
+      store: createFirestoreBroadcastStore(o.db, {
+        municipality,
+        broadcasts: municipality.collection('broadcasts'),
+        employees: collections.employees,
+        reports: collections.reports,
+      }),
+      signer: createHmacPostbackSigner(o.config.postbackSecret),
+      logger,
+      clock: o.clock ?? (() => new Date()),
+      calendar: () => calendar.get(),
+    },
+  };
   const inProcess = createInProcessTaskQueue(
-    (task) => runTask(task, line),
+    (task) => runTask(task, line, taskDeps),
     (err, task) => logger.error('task.failed', { type: task.type, err: (err as Error).message }),
   );
   const app: Express = createWebhookApp({
@@ -77,6 +107,7 @@ export function createBot(o: CreateBotOptions) {
     },
     onLinked: o.onLinked ?? linkRoleMenu(o, line),
     liffId: o.config.lineLogin?.liffId,
+    calendar: () => calendar.get(),
   });
   if (o.config.lineLogin) {
     app.use(
@@ -94,11 +125,54 @@ export function createBot(o: CreateBotOptions) {
           employees: municipality.collection('employees'),
           externalTrainings: o.db.collection('externalTrainings'),
           dataRequests: municipality.collection('dataRequests'),
+          reports: collections.reports,
         },
       }),
     );
   }
-  return { app, line, store, drain: inProcess.drain };
+  const signer = createHmacPostbackSigner(o.config.postbackSecret);
+  /** the daily scheduler's work: open reports of ended trainings, remind, escalate, tell HR */
+  const runDailyJobs = async (now = (o.clock ?? (() => new Date()))()) =>
+    runDailyReportJobs({
+      db: o.db,
+      c: collections,
+      line,
+      signer,
+      calendar: await calendar.get(),
+      logger,
+      now,
+    });
+  /** after a holiday edit: fresh calendar, and every open report's due date follows it */
+  const recomputeDueDates = async (now = (o.clock ?? (() => new Date()))()) => {
+    calendar.invalidate();
+    return recomputeOpenDueDates(o.db, collections.reports, await calendar.get(), now);
+  };
+  return {
+    app,
+    line,
+    store,
+    drain: inProcess.drain,
+    runDailyJobs,
+    recomputeDueDates,
+    calendar,
+    collections,
+    /** what the Cloud Tasks function calls */
+    runTask: (task: Task) => runTask(task, line, taskDeps),
+  };
+}
+
+/** Where a municipality's documents live; named once, handed to the adapters. */
+export function municipalityCollections(municipality: DocumentReference) {
+  return {
+    municipality,
+    employees: municipality.collection('employees'),
+    trainings: municipality.collection('trainings'),
+    reports: municipality.collection('reports'),
+    hoursLedger: municipality.collection('hoursLedger'),
+    hoursTotals: municipality.collection('hoursTotals'),
+    holidays: municipality.collection('holidays'),
+    notifications: municipality.collection('notifications'),
+  };
 }
 
 /** After linking, the person gets their role's rich menu (HR and supervisors see more). */
@@ -128,11 +202,36 @@ function linkRoleMenu(o: CreateBotOptions, line: LineClient) {
   };
 }
 
+/** What tasks other than pushes need; createBot supplies it. */
+export interface TaskDeps {
+  readonly db: Firestore;
+  /** the bot's municipality, for tasks that name none */
+  readonly municipalityId: string;
+  readonly media?: MediaStore;
+  readonly logger?: Logger;
+  /** HR reminder broadcasts: the store and what the sender needs besides LINE */
+  readonly broadcasts?: Omit<BroadcastTaskDeps, 'line'>;
+}
+
 /** Runs one queued task; Cloud Tasks calls this through functions/ as well. */
-export async function runTask(task: Task, line: LineClient): Promise<void> {
+export async function runTask(task: Task, line: LineClient, deps?: TaskDeps): Promise<void> {
   switch (task.type) {
     case 'push':
       await line.push(task.to, task.messages as Parameters<LineClient['push']>[1], task.retryKey);
       break;
+    case 'broadcastPrepare':
+    case 'broadcastSend':
+      if (!deps?.broadcasts) throw new Error(`${task.type}: no broadcast store configured`);
+      await runBroadcastTask(task, { ...deps.broadcasts, line });
+      break;
+    case 'storeReportPhoto': {
+      if (!deps?.media) throw new Error('storeReportPhoto: no media store configured');
+      const report = municipalityCollections(
+        deps.db.collection('municipalities').doc(task.municipalityId ?? deps.municipalityId),
+      ).reports.doc(task.reportId);
+      const outcome = await storeReportPhoto({ report, media: deps.media, line }, task.messageId);
+      deps.logger?.info('report_photo.done', { reportId: task.reportId, messageId: task.messageId, outcome });
+      break;
+    }
   }
 }

@@ -1,9 +1,39 @@
-export { type CreateBotOptions, createBot, runTask } from './create-bot';
+export type { BatchRecord, BroadcastRecord, BroadcastStatus } from './broadcast/broadcast-records';
+export { type SendResult, sendBroadcast } from './broadcast/broadcast-sender';
+export {
+  BroadcastIncompleteError,
+  type BroadcastTask,
+  type BroadcastTaskDeps,
+  runBroadcastTask,
+} from './broadcast/broadcast-tasks';
+export {
+  type BroadcastCollections,
+  type BroadcastStore,
+  batchRetryKey,
+  createFirestoreBroadcastStore,
+} from './broadcast/firestore-broadcasts';
+export {
+  addHoliday,
+  HolidayInputError,
+  type HolidayKind,
+  removeHoliday,
+  seedGovernmentHolidays,
+} from './calendar/holiday-admin';
+export { createHolidayCalendarSource, type HolidayCalendarSource } from './calendar/holiday-calendar';
+export { type CreateBotOptions, createBot, runTask, type TaskDeps } from './create-bot';
 export { createHmacPostbackSigner } from './line/hmac-postback-signer';
 export { LineApiError, LineUnavailableError } from './line/line-api-error';
 export { createHttpLineClient, type LineClient, type LineMessage } from './line/line-client';
 export { LINE_LIMITS } from './line/line-limits';
 export { batches, renderMessages } from './line/render-messages';
+export { createCloudStorageMediaStore, type StorageBucket } from './media/cloud-storage-media-store';
+export type { MediaStore, StoredMedia } from './media/media-store';
+export {
+  REPORT_PHOTO_MAX_BYTES,
+  reportPhotoPath,
+  type StoreReportPhotoOutcome,
+  storeReportPhoto,
+} from './media/store-report-photo';
 export { completeDeletionRequest, DataRequestError, openDataRequests } from './people/data-requests';
 export {
   createFirestoreEmployeeDirectory,
@@ -13,6 +43,8 @@ export { importEmployees } from './people/import-employees';
 export { EmployeeNotFoundError, issueInvite, unlinkEmployee } from './people/invites';
 export { readSpreadsheet, SpreadsheetError } from './people/read-spreadsheet';
 export { type LinkedPersonChange, syncLinkedPeople } from './people/sync-linked-people';
+export { type DailyJobResult, runDailyReportJobs } from './reports/daily-report-jobs';
+export { recomputeOpenDueDates } from './reports/recompute-due-dates';
 export * from './rich-menus';
 export { type BotConfig, botConfigFromEnv, ConfigError, derivePostbackSecret } from './runtime/config';
 export { createJsonLogger, createMemoryLogger, type Logger, silentLogger } from './runtime/logger';

@@ -3,6 +3,8 @@ import { DEMO_MUNICIPALITY_ID, demoMunicipality } from './seed/demo-municipality
 
 // Local-only values. They are not secrets: the fake LINE platform accepts them and nothing else does.
 export const DEV_PROJECT_ID = 'demo-phattana';
+/** the storage emulator's bucket for report photos (any name works there) */
+export const DEV_STORAGE_BUCKET = `${DEV_PROJECT_ID}.appspot.com`;
 
 export const DEV_CHANNEL = {
   secret: 'phattana-dev-channel-secret',
@@ -13,6 +15,7 @@ export const DEV_CHANNEL = {
 
 export const DEV_PORTS = {
   firestore: 8080,
+  storage: 9199,
   line: 9100,
   bot: 9000,
   liff: 5173,

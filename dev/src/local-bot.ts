@@ -1,5 +1,12 @@
 import type { Server } from 'node:http';
-import { type BotConfig, type CreateBotOptions, createBot, type Logger } from '@phattana/bot';
+import {
+  type BotConfig,
+  type CreateBotOptions,
+  createBot,
+  type Logger,
+  type MediaStore,
+  type Task,
+} from '@phattana/bot';
 import type { Firestore } from 'firebase-admin/firestore';
 
 export interface LocalBot {
@@ -7,6 +14,12 @@ export interface LocalBot {
   webhookUrl: string;
   /** waits for queued background work (pushes) to finish */
   drain(): Promise<void>;
+  /** what the daily scheduler does in production (Cloud Scheduler calls it each working morning) */
+  runDailyJobs(now?: Date): ReturnType<ReturnType<typeof createBot>['runDailyJobs']>;
+  /** what the holiday trigger does after HR edits a holiday */
+  recomputeDueDates(): Promise<number>;
+  /** runs one task as the Cloud Tasks function does (e.g. to retry one by hand) */
+  runTask(task: Task): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -20,6 +33,7 @@ export async function startLocalBot(o: {
   clock?: () => Date;
   loadingAfterMs?: number;
   richMenus?: CreateBotOptions['richMenus'];
+  media?: MediaStore;
 }): Promise<LocalBot> {
   const bot = createBot({
     db: o.db,
@@ -28,6 +42,7 @@ export async function startLocalBot(o: {
     clock: o.clock,
     loadingAfterMs: o.loadingAfterMs,
     richMenus: o.richMenus,
+    media: o.media,
   });
   const host = o.host ?? '127.0.0.1';
   const server: Server = await new Promise((resolve, reject) => {
@@ -43,6 +58,13 @@ export async function startLocalBot(o: {
     url,
     webhookUrl: `${url}/webhook`,
     drain: bot.drain,
+    runDailyJobs: async (now) => {
+      const r = await bot.runDailyJobs(now);
+      await bot.drain();
+      return r;
+    },
+    recomputeDueDates: () => bot.recomputeDueDates(),
+    runTask: bot.runTask,
     close: async () => {
       await bot.drain();
       await new Promise<void>((resolve) => {

@@ -1,16 +1,22 @@
-// `npm start`: the whole system on this machine — the real Firestore emulator, the fake LINE platform
-// with the chat simulator, the bot, and the LIFF app — seeded with a demo municipality.
-import { loadRichMenuImages, setupRichMenus } from '@phattana/bot';
+// `npm start`: the whole system on this machine — the real Firestore emulator, the Storage emulator, the
+// fake LINE platform with the chat simulator, the bot, and the LIFF app — seeded with a demo municipality.
+import { createCloudStorageMediaStore, loadRichMenuImages, setupRichMenus } from '@phattana/bot';
 import { formatInviteCode } from '@phattana/shared';
 import { deleteApp, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
-import { DEV_CHANNEL, DEV_PORTS, DEV_PROJECT_ID, localBotConfig } from './dev-settings';
+import { getStorage } from 'firebase-admin/storage';
+import { DEV_CHANNEL, DEV_PORTS, DEV_PROJECT_ID, DEV_STORAGE_BUCKET, localBotConfig } from './dev-settings';
 import { freePort, type RunningEmulator, startFirestoreEmulator } from './firestore/emulator';
 import { EmulatorJarMissingError } from './firestore/emulator-jar';
-import { startLocalBot } from './local-bot';
+import { type LocalBot, startLocalBot } from './local-bot';
 import { demoBirthDate, demoEmployees, demoInviteCode, demoLineUserId } from './seed/demo-municipality';
 import { seedDemo } from './seed/seed';
 import { startSimulatorStack } from './simulator/stack';
+import {
+  type RunningStorageEmulator,
+  StorageEmulatorMissingError,
+  startStorageEmulator,
+} from './storage/storage-emulator';
 
 const host = '127.0.0.1';
 const stops: Array<() => Promise<void>> = [];
@@ -21,7 +27,10 @@ async function main() {
   const emulator = await startEmulator();
   stops.unshift(() => emulator.stop());
   process.env.FIRESTORE_EMULATOR_HOST = emulator.hostPort;
-  const app = initializeApp({ projectId: DEV_PROJECT_ID }, 'phattana-dev');
+  const storage = await startStorage();
+  stops.unshift(() => storage.stop());
+  process.env.FIREBASE_STORAGE_EMULATOR_HOST = storage.hostPort;
+  const app = initializeApp({ projectId: DEV_PROJECT_ID, storageBucket: DEV_STORAGE_BUCKET }, 'phattana-dev');
   stops.unshift(() => deleteApp(app));
   const db = getFirestore(app);
   const seeded = await seedDemo(db);
@@ -31,7 +40,20 @@ async function main() {
   const liffPort = await portOrFree(DEV_PORTS.liff);
   const liffUrl = `http://${host}:${liffPort}`;
 
+  let localBot: LocalBot | undefined;
   const stack = await startSimulatorStack({
+    devActions: [
+      {
+        id: 'daily-jobs',
+        label: '⏰ งานเช้า',
+        run: async () => {
+          if (!localBot) throw new Error('บอทยังไม่พร้อม');
+          const r = await localBot.runDailyJobs();
+          if (r.skipped === 'quietHours') return 'ตอนนี้อยู่นอกเวลาส่งข้อความ (08:00–20:00 น.) ระบบจะไม่ส่งเตือน';
+          return `เปิดรายงาน ${r.reportsOpened} ฉบับ · ส่งข้อความ ${r.messages.sent} · ส่งไปแล้วก่อนหน้า ${r.messages.alreadySent} · ข้าม ${r.messages.skipped} · เลยกำหนด ${r.overdue}${r.skipped === 'notWorkingDay' ? ' (วันนี้เป็นวันหยุด ไม่ส่งเตือน)' : ''}`;
+        },
+      },
+    ],
     host,
     port: platformPort,
     channelSecret: DEV_CHANNEL.secret,
@@ -51,8 +73,9 @@ async function main() {
         liffId: DEV_CHANNEL.liffId,
         images: await loadRichMenuImages(),
       });
-      return startLocalBot({
+      localBot = await startLocalBot({
         db,
+        media: createCloudStorageMediaStore(getStorage(app).bucket()),
         richMenus: menus.menuIdByRole,
         host,
         port: botPort,
@@ -63,6 +86,7 @@ async function main() {
           liffOrigins: [liffUrl],
         }),
       });
+      return localBot;
     },
   });
   stops.unshift(() => stack.close());
@@ -82,6 +106,7 @@ async function main() {
     `  Bot webhook        ${bot.webhookUrl}`,
     `  Fake LINE API      ${platform.url}  (OpenAPI validation: ${platform.specLoaded ? 'on' : 'OFF, ../shared/line-openapi not found; limits still checked'})`,
     `  Firestore emulator ${emulator.hostPort}  (project ${DEV_PROJECT_ID})`,
+    `  Storage emulator   http://${storage.hostPort}  (bucket ${DEV_STORAGE_BUCKET}: report photos)`,
     `  Seeded: ${seeded.employees} employees, ${seeded.trainings} trainings, ${seeded.holidays} holidays`,
     '  Demo people: pick one in the simulator, tap "เพิ่มเพื่อน" (add friend), accept the privacy notice and',
     '  register with the invite code shown next to their name, or with employee code + birth date:',
@@ -105,6 +130,19 @@ async function startEmulator(): Promise<RunningEmulator> {
     if (err instanceof EmulatorJarMissingError) {
       console.error(err.message);
       process.exit(1);
+    }
+    throw err;
+  }
+}
+
+async function startStorage(): Promise<RunningStorageEmulator> {
+  const port = await portOrFree(DEV_PORTS.storage);
+  try {
+    return await startStorageEmulator({ host, port, projectId: DEV_PROJECT_ID });
+  } catch (err) {
+    if (err instanceof StorageEmulatorMissingError) {
+      console.error(err.message);
+      await shutdown(1);
     }
     throw err;
   }

@@ -1,3 +1,5 @@
+export * from './calendar/fiscal-year';
+export * from './calendar/thai-holidays';
 export * from './calendar/working-days';
 export * from './conversation/commands';
 export type { Effect } from './conversation/effect';
@@ -15,11 +17,25 @@ export * from './text/thai-date';
 
 // people/ (its own chunk so the lines above stay as they were)
 
+// HR reminder broadcasts to people with pending reports
+export * from './broadcast/batches';
+export * from './broadcast/broadcast-filter';
+export * from './broadcast/broadcast-preview';
+export * from './broadcast/reminder-message';
+export * from './broadcast/select-recipients';
 export type { EmployeeFact, Facts, Lookup, PersonContext, TurnContext } from './conversation/context';
 export * from './flows/data-request';
+export * from './flows/hr-broadcast';
 export * from './flows/link-account';
+// trainings, post-training reports and the hours ledger
+export * from './flows/report-review';
+export * from './flows/training-report';
+export * from './ledger/hours-ledger';
 export * from './people/approval-chain';
 export * from './people/csv';
 export * from './people/employee-import';
 export * from './people/invite-code';
 export * from './people/privacy-notice';
+export * from './reports/reminder-plan';
+export * from './reports/training-report';
+export * from './trainings/training';

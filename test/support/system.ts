@@ -8,12 +8,14 @@ import { type LocalBot, startLocalBot } from '../../dev/src/local-bot';
 import { DEMO_MUNICIPALITY_ID } from '../../dev/src/seed/demo-municipality';
 import {
   buildFollowEvent,
+  buildImageEvent,
   buildPostbackEvent,
   buildTextEvent,
   buildUnfollowEvent,
   signBody,
 } from '../../dev/src/simulator/webhook-events';
 import { useTestFirestore } from './firestore';
+import { useTestStorage } from './storage';
 
 export const TEST_CHANNEL = {
   secret: 'test-channel-secret-0123456789',
@@ -35,6 +37,7 @@ export function useSystem(
   } = {},
 ) {
   const fs = useTestFirestore();
+  const storage = useTestStorage();
   const log = createMemoryLogger();
   let platform: LinePlatform | undefined;
   let bot: LocalBot | undefined;
@@ -56,6 +59,7 @@ export function useSystem(
     bot = await startLocalBot({
       richMenus: menus?.menuIdByRole,
       db: fs.db,
+      media: storage.media,
       logger: log.logger,
       clock: o.clock,
       loadingAfterMs: o.loadingAfterMs,
@@ -91,6 +95,7 @@ export function useSystem(
 
   return {
     fs,
+    storage,
     logs: log.lines,
     start,
     post,
@@ -138,6 +143,23 @@ export function useSystem(
           buildPostbackEvent({ userId, data, params, replyToken: platform.issueReplyToken(userId) }),
         ]),
       );
+    },
+    /** sends a photo as LINE does: an image message whose bytes the platform serves as its content */
+    async image(userId: string, bytes: Buffer, contentType = 'image/jpeg') {
+      const { platform } = await start();
+      const messageId = String(Date.now()) + String(Math.floor(Math.random() * 1e6)).padStart(6, '0');
+      platform.putContent(messageId, bytes, contentType);
+      const res = await post(
+        envelope([buildImageEvent({ userId, messageId, replyToken: platform.issueReplyToken(userId) })]),
+      );
+      return { res, messageId };
+    },
+    /** taps a button the bot sent this user (quick reply or Flex), by its label */
+    async tap(userId: string, label: string) {
+      const a = findAction(this.botMessages(userId), label);
+      if (a.type === 'postback' && a.data) return this.postback(userId, a.data);
+      if (a.type === 'message' && a.text) return this.text(userId, a.text);
+      throw new Error(`button "${label}" is a ${a.type} action`);
     },
     async follow(userId: string) {
       const { platform } = await start();

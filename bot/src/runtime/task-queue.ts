@@ -1,10 +1,22 @@
+import type { BroadcastTask } from '../broadcast/broadcast-tasks';
+
 /** Work that must not hold up LINE's 2-second webhook answer. */
-export type Task = {
-  readonly type: 'push';
-  readonly to: string;
-  readonly messages: readonly unknown[];
-  readonly retryKey: string;
-};
+export type Task =
+  | {
+      readonly type: 'push';
+      readonly to: string;
+      readonly messages: readonly unknown[];
+      readonly retryKey: string;
+    }
+  /** copy a report photo from LINE (content expires) to storage; the bot's municipality when omitted */
+  | {
+      readonly type: 'storeReportPhoto';
+      readonly municipalityId?: string;
+      readonly reportId: string;
+      readonly messageId: string;
+    }
+  /** prepare an HR reminder broadcast's recipients and preview, or send a confirmed one */
+  | BroadcastTask;
 
 /**
  * The port for slow work. In Cloud Functions this is a Cloud Tasks queue (functions/ wires it);

@@ -12,12 +12,24 @@ import {
 } from '@phattana/shared';
 import {
   type CollectionReference,
+  type DocumentReference,
   type DocumentSnapshot,
   type Firestore,
   Timestamp,
   type Transaction,
 } from 'firebase-admin/firestore';
+import { applyBroadcastEffect, broadcastsBeside } from '../broadcast/broadcast-effects';
+import {
+  applyReportEffect,
+  isReportLookup,
+  type ReportCollections,
+  resolveNotifications,
+  resolveReportLookup,
+} from '../reports/report-turn-io';
+import { createConversationCache, type KnownConversation } from './conversation-cache';
+import { applyWrites, mergeWrites, updateArgs } from './merge-writes';
 import type { TurnStore } from './turn-store';
+import type { TurnWriter } from './turn-writer';
 
 export interface FirestoreTurnStoreCollections {
   /** one document per LINE user: conversation state, the ids of its latest events, follow status */
@@ -30,11 +42,15 @@ export interface FirestoreTurnStoreCollections {
   invites: CollectionReference;
   /** PDPA access and deletion requests, with the date they must be answered by */
   dataRequests: CollectionReference;
+  /** post-training reports, the hours ledger and what the approval chain needs */
+  reports: ReportCollections;
 }
 
 export interface FirestoreTurnStoreOptions {
   /** secret mixed into birth-date hashes (the same one the employee import uses) */
   birthDatePepper: string;
+  /** conversation documents kept in memory between a person's turns (0: read at every turn) */
+  rememberedConversations?: number;
 }
 
 /**
@@ -49,17 +65,37 @@ export function birthDateHash(pepper: string, code: string, birthDate: string): 
 }
 
 /**
+ * Effects an optimistic turn may write: blind writes whose only condition is the conversation document
+ * itself. Anything else (and any effect added later) runs in a transaction.
+ */
+const BATCHABLE_EFFECTS: ReadonlySet<Effect['type']> = new Set([
+  'externalTrainingSubmitted',
+  'consentRecorded',
+  'dataRequestLogged',
+]);
+
+/** Optimistic attempts before a turn gives up (and LINE redelivers the event). */
+const OPTIMISTIC_ATTEMPTS = 5;
+
+/**
  * Conversation state in Firestore. The de-duplication record lives in the person's own conversation
- * document, so an ordinary turn is one transaction of one read and one write; turns that link an
- * account read the staff record or invite too, in the same transaction, so a code cannot be used twice.
+ * document. An ordinary turn reads that document (or remembers it from the person's previous turn),
+ * decides, and commits state, event id and effects in one batch on the condition that the document is
+ * unchanged since it was read; if it changed, the turn starts again. Turns with lookups (an invite, a
+ * staff record, a report) read and write in one transaction instead, so a code cannot be used twice.
  */
 export function createFirestoreTurnStore(
   db: Firestore,
   c: FirestoreTurnStoreCollections,
   o: FirestoreTurnStoreOptions,
 ): TurnStore {
-  return {
+  const known = createConversationCache({
+    maxEntries: o.rememberedConversations ?? 1000,
+    maxAgeMs: 10 * 60_000,
+  });
+  const transactional: Pick<TurnStore, 'runTurn'> = {
     async runTurn(input, plan) {
+      known.forget(input.userId); // a transaction does not say when it wrote
       const stateRef = c.conversations.doc(input.userId);
       return db.runTransaction(async (tx) => {
         const snap = await tx.get(stateRef);
@@ -71,8 +107,10 @@ export function createFirestoreTurnStore(
           consent: snap.exists ? (snap.get('consent') as ConsentRecord | undefined) : undefined,
         };
         const lookups = plan.lookups(state);
-        const { facts, docs } = await resolveLookups(tx, lookups, input, c, o);
+        const { facts, docs } = await resolveLookups(tx, lookups, { ...input, person: stored.person }, c, o);
         const outcome = plan.decide(state, stored, facts);
+        // who to tell after the commit, read before the first write as Firestore requires
+        const notices = await resolveNotifications(tx, outcome.effects, c.employees);
         const now = Timestamp.now();
         let person = stored.person;
         const update: Record<string, unknown> = {
@@ -82,14 +120,81 @@ export function createFirestoreTurnStore(
           updatedAt: now,
         };
         for (const effect of outcome.effects) {
+          if (applyReportEffect(effect, tx, c.reports, now, docs.reports)) continue;
           const linked = applyEffect(effect, { ...input, person }, docs, c, tx, now, update);
           if (linked) person = linked;
         }
         tx.set(stateRef, update, { merge: true });
-        return { duplicate: false, result: outcome.result, person } as const;
+        return {
+          duplicate: false,
+          result: outcome.result,
+          person,
+          notifications: notices.send,
+          notificationsSkipped: notices.skipped,
+        } as const;
       });
     },
+  };
+  return {
+    async runTurn(input, plan) {
+      const stateRef = c.conversations.doc(input.userId);
+      for (let attempt = 1; ; attempt++) {
+        const seen = known.get(input.userId) ?? (await readConversation(stateRef));
+        const data = seen?.data;
+        const recent = (data?.recentEventIds as string[] | undefined) ?? [];
+        if (recent.includes(input.eventId)) return { duplicate: true } as const;
+        const state = data?.state as ConversationState | undefined;
+        const stored = {
+          person: data?.person as PersonContext | undefined,
+          consent: data?.consent as ConsentRecord | undefined,
+        };
+        if (plan.lookups(state).length > 0) return transactional.runTurn(input, plan);
+        const outcome = plan.decide(state, stored, {});
+        if (!outcome.effects.every((e) => BATCHABLE_EFFECTS.has(e.type))) {
+          return transactional.runTurn(input, plan);
+        }
+        const batch = db.batch();
+        const now = Timestamp.now();
+        let person = stored.person;
+        const update: Record<string, unknown> = {
+          state: stripUndefined(outcome.state),
+          recentEventIds: [...recent.slice(-(REMEMBERED_EVENT_IDS - 1)), input.eventId],
+          lastEventAt: Timestamp.fromMillis(input.eventTimestamp),
+          updatedAt: now,
+        };
+        for (const effect of outcome.effects) {
+          const linked = applyEffect(
+            effect,
+            { ...input, person },
+            { reports: new Map() },
+            c,
+            batch,
+            now,
+            update,
+          );
+          if (linked) person = linked;
+        }
+        // The same change as the transaction's set-with-merge, as field paths: update() takes a precondition.
+        const writes = mergeWrites(update);
+        if (seen) batch.update(stateRef, ...updateArgs(writes), { lastUpdateTime: seen.updateTime });
+        else batch.create(stateRef, update);
+        try {
+          const results = await batch.commit(); // the conversation document is written last
+          const after = applyWrites(data ?? {}, writes);
+          const updateTime = results[results.length - 1]?.writeTime;
+          if (after && updateTime) known.set(input.userId, { updateTime, data: after });
+          else known.forget(input.userId);
+          return { duplicate: false, result: outcome.result, person } as const;
+        } catch (err) {
+          known.forget(input.userId);
+          if (!isWriteConflict(err) || attempt >= OPTIMISTIC_ATTEMPTS) throw err;
+          // the first retry is usually a stale memory, not contention: read again at once
+          if (attempt > 1) await sleep(Math.random() * 25 * 2 ** attempt);
+        }
+      }
+    },
     async setFollowing(userId, following, at) {
+      known.forget(userId);
       const ref = c.conversations.doc(userId);
       await db.runTransaction(async (tx) => {
         const snap = await tx.get(ref);
@@ -103,20 +208,38 @@ export function createFirestoreTurnStore(
   };
 }
 
+async function readConversation(ref: DocumentReference): Promise<KnownConversation | undefined> {
+  const snap = await ref.get();
+  return snap.exists && snap.updateTime
+    ? { updateTime: snap.updateTime, data: snap.data() ?? {} }
+    : undefined;
+}
+
+/** Another write reached the conversation document first (or created it): the turn must start over. */
+function isWriteConflict(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  // NOT_FOUND, ALREADY_EXISTS, FAILED_PRECONDITION, ABORTED
+  return code === 5 || code === 6 || code === 9 || code === 10;
+}
+
+const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
 interface ResolvedDocs {
   invite?: DocumentSnapshot;
   employee?: DocumentSnapshot;
+  /** reports read in this turn, by id: only these may be written */
+  reports: Map<string, DocumentSnapshot>;
 }
 
 async function resolveLookups(
   tx: Transaction,
   lookups: readonly Lookup[],
-  { userId, at }: { userId: string; at: Date },
+  { userId, at, person }: { userId: string; at: Date; person?: PersonContext },
   c: FirestoreTurnStoreCollections,
   o: FirestoreTurnStoreOptions,
 ): Promise<{ facts: Facts; docs: ResolvedDocs }> {
   const facts: { -readonly [K in keyof Facts]: Facts[K] } = {};
-  const docs: ResolvedDocs = {};
+  const docs: ResolvedDocs = { reports: new Map() };
   const employeeFact = (snap: DocumentSnapshot): EmployeeFact => {
     const lineUserId = snap.get('lineUserId') as string | undefined;
     return {
@@ -127,7 +250,10 @@ async function resolveLookups(
     };
   };
   for (const l of lookups) {
-    if (l.type === 'invite') {
+    if (isReportLookup(l)) {
+      const read = await resolveReportLookup(tx, l, person, c.reports, facts);
+      if (read) docs.reports.set(read.id, read);
+    } else if (l.type === 'invite') {
       const invite = await tx.get(c.invites.doc(l.code));
       docs.invite = invite;
       if (!invite.exists) {
@@ -170,13 +296,13 @@ async function resolveLookups(
   return { facts, docs };
 }
 
-/** Writes one effect inside the turn's transaction; returns the person when the account was linked. */
+/** Writes one effect with the turn's state (transaction or batch); returns the person when linked. */
 function applyEffect(
   effect: Effect,
   input: { userId: string; eventId: string; person?: PersonContext },
   docs: ResolvedDocs,
   c: FirestoreTurnStoreCollections,
-  tx: Transaction,
+  tx: TurnWriter,
   now: Timestamp,
   conversation: Record<string, unknown>,
 ): PersonContext | undefined {
@@ -224,6 +350,12 @@ function applyEffect(
         status: 'open',
         requestedAt: now,
       });
+      return undefined;
+    case 'broadcastRequested':
+    case 'broadcastConfirmed':
+    case 'broadcastCancelled':
+      // HR reminder broadcasts: municipalities/{m}/broadcasts, beside the staff list
+      applyBroadcastEffect(effect, tx, broadcastsBeside(c.employees), input, now);
       return undefined;
   }
 }

@@ -5,6 +5,7 @@ import type {
   Facts,
   Lookup,
   PersonContext,
+  Reply,
 } from '@phattana/shared';
 
 export interface TurnInput {
@@ -39,7 +40,14 @@ export interface TurnOutcome<T> {
 
 export type TurnResultOf<T> =
   | { readonly duplicate: true }
-  | { readonly duplicate: false; readonly result: T; readonly person?: PersonContext };
+  | {
+      readonly duplicate: false;
+      readonly result: T;
+      readonly person?: PersonContext;
+      /** pushes to other people the turn asked for (e.g. the next approver), to send after the commit */
+      readonly notifications?: readonly { to: string; replies: readonly Reply[]; key: string }[];
+      readonly notificationsSkipped?: readonly { employeeId: string; reason: string }[];
+    };
 
 /**
  * The port for conversation state. `runTurn` is atomic: it reads the person's state (and any facts the

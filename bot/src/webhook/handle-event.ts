@@ -5,10 +5,13 @@ import {
   type PostbackSigner,
   step,
   type TurnContext,
+  type WorkingDayCalendar,
 } from '@phattana/shared';
+import { broadcastTasksFor } from '../broadcast/broadcast-effects';
 import { LineApiError, LineUnavailableError } from '../line/line-api-error';
 import type { LineClient } from '../line/line-client';
 import { batches, renderMessages } from '../line/render-messages';
+import { reportPhotoTasks } from '../media/report-photo-tasks';
 import type { Logger } from '../runtime/logger';
 import type { TaskQueue } from '../runtime/task-queue';
 import type { TurnStore } from '../store/turn-store';
@@ -27,6 +30,8 @@ export interface EventHandlerDeps {
   /** the municipality's details for the privacy notice */
   privacy: TurnContext['privacy'];
   liffId?: string;
+  /** the working-day calendar with the municipality's holidays (cached by the caller) */
+  calendar?: () => Promise<WorkingDayCalendar>;
   /** after a LINE account is linked (e.g. give the person their role's rich menu) */
   onLinked?: (userId: string, person: PersonContext) => Promise<void>;
 }
@@ -57,18 +62,45 @@ export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promis
         }, d.loadingAfterMs)
       : undefined;
   try {
+    const calendar = await d.calendar?.();
     const turn = await d.store.runTurn(
       { userId, eventId: e.webhookEventId, eventTimestamp: e.timestamp, at: now },
       {
         lookups: (state) => lookupsFor(state, inbound),
         decide: (state, stored, facts) => {
-          const r = step(state, inbound, now, { ...stored, facts, privacy: d.privacy, liffId: d.liffId });
+          const r = step(state, inbound, now, {
+            ...stored,
+            facts,
+            privacy: d.privacy,
+            liffId: d.liffId,
+            calendar,
+          });
           const linked = r.effects.some((x) => x.type === 'accountLinked');
-          return { state: r.state, effects: r.effects, result: { replies: r.replies, linked } };
+          const photoTasks = reportPhotoTasks(r.effects);
+          const broadcastTasks = broadcastTasksFor(r.effects);
+          return {
+            state: r.state,
+            effects: r.effects,
+            result: { replies: r.replies, linked, photoTasks, broadcastTasks },
+          };
         },
       },
     );
     if (turn.duplicate) return 'duplicate';
+    // Report photos: copied from LINE to storage by a task. Queued first thing after the commit, so a
+    // failed reply (whose redelivery is a duplicate) cannot lose them; a failed enqueue must not fail
+    // the turn either, which is already saved.
+    for (const task of turn.result.photoTasks) {
+      await d.tasks
+        .enqueue(task)
+        .catch((err) => d.logger.error('report_photo.enqueue_failed', { ...task, err: String(err) }));
+    }
+    // HR broadcasts: preparing the preview and sending run as tasks, queued as early for the same reason
+    for (const task of turn.result.broadcastTasks) {
+      await d.tasks
+        .enqueue(task)
+        .catch((err) => d.logger.error('broadcast.enqueue_failed', { ...task, err: String(err) }));
+    }
     if (turn.result.linked && turn.person && d.onLinked) {
       // After the commit (a failed menu link must not undo the link itself), but awaited: Cloud
       // Functions throttles the CPU once the webhook has answered.
@@ -110,8 +142,30 @@ export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promis
       }
     }
     for (const batch of rest) await pushLater(batch);
+    await notifyOthers(turn, e.webhookEventId, now, d);
     return 'handled';
   } finally {
     if (loading) clearTimeout(loading);
+  }
+}
+
+/**
+ * Pushes the turn asked for to other people (the next approver, the person whose report was returned).
+ * Queued after the commit with retry keys from the effect's key, so a redelivered event sends nothing.
+ */
+async function notifyOthers(
+  turn: Extract<Awaited<ReturnType<TurnStore['runTurn']>>, { duplicate: false }>,
+  eventId: string,
+  now: Date,
+  d: EventHandlerDeps,
+) {
+  for (const s of turn.notificationsSkipped ?? [])
+    d.logger.info('notify.skipped', { eventId, employeeId: s.employeeId, reason: s.reason });
+  for (const n of turn.notifications ?? []) {
+    const messages = renderMessages(n.replies, { signer: d.signer, now });
+    let i = 0;
+    for (const batch of batches(messages)) {
+      await d.tasks.enqueue({ type: 'push', to: n.to, messages: batch, retryKey: retryKeyFor(n.key, i++) });
+    }
   }
 }

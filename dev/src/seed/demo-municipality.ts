@@ -309,3 +309,25 @@ export const demoTrainings: DemoTraining[] = [
     attendees: ['E026', 'E027', 'E028', 'E019'],
   },
 ];
+
+/**
+ * A course that ended yesterday, so that `npm start` shows the report cycle at once: press "⏰ งานเช้า"
+ * in the simulator and its attendees are asked for their reports.
+ */
+export function demoRecentTraining(today: string): DemoTraining {
+  const day = (n: number) => {
+    const d = new Date(`${today}T00:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + n);
+    return d.toISOString().slice(0, 10);
+  };
+  return {
+    id: `T-RECENT-${today}`,
+    title: 'การใช้ระบบสารบรรณอิเล็กทรอนิกส์และลายมือชื่อดิจิทัล',
+    organiser: 'สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดขอนแก่น',
+    method: 'training',
+    startDate: day(-2),
+    endDate: day(-1),
+    hours: 12,
+    attendees: ['E010', 'E011', 'E004', 'E006'],
+  };
+}

@@ -1,4 +1,5 @@
 import { birthDateHash } from '@phattana/bot';
+import { bangkokDate } from '@phattana/shared';
 import type { Firestore } from 'firebase-admin/firestore';
 import { DEV_BIRTH_DATE_PEPPER } from '../dev-settings';
 import { demoHolidays } from './demo-holidays';
@@ -7,12 +8,14 @@ import {
   demoEmployees,
   demoInviteCode,
   demoMunicipality,
+  demoRecentTraining,
   demoTrainings,
 } from './demo-municipality';
 
 /** Writes the demo municipality. Fixed document ids make it safe to run on every start. */
 export async function seedDemo(
   db: Firestore,
+  now: Date = new Date(),
 ): Promise<{ employees: number; trainings: number; holidays: number }> {
   const batch = db.batch();
   const m = db.collection('municipalities').doc(demoMunicipality.id);
@@ -28,8 +31,9 @@ export async function seedDemo(
       issuedBy: 'seed',
     });
   }
-  for (const t of demoTrainings) batch.set(m.collection('trainings').doc(t.id), t);
+  const trainings = [...demoTrainings, demoRecentTraining(bangkokDate(now))];
+  for (const t of trainings) batch.set(m.collection('trainings').doc(t.id), t);
   for (const h of demoHolidays) batch.set(m.collection('holidays').doc(h.date), h);
   await batch.commit();
-  return { employees: demoEmployees.length, trainings: demoTrainings.length, holidays: demoHolidays.length };
+  return { employees: demoEmployees.length, trainings: trainings.length, holidays: demoHolidays.length };
 }

@@ -40,6 +40,11 @@ export interface SimulatorOptions {
    * `channelAccessToken` property exposes, if any.
    */
   channelAccessToken?: string;
+  /**
+   * Buttons for the demo's background machinery, e.g. "run this morning's scheduler now". Each `run`
+   * returns a short Thai line shown to whoever pressed it.
+   */
+  devActions?: Array<{ id: string; label: string; run: () => Promise<string> }>;
 }
 
 export interface SimulatorUser {
@@ -155,6 +160,23 @@ export function createSimulatorRouter(opts: SimulatorOptions): Router {
 
   router.get('/api/users', (_req, res) => {
     res.json({ users: users() });
+  });
+
+  router.get('/api/dev-actions', (_req, res) => {
+    res.json({ actions: (opts.devActions ?? []).map(({ id, label }) => ({ id, label })) });
+  });
+
+  router.post('/api/dev-actions/:id', async (req, res) => {
+    const action = (opts.devActions ?? []).find((a) => a.id === req.params.id);
+    if (!action) {
+      res.status(404).json({ error: 'ไม่มีคำสั่งนี้' });
+      return;
+    }
+    try {
+      res.json({ message: await action.run() });
+    } catch (err) {
+      res.status(500).json({ error: (err as Error).message });
+    }
   });
 
   router.post('/api/users', (req, res) => {

@@ -32,6 +32,7 @@ export interface SimulatorStackOptions {
     channelAccessToken: string;
   }) => Promise<StackBot>;
   demoUsers?: SimulatorOptions['demoUsers'];
+  devActions?: SimulatorOptions['devActions'];
   liffUrl?: string;
   liffId?: string;
   loginChannelId?: string;
@@ -58,6 +59,7 @@ export async function startSimulatorStack(o: SimulatorStackOptions = {}): Promis
             return bot.webhookUrl;
           },
           channelSecret,
+          devActions: o.devActions,
           channelAccessToken,
           demoUsers: o.demoUsers,
           liffUrl: o.liffUrl,

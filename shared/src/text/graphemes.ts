@@ -11,6 +11,8 @@ export function graphemeLength(text: string): number {
 /** Cuts to at most `max` grapheme clusters, ending with an ellipsis when something was cut. */
 export function truncateGraphemes(text: string, max: number): string {
   if (max <= 0) return '';
+  // a cluster is at least one UTF-16 unit: short text fits without segmenting (labels are short)
+  if (text.length <= max) return text;
   const parts = Array.from(segmenter.segment(text), (s) => s.segment);
   if (parts.length <= max) return text;
   return `${parts.slice(0, max - 1).join('')}…`;

@@ -783,8 +783,32 @@ $('new-user-form').addEventListener('submit', (e) => {
 
 window.addEventListener('focus', () => void refreshRichMenu());
 
+/** Demo controls for background work (e.g. the morning scheduler), when the stack offers any. */
+async function loadDevActions() {
+  const { actions } = await api('api/dev-actions');
+  const bar = document.querySelector('.devbar');
+  for (const a of actions) {
+    const b = el('button', { type: 'button', class: 'devbtn', text: a.label });
+    b.dataset.testid = `dev-action-${a.id}`;
+    b.addEventListener('click', async () => {
+      b.disabled = true;
+      try {
+        const res = await fetch(`api/dev-actions/${encodeURIComponent(a.id)}`, { method: 'POST' });
+        const body = await res.json();
+        toast(body.message ?? body.error ?? `HTTP ${res.status}`);
+      } catch (err) {
+        toast(`ไม่สำเร็จ: ${err.message}`);
+      } finally {
+        b.disabled = false;
+      }
+    });
+    bar.append(b);
+  }
+}
+
 async function main() {
   state.config = await api('api/config');
+  await loadDevActions();
   const wanted = new URL(location.href).searchParams.get('userId') ?? '';
   await loadUsers(wanted);
   if (/^U[0-9a-f]{32}$/.test(wanted) && picker.value !== wanted) {
