@@ -1,7 +1,7 @@
 // `npm start`: the whole system on this machine — the real Firestore emulator, the Storage emulator, the
 // fake LINE platform with the chat simulator, the bot, and the LIFF app — seeded with a demo municipality.
 import { createCloudStorageMediaStore, loadRichMenuImages, setupRichMenus } from '@phattana/bot';
-import { formatInviteCode } from '@phattana/shared';
+import { bangkokDate, formatInviteCode } from '@phattana/shared';
 import { deleteApp, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
 import { getStorage } from 'firebase-admin/storage';
@@ -45,12 +45,13 @@ async function main() {
     devActions: [
       {
         id: 'daily-jobs',
-        label: '⏰ งานเช้า',
+        label: '⏰ งานเช้า 09:00',
         run: async () => {
           if (!localBot) throw new Error('บอทยังไม่พร้อม');
-          const r = await localBot.runDailyJobs();
-          if (r.skipped === 'quietHours') return 'ตอนนี้อยู่นอกเวลาส่งข้อความ (08:00–20:00 น.) ระบบจะไม่ส่งเตือน';
-          return `เปิดรายงาน ${r.reportsOpened} ฉบับ · ส่งข้อความ ${r.messages.sent} · ส่งไปแล้วก่อนหน้า ${r.messages.alreadySent} · ข้าม ${r.messages.skipped} · เลยกำหนด ${r.overdue}${r.skipped === 'notWorkingDay' ? ' (วันนี้เป็นวันหยุด ไม่ส่งเตือน)' : ''}`;
+          // as Cloud Scheduler would run it this morning at 09:00 Thai time, whatever the hour now
+          const today = bangkokDate(new Date());
+          const r = await localBot.runDailyJobs(new Date(`${today}T09:00:00+07:00`));
+          return `เปิดรายงาน ${r.reportsOpened} ฉบับ · ส่งข้อความ ${r.messages.sent} · ทำไปแล้วก่อนหน้า ${r.messages.alreadySent} · ข้าม ${r.messages.skipped} · เลยกำหนด ${r.overdue}${r.skipped === 'notWorkingDay' ? ' (วันนี้เป็นวันหยุด ไม่ส่งเตือน)' : ''}`;
         },
       },
     ],
