@@ -35,6 +35,7 @@ export * from './people/approval-chain';
 export * from './people/csv';
 export * from './people/employee-import';
 export * from './people/invite-code';
+export * from './people/line-reach';
 export * from './people/privacy-notice';
 export * from './reports/reminder-plan';
 export * from './reports/training-report';

@@ -8,6 +8,7 @@ import {
   fiscalYearOf,
   type HoursEntry,
   type IsoDate,
+  lineReach,
   type PostbackSigner,
   type ReminderSettings,
   reminderReplies,
@@ -123,20 +124,10 @@ export async function runDailyReportJobs(d: DailyJobDeps): Promise<DailyJobResul
     now: d.now,
   });
   const target = (employeeId: string | undefined) => {
-    const p = employeeId ? people.get(employeeId) : undefined;
-    return {
-      employeeId: employeeId ?? 'unknown',
-      lineUserId: p?.lineUserId,
-      skipReason: !p
-        ? 'unknown'
-        : !p.active
-          ? 'left'
-          : !p.lineUserId
-            ? 'notLinked'
-            : p.lineFollowing === false
-              ? 'blocked'
-              : undefined,
-    };
+    const reach = lineReach(employeeId ? people.get(employeeId) : undefined);
+    return reach.reachable
+      ? { employeeId: employeeId ?? 'unknown', lineUserId: reach.lineUserId }
+      : { employeeId: employeeId ?? 'unknown', skipReason: reach.reason };
   };
   const supervisorOf = (employeeId: string) => {
     try {

@@ -5,7 +5,9 @@ import {
   EMPTY_REPORT_PARTS,
   type Employee,
   type Facts,
+  type LineReachable,
   type Lookup,
+  lineReach,
   type Reply,
   resolveApprovalChain,
   type TrainingReport,
@@ -132,18 +134,9 @@ export async function resolveNotifications(
   for (const e of effects) {
     if (e.type !== 'notifyEmployee') continue;
     const snap = await tx.get(employees.doc(e.employeeId));
-    const lineUserId = snap.get('lineUserId') as string | undefined;
-    const reason = !snap.exists
-      ? 'unknown'
-      : snap.get('active') === false
-        ? 'left'
-        : !lineUserId
-          ? 'notLinked'
-          : snap.get('lineFollowing') === false
-            ? 'blocked'
-            : undefined;
-    if (reason || !lineUserId) skipped.push({ employeeId: e.employeeId, reason: reason ?? 'notLinked' });
-    else send.push({ to: lineUserId, replies: e.replies, key: e.key });
+    const reach = lineReach(snap.exists ? (snap.data() as LineReachable) : undefined);
+    if (reach.reachable) send.push({ to: reach.lineUserId, replies: e.replies, key: e.key });
+    else skipped.push({ employeeId: e.employeeId, reason: reach.reason });
   }
   return { send, skipped };
 }

@@ -1,4 +1,5 @@
 import { createWorkingDayCalendar, type WorkingDayCalendar } from '../calendar/working-days';
+import { lineReach, UNREACHABLE_LABELS, type UnreachableReason } from '../people/line-reach';
 import type { ReportStatus } from '../reports/training-report';
 import type { IsoDate } from '../text/thai-date';
 import { type BroadcastFilter, dueDateMatches } from './broadcast-filter';
@@ -35,14 +36,8 @@ export interface Recipient {
   readonly earliestDue: IsoDate;
 }
 
-export type ExclusionReason = 'left' | 'notLinked' | 'blocked' | 'noStaffRecord';
-
-export const EXCLUSION_LABELS: Record<ExclusionReason, string> = {
-  left: 'พ้นจากตำแหน่ง/ลาออกแล้ว',
-  notLinked: 'ยังไม่ได้ลงทะเบียน LINE',
-  blocked: 'บล็อกบัญชี LINE ของระบบ',
-  noStaffRecord: 'ไม่พบข้อมูลพนักงาน',
-};
+export type ExclusionReason = UnreachableReason;
+export const EXCLUSION_LABELS = UNREACHABLE_LABELS;
 
 export interface RecipientSelection {
   /** nearest due first, then by employee id */
@@ -96,23 +91,15 @@ export function selectRecipients(
   const lineUsers = new Set<string>();
   for (const [employeeId, m] of matched) {
     const e = byId.get(employeeId);
-    const reason: ExclusionReason | undefined = !e
-      ? 'noStaffRecord'
-      : !e.active
-        ? 'left'
-        : !e.lineUserId
-          ? 'notLinked'
-          : e.lineFollowing === false
-            ? 'blocked'
-            : undefined;
-    if (reason || !e?.lineUserId) {
-      excluded[reason ?? 'notLinked']++;
+    const reach = lineReach(e);
+    if (!reach.reachable) {
+      excluded[reach.reason]++;
       continue;
     }
     // one LINE account gets one message, even if two staff records point at it
-    if (lineUsers.has(e.lineUserId)) continue;
-    lineUsers.add(e.lineUserId);
-    recipients.push({ employeeId, name: e.name, lineUserId: e.lineUserId, ...m });
+    if (lineUsers.has(reach.lineUserId)) continue;
+    lineUsers.add(reach.lineUserId);
+    recipients.push({ employeeId, name: e?.name ?? '', lineUserId: reach.lineUserId, ...m });
   }
   // nearest due first; ties by id (cheap and stable; a locale collation of 10 000 names is not)
   recipients.sort((a, b) =>
