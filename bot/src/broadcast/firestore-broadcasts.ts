@@ -19,6 +19,7 @@ import {
   type Firestore,
   Timestamp,
 } from 'firebase-admin/firestore';
+import { withoutUndefined } from '../store/without-undefined';
 import { retryKeyFor } from '../webhook/retry-key';
 import type { BatchRecord, BatchStatus, BroadcastActor, BroadcastRecord } from './broadcast-records';
 
@@ -122,7 +123,7 @@ export function createFirestoreBroadcastStore(db: Firestore, c: BroadcastCollect
         matchedReports: selection.matchedReports,
         batchCount: batches.length,
         sampleNames: selection.recipients.slice(0, PREVIEW_NAMES).map((r) => r.name),
-        message: plain(message),
+        message: withoutUndefined(message),
         messageText: broadcastReminderText(filter),
         preparedAt: Timestamp.fromDate(now),
       } satisfies Partial<Record<keyof BroadcastRecord | 'preparedAt', unknown>>;
@@ -281,9 +282,4 @@ async function readEmployees(
     });
   }
   return out;
-}
-
-// Firestore refuses undefined values; reply data has optional fields.
-function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }

@@ -22,6 +22,7 @@ import {
   type Transaction,
 } from 'firebase-admin/firestore';
 import { employeeFromDoc } from '../people/firestore-employee-directory';
+import { withoutUndefined } from '../store/without-undefined';
 
 // What a conversational turn reads and writes about post-training reports, inside the turn's
 // transaction: the report itself (so chat and LIFF edits of one draft serialise), the person's open
@@ -161,7 +162,7 @@ export function applyReportEffect(
       if (!read.has(effect.report.id))
         throw new Error(`reportSaved for ${effect.report.id} without reading it in this turn`);
       w.set(c.reports.doc(effect.report.id), {
-        ...plain(effect.report),
+        ...withoutUndefined(effect.report),
         updatedAt: now,
         lastAction: effect.action,
       });
@@ -170,7 +171,7 @@ export function applyReportEffect(
     case 'hoursCredited': {
       const e = effect.entry;
       // create(): a second credit for the same source fails the whole turn instead of counting twice
-      w.create(c.hoursLedger.doc(e.id), { ...plain(e), createdAt: now });
+      w.create(c.hoursLedger.doc(e.id), { ...withoutUndefined(e), createdAt: now });
       const inc = (n: number) => FieldValue.increment(n);
       w.set(
         c.hoursTotals.doc(totalsIdFor(e.employeeId, e.fiscalYear)),
@@ -202,9 +203,4 @@ export function reportFromDoc(snap: DocumentSnapshot): TrainingReport {
   const d = snap.data() ?? {};
   const { updatedAt: _u, lastAction: _l, ...rest } = d;
   return { ...EMPTY_REPORT_PARTS, ...rest, id: snap.id } as unknown as TrainingReport;
-}
-
-// Firestore refuses undefined values; optional report fields are legitimately undefined.
-function plain<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }

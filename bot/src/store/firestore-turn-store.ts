@@ -30,6 +30,7 @@ import { createConversationCache, type KnownConversation } from './conversation-
 import { applyWrites, mergeWrites, updateArgs } from './merge-writes';
 import type { TurnStore } from './turn-store';
 import type { TurnWriter } from './turn-writer';
+import { withoutUndefined } from './without-undefined';
 
 export interface FirestoreTurnStoreCollections {
   /** one document per LINE user: conversation state, the ids of its latest events, follow status */
@@ -114,7 +115,7 @@ export function createFirestoreTurnStore(
         const now = Timestamp.now();
         let person = stored.person;
         const update: Record<string, unknown> = {
-          state: stripUndefined(outcome.state),
+          state: withoutUndefined(outcome.state),
           recentEventIds: [...recent.slice(-(REMEMBERED_EVENT_IDS - 1)), input.eventId],
           lastEventAt: Timestamp.fromMillis(input.eventTimestamp),
           updatedAt: now,
@@ -157,7 +158,7 @@ export function createFirestoreTurnStore(
         const now = Timestamp.now();
         let person = stored.person;
         const update: Record<string, unknown> = {
-          state: stripUndefined(outcome.state),
+          state: withoutUndefined(outcome.state),
           recentEventIds: [...recent.slice(-(REMEMBERED_EVENT_IDS - 1)), input.eventId],
           lastEventAt: Timestamp.fromMillis(input.eventTimestamp),
           updatedAt: now,
@@ -358,9 +359,4 @@ function applyEffect(
       applyBroadcastEffect(effect, tx, broadcastsBeside(c.employees), input, now);
       return undefined;
   }
-}
-
-// Firestore refuses undefined values; drafts legitimately have unanswered (undefined) fields.
-function stripUndefined<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
 }
