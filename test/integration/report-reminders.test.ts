@@ -135,4 +135,38 @@ describe('daily report jobs', () => {
     expect(await bot.recomputeDueDates()).toBe(1);
     expect((await m.collection('reports').doc('TR2__R010').get()).get('dueDate')).toBe('2027-01-14');
   });
+
+  it('credits hours on attendance when a training asks for no report, once however often it runs', async () => {
+    await sys.fs.reset();
+    await seedChain(sys);
+    const m = municipality(sys);
+    await m
+      .collection('trainings')
+      .doc('TR3')
+      .set({
+        title: 'ปฐมนิเทศพนักงานใหม่',
+        organiser: 'เทศบาลตำบลทดสอบ',
+        method: 'orientation',
+        curriculum: 'basic',
+        startDate: '2026-12-01',
+        endDate: '2026-12-02',
+        hours: 6,
+        attendees: ['R010'],
+        reportRequired: false,
+      });
+    expect(await runJobs('2026-12-03')).toMatchObject({
+      trainingsOpened: 1,
+      reportsOpened: 0,
+      hoursCreditedOnAttendance: 1,
+    });
+    await runJobs('2026-12-04');
+    expect((await m.collection('reports').doc('TR3__R010').get()).exists).toBe(false);
+    expect((await m.collection('hoursLedger').doc('TR3__R010').get()).get('source')).toBe('attendance');
+    expect((await m.collection('hoursTotals').doc('R010__2570').get()).data()).toMatchObject({
+      hours: 6,
+      trainings: 1,
+      byMethod: { orientation: 6 },
+      byCurriculum: { basic: 6 },
+    });
+  });
 });

@@ -5,8 +5,7 @@ import {
   DEFAULT_REMINDER_SETTINGS,
   EMPTY_REPORT_PARTS,
   type Employee,
-  fiscalYearOf,
-  type HoursEntry,
+  hoursEntry,
   type IsoDate,
   lineReach,
   type PostbackSigner,
@@ -18,19 +17,18 @@ import {
   resolveApprovalChain,
   type Training,
   type TrainingReport,
-  totalsIdFor,
   type WorkingDayCalendar,
 } from '@phattana/shared';
 import {
   type CollectionReference,
   type DocumentReference,
-  FieldValue,
   type Firestore,
   Timestamp,
 } from 'firebase-admin/firestore';
 import type { LineClient } from '../line/line-client';
 import { employeeFromDoc } from '../people/firestore-employee-directory';
 import type { Logger } from '../runtime/logger';
+import { creditHours } from './credit-hours';
 import { createOnceOnlySender, type OnceOutcome } from './once-only-sender';
 import { reportFromDoc } from './report-turn-io';
 
@@ -235,36 +233,8 @@ async function openEndedTrainings(d: DailyJobDeps, today: IsoDate) {
       attendees.forEach((a, i) => {
         if (!a.exists || a.get('active') === false || reportSnaps[i]?.exists) return;
         if (training.reportRequired === false) {
-          const entry: HoursEntry = {
-            id: reportIdFor(training.id, a.id),
-            employeeId: a.id,
-            fiscalYear: fiscalYearOf(training.endDate),
-            trainingId: training.id,
-            title: training.title,
-            method: training.method,
-            ...(training.curriculum ? { curriculum: training.curriculum } : {}),
-            hours: training.hours,
-            endDate: training.endDate,
-            source: 'attendance',
-            creditedAt: iso,
-          };
-          tx.create(d.c.hoursLedger.doc(entry.id), { ...entry, createdAt: at });
-          tx.set(
-            d.c.hoursTotals.doc(totalsIdFor(a.id, entry.fiscalYear)),
-            {
-              employeeId: a.id,
-              fiscalYear: entry.fiscalYear,
-              hours: FieldValue.increment(entry.hours),
-              trainings: FieldValue.increment(1),
-              eLearningCourses: FieldValue.increment(entry.method === 'eLearning' ? 1 : 0),
-              byMethod: { [entry.method]: FieldValue.increment(entry.hours) },
-              ...(entry.curriculum
-                ? { byCurriculum: { [entry.curriculum]: FieldValue.increment(entry.hours) } }
-                : {}),
-              updatedAt: at,
-            },
-            { merge: true },
-          );
+          const entry = hoursEntry(a.id, { ...training, trainingId: training.id }, 'attendance', d.now);
+          creditHours(tx, d.c, entry, at);
           credited++;
           return;
         }

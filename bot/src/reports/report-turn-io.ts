@@ -11,18 +11,17 @@ import {
   type Reply,
   resolveApprovalChain,
   type TrainingReport,
-  totalsIdFor,
 } from '@phattana/shared';
-import {
-  type CollectionReference,
-  type DocumentReference,
-  type DocumentSnapshot,
-  FieldValue,
-  type Timestamp,
-  type Transaction,
+import type {
+  CollectionReference,
+  DocumentReference,
+  DocumentSnapshot,
+  Timestamp,
+  Transaction,
 } from 'firebase-admin/firestore';
 import { employeeFromDoc } from '../people/firestore-employee-directory';
 import { withoutUndefined } from '../store/without-undefined';
+import { creditHours } from './credit-hours';
 
 // What a conversational turn reads and writes about post-training reports, inside the turn's
 // transaction: the report itself (so chat and LIFF edits of one draft serialise), the person's open
@@ -168,27 +167,9 @@ export function applyReportEffect(
       });
       return true;
     }
-    case 'hoursCredited': {
-      const e = effect.entry;
-      // create(): a second credit for the same source fails the whole turn instead of counting twice
-      w.create(c.hoursLedger.doc(e.id), { ...withoutUndefined(e), createdAt: now });
-      const inc = (n: number) => FieldValue.increment(n);
-      w.set(
-        c.hoursTotals.doc(totalsIdFor(e.employeeId, e.fiscalYear)),
-        {
-          employeeId: e.employeeId,
-          fiscalYear: e.fiscalYear,
-          hours: inc(e.hours),
-          trainings: inc(1),
-          eLearningCourses: inc(e.method === 'eLearning' ? 1 : 0),
-          byMethod: { [e.method]: inc(e.hours) },
-          ...(e.curriculum ? { byCurriculum: { [e.curriculum]: inc(e.hours) } } : {}),
-          updatedAt: now,
-        },
-        { merge: true },
-      );
+    case 'hoursCredited':
+      creditHours(w, c, effect.entry, now);
       return true;
-    }
     case 'reportPhotoReceived':
     case 'notifyEmployee':
       // carried out after the commit (a task copies the image; pushes go out)

@@ -5,7 +5,7 @@ import type { Effect } from '../conversation/effect';
 import type { Flow, FlowStep } from '../conversation/flow';
 import { type Action, type PostbackPayload, type Reply, say, text } from '../conversation/reply';
 import { developmentMethod } from '../domain/development-methods';
-import type { HoursEntry } from '../ledger/hours-ledger';
+import { type HoursEntry, hoursEntry } from '../ledger/hours-ledger';
 import {
   addPerformanceNote,
   approveReport,
@@ -266,19 +266,7 @@ function ask(state: ReportReviewState): Reply[] {
 
 /** The ledger entry an approved report earns: its hours in the fiscal year of the training's last day. */
 export function hoursEntryFor(r: TrainingReport, now: Date): HoursEntry {
-  return {
-    id: r.id,
-    employeeId: r.employeeId,
-    fiscalYear: fiscalYearOf(r.endDate),
-    trainingId: r.trainingId,
-    title: r.trainingTitle,
-    method: r.method,
-    ...(r.curriculum ? { curriculum: r.curriculum } : {}),
-    hours: r.hours,
-    endDate: r.endDate,
-    source: 'approvedReport',
-    creditedAt: now.toISOString(),
-  };
+  return hoursEntry(r.employeeId, { ...r, title: r.trainingTitle }, 'approvedReport', now);
 }
 
 const clip = (s: string | undefined, max = 300) =>

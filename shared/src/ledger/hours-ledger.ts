@@ -1,4 +1,6 @@
+import { fiscalYearOf } from '../calendar/fiscal-year';
 import type { DevelopmentMethodId } from '../domain/development-methods';
+import { reportIdFor } from '../reports/training-report';
 import type { IsoDate } from '../text/thai-date';
 
 // The training-hours ledger: one entry per training a person completed, and a per-person, per-fiscal-
@@ -32,6 +34,41 @@ export interface HoursTotals {
   readonly byCurriculum: Readonly<Record<string, number>>;
   /** e-Learning courses completed: plans ask for at least one a year */
   readonly eLearningCourses: number;
+}
+
+/** What a completed training contributes, from a report or from the training itself. */
+export interface CreditableTraining {
+  readonly trainingId: string;
+  readonly title: string;
+  readonly method: DevelopmentMethodId;
+  readonly curriculum?: string;
+  readonly hours: number;
+  readonly endDate: IsoDate;
+}
+
+/**
+ * The ledger entry for one person and one training, keyed like the report (one entry per attendee per
+ * training), in the fiscal year of the training's last day.
+ */
+export function hoursEntry(
+  employeeId: string,
+  t: CreditableTraining,
+  source: HoursEntry['source'],
+  now: Date,
+): HoursEntry {
+  return {
+    id: reportIdFor(t.trainingId, employeeId),
+    employeeId,
+    fiscalYear: fiscalYearOf(t.endDate),
+    trainingId: t.trainingId,
+    title: t.title,
+    method: t.method,
+    ...(t.curriculum ? { curriculum: t.curriculum } : {}),
+    hours: t.hours,
+    endDate: t.endDate,
+    source,
+    creditedAt: now.toISOString(),
+  };
 }
 
 export const totalsIdFor = (employeeId: string, fiscalYear: number) => `${employeeId}__${fiscalYear}`;
