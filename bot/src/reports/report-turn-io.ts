@@ -20,6 +20,7 @@ import type {
   Transaction,
 } from 'firebase-admin/firestore';
 import { employeeFromDoc } from '../people/firestore-employee-directory';
+import type { TurnWriter } from '../store/turn-writer';
 import { withoutUndefined } from '../store/without-undefined';
 import { creditHours } from './credit-hours';
 
@@ -141,21 +142,23 @@ export async function resolveNotifications(
   return { send, skipped };
 }
 
-/** The subset of a transaction that effects write through. */
-export type EffectWriter = Pick<Transaction, 'set' | 'create'>;
+/** The effects about reports. */
+export type ReportEffect = Extract<
+  Effect,
+  { type: 'reportSaved' | 'hoursCredited' | 'reportPhotoReceived' | 'notifyEmployee' }
+>;
 
 /**
- * Writes one report effect. Returns false for effects that are not about reports. A `reportSaved`
- * must be for a report this turn read (its `read` snapshot), so an edit never lands on a document the
- * turn did not see.
+ * Writes one report effect. A `reportSaved` must be for a report this turn read (its `read` snapshot),
+ * so an edit never lands on a document the turn did not see.
  */
 export function applyReportEffect(
-  effect: Effect,
-  w: EffectWriter,
+  effect: ReportEffect,
+  w: Pick<TurnWriter, 'set' | 'create'>,
   c: ReportCollections,
   now: Timestamp,
   read: ReadonlyMap<string, DocumentSnapshot>,
-): boolean {
+): void {
   switch (effect.type) {
     case 'reportSaved': {
       if (!read.has(effect.report.id))
@@ -165,17 +168,15 @@ export function applyReportEffect(
         updatedAt: now,
         lastAction: effect.action,
       });
-      return true;
+      return;
     }
     case 'hoursCredited':
       creditHours(w, c, effect.entry, now);
-      return true;
+      return;
     case 'reportPhotoReceived':
     case 'notifyEmployee':
       // carried out after the commit (a task copies the image; pushes go out)
-      return true;
-    default:
-      return false;
+      return;
   }
 }
 

@@ -12,6 +12,7 @@ import {
 } from '@phattana/shared';
 import {
   type CollectionReference,
+  type DocumentData,
   type DocumentReference,
   type DocumentSnapshot,
   type Firestore,
@@ -100,13 +101,8 @@ export function createFirestoreTurnStore(
       const stateRef = c.conversations.doc(input.userId);
       return db.runTransaction(async (tx) => {
         const snap = await tx.get(stateRef);
-        const recent = (snap.exists ? (snap.get('recentEventIds') as string[] | undefined) : undefined) ?? [];
+        const { recent, state, stored } = readTurn(snap.data());
         if (recent.includes(input.eventId)) return { duplicate: true } as const;
-        const state = snap.exists ? (snap.get('state') as ConversationState | undefined) : undefined;
-        const stored = {
-          person: snap.exists ? (snap.get('person') as PersonContext | undefined) : undefined,
-          consent: snap.exists ? (snap.get('consent') as ConsentRecord | undefined) : undefined,
-        };
         const lookups = plan.lookups(state);
         const { facts, docs } = await resolveLookups(tx, lookups, { ...input, person: stored.person }, c, o);
         const outcome = plan.decide(state, stored, facts);
@@ -114,14 +110,8 @@ export function createFirestoreTurnStore(
         const notices = await resolveNotifications(tx, outcome.effects, c.employees);
         const now = Timestamp.now();
         let person = stored.person;
-        const update: Record<string, unknown> = {
-          state: withoutUndefined(outcome.state),
-          recentEventIds: [...recent.slice(-(REMEMBERED_EVENT_IDS - 1)), input.eventId],
-          lastEventAt: Timestamp.fromMillis(input.eventTimestamp),
-          updatedAt: now,
-        };
+        const update = conversationUpdate(outcome.state, recent, input, now);
         for (const effect of outcome.effects) {
-          if (applyReportEffect(effect, tx, c.reports, now, docs.reports)) continue;
           const linked = applyEffect(effect, { ...input, person }, docs, c, tx, now, update);
           if (linked) person = linked;
         }
@@ -142,13 +132,8 @@ export function createFirestoreTurnStore(
       for (let attempt = 1; ; attempt++) {
         const seen = known.get(input.userId) ?? (await readConversation(stateRef));
         const data = seen?.data;
-        const recent = (data?.recentEventIds as string[] | undefined) ?? [];
+        const { recent, state, stored } = readTurn(data);
         if (recent.includes(input.eventId)) return { duplicate: true } as const;
-        const state = data?.state as ConversationState | undefined;
-        const stored = {
-          person: data?.person as PersonContext | undefined,
-          consent: data?.consent as ConsentRecord | undefined,
-        };
         if (plan.lookups(state).length > 0) return transactional.runTurn(input, plan);
         const outcome = plan.decide(state, stored, {});
         if (!outcome.effects.every((e) => BATCHABLE_EFFECTS.has(e.type))) {
@@ -157,12 +142,7 @@ export function createFirestoreTurnStore(
         const batch = db.batch();
         const now = Timestamp.now();
         let person = stored.person;
-        const update: Record<string, unknown> = {
-          state: withoutUndefined(outcome.state),
-          recentEventIds: [...recent.slice(-(REMEMBERED_EVENT_IDS - 1)), input.eventId],
-          lastEventAt: Timestamp.fromMillis(input.eventTimestamp),
-          updatedAt: now,
-        };
+        const update = conversationUpdate(outcome.state, recent, input, now);
         for (const effect of outcome.effects) {
           const linked = applyEffect(
             effect,
@@ -206,6 +186,33 @@ export function createFirestoreTurnStore(
         if (person) tx.set(c.employees.doc(person.employeeId), { lineFollowing: following }, { merge: true });
       });
     },
+  };
+}
+
+/** What a turn needs from the person's conversation document. */
+function readTurn(data: DocumentData | undefined) {
+  return {
+    recent: (data?.recentEventIds as string[] | undefined) ?? [],
+    state: data?.state as ConversationState | undefined,
+    stored: {
+      person: data?.person as PersonContext | undefined,
+      consent: data?.consent as ConsentRecord | undefined,
+    },
+  };
+}
+
+/** The conversation document's change for a turn; effects may add to it (consent, the linked person). */
+function conversationUpdate(
+  state: ConversationState,
+  recent: readonly string[],
+  input: { eventId: string; eventTimestamp: number },
+  now: Timestamp,
+): Record<string, unknown> {
+  return {
+    state: withoutUndefined(state),
+    recentEventIds: [...recent.slice(-(REMEMBERED_EVENT_IDS - 1)), input.eventId],
+    lastEventAt: Timestamp.fromMillis(input.eventTimestamp),
+    updatedAt: now,
   };
 }
 
@@ -351,6 +358,12 @@ function applyEffect(
         status: 'open',
         requestedAt: now,
       });
+      return undefined;
+    case 'reportSaved':
+    case 'hoursCredited':
+    case 'reportPhotoReceived':
+    case 'notifyEmployee':
+      applyReportEffect(effect, tx, c.reports, now, docs.reports);
       return undefined;
     case 'broadcastRequested':
     case 'broadcastConfirmed':
