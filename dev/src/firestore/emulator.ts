@@ -1,4 +1,5 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { freePort, superviseChild } from '../child-service';
 import { findEmulatorJar } from './emulator-jar';
 
 export interface RunningEmulator {
@@ -39,27 +40,15 @@ export async function startFirestoreEmulator(opts: StartEmulatorOptions = {}): P
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: false },
   );
-  const output: string[] = [];
-  const collect = (b: Buffer) => {
-    const text = b.toString();
-    output.push(text);
-    if (output.length > 200) output.shift();
-    opts.log?.(text);
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
   const hostPort = `${host}:${port}`;
-  try {
-    await waitUntilReady(`http://${hostPort}/`, child, opts.readyTimeoutMs ?? 30_000);
-  } catch (err) {
-    child.kill('SIGKILL');
-    throw new Error(`Firestore emulator did not start: ${(err as Error).message}\n${output.join('')}`);
-  }
-  return {
-    hostPort,
-    pid: child.pid ?? -1,
-    stop: () => stopChild(child),
-  };
+  const service = await superviseChild(child, {
+    name: 'Firestore emulator',
+    readyUrl: `http://${hostPort}/`,
+    readyTimeoutMs: opts.readyTimeoutMs ?? 30_000,
+    pollMs: 150,
+    log: opts.log,
+  });
+  return { hostPort, ...service };
 }
 
 /** Deletes every document of one project in the emulator (its documented REST reset). */
@@ -69,44 +58,4 @@ export async function resetFirestore(hostPort: string, projectId: string): Promi
     { method: 'DELETE' },
   );
   if (!res.ok) throw new Error(`Firestore reset failed: ${res.status} ${await res.text()}`);
-}
-
-async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`java exited with code ${child.exitCode}`);
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 150));
-  }
-  throw new Error(`not ready after ${timeoutMs} ms`);
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
-export async function freePort(host = '127.0.0.1'): Promise<number> {
-  const { createServer } = await import('node:net');
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, host, () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }

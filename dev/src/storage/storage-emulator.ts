@@ -1,7 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { freePort } from '../firestore/emulator';
+import { freePort, superviseChild } from '../child-service';
 
 export interface RunningStorageEmulator {
   /** host:port, the value for FIREBASE_STORAGE_EMULATOR_HOST */
@@ -54,54 +54,19 @@ export async function startStorageEmulator(
     // stdin stays open: the child exits when it closes, so it never outlives us
     { stdio: ['pipe', 'pipe', 'pipe'], env: { ...process.env, NODE_OPTIONS: '' } },
   );
-  const output: string[] = [];
-  const collect = (b: Buffer) => {
-    const text = b.toString();
-    output.push(text);
-    if (output.length > 200) output.shift();
-    opts.log?.(text);
-  };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
   const hostPort = `${host}:${port}`;
-  try {
-    await waitUntilReady(`http://${hostPort}/b`, child, opts.readyTimeoutMs ?? 30_000);
-  } catch (err) {
-    child.kill('SIGKILL');
-    throw new Error(`Storage emulator did not start: ${(err as Error).message}\n${output.join('')}`);
-  }
-  return { hostPort, pid: child.pid ?? -1, stop: () => stopChild(child) };
+  const service = await superviseChild(child, {
+    name: 'Storage emulator',
+    readyUrl: `http://${hostPort}/b`,
+    readyTimeoutMs: opts.readyTimeoutMs ?? 30_000,
+    pollMs: 100,
+    log: opts.log,
+  });
+  return { hostPort, ...service };
 }
 
 /** Deletes every object in every bucket (the emulator's own reset endpoint). */
 export async function resetStorage(hostPort: string): Promise<void> {
   const res = await fetch(`http://${hostPort}/internal/reset`, { method: 'POST' });
   if (!res.ok) throw new Error(`Storage reset failed: ${res.status} ${await res.text()}`);
-}
-
-async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`node exited with code ${child.exitCode}`);
-    try {
-      const res = await fetch(url, { signal: AbortSignal.timeout(1000) });
-      if (res.ok) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`not ready after ${timeoutMs} ms`);
-}
-
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill('SIGKILL'), 5000);
-    child.once('exit', () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
 }
