@@ -8,7 +8,12 @@ import type { ConversationState } from '../src/conversation/state';
 import { lookupsFor, START_FLOW, step, type TurnResult } from '../src/conversation/step';
 import { hoursEntryFor, reviewRequestReplies } from '../src/flows/report-review';
 import type { TrainingReportState } from '../src/flows/training-report';
-import { ANSWER_LIMITS, type ReportAnswers, type TrainingReport } from '../src/reports/training-report';
+import {
+  ANSWER_LIMITS,
+  EMPTY_REPORT_PARTS,
+  type ReportAnswers,
+  type TrainingReport,
+} from '../src/reports/training-report';
 import { graphemeLength } from '../src/text/graphemes';
 
 // The edge, simulated: a stored report per id, lookups answered from the store inside the "turn", and
@@ -41,14 +46,7 @@ function makeReport(over: Partial<TrainingReport> = {}): TrainingReport {
     employeeName: ME.name,
     returnDate: '2026-11-27',
     dueDate: '2026-12-09',
-    status: 'pending',
-    answers: {},
-    photos: [],
-    approvers: [],
-    approvedBy: [],
-    currentApproverId: null,
-    performanceNotes: [],
-    history: [],
+    ...EMPTY_REPORT_PARTS,
     ...over,
   };
 }

@@ -1,6 +1,7 @@
-import { addDays, bangkokDate, reportIdFor, type TrainingReport } from '@phattana/shared';
+import { addDays, bangkokDate, EMPTY_REPORT_PARTS, reportIdFor, type TrainingReport } from '@phattana/shared';
 import type { Firestore } from 'firebase-admin/firestore';
 import { Timestamp } from 'firebase-admin/firestore';
+import { withoutUndefined } from '../../bot/src/store/without-undefined';
 import { DEMO_MUNICIPALITY_ID } from '../../dev/src/seed/demo-municipality';
 
 export const reportsOf = (db: Firestore) =>
@@ -32,18 +33,12 @@ export async function seedReport(
     employeeName: 'ผู้เข้าอบรม ทดสอบ',
     returnDate: endDate,
     dueDate: addDays(endDate, 9),
-    status: 'pending',
-    answers: {},
-    photos: [],
-    approvers: [],
-    approvedBy: [],
-    currentApproverId: null,
-    performanceNotes: [],
+    ...EMPTY_REPORT_PARTS,
     history: [{ action: 'opened', by: 'system', at: new Date().toISOString() }],
     ...o,
   };
   await reportsOf(db)
     .doc(report.id)
-    .set({ ...JSON.parse(JSON.stringify(report)), updatedAt: Timestamp.now(), lastAction: 'opened' });
+    .set({ ...withoutUndefined(report), updatedAt: Timestamp.now(), lastAction: 'opened' });
   return report;
 }
