@@ -1,11 +1,10 @@
 import {
-  ANSWER_LIMITS,
-  PROBLEMS_MIN,
+  ANSWER_TEXT_RULES,
   type Rating,
   type ReportAnswers,
-  SHARING_DETAIL_MIN,
   SHARING_PLANS,
   type SharingPlanId,
+  type TextAnswerField,
 } from '@phattana/shared';
 
 // The answers a LIFF form sends, checked with the same limits the chat applies to a typed answer
@@ -18,14 +17,6 @@ export type AnswerPatch = { -readonly [K in AnswerField]?: ReportAnswers[K] | nu
 
 /** Thai messages by field; `answers` is for problems with the body as a whole. */
 export type AnswerErrors = Partial<Record<AnswerField | 'answers', string>>;
-
-const TEXT_RULES = {
-  learned: { min: ANSWER_LIMITS.min, max: ANSWER_LIMITS.long },
-  application: { min: ANSWER_LIMITS.min, max: ANSWER_LIMITS.long },
-  problems: { min: PROBLEMS_MIN, max: ANSWER_LIMITS.long },
-  sharingDetail: { min: SHARING_DETAIL_MIN, max: ANSWER_LIMITS.short },
-} as const satisfies Partial<Record<AnswerField, { min: number; max: number }>>;
-type TextField = keyof typeof TEXT_RULES;
 
 const FIELDS: readonly AnswerField[] = [
   'learned',
@@ -41,7 +32,7 @@ const NO_PROBLEMS = '-';
 
 /** The limits the form shows next to each field, so the client never hard-codes them. */
 export const ANSWER_FORM_LIMITS = {
-  ...TEXT_RULES,
+  ...ANSWER_TEXT_RULES,
   ratings: [5, 4, 3, 2, 1] as const,
   sharingPlans: SHARING_PLANS.map(({ id, name }) => ({ id, name })),
 };
@@ -76,13 +67,13 @@ export function parseAnswerPatch(input: unknown): { patch: AnswerPatch } | { err
   return Object.keys(errors).length > 0 ? { errors } : { patch };
 }
 
-function checkText(field: TextField, value: unknown): { value: string | null } | { error: string } {
+function checkText(field: TextAnswerField, value: unknown): { value: string | null } | { error: string } {
   if (value === null) return { value: null };
   if (typeof value !== 'string') return { error: 'กรุณาพิมพ์คำตอบเป็นข้อความ' };
   const t = value.trim();
   if (t === '') return { value: null };
   if (field === 'problems' && t === NO_PROBLEMS) return { value: t };
-  const { min, max } = TEXT_RULES[field];
+  const { min, max } = ANSWER_TEXT_RULES[field];
   if (t.length < min) {
     return { error: `คำตอบสั้นเกินไป (${t.length} ตัวอักษร) กรุณาเล่าให้ละเอียดขึ้น อย่างน้อย ${min} ตัวอักษร` };
   }

@@ -14,6 +14,7 @@ import {
 } from '../conversation/reply';
 import {
   ANSWER_LIMITS,
+  ANSWER_TEXT_RULES,
   isEditable,
   missingAnswers,
   RATING_LABELS,
@@ -82,10 +83,6 @@ export interface TrainingReportState {
 type State = TrainingReportState;
 type Step = FlowStep<State>;
 
-/** A typed plan of how to share what was learned needs at least this much to mean something. */
-export const SHARING_DETAIL_MIN = 3;
-/** Problems and suggestions may be short ("ห้องร้อน"), but not one letter. */
-export const PROBLEMS_MIN = 3;
 /** The return-date picker offers at most this many days after the training's last day. */
 export const RETURN_DATE_MAX_DAYS = 30;
 
@@ -560,13 +557,12 @@ function readAnswer(q: AnswerQuestion, event: InboundEvent): Parsed<string | num
   switch (q) {
     case 'learned':
     case 'application':
-      return readText(event, ANSWER_LIMITS.min, ANSWER_LIMITS.long);
     case 'sharingDetail':
-      return readText(event, SHARING_DETAIL_MIN, ANSWER_LIMITS.short);
+      return readText(event, ANSWER_TEXT_RULES[q]);
     case 'problems':
       if (event.kind === 'postback' && event.payload.a === P.none) return { value: '-' };
       if (event.kind === 'text' && NONE_WORDS.has(normaliseInput(event.text))) return { value: '-' };
-      return readText(event, PROBLEMS_MIN, ANSWER_LIMITS.long);
+      return readText(event, ANSWER_TEXT_RULES.problems);
     case 'sharing':
       return readSharing(event);
     case 'rating':
@@ -574,7 +570,7 @@ function readAnswer(q: AnswerQuestion, event: InboundEvent): Parsed<string | num
   }
 }
 
-function readText(event: InboundEvent, min: number, max: number): Parsed<string> {
+function readText(event: InboundEvent, { min, max }: { min: number; max: number }): Parsed<string> {
   if (event.kind !== 'text') return { error: wrongKind(event) ?? 'กรุณาพิมพ์คำตอบเป็นข้อความ' };
   const t = event.text.trim();
   if (t.length < min) {

@@ -45,6 +45,19 @@ export const ANSWER_LIMITS = {
   min: 10,
 } as const;
 
+/**
+ * How long each typed answer must be, in UTF-16 units after trimming: the chat and the LIFF form check
+ * the same table. A typed sharing plan or "problems" may be short ("ห้องร้อน"), but not one letter.
+ */
+export const ANSWER_TEXT_RULES = {
+  learned: { min: ANSWER_LIMITS.min, max: ANSWER_LIMITS.long },
+  application: { min: ANSWER_LIMITS.min, max: ANSWER_LIMITS.long },
+  problems: { min: 3, max: ANSWER_LIMITS.long },
+  sharingDetail: { min: 3, max: ANSWER_LIMITS.short },
+} as const satisfies Partial<Record<keyof ReportAnswers, { min: number; max: number }>>;
+
+export type TextAnswerField = keyof typeof ANSWER_TEXT_RULES;
+
 export interface ReportPhoto {
   /** LINE message id of the image; the stored copy is keyed by it */
   readonly messageId: string;
