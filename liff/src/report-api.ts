@@ -1,62 +1,20 @@
+import type { ReportDetail, ReportSummary } from '../../shared/src/reports/report-api-contract';
+import type { ReportAnswers } from '../../shared/src/reports/training-report';
 import type { ApiClient } from './api-client';
 
 // The post-training report API (bot/src/api/report-routes.ts) as the LIFF pages see it. The limits,
 // sharing plans and rating labels come with the report, so the form never hard-codes the chat's rules.
 
-export type ReportStatus = 'pending' | 'submitted' | 'returned' | 'approved';
-export type SharingPlanId = 'staffMeeting' | 'leaflet' | 'onTheJob' | 'other';
-export type Rating = 1 | 2 | 3 | 4 | 5;
-
-export interface ReportAnswers {
-  readonly learned?: string;
-  readonly application?: string;
-  readonly sharing?: SharingPlanId;
-  readonly sharingDetail?: string;
-  readonly problems?: string;
-  readonly rating?: Rating;
-}
+// type-only: the contract comes from shared/, nothing of it lands in the bundle
+export type { ReportDetail, ReportSummary } from '../../shared/src/reports/report-api-contract';
+export type {
+  Rating,
+  ReportAnswers,
+  ReportStatus,
+  SharingPlanId,
+  TextAnswerField as TextField,
+} from '../../shared/src/reports/training-report';
 export type AnswerField = keyof ReportAnswers;
-export type TextField = 'learned' | 'application' | 'problems' | 'sharingDetail';
-
-export interface ReportDetail {
-  readonly report: {
-    readonly id: string;
-    readonly trainingTitle: string;
-    readonly hours: number;
-    readonly startDate: string;
-    readonly endDate: string;
-    readonly returnDate: string;
-    readonly dueDate: string;
-    readonly status: ReportStatus;
-    readonly answers: ReportAnswers;
-    readonly returnComment: string | null;
-    readonly submittedAt: string | null;
-    readonly approvedAt: string | null;
-    readonly photoCount: number;
-  };
-  readonly editable: boolean;
-  readonly missing: readonly AnswerField[];
-  readonly updateTime: string;
-  readonly form: {
-    readonly [K in TextField]: { readonly min: number; readonly max: number };
-  } & {
-    readonly ratings: readonly Rating[];
-    readonly ratingLabels: Readonly<Record<Rating, string>>;
-    readonly sharingPlans: readonly { readonly id: SharingPlanId; readonly name: string }[];
-  };
-}
-
-export interface ReportSummary {
-  readonly id: string;
-  readonly trainingTitle: string;
-  readonly status: ReportStatus;
-  readonly startDate: string;
-  readonly endDate: string;
-  readonly dueDate: string;
-  readonly editable: boolean;
-  /** how many answers are still missing */
-  readonly missing: number;
-}
 
 /** A refusal from the API; `message` is the server's Thai text, safe to show. */
 export class ReportApiError extends Error {

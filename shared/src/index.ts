@@ -38,5 +38,6 @@ export * from './people/invite-code';
 export * from './people/line-reach';
 export * from './people/privacy-notice';
 export * from './reports/reminder-plan';
+export * from './reports/report-api-contract';
 export * from './reports/training-report';
 export * from './trainings/training';

@@ -5,6 +5,9 @@ import {
   missingAnswers,
   type PersonContext,
   RATING_LABELS,
+  type ReportDetail,
+  type ReportFormRules,
+  type ReportSummary,
   type TrainingReport,
 } from '@phattana/shared';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
@@ -31,31 +34,7 @@ const NOT_YOURS = 'รายงานนี้ไม่ใช่ของท่�
 const NOT_FOUND = 'ไม่พบรายงานนี้ อาจถูกลบหรือย้ายแล้ว กรุณาติดต่อฝ่ายบุคคล';
 const CHANGED = 'มีการแก้ไขจากแชต ระหว่างที่ท่านเปิดแบบฟอร์มนี้ ระบบรวมคำตอบล่าสุดให้แล้ว กรุณาตรวจสอบแล้วกดบันทึกร่างอีกครั้ง';
 
-/** A report as the LIFF form shows it. */
-export interface ReportDetail {
-  readonly report: {
-    readonly id: string;
-    readonly trainingTitle: string;
-    readonly hours: number;
-    readonly startDate: string;
-    readonly endDate: string;
-    readonly returnDate: string;
-    readonly dueDate: string;
-    readonly status: TrainingReport['status'];
-    readonly answers: TrainingReport['answers'];
-    readonly returnComment: string | null;
-    readonly submittedAt: string | null;
-    readonly approvedAt: string | null;
-    readonly photoCount: number;
-  };
-  readonly editable: boolean;
-  readonly missing: string[];
-  /** the document's update time: send it back as `expectedUpdateTime` to detect edits from chat */
-  readonly updateTime: string;
-  readonly form: typeof FORM;
-}
-
-const FORM = {
+const FORM: ReportFormRules = {
   ...ANSWER_FORM_LIMITS,
   ratingLabels: RATING_LABELS,
 };
@@ -80,16 +59,18 @@ export function createReportRoutes(d: ReportRoutesDeps): Router {
     res.setHeader('cache-control', 'no-store');
     res.json({
       fiscalYear: fy,
-      reports: [...open, ...rest].map((r) => ({
-        id: r.id,
-        trainingTitle: r.trainingTitle,
-        status: r.status,
-        startDate: r.startDate,
-        endDate: r.endDate,
-        dueDate: r.dueDate,
-        editable: isEditable(r),
-        missing: missingAnswers(r.answers).length,
-      })),
+      reports: [...open, ...rest].map(
+        (r): ReportSummary => ({
+          id: r.id,
+          trainingTitle: r.trainingTitle,
+          status: r.status,
+          startDate: r.startDate,
+          endDate: r.endDate,
+          dueDate: r.dueDate,
+          editable: isEditable(r),
+          missing: missingAnswers(r.answers).length,
+        }),
+      ),
     });
   });
 
