@@ -1,10 +1,10 @@
 import { readFile, rm } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEV_CHANNEL } from '../../dev/src/dev-settings';
-import { buildLiff, makeTempOutDir } from '../../liff/tools/build-app';
+import { makeTempOutDir } from '../../liff/tools/build-app';
 import { type StaticServer, serveStatic } from '../../liff/tools/static-server';
 import { describeBrowser, type LaunchedBrowser, launchBrowser } from '../support/browser';
+import { buildLiffAgainstBot } from '../support/liff-against-bot';
 import { useSystem } from '../support/system';
 
 let liff: StaticServer | undefined;
@@ -24,22 +24,7 @@ describeBrowser('LIFF: download my data', () => {
       liff = await serveStatic(outDir);
       return sys.start();
     })();
-    const env = {
-      VITE_LIFF_ID: DEV_CHANNEL.liffId,
-      VITE_API_BASE: `${bot.url}/api`,
-      VITE_LINE_DEV_BASE: platform.url,
-      VITE_LOGIN_CHANNEL_ID: DEV_CHANNEL.loginChannelId,
-    };
-    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-    Object.assign(process.env, env);
-    try {
-      await buildLiff({ outDir, mock: true });
-    } finally {
-      for (const [k, v] of Object.entries(saved)) {
-        if (v === undefined) delete process.env[k];
-        else process.env[k] = v;
-      }
-    }
+    await buildLiffAgainstBot(outDir, { botUrl: bot.url, platformUrl: platform.url });
     browser = await launchBrowser();
     page = await browser.context.newPage();
   }, 120_000);
