@@ -13,7 +13,7 @@ import type { LineClient } from '../line/line-client';
 import { batches, renderMessages } from '../line/render-messages';
 import { reportPhotoTasks } from '../media/report-photo-tasks';
 import type { Logger } from '../runtime/logger';
-import type { TaskQueue } from '../runtime/task-queue';
+import type { Task, TaskQueue } from '../runtime/task-queue';
 import type { TurnStore } from '../store/turn-store';
 import { retryKeyFor } from './retry-key';
 import { toInboundEvent } from './to-inbound-event';
@@ -76,30 +76,29 @@ export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promis
             calendar,
           });
           const linked = r.effects.some((x) => x.type === 'accountLinked');
-          const photoTasks = reportPhotoTasks(r.effects);
-          const broadcastTasks = broadcastTasksFor(r.effects);
-          return {
-            state: r.state,
-            effects: r.effects,
-            result: { replies: r.replies, linked, photoTasks, broadcastTasks },
-          };
+          // slow work the effects ask for: copying photos, preparing and sending broadcasts
+          const tasks = [...reportPhotoTasks(r.effects), ...broadcastTasksFor(r.effects)];
+          return { state: r.state, effects: r.effects, result: { replies: r.replies, linked, tasks } };
         },
       },
     );
     if (turn.duplicate) return 'duplicate';
-    // Report photos: copied from LINE to storage by a task. Queued first thing after the commit, so a
-    // failed reply (whose redelivery is a duplicate) cannot lose them; a failed enqueue must not fail
-    // the turn either, which is already saved.
-    for (const task of turn.result.photoTasks) {
-      await d.tasks
-        .enqueue(task)
-        .catch((err) => d.logger.error('report_photo.enqueue_failed', { ...task, err: String(err) }));
-    }
-    // HR broadcasts: preparing the preview and sending run as tasks, queued as early for the same reason
-    for (const task of turn.result.broadcastTasks) {
-      await d.tasks
-        .enqueue(task)
-        .catch((err) => d.logger.error('broadcast.enqueue_failed', { ...task, err: String(err) }));
+    // Queued first thing after the commit, so a failed reply (whose redelivery is a duplicate) cannot
+    // lose them; a failed enqueue must not fail the turn either, which is already saved.
+    for (const s of turn.notificationsSkipped ?? [])
+      d.logger.info('notify.skipped', {
+        eventId: e.webhookEventId,
+        employeeId: s.employeeId,
+        reason: s.reason,
+      });
+    for (const task of [...turn.result.tasks, ...notificationTasks(turn.notifications ?? [], now, d)]) {
+      await d.tasks.enqueue(task).catch((err) =>
+        d.logger.error('task.enqueue_failed', {
+          // a push carries message text: log only whom it was for
+          ...(task.type === 'push' ? { type: task.type, to: task.to } : task),
+          err: String(err),
+        }),
+      );
     }
     if (turn.result.linked && turn.person && d.onLinked) {
       // After the commit (a failed menu link must not undo the link itself), but awaited: Cloud
@@ -142,7 +141,6 @@ export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promis
       }
     }
     for (const batch of rest) await pushLater(batch);
-    await notifyOthers(turn, e.webhookEventId, now, d);
     return 'handled';
   } finally {
     if (loading) clearTimeout(loading);
@@ -150,22 +148,19 @@ export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promis
 }
 
 /**
- * Pushes the turn asked for to other people (the next approver, the person whose report was returned).
- * Queued after the commit with retry keys from the effect's key, so a redelivered event sends nothing.
+ * The pushes a turn asked for to other people (the next approver, the person whose report was
+ * returned), with retry keys from the effect's key, so a redelivered event never sends twice.
  */
-async function notifyOthers(
-  turn: Extract<Awaited<ReturnType<TurnStore['runTurn']>>, { duplicate: false }>,
-  eventId: string,
+function notificationTasks(
+  notifications: NonNullable<
+    Extract<Awaited<ReturnType<TurnStore['runTurn']>>, { duplicate: false }>['notifications']
+  >,
   now: Date,
   d: EventHandlerDeps,
-) {
-  for (const s of turn.notificationsSkipped ?? [])
-    d.logger.info('notify.skipped', { eventId, employeeId: s.employeeId, reason: s.reason });
-  for (const n of turn.notifications ?? []) {
-    const messages = renderMessages(n.replies, { signer: d.signer, now });
-    let i = 0;
-    for (const batch of batches(messages)) {
-      await d.tasks.enqueue({ type: 'push', to: n.to, messages: batch, retryKey: retryKeyFor(n.key, i++) });
-    }
-  }
+): Task[] {
+  return notifications.flatMap((n) =>
+    batches(renderMessages(n.replies, { signer: d.signer, now })).map(
+      (messages, i): Task => ({ type: 'push', to: n.to, messages, retryKey: retryKeyFor(n.key, i) }),
+    ),
+  );
 }
