@@ -95,13 +95,7 @@ export async function runDailyReportJobs(d: DailyJobDeps): Promise<DailyJobResul
   const opened = await openEndedTrainings(d, today);
   if (!d.calendar.isWorkingDay(today)) {
     // reports are opened on any day (so due dates are known), but nobody is messaged at the weekend
-    return {
-      ...empty,
-      trainingsOpened: opened.trainingsOpened,
-      reportsOpened: opened.reportsOpened,
-      hoursCreditedOnAttendance: opened.hoursCreditedOnAttendance,
-      skipped: 'notWorkingDay',
-    };
+    return { ...empty, ...opened, skipped: 'notWorkingDay' };
   }
 
   const people = new Map<string, Employee & { lineFollowing?: boolean }>();
@@ -121,6 +115,9 @@ export async function runDailyReportJobs(d: DailyJobDeps): Promise<DailyJobResul
     logger: d.logger,
     now: d.now,
   });
+  const send = async (o: Parameters<typeof sender.send>[0]) => {
+    messages[await sender.send(o)]++;
+  };
   const target = (employeeId: string | undefined) => {
     const reach = lineReach(employeeId ? people.get(employeeId) : undefined);
     return reach.reachable
@@ -129,7 +126,7 @@ export async function runDailyReportJobs(d: DailyJobDeps): Promise<DailyJobResul
   };
   const supervisorOf = (employeeId: string) => {
     try {
-      return resolveApprovalChain(employeeId, people, { maxSteps: 1, ...setting }).approvers[0]?.id;
+      return resolveApprovalChain(employeeId, people, { ...setting, maxSteps: 1 }).approvers[0]?.id;
     } catch {
       return undefined;
     }
@@ -141,13 +138,12 @@ export async function runDailyReportJobs(d: DailyJobDeps): Promise<DailyJobResul
     if (r.dueDate < today) late.push(r);
     for (const plan of remindersFor(r, today, d.calendar, d.reminders ?? DEFAULT_REMINDER_SETTINGS)) {
       const to = plan.to === 'owner' ? target(r.employeeId) : target(supervisorOf(r.employeeId));
-      const outcome = await sender.send({
+      await send({
         key: `${r.id}__${plan.kind}`,
         to,
         replies: reminderReplies(plan.kind, r, today, d.calendar),
         meta: { reportId: r.id, kind: plan.kind },
       });
-      messages[outcome]++;
     }
   }
   // "your report is due" for reports opened lately; claimed once each, so a run that died after opening
@@ -156,33 +152,26 @@ export async function runDailyReportJobs(d: DailyJobDeps): Promise<DailyJobResul
   for (const r of pending) {
     const openedAt = r.history.find((h) => h.action === 'opened')?.at;
     if (!openedAt || openedAt < recent) continue;
-    const outcome = await sender.send({
+    await send({
       key: `${r.id}__opened`,
       to: target(r.employeeId),
       replies: reminderReplies('opened', r, today, d.calendar),
       meta: { reportId: r.id, kind: 'opened' },
     });
-    messages[outcome]++;
   }
   if (late.length > 0) {
     const hr = [...people.values()].filter((p) => p.active && p.roles.includes('hr'));
     for (const p of hr) {
-      const outcome = await sender.send({
+      await send({
         key: `hrLateList__${today}__${p.id}`,
         to: target(p.id),
         replies: [hrLateListReply(late, people, today, d.calendar)],
         meta: { kind: 'hrLateList', date: today },
       });
-      messages[outcome]++;
     }
   }
-  const counts = {
-    trainingsOpened: opened.trainingsOpened,
-    reportsOpened: opened.reportsOpened,
-    hoursCreditedOnAttendance: opened.hoursCreditedOnAttendance,
-  };
-  d.logger.info('jobs.daily_reports', { today, ...counts, ...messages, overdue: late.length });
-  return { ...counts, messages, overdue: late.length };
+  d.logger.info('jobs.daily_reports', { today, ...opened, ...messages, overdue: late.length });
+  return { ...opened, messages, overdue: late.length };
 }
 
 function hrLateListReply(
@@ -214,8 +203,8 @@ async function openEndedTrainings(d: DailyJobDeps, today: IsoDate) {
   const since = addDays(today, -OPEN_REPORTS_LOOKBACK_DAYS);
   const ended = await d.c.trainings.where('endDate', '<', today).where('endDate', '>=', since).get();
   let trainingsOpened = 0;
+  let reportsOpened = 0;
   let hoursCreditedOnAttendance = 0;
-  const newReports: TrainingReport[] = [];
   for (const doc of ended.docs) {
     if (doc.get('reportsOpened') === true) continue;
     const created = await d.db.runTransaction(async (tx) => {
@@ -228,7 +217,7 @@ async function openEndedTrainings(d: DailyJobDeps, today: IsoDate) {
       );
       const at = Timestamp.fromDate(d.now);
       const iso = d.now.toISOString();
-      const reports: TrainingReport[] = [];
+      let reports = 0;
       let credited = 0;
       attendees.forEach((a, i) => {
         if (!a.exists || a.get('active') === false || reportSnaps[i]?.exists) return;
@@ -256,15 +245,15 @@ async function openEndedTrainings(d: DailyJobDeps, today: IsoDate) {
           history: [{ action: 'opened', by: 'system', at: iso }],
         };
         tx.create(d.c.reports.doc(report.id), { ...report, updatedAt: at, lastAction: 'opened' });
-        reports.push(report);
+        reports++;
       });
       tx.update(doc.ref, { reportsOpened: true, reportsOpenedAt: at });
       return { reports, credited };
     });
     if (!created) continue;
     trainingsOpened++;
+    reportsOpened += created.reports;
     hoursCreditedOnAttendance += created.credited;
-    newReports.push(...created.reports);
   }
-  return { trainingsOpened, reportsOpened: newReports.length, hoursCreditedOnAttendance, newReports };
+  return { trainingsOpened, reportsOpened, hoursCreditedOnAttendance };
 }
