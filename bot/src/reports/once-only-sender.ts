@@ -37,10 +37,12 @@ export function createOnceOnlySender(d: {
         const snap = await tx.get(ref);
         const status = snap.get('status') as string | undefined;
         if (status === 'sent' || status === 'skipped') return 'done' as const;
+        // someone who left, never linked or blocked the bot: recorded at once, not retried every day
+        const skip = to.skipReason ?? (to.lineUserId ? undefined : 'notLinked');
         tx.set(
           ref,
           {
-            status: 'claimed',
+            ...(skip ? { status: 'skipped', reason: skip } : { status: 'claimed' }),
             employeeId: to.employeeId,
             attempts: Number(snap.get('attempts') ?? 0) + 1,
             claimedAt: Timestamp.fromDate(d.now),
@@ -48,14 +50,10 @@ export function createOnceOnlySender(d: {
           },
           { merge: true },
         );
-        return 'claimed' as const;
+        return skip ? ('skipped' as const) : ('claimed' as const);
       });
       if (claim === 'done') return 'alreadySent';
-      if (to.skipReason || !to.lineUserId) {
-        // someone who left, never linked or blocked the bot: recorded, not retried every day
-        await ref.set({ status: 'skipped', reason: to.skipReason ?? 'notLinked' }, { merge: true });
-        return 'skipped';
-      }
+      if (claim === 'skipped' || !to.lineUserId) return 'skipped';
       try {
         const messages = renderMessages(replies, { signer: d.signer, now: d.now });
         let n = 0;
