@@ -55,6 +55,8 @@ export function createBot(o: CreateBotOptions) {
     });
   const collections = municipalityCollections(municipality);
   const calendar = createHolidayCalendarSource(collections.holidays);
+  const clock = o.clock ?? (() => new Date());
+  const signer = createHmacPostbackSigner(o.config.postbackSecret);
   const store =
     o.store ??
     createFirestoreTurnStore(
@@ -62,10 +64,11 @@ export function createBot(o: CreateBotOptions) {
       {
         conversations: o.db.collection('conversations'),
         externalTrainings: o.db.collection('externalTrainings'),
-        employees: municipality.collection('employees'),
-        invites: municipality.collection('invites'),
-        dataRequests: municipality.collection('dataRequests'),
+        employees: collections.employees,
+        invites: collections.invites,
+        dataRequests: collections.dataRequests,
         reports: collections,
+        broadcasts: collections.broadcasts,
       },
       { birthDatePepper: o.config.birthDatePepper },
     );
@@ -77,13 +80,13 @@ export function createBot(o: CreateBotOptions) {
     broadcasts: {
       store: createFirestoreBroadcastStore(o.db, {
         municipality,
-        broadcasts: municipality.collection('broadcasts'),
+        broadcasts: collections.broadcasts,
         employees: collections.employees,
         reports: collections.reports,
       }),
-      signer: createHmacPostbackSigner(o.config.postbackSecret),
+      signer,
       logger,
-      clock: o.clock ?? (() => new Date()),
+      clock,
       calendar: () => calendar.get(),
     },
   };
@@ -95,10 +98,10 @@ export function createBot(o: CreateBotOptions) {
     channelSecret: o.config.channelSecret,
     line,
     store,
-    signer: createHmacPostbackSigner(o.config.postbackSecret),
+    signer,
     tasks: o.tasks ?? inProcess.queue,
     logger,
-    clock: o.clock ?? (() => new Date()),
+    clock,
     loadingAfterMs: o.loadingAfterMs ?? 700,
     privacy: {
       municipalityName: org.municipalityName,
@@ -118,21 +121,20 @@ export function createBot(o: CreateBotOptions) {
           loginChannelId: o.config.lineLogin.channelId,
         }),
         logger,
-        clock: o.clock ?? (() => new Date()),
+        clock,
         allowedOrigins: o.config.lineLogin.allowedOrigins,
         collections: {
           conversations: o.db.collection('conversations'),
-          employees: municipality.collection('employees'),
+          employees: collections.employees,
           externalTrainings: o.db.collection('externalTrainings'),
-          dataRequests: municipality.collection('dataRequests'),
+          dataRequests: collections.dataRequests,
           reports: collections.reports,
         },
       }),
     );
   }
-  const signer = createHmacPostbackSigner(o.config.postbackSecret);
   /** the daily scheduler's work: open reports of ended trainings, remind, escalate, tell HR */
-  const runDailyJobs = async (now = (o.clock ?? (() => new Date()))()) =>
+  const runDailyJobs = async (now = clock()) =>
     runDailyReportJobs({
       db: o.db,
       c: collections,
@@ -143,7 +145,7 @@ export function createBot(o: CreateBotOptions) {
       now,
     });
   /** after a holiday edit: fresh calendar, and every open report's due date follows it */
-  const recomputeDueDates = async (now = (o.clock ?? (() => new Date()))()) => {
+  const recomputeDueDates = async (now = clock()) => {
     calendar.invalidate();
     return recomputeOpenDueDates(o.db, collections.reports, await calendar.get(), now);
   };
@@ -166,12 +168,15 @@ export function municipalityCollections(municipality: DocumentReference) {
   return {
     municipality,
     employees: municipality.collection('employees'),
+    invites: municipality.collection('invites'),
+    dataRequests: municipality.collection('dataRequests'),
     trainings: municipality.collection('trainings'),
     reports: municipality.collection('reports'),
     hoursLedger: municipality.collection('hoursLedger'),
     hoursTotals: municipality.collection('hoursTotals'),
     holidays: municipality.collection('holidays'),
     notifications: municipality.collection('notifications'),
+    broadcasts: municipality.collection('broadcasts'),
   };
 }
 

@@ -26,6 +26,7 @@ const c = {
     hoursLedger: municipality.collection('hoursLedger'),
     hoursTotals: municipality.collection('hoursTotals'),
   },
+  broadcasts: municipality.collection('broadcasts'),
 };
 const store = createFirestoreTurnStore(db, c, { birthDatePepper: 'test-pepper' });
 const newUser = () => `U${randomBytes(16).toString('hex')}`;

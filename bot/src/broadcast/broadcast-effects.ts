@@ -14,13 +14,6 @@ export type BroadcastEffect = Extract<
   { type: 'broadcastRequested' | 'broadcastConfirmed' | 'broadcastCancelled' }
 >;
 
-/** municipalities/{m}/broadcasts, beside the staff list the turn store already holds. */
-export function broadcastsBeside(employees: CollectionReference): CollectionReference {
-  const municipality = employees.parent;
-  if (!municipality) throw new Error('employees must be a subcollection of the municipality');
-  return municipality.collection('broadcasts');
-}
-
 export function applyBroadcastEffect(
   effect: BroadcastEffect,
   w: Pick<TurnWriter, 'create' | 'set'>,

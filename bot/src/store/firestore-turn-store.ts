@@ -19,7 +19,7 @@ import {
   Timestamp,
   type Transaction,
 } from 'firebase-admin/firestore';
-import { applyBroadcastEffect, broadcastsBeside } from '../broadcast/broadcast-effects';
+import { applyBroadcastEffect } from '../broadcast/broadcast-effects';
 import {
   applyReportEffect,
   isReportLookup,
@@ -46,6 +46,8 @@ export interface FirestoreTurnStoreCollections {
   dataRequests: CollectionReference;
   /** post-training reports, the hours ledger and what the approval chain needs */
   reports: ReportCollections;
+  /** HR reminder broadcasts */
+  broadcasts: CollectionReference;
 }
 
 export interface FirestoreTurnStoreOptions {
@@ -368,8 +370,7 @@ function applyEffect(
     case 'broadcastRequested':
     case 'broadcastConfirmed':
     case 'broadcastCancelled':
-      // HR reminder broadcasts: municipalities/{m}/broadcasts, beside the staff list
-      applyBroadcastEffect(effect, tx, broadcastsBeside(c.employees), input, now);
+      applyBroadcastEffect(effect, tx, c.broadcasts, input, now);
       return undefined;
   }
 }
