@@ -4,7 +4,6 @@ import type { TurnContext } from '../conversation/context';
 import type { Effect } from '../conversation/effect';
 import type { Flow, FlowStep } from '../conversation/flow';
 import { type Action, type PostbackPayload, type Reply, say, text } from '../conversation/reply';
-import { developmentMethod } from '../domain/development-methods';
 import { type HoursEntry, hoursEntry } from '../ledger/hours-ledger';
 import {
   addPerformanceNote,
@@ -278,6 +277,3 @@ export const hoursText = (h: number) =>
 export function dateRange(start: string, end: string): string {
   return start === end ? formatThaiDate(start) : `${formatThaiDate(start)} – ${formatThaiDate(end)}`;
 }
-
-/** e.g. for messages that name the method */
-export const methodName = (id: string) => developmentMethod(id)?.name ?? id;

@@ -8,18 +8,22 @@ import type { IsoDate } from '../text/thai-date';
 // transaction as the entry, so they cannot drift. An entry's id is its source, so crediting twice is
 // impossible.
 
-export interface HoursEntry {
-  /** the report id (or training id + employee) it comes from */
-  readonly id: string;
-  readonly employeeId: string;
-  /** Buddhist-era fiscal year of the training's last day, e.g. 2569 */
-  readonly fiscalYear: number;
+/** What a completed training contributes, from a report or from the training itself. */
+export interface CreditableTraining {
   readonly trainingId: string;
   readonly title: string;
   readonly method: DevelopmentMethodId;
   readonly curriculum?: string;
   readonly hours: number;
   readonly endDate: IsoDate;
+}
+
+export interface HoursEntry extends CreditableTraining {
+  /** the report id (or training id + employee) it comes from */
+  readonly id: string;
+  readonly employeeId: string;
+  /** Buddhist-era fiscal year of the training's last day, e.g. 2569 */
+  readonly fiscalYear: number;
   /** why it counts: an approved report, attendance where no report is asked, or HR-verified */
   readonly source: 'approvedReport' | 'attendance' | 'verifiedExternal';
   readonly creditedAt: string;
@@ -34,16 +38,6 @@ export interface HoursTotals {
   readonly byCurriculum: Readonly<Record<string, number>>;
   /** e-Learning courses completed: plans ask for at least one a year */
   readonly eLearningCourses: number;
-}
-
-/** What a completed training contributes, from a report or from the training itself. */
-export interface CreditableTraining {
-  readonly trainingId: string;
-  readonly title: string;
-  readonly method: DevelopmentMethodId;
-  readonly curriculum?: string;
-  readonly hours: number;
-  readonly endDate: IsoDate;
 }
 
 /**
@@ -108,27 +102,4 @@ export function totalsFromEntries(employeeId: string, fiscalYear: number, entrie
   let t = emptyTotals(employeeId, fiscalYear);
   for (const e of entries) if (e.employeeId === employeeId && e.fiscalYear === fiscalYear) t = addEntry(t, e);
   return t;
-}
-
-export interface HoursProgress {
-  readonly hours: number;
-  readonly target: number;
-  /** 0–1, capped at 1 */
-  readonly share: number;
-  readonly reachedTarget: boolean;
-  /** developed at least once this fiscal year (LPA indicator) */
-  readonly developed: boolean;
-  readonly hasELearning: boolean;
-}
-
-export function hoursProgress(t: HoursTotals | undefined, target: number): HoursProgress {
-  const hours = t?.hours ?? 0;
-  return {
-    hours,
-    target,
-    share: target > 0 ? Math.min(1, hours / target) : 1,
-    reachedTarget: hours >= target,
-    developed: (t?.trainings ?? 0) > 0,
-    hasELearning: (t?.eLearningCourses ?? 0) > 0,
-  };
 }

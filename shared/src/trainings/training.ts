@@ -40,5 +40,3 @@ export interface Training {
   /** false for e.g. an orientation where no report is asked; hours then count on attendance */
   readonly reportRequired?: boolean;
 }
-
-export const curriculumName = (id: string | undefined) => CURRICULA.find((c) => c.id === id)?.name;
