@@ -23,7 +23,7 @@ describe('hours ledger', () => {
           method: METHODS[i % METHODS.length] as (typeof METHODS)[number],
           ...(i % 3 === 0 ? { curriculum: 'duties' } : {}),
           hours: 1.5 + (i % 4),
-          endDate: i % 5 === 0 ? '2026-09-30' : '2026-11-0' + String(1 + (i % 9)), // two fiscal years
+          endDate: i % 5 === 0 ? '2026-09-30' : `2026-11-0${1 + (i % 9)}`, // two fiscal years
         },
         'approvedReport',
         new Date('2026-12-01T03:00:00Z'),
