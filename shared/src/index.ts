@@ -7,6 +7,7 @@ export type { InboundEvent } from './conversation/event';
 export type { Flow, FlowStep } from './conversation/flow';
 export * from './conversation/postback-codec';
 export * from './conversation/reply';
+export * from './conversation/start-actions';
 export * from './conversation/state';
 export * from './conversation/step';
 export * from './domain/development-methods';

@@ -1,15 +1,16 @@
 import type { Action, Reply } from '../conversation/reply';
+import { startFlowAction } from '../conversation/start-actions';
 import type { BroadcastFilter } from './broadcast-filter';
 
 // The reminder itself. A multicast sends the same message to everyone, so it names no report: the
 // button starts filing and, without a report id, lets each person choose among their open reports.
 
-export const FILE_REPORT_ACTION: Action = {
-  type: 'postback',
-  label: 'ส่งรายงานตอนนี้',
-  data: { a: 'flow.start', f: 'trainingReport' },
-  displayText: 'ส่งรายงานผลการฝึกอบรม',
-};
+export const FILE_REPORT_ACTION: Action = startFlowAction(
+  'trainingReport',
+  'ส่งรายงานตอนนี้',
+  {},
+  'ส่งรายงานผลการฝึกอบรม',
+);
 
 export function broadcastReminderText(filter: BroadcastFilter): string {
   const why =

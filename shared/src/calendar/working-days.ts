@@ -12,6 +12,9 @@ export interface WorkingDayCalendar {
 /** The post-training report is due within this many working days after returning. */
 export const REPORT_DUE_WORKING_DAYS = 7;
 
+/** How the due date is counted, in the words every screen uses. */
+export const REPORT_DUE_RULE = `${REPORT_DUE_WORKING_DAYS} วันทำการ นับจากวันถัดจากวันที่กลับมาปฏิบัติงาน ไม่นับวันเสาร์ อาทิตย์ และวันหยุดราชการ`;
+
 export function createWorkingDayCalendar(holidays: Iterable<IsoDate>): WorkingDayCalendar {
   const off = new Set(holidays);
   const isWorkingDay = (date: IsoDate) => {

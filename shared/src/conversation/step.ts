@@ -10,6 +10,7 @@ import type { Effect } from './effect';
 import type { InboundEvent } from './event';
 import type { Flow } from './flow';
 import { type Action, type Reply, say, text } from './reply';
+import { mainActions, START_FLOW } from './start-actions';
 import { type ConversationState, EMPTY_CONVERSATION, type FlowState } from './state';
 
 export interface TurnResult {
@@ -17,6 +18,8 @@ export interface TurnResult {
   readonly replies: readonly Reply[];
   readonly effects: readonly Effect[];
 }
+
+export { mainActions, START_FLOW } from './start-actions';
 
 // biome-ignore lint/suspicious/noExplicitAny: the registry holds flows of different state types
 const FLOWS: Record<FlowState['flow'], Flow<any>> = {
@@ -27,9 +30,6 @@ const FLOWS: Record<FlowState['flow'], Flow<any>> = {
   reportReview: reportReviewFlow,
   hrBroadcast: hrBroadcastFlow,
 };
-
-/** Postback that starts a flow from a menu, rich menu or reminder button. */
-export const START_FLOW = 'flow.start';
 
 /** Typed words that start a flow, besides its postback. */
 const START_WORDS: Record<string, FlowState['flow']> = {
@@ -46,13 +46,6 @@ const START_WORDS: Record<string, FlowState['flow']> = {
   แจ้งเตือนผู้ค้างส่งรายงาน: 'hrBroadcast',
 };
 
-const startAction = (flow: FlowState['flow'], label: string): Action => ({
-  type: 'postback',
-  label,
-  data: { a: START_FLOW, f: flow },
-  displayText: label,
-});
-
 /**
  * Rich-menu words for features that are not in the chat yet: say so honestly and point to the way
  * that works today, rather than "not understood".
@@ -60,15 +53,6 @@ const startAction = (flow: FlowState['flow'], label: string): Action => ({
 const NOT_YET_IN_CHAT: Record<string, string> = {
   แบบสำรวจ: 'การตอบแบบสำรวจทางแชตยังไม่เปิดใช้ ระหว่างนี้กรุณาตอบแบบสำรวจตามช่องทางที่ฝ่ายบุคคลแจ้ง',
 };
-
-export const mainActions = (ctx?: TurnContext): Action[] =>
-  ctx && !ctx.person
-    ? [startAction('linkAccount', 'ลงทะเบียน'), say('เมนู')]
-    : [
-        startAction('trainingReport', 'รายงานผลการอบรม'),
-        startAction('externalTraining', 'แจ้งอบรมภายนอก'),
-        say('เมนู'),
-      ];
 
 /** What the active flow needs looked up for this event, inside the turn's transaction. */
 export function lookupsFor(current: ConversationState | undefined, event: InboundEvent): readonly Lookup[] {

@@ -4,6 +4,7 @@ import type { TurnContext } from '../conversation/context';
 import type { Effect } from '../conversation/effect';
 import type { Flow, FlowStep } from '../conversation/flow';
 import { type Action, type PostbackPayload, type Reply, say, text } from '../conversation/reply';
+import { fileReportAction, startFlowAction } from '../conversation/start-actions';
 import { type HoursEntry, hoursEntry } from '../ledger/hours-ledger';
 import {
   addPerformanceNote,
@@ -38,12 +39,7 @@ const CANCEL: Action = say('ยกเลิก');
 
 /** The button that starts a review step for one report. */
 export function reviewAction(reportId: string, d: Decision, label: string): Action {
-  return {
-    type: 'postback',
-    label,
-    data: { a: 'flow.start', f: REVIEW_FLOW, r: reportId, d },
-    displayText: label,
-  };
+  return startFlowAction(REVIEW_FLOW, label, { r: reportId, d });
 }
 
 /** What an approver receives when a report reaches them: the answers and the decision buttons. */
@@ -225,12 +221,7 @@ function sendBack(
         key: `${report.id}:returned:${updated.history.length}`,
         replies: [
           text(`รายงานผลการฝึกอบรม "${report.trainingTitle}" ถูกส่งกลับให้แก้ไข\nความเห็นผู้พิจารณา: ${comment}`, [
-            {
-              type: 'postback',
-              label: 'แก้ไขรายงาน',
-              data: { a: 'flow.start', f: 'trainingReport', r: report.id },
-              displayText: 'แก้ไขรายงาน',
-            },
+            fileReportAction(report.id, 'แก้ไขรายงาน'),
           ]),
         ],
       },

@@ -1,4 +1,4 @@
-import { reportDueDate } from '../calendar/working-days';
+import { REPORT_DUE_RULE, reportDueDate } from '../calendar/working-days';
 import { globalCommand, normaliseInput } from '../conversation/commands';
 import type { Lookup, TurnContext } from '../conversation/context';
 import type { Effect } from '../conversation/effect';
@@ -12,6 +12,7 @@ import {
   say,
   text,
 } from '../conversation/reply';
+import { fileReportAction, mainActions } from '../conversation/start-actions';
 import {
   ANSWER_LIMITS,
   ANSWER_TEXT_RULES,
@@ -97,24 +98,13 @@ const P = {
   edit: 'tr.edit',
 } as const;
 
-const START = 'flow.start';
 const BACK: Action = say('ย้อนกลับ');
 const CANCEL: Action = say('ยกเลิก');
-/** step.ts's main actions, rebuilt here: importing step.ts from a flow would be an import cycle */
-const MAIN: Action[] = [
-  {
-    type: 'postback',
-    label: 'แจ้งอบรมภายนอก',
-    data: { a: START, f: 'externalTraining' },
-    displayText: 'แจ้งอบรมภายนอก',
-  },
-  say('เมนู'),
-];
+const MAIN: Action[] = mainActions();
 const YES_WORDS = new Set(['ใช่', 'ถูกต้อง', 'ตกลง', 'ok', 'yes']);
 const NONE_WORDS = new Set(['ไม่มี', '-', 'ไม่มีปัญหา', 'ไม่มีข้อเสนอแนะ', 'ไม่มีครับ', 'ไม่มีค่ะ', 'ไม่มีคะ']);
 const DONE_WORDS = new Set(['ข้าม', 'เสร็จแล้ว', 'เสร็จ', 'ไม่มี', 'ไม่ส่ง', 'ไม่มีรูป']);
 const SEND_WORDS = new Set(['ส่ง', 'ยืนยัน', 'ยืนยันส่ง', 'ตกลง']);
-const DAYS_RULE = '7 วันทำการ นับจากวันถัดจากวันที่กลับมาปฏิบัติงาน ไม่นับวันเสาร์ อาทิตย์ และวันหยุดราชการ';
 
 const postback = (label: string, data: PostbackPayload): Action => ({
   type: 'postback',
@@ -124,8 +114,7 @@ const postback = (label: string, data: PostbackPayload): Action => ({
 });
 
 /** The button that opens one report: the same as the reminder's, so it works even after ยกเลิก. */
-export const openReportAction = (reportId: string, label: string): Action =>
-  postback(label, { a: START, f: 'trainingReport', r: reportId });
+export const openReportAction = fileReportAction;
 
 export const trainingReportFlow: Flow<TrainingReportState> = {
   id: 'trainingReport',
@@ -298,7 +287,7 @@ function intro(r: TrainingReport, now: Date): Reply {
       `วันที่อบรม: ${dateRange(r.startDate, r.endDate)}`,
       `วันกลับมาปฏิบัติงาน: ${formatThaiDate(r.returnDate)}`,
       `กำหนดส่ง: ${formatThaiDate(r.dueDate)}${overdue(r, now)}`,
-      `(${DAYS_RULE})`,
+      `(${REPORT_DUE_RULE})`,
       '',
       `ตอบทีละข้อ ${QUESTIONS} ข้อ ระบบบันทึกให้ทุกข้อ ทำต่อภายหลังได้ พิมพ์ "ย้อนกลับ" เพื่อแก้ข้อก่อนหน้า`,
     ].join('\n'),
@@ -503,7 +492,7 @@ function onReturnDate(
     history: [...report.history, { action: 'returnDateCorrected', by: me, at: now.toISOString() }],
   };
   const note = ctx.calendar
-    ? `บันทึกวันกลับมาปฏิบัติงาน ${formatThaiDate(iso)} แล้ว\nกำหนดส่งใหม่: ${formatThaiDate(dueDate)}\n(${DAYS_RULE})`
+    ? `บันทึกวันกลับมาปฏิบัติงาน ${formatThaiDate(iso)} แล้ว\nกำหนดส่งใหม่: ${formatThaiDate(dueDate)}\n(${REPORT_DUE_RULE})`
     : `บันทึกวันกลับมาปฏิบัติงาน ${formatThaiDate(iso)} แล้ว\nกำหนดส่งยังเป็น ${formatThaiDate(dueDate)} ไว้ก่อน ฝ่ายบุคคลจะยืนยันกำหนดส่งใหม่อีกครั้ง`;
   const n = next(updated);
   return {

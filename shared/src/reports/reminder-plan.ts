@@ -1,5 +1,6 @@
-import type { WorkingDayCalendar } from '../calendar/working-days';
-import { type Action, type Reply, text } from '../conversation/reply';
+import { REPORT_DUE_RULE, type WorkingDayCalendar } from '../calendar/working-days';
+import { type Reply, text } from '../conversation/reply';
+import { fileReportAction } from '../conversation/start-actions';
 import { formatThaiDate, type IsoDate } from '../text/thai-date';
 import type { TrainingReport } from './training-report';
 
@@ -61,16 +62,6 @@ export function remindersFor(
   return out;
 }
 
-/** Starts (or continues) filing this report. */
-export const fileReportAction = (reportId: string, label = 'เขียนรายงาน'): Action => ({
-  type: 'postback',
-  label,
-  data: { a: 'flow.start', f: 'trainingReport', r: reportId },
-  displayText: label,
-});
-
-const HOW_COUNTED = 'นับ 7 วันทำการจากวันถัดจากวันที่กลับมาปฏิบัติงาน ไม่นับวันเสาร์ อาทิตย์ และวันหยุดราชการ';
-
 /** The message for a reminder, as reply data. */
 export function reminderReplies(
   kind: ReminderKind,
@@ -90,7 +81,7 @@ export function reminderReplies(
           lines: [
             `ขอบคุณที่เข้าร่วมการอบรม ${title} 🙏`,
             `กรุณาส่งรายงานผลการฝึกอบรมภายในวันที่ ${due}`,
-            `(${HOW_COUNTED}; กลับมาปฏิบัติงาน ${formatThaiDate(r.returnDate)} แก้ไขได้ในขั้นแรกของรายงาน)`,
+            `(${REPORT_DUE_RULE}; กลับมาปฏิบัติงาน ${formatThaiDate(r.returnDate)} แก้ไขได้ในขั้นแรกของรายงาน)`,
           ],
           actions: [fileReportAction(r.id)],
         },
