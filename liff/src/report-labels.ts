@@ -10,9 +10,6 @@ export const STATUS_LABELS: Record<ReportStatus, string> = {
   approved: 'อนุมัติแล้ว',
 };
 
-/** How the due date is counted, in the words the chat uses. */
-export const DUE_RULE = '7 วันทำการ นับจากวันถัดจากวันที่กลับมาปฏิบัติงาน ไม่นับวันเสาร์ อาทิตย์ และวันหยุดราชการ';
-
 /** "1 – 3 ธ.ค. 2569" style: one date when the training was a single day. */
 export function trainingDates(startDate: string, endDate: string): string {
   const start = formatThaiShortDate(thaiCivilDate(startDate));

@@ -5,6 +5,7 @@ import {
   missingAnswers,
   type PersonContext,
   RATING_LABELS,
+  REPORT_DUE_RULE,
   type ReportDetail,
   type ReportFormRules,
   type ReportSummary,
@@ -37,6 +38,7 @@ const CHANGED = 'มีการแก้ไขจากแชต ระหว�
 const FORM: ReportFormRules = {
   ...ANSWER_FORM_LIMITS,
   ratingLabels: RATING_LABELS,
+  dueRule: REPORT_DUE_RULE,
 };
 
 export function createReportRoutes(d: ReportRoutesDeps): Router {

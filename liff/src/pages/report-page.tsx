@@ -14,7 +14,7 @@ import {
   saveAnswers,
   type TextField,
 } from '../report-api';
-import { DUE_RULE, STATUS_LABELS, trainingDates } from '../report-labels';
+import { STATUS_LABELS, trainingDates } from '../report-labels';
 import { Link } from '../router';
 import type { PageProps } from '../routes';
 import { ErrorState, LoadingState } from '../status-views';
@@ -111,7 +111,7 @@ function ReportFacts({ detail }: { readonly detail: ReportDetail }) {
           <dt>กำหนดส่ง</dt>
           <dd>
             {formatThaiFullDate(thaiCivilDate(r.dueDate))}
-            <span class="hint due-rule">({DUE_RULE})</span>
+            <span class="hint due-rule">({detail.form.dueRule})</span>
           </dd>
         </div>
         <div>

@@ -10,6 +10,8 @@ export type ReportFormRules = {
   readonly ratings: readonly Rating[];
   readonly ratingLabels: Readonly<Record<Rating, string>>;
   readonly sharingPlans: readonly { readonly id: SharingPlanId; readonly name: string }[];
+  /** how the due date is counted, in the chat's words */
+  readonly dueRule: string;
 };
 
 /** GET /api/reports/:id */
