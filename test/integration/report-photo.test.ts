@@ -1,6 +1,12 @@
 import { randomInt } from 'node:crypto';
 import { createHmacPostbackSigner, derivePostbackSecret, REPORT_PHOTO_MAX_BYTES } from '@phattana/bot';
-import { encodePostback, openReportAction, type ReportPhoto, type TrainingReport } from '@phattana/shared';
+import {
+  EMPTY_REPORT_PARTS,
+  encodePostback,
+  openReportAction,
+  type ReportPhoto,
+  type TrainingReport,
+} from '@phattana/shared';
 import { describe, expect, it } from 'vitest';
 import { DEMO_MUNICIPALITY_ID } from '../../dev/src/seed/demo-municipality';
 import { buildImageEvent } from '../../dev/src/simulator/webhook-events';
@@ -131,7 +137,7 @@ describe('report photos', () => {
       employeeName: 'นางสาวทดสอบ ระบบดี',
       returnDate: '2026-11-03',
       dueDate: '2026-11-12',
-      status: 'pending',
+      ...EMPTY_REPORT_PARTS,
       answers: {
         learned: 'ขั้นตอนการจัดซื้อจัดจ้างแบบ e-bidding',
         application: 'ใช้ร่างทีโออาร์ให้ถูกต้องตามระเบียบ',
@@ -139,12 +145,6 @@ describe('report photos', () => {
         problems: '-',
         rating: 5,
       },
-      photos: [],
-      approvers: [],
-      approvedBy: [],
-      currentApproverId: null,
-      performanceNotes: [],
-      history: [],
     };
     await reports().doc(report.id).set(report);
     const signer = createHmacPostbackSigner(derivePostbackSecret(TEST_CHANNEL.secret));

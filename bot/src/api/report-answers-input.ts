@@ -1,4 +1,5 @@
 import {
+  ANSWER_FIELDS,
   ANSWER_TEXT_RULES,
   type Rating,
   type ReportAnswers,
@@ -18,14 +19,7 @@ export type AnswerPatch = { -readonly [K in AnswerField]?: ReportAnswers[K] | nu
 /** Thai messages by field; `answers` is for problems with the body as a whole. */
 export type AnswerErrors = Partial<Record<AnswerField | 'answers', string>>;
 
-const FIELDS: readonly AnswerField[] = [
-  'learned',
-  'application',
-  'sharing',
-  'sharingDetail',
-  'problems',
-  'rating',
-];
+const FIELDS: readonly AnswerField[] = ANSWER_FIELDS;
 
 /** '-' is the chat's answer for "no problems" (its "ไม่มี" button). */
 const NO_PROBLEMS = '-';

@@ -14,6 +14,7 @@ import {
 } from '../conversation/reply';
 import { fileReportAction, mainActions } from '../conversation/start-actions';
 import {
+  ANSWER_FIELDS,
   ANSWER_LIMITS,
   ANSWER_TEXT_RULES,
   isEditable,
@@ -44,16 +45,8 @@ import { dateRange, hoursEntryFor, hoursText, reviewRequestReplies } from './rep
 // and the chat edit the same answers: every turn reads the report as stored now, and every accepted
 // answer writes the whole report back.
 
-type Question = 'learned' | 'application' | 'sharing' | 'sharingDetail' | 'problems' | 'rating' | 'photos';
-const ORDER: readonly Question[] = [
-  'learned',
-  'application',
-  'sharing',
-  'sharingDetail',
-  'problems',
-  'rating',
-  'photos',
-];
+type Question = (typeof ANSWER_FIELDS)[number] | 'photos';
+const ORDER: readonly Question[] = [...ANSWER_FIELDS, 'photos'];
 /** the "(n/N)" people see: the typed sharing plan belongs to the sharing question */
 const NUMBER: Record<Question, number> = {
   learned: 1,

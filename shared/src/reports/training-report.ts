@@ -38,6 +38,16 @@ export interface ReportAnswers {
   readonly rating?: Rating;
 }
 
+/** The answers in the order the chat asks them (the form shows them in the same order). */
+export const ANSWER_FIELDS = [
+  'learned',
+  'application',
+  'sharing',
+  'sharingDetail',
+  'problems',
+  'rating',
+] as const satisfies readonly (keyof ReportAnswers)[];
+
 export const ANSWER_LIMITS = {
   /** long answers: a LINE text can be 5000 chars, but a report field beyond this is for the LIFF form */
   long: 2000,
