@@ -1,6 +1,6 @@
 import type { PersonContext } from '@phattana/shared';
 import type { Express } from 'express';
-import type { DocumentReference, Firestore } from 'firebase-admin/firestore';
+import type { Firestore } from 'firebase-admin/firestore';
 import { createApiRouter } from './api/api-router';
 import { createIdTokenVerifier } from './api/id-token-verifier';
 import { type BroadcastTaskDeps, runBroadcastTask } from './broadcast/broadcast-tasks';
@@ -10,6 +10,7 @@ import { createHmacPostbackSigner } from './line/hmac-postback-signer';
 import { createHttpLineClient, type LineClient } from './line/line-client';
 import type { MediaStore } from './media/media-store';
 import { storeReportPhoto } from './media/store-report-photo';
+import { municipalityCollections } from './municipality-collections';
 import { runDailyReportJobs } from './reports/daily-report-jobs';
 import { recomputeOpenDueDates } from './reports/recompute-due-dates';
 import { linkMenuForRoles, type MenuRole, resolveMenuIdsByRole } from './rich-menus';
@@ -20,6 +21,8 @@ import { createInProcessTaskQueue, type Task, type TaskQueue } from './runtime/t
 import { createFirestoreTurnStore } from './store/firestore-turn-store';
 import type { TurnStore } from './store/turn-store';
 import { createWebhookApp } from './webhook/webhook-app';
+
+export { municipalityCollections } from './municipality-collections';
 
 export interface CreateBotOptions {
   config: BotConfig;
@@ -123,13 +126,15 @@ export function createBot(o: CreateBotOptions) {
         logger,
         clock,
         allowedOrigins: o.config.lineLogin.allowedOrigins,
+        db: o.db,
         collections: {
+          ...collections,
           conversations: o.db.collection('conversations'),
-          employees: collections.employees,
           externalTrainings: o.db.collection('externalTrainings'),
-          dataRequests: collections.dataRequests,
-          reports: collections.reports,
         },
+        calendar: () => calendar.get(),
+        tasks: o.tasks ?? inProcess.queue,
+        signer,
       }),
     );
   }
@@ -160,23 +165,6 @@ export function createBot(o: CreateBotOptions) {
     collections,
     /** what the Cloud Tasks function calls */
     runTask: (task: Task) => runTask(task, line, taskDeps),
-  };
-}
-
-/** Where a municipality's documents live; named once, handed to the adapters. */
-export function municipalityCollections(municipality: DocumentReference) {
-  return {
-    municipality,
-    employees: municipality.collection('employees'),
-    invites: municipality.collection('invites'),
-    dataRequests: municipality.collection('dataRequests'),
-    trainings: municipality.collection('trainings'),
-    reports: municipality.collection('reports'),
-    hoursLedger: municipality.collection('hoursLedger'),
-    hoursTotals: municipality.collection('hoursTotals'),
-    holidays: municipality.collection('holidays'),
-    notifications: municipality.collection('notifications'),
-    broadcasts: municipality.collection('broadcasts'),
   };
 }
 

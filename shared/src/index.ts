@@ -25,6 +25,8 @@ export * from './broadcast/broadcast-preview';
 export * from './broadcast/reminder-message';
 export * from './broadcast/select-recipients';
 export type { EmployeeFact, Facts, Lookup, PersonContext, TurnContext } from './conversation/context';
+// competencies, surveys (training needs, satisfaction, 5ส)
+export * from './domain/competencies';
 export * from './flows/data-request';
 export * from './flows/hr-broadcast';
 export * from './flows/link-account';
@@ -41,4 +43,5 @@ export * from './people/privacy-notice';
 export * from './reports/reminder-plan';
 export * from './reports/report-api-contract';
 export * from './reports/training-report';
+export * from './surveys/survey';
 export * from './trainings/training';

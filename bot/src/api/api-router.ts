@@ -1,27 +1,34 @@
-import type { PersonContext } from '@phattana/shared';
+import type { PersonContext, PostbackSigner, WorkingDayCalendar } from '@phattana/shared';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import type { CollectionReference } from 'firebase-admin/firestore';
+import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
+import type { MunicipalityCollections } from '../municipality-collections';
 import type { Logger } from '../runtime/logger';
+import type { TaskQueue } from '../runtime/task-queue';
+import type { AuthedRequest } from './api-auth';
 import { IdTokenError, type IdTokenVerifier } from './id-token-verifier';
 import { createReportRoutes } from './report-routes';
 
 export interface ApiDeps {
   verifier: IdTokenVerifier;
   logger: Logger;
-  collections: {
+  db: Firestore;
+  /** the municipality's collections, plus the LINE-user-keyed ones outside it */
+  collections: MunicipalityCollections & {
     conversations: CollectionReference;
-    employees: CollectionReference;
     externalTrainings: CollectionReference;
-    dataRequests: CollectionReference;
-    /** municipalities/{m}/reports: the post-training reports the LIFF form edits */
-    reports: CollectionReference;
   };
+  /** working days with the municipality's holidays (cached by the bot) */
+  calendar: () => Promise<WorkingDayCalendar>;
+  /** work done after a response, e.g. a broadcast's sending (Cloud Tasks in production) */
+  tasks: TaskQueue;
+  /** signs the postback buttons of messages the API causes to be pushed */
+  signer: PostbackSigner;
   /** origins of the LIFF app allowed to call the API from a browser */
   allowedOrigins: readonly string[];
   clock: () => Date;
 }
 
-type Authed = Request & { lineUserId: string; person: PersonContext };
+type Authed = AuthedRequest;
 
 /**
  * The HTTPS API the LIFF app calls. Every request proves who it is with a LINE ID token; the person is

@@ -3,7 +3,6 @@ import {
   fiscalYearOfInstant,
   isEditable,
   missingAnswers,
-  type PersonContext,
   RATING_LABELS,
   REPORT_DUE_RULE,
   type ReportDetail,
@@ -15,6 +14,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import { type CollectionReference, type DocumentSnapshot, Timestamp } from 'firebase-admin/firestore';
 import { OPEN_STATUSES, reportFromDoc } from '../reports/report-turn-io';
 import type { Logger } from '../runtime/logger';
+import { personOf } from './api-auth';
 import { ANSWER_FORM_LIMITS, applyAnswerPatch, parseAnswerPatch } from './report-answers-input';
 
 // The post-training report for the LIFF form. The report document is the draft the chat edits too:
@@ -174,11 +174,6 @@ export function createReportRoutes(d: ReportRoutesDeps): Router {
 }
 
 /** The person the API router put on the request once the ID token and the staff link checked out. */
-function personOf(req: Request): PersonContext {
-  const person = (req as { person?: PersonContext }).person;
-  if (!person) throw new Error('report routes mounted without the API authentication');
-  return person;
-}
 
 function reportIdOf(req: Request, res: Response): string | undefined {
   const id = req.params.id;

@@ -290,7 +290,7 @@ async function resolveLookups(
         !employee.exists || employee.get('active') === false
           ? { status: 'employeeInactive' }
           : { status: 'ok', employee: employeeFact(employee) };
-    } else {
+    } else if (l.type === 'employeeByCode') {
       const employee = await tx.get(c.employees.doc(l.code));
       docs.employee = employee;
       const matches =

@@ -2,6 +2,7 @@ import type { WorkingDayCalendar } from '../calendar/working-days';
 import type { Role } from '../domain/organisation';
 import type { ConsentRecord } from '../people/privacy-notice';
 import type { TrainingReport } from '../reports/training-report';
+import type { Respondent, SurveyDefinition, SurveyDraft } from '../surveys/survey';
 import type { IsoDate } from '../text/thai-date';
 
 /** Who is talking, once their LINE account is linked to a staff record. */
@@ -23,7 +24,15 @@ export type Lookup =
   /** the talking person's reports that still need filing (pending or returned), nearest due first */
   | { readonly type: 'myOpenReports' }
   /** who signs the person's documents now, from the staff list and the municipality's setting */
-  | { readonly type: 'approvalChain'; readonly employeeId: string };
+  | { readonly type: 'approvalChain'; readonly employeeId: string }
+  /**
+   * a survey with the talking person's draft, whether they already answered it, and what the survey
+   * needs to know about them (division, staff type, functional competencies); read at the start and at
+   * submission, so a closed survey or a second submission is refused against stored data
+   */
+  | { readonly type: 'survey'; readonly surveyId: string }
+  /** open surveys that ask the talking person and that they have not answered, closing soonest first */
+  | { readonly type: 'myOpenSurveys' };
 
 export interface EmployeeFact {
   readonly employeeId: string;
@@ -52,6 +61,25 @@ export interface Facts {
     | { readonly status: 'ok'; readonly approvers: readonly { readonly id: string; readonly name: string }[] }
     /** the supervisor links are broken (loop, unknown person): HR must fix them, `message` says how */
     | { readonly status: 'error'; readonly message: string };
+  readonly survey?:
+    | {
+        readonly status: 'ok';
+        readonly survey: SurveyDefinition;
+        readonly draft?: SurveyDraft;
+        /** the person already submitted it */
+        readonly completed: boolean;
+        /** absent when the person has no active staff record */
+        readonly respondent?: Respondent;
+      }
+    | { readonly status: 'notFound' };
+  readonly myOpenSurveys?: readonly {
+    readonly id: string;
+    readonly title: string;
+    readonly kind: SurveyDefinition['kind'];
+    readonly closesOn: IsoDate;
+    /** a draft exists: "ทำต่อ" rather than "เริ่ม" */
+    readonly started: boolean;
+  }[];
 }
 
 export interface TurnContext {

@@ -3,6 +3,7 @@ import type { ExternalTrainingDraft } from '../flows/external-training';
 import type { HoursEntry } from '../ledger/hours-ledger';
 import type { ConsentRecord } from '../people/privacy-notice';
 import type { ReportAction, TrainingReport } from '../reports/training-report';
+import type { SurveyAnswers, SurveyDraft } from '../surveys/survey';
 import type { IsoDate } from '../text/thai-date';
 import type { Reply } from './reply';
 
@@ -48,4 +49,24 @@ export type Effect =
     }
   /** HR confirmed the previewed broadcast: draft → queued in this turn, then a task sends it */
   | { readonly type: 'broadcastConfirmed'; readonly broadcastId: string; readonly confirmedAt: string }
-  | { readonly type: 'broadcastCancelled'; readonly broadcastId: string };
+  | { readonly type: 'broadcastCancelled'; readonly broadcastId: string }
+  /** a survey answer was given: the person's draft is written whole (blind write, no read needed) */
+  | { readonly type: 'surveyDraftSaved'; readonly draft: SurveyDraft }
+  /**
+   * the person sent a survey: the edge, in the same transaction as the `survey` lookup, records the
+   * completion (refusing a second one), stores the response (anonymous: random id, no person, date
+   * only), deletes the draft and counts the response in the survey's aggregates
+   */
+  | {
+      readonly type: 'surveySubmitted';
+      readonly surveyId: string;
+      readonly answers: SurveyAnswers;
+      readonly today: IsoDate;
+    }
+  /** an image arrived for a survey's photo question: copied from LINE to storage after the commit */
+  | {
+      readonly type: 'surveyPhotoReceived';
+      readonly surveyId: string;
+      readonly questionId: string;
+      readonly messageId: string;
+    };

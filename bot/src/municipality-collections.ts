@@ -1,0 +1,30 @@
+import type { DocumentReference } from 'firebase-admin/firestore';
+
+/** Where a municipality's documents live; named once, handed to the adapters. */
+export function municipalityCollections(municipality: DocumentReference) {
+  return {
+    municipality,
+    employees: municipality.collection('employees'),
+    invites: municipality.collection('invites'),
+    dataRequests: municipality.collection('dataRequests'),
+    trainings: municipality.collection('trainings'),
+    reports: municipality.collection('reports'),
+    hoursLedger: municipality.collection('hoursLedger'),
+    hoursTotals: municipality.collection('hoursTotals'),
+    holidays: municipality.collection('holidays'),
+    notifications: municipality.collection('notifications'),
+    broadcasts: municipality.collection('broadcasts'),
+    /** survey definitions; each keeps its answers in a `responses` subcollection */
+    surveys: municipality.collection('surveys'),
+    /** one in-progress draft per (survey, person), keyed by surveyPersonKey; deleted on submission */
+    surveyDrafts: municipality.collection('surveyDrafts'),
+    /** who has answered which survey, keyed by surveyPersonKey; never holds answers */
+    surveyCompletions: municipality.collection('surveyCompletions'),
+    /** individual development plans (IDP), one per (employee, fiscal year) */
+    idps: municipality.collection('idps'),
+    /** maintained aggregates for the dashboards, e.g. `fy2570`, written with the records they count */
+    stats: municipality.collection('stats'),
+  };
+}
+
+export type MunicipalityCollections = ReturnType<typeof municipalityCollections>;
