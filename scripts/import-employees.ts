@@ -31,6 +31,7 @@ import {
   importEmployees,
 } from '../bot/src/people/import-employees';
 import { SpreadsheetError } from '../bot/src/people/read-spreadsheet';
+import { refreshStaffStats } from '../bot/src/stats/rebuild-stats';
 import { DEV_PROJECT_ID } from '../dev/src/dev-settings';
 
 const USAGE =
@@ -97,6 +98,12 @@ async function main(): Promise<number> {
     });
     console.log(formatReport(result, dryRun ?? false));
     if (result.linkedChanges.length > 0) await followLinkedPeople(db, m, result.linkedChanges);
+    // the dashboard's staff counts (per division and job line) follow the new list
+    if (!dryRun && result.written > 0)
+      await refreshStaffStats(
+        { employees: m.collection('employees'), stats: m.collection('stats') },
+        new Date(),
+      );
     return result.errors.length > 0 ? 1 : 0;
   } catch (e) {
     if (e instanceof SpreadsheetError || e instanceof EmployeeImportSetupError) {

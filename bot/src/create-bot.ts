@@ -1,4 +1,4 @@
-import type { PersonContext } from '@phattana/shared';
+import type { PersonContext, PostbackSigner, WorkingDayCalendar } from '@phattana/shared';
 import type { Express } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
 import { createApiRouter } from './api/api-router';
@@ -12,14 +12,17 @@ import type { MediaStore } from './media/media-store';
 import { storeReportPhoto } from './media/store-report-photo';
 import { municipalityCollections } from './municipality-collections';
 import { runDailyReportJobs } from './reports/daily-report-jobs';
+import { createOnceOnlySender } from './reports/once-only-sender';
 import { recomputeOpenDueDates } from './reports/recompute-due-dates';
 import { linkMenuForRoles, type MenuRole, resolveMenuIdsByRole } from './rich-menus';
 import { createRichMenuAdminClient } from './rich-menus/rich-menu-admin-client';
 import type { BotConfig } from './runtime/config';
-import { createJsonLogger, type Logger } from './runtime/logger';
+import { createJsonLogger, type Logger, silentLogger } from './runtime/logger';
 import { createInProcessTaskQueue, type Task, type TaskQueue } from './runtime/task-queue';
 import { createFirestoreTurnStore } from './store/firestore-turn-store';
 import type { TurnStore } from './store/turn-store';
+import { storeSurveyPhoto } from './surveys/store-survey-photo';
+import { runSurveyJobs } from './surveys/survey-jobs';
 import { createWebhookApp } from './webhook/webhook-app';
 
 export { municipalityCollections } from './municipality-collections';
@@ -72,6 +75,7 @@ export function createBot(o: CreateBotOptions) {
         dataRequests: collections.dataRequests,
         reports: collections,
         broadcasts: collections.broadcasts,
+        surveys: collections,
       },
       { birthDatePepper: o.config.birthDatePepper },
     );
@@ -92,6 +96,7 @@ export function createBot(o: CreateBotOptions) {
       clock,
       calendar: () => calendar.get(),
     },
+    surveys: { signer, clock, calendar: () => calendar.get() },
   };
   const inProcess = createInProcessTaskQueue(
     (task) => runTask(task, line, taskDeps),
@@ -135,20 +140,32 @@ export function createBot(o: CreateBotOptions) {
         calendar: () => calendar.get(),
         tasks: o.tasks ?? inProcess.queue,
         signer,
+        birthDatePepper: o.config.birthDatePepper,
+        invalidateCalendar: () => calendar.invalidate(),
       }),
     );
   }
-  /** the daily scheduler's work: open reports of ended trainings, remind, escalate, tell HR */
-  const runDailyJobs = async (now = clock()) =>
-    runDailyReportJobs({
+  /**
+   * the daily scheduler's work: open reports of ended trainings, remind, escalate, tell HR; invite to
+   * open surveys and remind whoever has not answered
+   */
+  const runDailyJobs = async (now = clock()) => {
+    const cal = await calendar.get();
+    const reports = await runDailyReportJobs({
       db: o.db,
       c: collections,
       line,
       signer,
-      calendar: await calendar.get(),
+      calendar: cal,
       logger,
       now,
     });
+    const surveys = await runSurveyJobs(
+      { db: o.db, c: collections, line, signer, calendar: cal, logger },
+      now,
+    );
+    return { ...reports, surveys };
+  };
   /** after a holiday edit: fresh calendar, and every open report's due date follows it */
   const recomputeDueDates = async (now = clock()) => {
     calendar.invalidate();
@@ -204,6 +221,12 @@ export interface TaskDeps {
   readonly logger?: Logger;
   /** HR reminder broadcasts: the store and what the sender needs besides LINE */
   readonly broadcasts?: Omit<BroadcastTaskDeps, 'line'>;
+  /** survey invitations and photo refusals: what the once-only sender and the scheduler need */
+  readonly surveys?: {
+    readonly signer: PostbackSigner;
+    readonly clock: () => Date;
+    readonly calendar: () => Promise<WorkingDayCalendar>;
+  };
 }
 
 /** Runs one queued task; Cloud Tasks calls this through functions/ as well. */
@@ -224,6 +247,53 @@ export async function runTask(task: Task, line: LineClient, deps?: TaskDeps): Pr
       ).reports.doc(task.reportId);
       const outcome = await storeReportPhoto({ report, media: deps.media, line }, task.messageId);
       deps.logger?.info('report_photo.done', { reportId: task.reportId, messageId: task.messageId, outcome });
+      break;
+    }
+    case 'storeSurveyPhoto': {
+      if (!deps?.media) throw new Error('storeSurveyPhoto: no media store configured');
+      if (!deps.surveys) throw new Error('storeSurveyPhoto: no survey settings configured');
+      const c = municipalityCollections(
+        deps.db.collection('municipalities').doc(task.municipalityId ?? deps.municipalityId),
+      );
+      const logger = deps.logger ?? silentLogger;
+      const sender = createOnceOnlySender({
+        db: deps.db,
+        log: c.notifications,
+        line,
+        signer: deps.surveys.signer,
+        logger,
+        now: deps.surveys.clock(),
+      });
+      const outcome = await storeSurveyPhoto(
+        {
+          survey: c.surveys.doc(task.surveyId),
+          employees: c.employees,
+          surveyCompletions: c.surveyCompletions,
+          media: deps.media,
+          line,
+          sender,
+        },
+        task.messageId,
+      );
+      logger.info('survey_photo.done', { surveyId: task.surveyId, messageId: task.messageId, outcome });
+      break;
+    }
+    case 'surveyInvitations': {
+      if (!deps?.surveys) throw new Error('surveyInvitations: no survey settings configured');
+      const c = municipalityCollections(deps.db.collection('municipalities').doc(deps.municipalityId));
+      const r = await runSurveyJobs(
+        {
+          db: deps.db,
+          c,
+          line,
+          signer: deps.surveys.signer,
+          calendar: await deps.surveys.calendar(),
+          logger: deps.logger ?? silentLogger,
+        },
+        deps.surveys.clock(),
+        { surveyId: task.surveyId },
+      );
+      deps.logger?.info('survey_invitations.done', { surveyId: task.surveyId, skipped: r.skipped ?? null });
       break;
     }
   }

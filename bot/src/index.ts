@@ -34,6 +34,7 @@ export {
   type StoreReportPhotoOutcome,
   storeReportPhoto,
 } from './media/store-report-photo';
+export { type MunicipalityCollections, municipalityCollections } from './municipality-collections';
 export { completeDeletionRequest, DataRequestError, openDataRequests } from './people/data-requests';
 export {
   createFirestoreEmployeeDirectory,
@@ -50,10 +51,25 @@ export { type BotConfig, botConfigFromEnv, ConfigError, derivePostbackSecret } f
 export { createJsonLogger, createMemoryLogger, type Logger, silentLogger } from './runtime/logger';
 export { createInProcessTaskQueue, type Task, type TaskQueue } from './runtime/task-queue';
 export {
+  type RebuildResult,
+  rebuildStats,
+  refreshStaffStats,
+  type StatsCollections,
+} from './stats/rebuild-stats';
+export {
   birthDateHash,
   createFirestoreTurnStore,
   type FirestoreTurnStoreCollections,
 } from './store/firestore-turn-store';
 export { createMemoryTurnStore } from './store/memory-turn-store';
 export type { TurnStore } from './store/turn-store';
+export { storeSurveyPhoto, surveyPhotoPath } from './surveys/store-survey-photo';
+export {
+  dueSurveyReminder,
+  inviteKey,
+  reminderKey,
+  runSurveyJobs,
+  type SurveyJobResult,
+} from './surveys/survey-jobs';
+export type { SurveyTask } from './surveys/survey-tasks';
 export { createWebhookApp } from './webhook/webhook-app';

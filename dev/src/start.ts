@@ -1,7 +1,7 @@
 // `npm start`: the whole system on this machine — the real Firestore emulator, the Storage emulator, the
 // fake LINE platform with the chat simulator, the bot, and the LIFF app — seeded with a demo municipality.
 import { createCloudStorageMediaStore, loadRichMenuImages, setupRichMenus } from '@phattana/bot';
-import { bangkokDate, formatInviteCode } from '@phattana/shared';
+import { formatInviteCode } from '@phattana/shared';
 import { deleteApp, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
 import { getStorage } from 'firebase-admin/storage';
@@ -12,6 +12,7 @@ import { EmulatorJarMissingError } from './firestore/emulator-jar';
 import { type LocalBot, startLocalBot } from './local-bot';
 import { demoBirthDate, demoEmployees, demoInviteCode, demoLineUserId } from './seed/demo-municipality';
 import { seedDemo } from './seed/seed';
+import { dailyJobsAction } from './simulator/daily-jobs-action';
 import { startSimulatorStack } from './simulator/stack';
 import {
   type RunningStorageEmulator,
@@ -43,19 +44,7 @@ async function main() {
 
   let localBot: LocalBot | undefined;
   const stack = await startSimulatorStack({
-    devActions: [
-      {
-        id: 'daily-jobs',
-        label: '⏰ งานเช้า 09:00',
-        run: async () => {
-          if (!localBot) throw new Error('บอทยังไม่พร้อม');
-          // as Cloud Scheduler would run it this morning at 09:00 Thai time, whatever the hour now
-          const today = bangkokDate(new Date());
-          const r = await localBot.runDailyJobs(new Date(`${today}T09:00:00+07:00`));
-          return `เปิดรายงาน ${r.reportsOpened} ฉบับ · ส่งข้อความ ${r.messages.sent} · ทำไปแล้วก่อนหน้า ${r.messages.alreadySent} · ข้าม ${r.messages.skipped} · เลยกำหนด ${r.overdue}${r.skipped === 'notWorkingDay' ? ' (วันนี้เป็นวันหยุด ไม่ส่งเตือน)' : ''}`;
-        },
-      },
-    ],
+    devActions: [dailyJobsAction(() => localBot)],
     host,
     port: platformPort,
     channelSecret: DEV_CHANNEL.secret,

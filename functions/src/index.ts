@@ -104,7 +104,8 @@ export const lineTasks = onTaskDispatched<Task>(
 /**
  * Each morning in Thailand: open the reports of trainings that have ended, remind whoever still owes
  * one (3 and 1 working days before, on the day, once overdue), escalate late ones to the supervisor
- * and send HR the late list. Safe to run twice: every message is recorded once-only before it is sent.
+ * and send HR the late list; invite the audience of open surveys and remind those who have not answered
+ * (capped by each survey's policy). Safe to run twice: every message is recorded once-only before it is sent.
  */
 export const dailyReports = onSchedule(
   {

@@ -24,12 +24,16 @@ export class ApiError extends Error {
   }
 }
 
+/** No usable LINE ID token, even after logging in again: the page asks the person to reopen it. */
 export class ApiAuthError extends Error {
   override readonly name = 'ApiAuthError';
 }
 
 export interface ApiClient {
-  /** A fetch against the API with `Authorization: Bearer <idToken>`; the Response is returned as is. */
+  /**
+   * A fetch against the API with `Authorization: Bearer <idToken>`; the Response is returned as is. An
+   * expired token is renewed first; a 401 is retried once with a renewed token.
+   */
   request(path: string, init?: RequestInit): Promise<Response>;
   /** GET a JSON body; non-2xx becomes an ApiError. */
   getJson<T>(path: string): Promise<T>;
@@ -44,10 +48,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
   const now = options.now ?? Date.now;
   const { auth } = options;
 
-  async function freshIdToken(): Promise<string> {
-    const current = auth.getIdToken();
-    if (current && !isIdTokenExpired(current, now())) return current;
-    await auth.reauthenticate();
+  async function renewedIdToken(): Promise<string> {
+    try {
+      await auth.reauthenticate();
+    } catch (error) {
+      throw new ApiAuthError('LINE re-authentication failed', { cause: error });
+    }
     const renewed = auth.getIdToken();
     if (!renewed || isIdTokenExpired(renewed, now())) {
       throw new ApiAuthError('No valid LINE ID token after re-authentication');
@@ -55,12 +61,34 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     return renewed;
   }
 
-  async function request(path: string, init: RequestInit = {}): Promise<Response> {
-    const token = await freshIdToken();
+  async function freshIdToken(): Promise<string> {
+    const current = auth.getIdToken();
+    if (current && !isIdTokenExpired(current, now())) return current;
+    return renewedIdToken();
+  }
+
+  function send(path: string, init: RequestInit, token: string): Promise<Response> {
     const headers = new Headers(init.headers);
     headers.set('Authorization', `Bearer ${token}`);
     if (!headers.has('Accept')) headers.set('Accept', 'application/json');
     return doFetch(joinUrl(options.baseUrl, path), { ...init, headers });
+  }
+
+  async function request(path: string, init: RequestInit = {}): Promise<Response> {
+    const token = await freshIdToken();
+    const response = await send(path, init, token);
+    if (response.status !== 401) return response;
+    // The server refused a token that looked fine here (this device's clock runs late, LINE revoked
+    // it): one silent re-authentication and one retry. Still refused: the caller shows the server's
+    // message. The body may be a stream (an upload): such a request is not sent twice.
+    if (init.body instanceof ReadableStream) return response;
+    let renewed: string;
+    try {
+      renewed = await renewedIdToken();
+    } catch {
+      return response;
+    }
+    return renewed === token ? response : send(path, init, renewed);
   }
 
   async function getJson<T>(path: string): Promise<T> {

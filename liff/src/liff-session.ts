@@ -38,6 +38,17 @@ function markReauthentication(): boolean {
   return true;
 }
 
+/** What LINE Login appends to the way back into the app (an external browser); LIFF has used them. */
+const LOGIN_PARAMETERS = ['code', 'state', 'liffClientId', 'liffRedirectUri', 'liffIsEscapedFromApp'];
+
+/** A one-time login code must not stay in the address bar, the history or a shared link. */
+function dropLoginParameters(): void {
+  const url = new URL(window.location.href);
+  if (!LOGIN_PARAMETERS.some((p) => url.searchParams.has(p))) return;
+  for (const p of LOGIN_PARAMETERS) url.searchParams.delete(p);
+  window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+}
+
 let modulesInstalled = false;
 
 /** Only the pluggable LIFF modules this app calls: keeps the initial bundle small. */
@@ -68,6 +79,7 @@ export async function startLiffSession(config: AppConfig): Promise<LiffSession> 
       liff.login({ redirectUri: window.location.href });
       return leavingPage();
     }
+    dropLoginParameters();
   }
 
   const profile = await liff.getProfile();

@@ -47,6 +47,21 @@ export const ROUTES: readonly RouteDefinition[] = [
     title: 'แผนพัฒนาของฉัน',
     load: () => import('./pages/idp-page').then((m) => m.IdpPage),
   },
+  // supervisors' team view, linked from the home page for people someone reports to
+  {
+    kind: 'lazy',
+    path: '/team',
+    title: 'ทีมของฉัน',
+    hidden: true,
+    load: () => import('./pages/team-page').then((m) => m.TeamPage),
+  },
+  {
+    kind: 'lazy',
+    path: '/team/:employeeId/idp',
+    title: 'แผนพัฒนาของบุคลากรในทีม',
+    hidden: true,
+    load: () => import('./pages/team-idp-page').then((m) => m.TeamIdpPage),
+  },
   {
     kind: 'lazy',
     path: '/my-data',
@@ -58,6 +73,42 @@ export const ROUTES: readonly RouteDefinition[] = [
     path: '/hr',
     title: 'แดชบอร์ด HR',
     load: () => import('./pages/hr-page').then((m) => m.HrPage),
+  },
+  // HR's tools, linked from the home page
+  {
+    kind: 'lazy',
+    path: '/hr/late',
+    title: 'ผู้ค้างส่งรายงาน',
+    hidden: true,
+    load: () => import('./pages/hr-late-page').then((m) => m.HrLatePage),
+  },
+  {
+    kind: 'lazy',
+    path: '/hr/trainings',
+    title: 'จัดการการอบรม',
+    hidden: true,
+    load: () => import('./pages/hr-trainings-page').then((m) => m.HrTrainingsPage),
+  },
+  {
+    kind: 'lazy',
+    path: '/hr/employees',
+    title: 'นำเข้ารายชื่อพนักงาน',
+    hidden: true,
+    load: () => import('./pages/hr-employees-page').then((m) => m.HrEmployeesPage),
+  },
+  {
+    kind: 'lazy',
+    path: '/hr/holidays',
+    title: 'วันหยุดราชการ',
+    hidden: true,
+    load: () => import('./pages/hr-holidays-page').then((m) => m.HrHolidaysPage),
+  },
+  {
+    kind: 'lazy',
+    path: '/hr/settings',
+    title: 'ตั้งค่าระบบ',
+    hidden: true,
+    load: () => import('./pages/hr-settings-page').then((m) => m.HrSettingsPage),
   },
   {
     kind: 'lazy',
@@ -72,6 +123,21 @@ export const ROUTES: readonly RouteDefinition[] = [
     title: 'รายงานผลการฝึกอบรม',
     hidden: true,
     load: () => import('./pages/report-page').then((m) => m.ReportPage),
+  },
+  // HR's surveys, linked from the home page
+  {
+    kind: 'lazy',
+    path: '/hr/surveys',
+    title: 'แบบสำรวจ',
+    hidden: true,
+    load: () => import('./pages/hr-surveys-page').then((m) => m.HrSurveysPage),
+  },
+  {
+    kind: 'lazy',
+    path: '/hr/surveys/:id',
+    title: 'ผลแบบสำรวจ',
+    hidden: true,
+    load: () => import('./pages/hr-survey-results-page').then((m) => m.HrSurveyResultsPage),
   },
 ];
 

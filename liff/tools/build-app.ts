@@ -16,6 +16,16 @@ export interface BuildLiffOptions {
 
 /** Production-mode build; VITE_LIFF_MOCK is forced to the requested value for this build only. */
 export async function buildLiff({ outDir, mock }: BuildLiffOptions): Promise<void> {
+  // Vite empties outDir first: an empty or relative outDir (resolved against liff/) would wipe the sources.
+  const out = path.resolve(outDir || '.');
+  if (
+    !outDir ||
+    !path.isAbsolute(outDir) ||
+    LIFF_ROOT.startsWith(`${out}${path.sep}`) ||
+    `${out}${path.sep}` === LIFF_ROOT
+  ) {
+    throw new Error(`buildLiff: outDir must be an absolute directory outside the sources, not "${outDir}"`);
+  }
   const saved = process.env.VITE_LIFF_MOCK;
   if (mock) process.env.VITE_LIFF_MOCK = '1';
   else delete process.env.VITE_LIFF_MOCK;

@@ -3,7 +3,7 @@ import type { TurnContext } from '../src/conversation/context';
 import type { InboundEvent } from '../src/conversation/event';
 import type { Reply } from '../src/conversation/reply';
 import type { ConversationState } from '../src/conversation/state';
-import { START_FLOW, step, type TurnResult } from '../src/conversation/step';
+import { lookupsFor, START_FLOW, step, type TurnResult } from '../src/conversation/step';
 
 const now = new Date('2026-11-23T03:00:00Z'); // 23 Nov 2569, 10:00 in Bangkok
 const ctx: TurnContext = {
@@ -173,12 +173,15 @@ describe('conversation router', () => {
   });
 });
 
-describe('rich-menu words for features not in chat yet', () => {
-  it('answers honestly instead of "not understood"', () => {
-    for (const word of ['แบบสำรวจ']) {
-      const r = step(undefined, say(word), now, ctx);
-      expect(lastText(r)).not.toContain('ยังไม่เข้าใจ');
-      expect(r.effects).toEqual([]);
-    }
+describe('words and buttons outside any flow', () => {
+  it('the rich-menu word แบบสำรวจ starts the survey flow, which looks up the open surveys', () => {
+    expect(lookupsFor(undefined, say('แบบสำรวจ'))).toEqual([{ type: 'myOpenSurveys' }]);
+  });
+
+  it('a button of a finished flow says so instead of "not understood"', () => {
+    const r = step(undefined, { kind: 'postback', payload: { a: 'sv.s' } }, now, ctx);
+    expect(lastText(r)).toContain('จบไปแล้ว');
+    expect(lastText(r)).not.toContain('ยังไม่เข้าใจ');
+    expect(r.effects).toEqual([]);
   });
 });

@@ -70,6 +70,75 @@ describe('api-client', () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
+  it('renews the token silently and retries once when the server refuses one that looked valid (401)', async () => {
+    const first = jwt({ exp: nowSeconds + 3600, n: 1 });
+    const second = jwt({ exp: nowSeconds + 3600, n: 2 });
+    const fetch = vi.fn(async (_url: string | URL | Request, init?: RequestInit) =>
+      new Headers(init?.headers).get('authorization') === `Bearer ${second}`
+        ? Response.json({ ok: true })
+        : Response.json({ message: 'การเข้าสู่ระบบหมดอายุ', reason: 'expired' }, { status: 401 }),
+    );
+    const auth = source([first, second]);
+    const api = createApiClient({ baseUrl: '/api', auth, fetch, now: () => NOW });
+    expect(await api.getJson('reports/mine')).toEqual({ ok: true });
+    expect(auth.reauthenticate).toHaveBeenCalledTimes(1);
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('gives the caller the second 401 (with its Thai message) instead of looping', async () => {
+    const fetch = vi.fn(async () => Response.json({ message: 'ยืนยันตัวตนไม่สำเร็จ' }, { status: 401 }));
+    const auth = source([jwt({ exp: nowSeconds + 3600, n: 1 }), jwt({ exp: nowSeconds + 3600, n: 2 })]);
+    const api = createApiClient({ baseUrl: '/api', auth, fetch, now: () => NOW });
+    const res = await api.request('reports/mine');
+    expect(res.status).toBe(401);
+    expect(await res.json()).toEqual({ message: 'ยืนยันตัวตนไม่สำเร็จ' });
+    expect(auth.reauthenticate).toHaveBeenCalledTimes(1);
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not resend when re-authentication fails or yields the same token, and never retries a 403', async () => {
+    const token = jwt({ exp: nowSeconds + 3600 });
+    const refused = vi.fn(async () => Response.json({ message: 'x' }, { status: 401 }));
+    const failing: IdTokenSource = {
+      getIdToken: () => token,
+      reauthenticate: vi.fn(async () => {
+        throw new Error('LINE re-authentication already attempted');
+      }),
+    };
+    const api = createApiClient({ baseUrl: '/api', auth: failing, fetch: refused, now: () => NOW });
+    expect((await api.request('me/data')).status).toBe(401);
+    expect(refused).toHaveBeenCalledTimes(1);
+
+    const same = source([token, token]);
+    await createApiClient({ baseUrl: '/api', auth: same, fetch: refused, now: () => NOW }).request('me/data');
+    expect(refused).toHaveBeenCalledTimes(2);
+
+    const forbidden = vi.fn(async () => Response.json({ message: 'ไม่มีสิทธิ์' }, { status: 403 }));
+    const staff = source([token, jwt({ exp: nowSeconds + 3600, n: 2 })]);
+    const res = await createApiClient({
+      baseUrl: '/api',
+      auth: staff,
+      fetch: forbidden,
+      now: () => NOW,
+    }).request('late');
+    expect(res.status).toBe(403);
+    expect(staff.reauthenticate).not.toHaveBeenCalled();
+    expect(forbidden).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports a failed re-authentication of an expired token as ApiAuthError', async () => {
+    const fetch = vi.fn(async () => new Response(null));
+    const auth: IdTokenSource = {
+      getIdToken: () => jwt({ exp: nowSeconds - 10 }),
+      reauthenticate: async () => {
+        throw new Error('LINE re-authentication already attempted');
+      },
+    };
+    const api = createApiClient({ baseUrl: '/api', auth, fetch, now: () => NOW });
+    await expect(api.request('me/data')).rejects.toBeInstanceOf(ApiAuthError);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
   it('turns a non-2xx JSON GET into an ApiError with the status', async () => {
     const fetch = vi.fn(async () => new Response('nope', { status: 403 }));
     const api = createApiClient({

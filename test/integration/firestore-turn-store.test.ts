@@ -27,6 +27,12 @@ const c = {
     hoursTotals: municipality.collection('hoursTotals'),
   },
   broadcasts: municipality.collection('broadcasts'),
+  surveys: {
+    employees: municipality.collection('employees'),
+    surveys: municipality.collection('surveys'),
+    surveyDrafts: municipality.collection('surveyDrafts'),
+    surveyCompletions: municipality.collection('surveyCompletions'),
+  },
 };
 const store = createFirestoreTurnStore(db, c, { birthDatePepper: 'test-pepper' });
 const newUser = () => `U${randomBytes(16).toString('hex')}`;

@@ -13,6 +13,13 @@ export function personOf(req: Request): PersonContext {
   return person;
 }
 
+const KNOWN_ROLES: readonly string[] = ['staff', 'supervisor', 'hr', 'executive'] satisfies Role[];
+
+/** The roles a staff record holds; anything unknown in it grants nothing. */
+export function rolesOf(value: unknown): Role[] {
+  return Array.isArray(value) ? value.filter((r): r is Role => KNOWN_ROLES.includes(r)) : [];
+}
+
 export const hasRole = (person: PersonContext, roles: readonly Role[]): boolean =>
   person.roles.some((r) => roles.includes(r));
 

@@ -4,9 +4,17 @@ import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
 import type { MunicipalityCollections } from '../municipality-collections';
 import type { Logger } from '../runtime/logger';
 import type { TaskQueue } from '../runtime/task-queue';
-import type { AuthedRequest } from './api-auth';
+import { type AuthedRequest, requireRoles, rolesOf } from './api-auth';
+import { createDashboardRoutes } from './dashboard-routes';
+import { createHoursRoutes } from './hours-routes';
 import { IdTokenError, type IdTokenVerifier } from './id-token-verifier';
+import { createIdpRoutes } from './idp-routes';
+import { createLateRoutes } from './late-routes';
+import { createManageRoutes } from './manage-routes';
+import { createMeRoutes } from './me-routes';
 import { createReportRoutes } from './report-routes';
+import { createSurveyRoutes } from './survey-routes';
+import { createTeamRoutes } from './team-routes';
 
 export interface ApiDeps {
   verifier: IdTokenVerifier;
@@ -23,6 +31,10 @@ export interface ApiDeps {
   tasks: TaskQueue;
   /** signs the postback buttons of messages the API causes to be pushed */
   signer: PostbackSigner;
+  /** keys the birth-date hashes of a staff import from the LIFF app (the bot's BIRTH_DATE_PEPPER) */
+  birthDatePepper?: string;
+  /** drops the cached working-day calendar after HR edited the holidays */
+  invalidateCalendar?: () => void;
   /** origins of the LIFF app allowed to call the API from a browser */
   allowedOrigins: readonly string[];
   clock: () => Date;
@@ -43,7 +55,7 @@ export function createApiRouter(d: ApiDeps): Router {
       res.setHeader('access-control-allow-origin', origin);
       res.setHeader('vary', 'Origin');
       res.setHeader('access-control-allow-headers', 'authorization, content-type');
-      res.setHeader('access-control-allow-methods', 'GET, POST, PUT, OPTIONS');
+      res.setHeader('access-control-allow-methods', 'GET, POST, PUT, PATCH, OPTIONS');
       res.setHeader('access-control-expose-headers', 'content-disposition');
     }
     if (req.method === 'OPTIONS') {
@@ -54,6 +66,8 @@ export function createApiRouter(d: ApiDeps): Router {
   });
 
   router.use(async (req: Request, res: Response, next: NextFunction) => {
+    // personal data: no shared cache may keep an answer
+    res.setHeader('cache-control', 'no-store');
     const token = /^Bearer (.+)$/.exec(req.header('authorization') ?? '')?.[1];
     if (!token) {
       res.status(401).json({ message: 'กรุณาเข้าสู่ระบบผ่าน LINE' });
@@ -77,14 +91,32 @@ export function createApiRouter(d: ApiDeps): Router {
         res.status(403).json({ message: 'บัญชีนี้ไม่มีสิทธิ์ใช้งาน กรุณาติดต่อฝ่ายบุคคล' });
         return;
       }
-      Object.assign(req, { lineUserId: verified.sub, person });
+      // roles and name as the staff record has them now, not as the chat context remembers them
+      const name: unknown = employee.get('name');
+      const current: PersonContext = {
+        employeeId: person.employeeId,
+        name: typeof name === 'string' ? name : person.name,
+        roles: rolesOf(employee.get('roles')),
+      };
+      Object.assign(req, { lineUserId: verified.sub, person: current });
       next();
     } catch (err) {
       if (err instanceof IdTokenError) {
         d.logger.warn('api.token_refused', { reason: err.reason });
-        const status = err.reason === 'unavailable' ? 503 : 401;
-        res.status(status).json({
-          message: err.reason === 'expired' ? 'การเข้าสู่ระบบหมดอายุ กรุณาเปิดหน้านี้ใหม่' : 'ยืนยันตัวตนไม่สำเร็จ',
+        if (err.reason === 'unavailable') {
+          // neither LINE's keys nor its verify endpoint answered: nobody is let in, and it is not their fault
+          res.setHeader('retry-after', '30');
+          res.status(503).json({
+            message: 'ระบบยืนยันตัวตนของ LINE ไม่ตอบสนองชั่วคราว กรุณาลองใหม่อีกครั้งในอีกสักครู่',
+            reason: err.reason,
+          });
+          return;
+        }
+        res.status(401).json({
+          message:
+            err.reason === 'expired'
+              ? 'การเข้าสู่ระบบหมดอายุ กรุณาเปิดหน้านี้ใหม่'
+              : 'ยืนยันตัวตนไม่สำเร็จ กรุณาปิดแล้วเปิดหน้านี้ใหม่จาก LINE',
           reason: err.reason,
         });
         return;
@@ -126,10 +158,19 @@ export function createApiRouter(d: ApiDeps): Router {
     res.json(body);
   });
 
+  router.use('/dashboard', createDashboardRoutes(d));
+  router.use('/late', requireRoles('hr'), createLateRoutes(d));
+  router.use('/manage', requireRoles('hr'), createManageRoutes(d));
   router.use(
     '/reports',
     createReportRoutes({ reports: d.collections.reports, logger: d.logger, clock: d.clock }),
   );
+
+  router.use('/me', createMeRoutes(d));
+  router.use('/idp', createIdpRoutes(d));
+  router.use('/hours', createHoursRoutes(d));
+  router.use('/team', createTeamRoutes(d));
+  router.use('/surveys', createSurveyRoutes(d));
 
   return router;
 }

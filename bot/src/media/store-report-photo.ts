@@ -1,11 +1,11 @@
-import type { ReportPhoto, ReportPhotoError } from '@phattana/shared';
+import type { ReportPhoto } from '@phattana/shared';
 import type { DocumentReference, DocumentSnapshot } from 'firebase-admin/firestore';
-import { LineApiError } from '../line/line-api-error';
 import type { LineClient } from '../line/line-client';
+import { fetchLinePhoto, PHOTO_MAX_BYTES } from './fetch-line-photo';
 import type { MediaStore } from './media-store';
 
 /** LINE's own limit for an image message; anything larger is not a photo the person meant to send. */
-export const REPORT_PHOTO_MAX_BYTES = 10 * 1024 * 1024;
+export const REPORT_PHOTO_MAX_BYTES = PHOTO_MAX_BYTES;
 
 export interface StoreReportPhotoDeps {
   /** municipalities/{m}/reports/{reportId} */
@@ -42,25 +42,14 @@ export async function storeReportPhoto(
   if (!before) return 'noSuchPhoto';
   if (isSettled(before)) return 'alreadyDone';
 
-  let content: { body: Buffer; contentType: string };
-  try {
-    content = await d.line.getContent(messageId);
-  } catch (err) {
-    if (err instanceof LineApiError && err.status === 404) return record(d, messageId, { error: 'expired' });
-    throw err;
+  const photo = await fetchLinePhoto(d.line, messageId);
+  if (photo.kind === 'refused') {
+    const { kind: _k, ...refusal } = photo;
+    return record(d, messageId, refusal);
   }
-  const contentType = content.contentType.split(';')[0]!.trim().toLowerCase();
-  const bytes = content.body.length;
-  const refusal: ReportPhotoError | undefined = !contentType.startsWith('image/')
-    ? 'notAnImage'
-    : bytes > REPORT_PHOTO_MAX_BYTES
-      ? 'tooLarge'
-      : undefined;
-  if (refusal) return record(d, messageId, { error: refusal, contentType, bytes });
-
   const storagePath = reportPhotoPath(d.report, messageId);
-  await d.media.put(storagePath, content.body, contentType);
-  return record(d, messageId, { storagePath, contentType, bytes });
+  await d.media.put(storagePath, photo.body, photo.contentType);
+  return record(d, messageId, { storagePath, contentType: photo.contentType, bytes: photo.bytes });
 }
 
 type Settlement = Pick<ReportPhoto, 'storagePath' | 'contentType' | 'bytes' | 'error'>;

@@ -5,6 +5,7 @@ import {
   DEFAULT_REMINDER_SETTINGS,
   EMPTY_REPORT_PARTS,
   type Employee,
+  fiscalYearOf,
   hoursEntry,
   type IsoDate,
   lineReach,
@@ -14,6 +15,7 @@ import {
   remindersFor,
   reportDueDate,
   reportIdFor,
+  reportOpenedDelta,
   resolveApprovalChain,
   type Training,
   type TrainingReport,
@@ -28,6 +30,8 @@ import {
 import type { LineClient } from '../line/line-client';
 import { employeeFromDoc } from '../people/firestore-employee-directory';
 import type { Logger } from '../runtime/logger';
+import { readCreditPrior } from '../stats/credit-prior';
+import { applyStatsDelta } from '../stats/stats-writes';
 import { creditHours } from './credit-hours';
 import { createOnceOnlySender, type OnceOutcome } from './once-only-sender';
 import { reportFromDoc } from './report-turn-io';
@@ -45,6 +49,8 @@ export interface DailyJobCollections {
   readonly hoursTotals: CollectionReference;
   /** once-only record of every reminder and notice sent by the scheduler */
   readonly notifications: CollectionReference;
+  /** the dashboard's maintained stats: reports opened and attendance credits count there */
+  readonly stats?: CollectionReference;
 }
 
 export interface QuietHours {
@@ -79,7 +85,8 @@ export interface DailyJobResult {
   readonly overdue: number;
 }
 
-const bangkokHour = (d: Date) =>
+/** The hour (0–23) in Bangkok, for quiet hours. */
+export const bangkokHour = (d: Date) =>
   Number(
     new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Bangkok', hour: '2-digit', hour12: false }).format(d),
   );
@@ -215,6 +222,12 @@ async function openEndedTrainings(d: DailyJobDeps, today: IsoDate) {
       const reportSnaps = await Promise.all(
         training.attendees.map((id) => tx.get(d.c.reports.doc(reportIdFor(training.id, id)))),
       );
+      const fiscalYear = fiscalYearOf(training.endDate);
+      // attendance credits count in the stats from the person's totals so far: read before any write
+      const priors =
+        d.c.stats && training.reportRequired === false
+          ? await Promise.all(training.attendees.map((id) => readCreditPrior(tx, d.c, id, fiscalYear)))
+          : [];
       const at = Timestamp.fromDate(d.now);
       const iso = d.now.toISOString();
       let reports = 0;
@@ -223,7 +236,7 @@ async function openEndedTrainings(d: DailyJobDeps, today: IsoDate) {
         if (!a.exists || a.get('active') === false || reportSnaps[i]?.exists) return;
         if (training.reportRequired === false) {
           const entry = hoursEntry(a.id, { ...training, trainingId: training.id }, 'attendance', d.now);
-          creditHours(tx, d.c, entry, at);
+          creditHours(tx, d.c, entry, at, priors[i]);
           credited++;
           return;
         }
@@ -245,6 +258,7 @@ async function openEndedTrainings(d: DailyJobDeps, today: IsoDate) {
           history: [{ action: 'opened', by: 'system', at: iso }],
         };
         tx.create(d.c.reports.doc(report.id), { ...report, updatedAt: at, lastAction: 'opened' });
+        if (d.c.stats) applyStatsDelta(tx, d.c.stats, fiscalYear, reportOpenedDelta(report), at);
         reports++;
       });
       tx.update(doc.ref, { reportsOpened: true, reportsOpenedAt: at });

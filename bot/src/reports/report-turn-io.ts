@@ -1,14 +1,18 @@
 import {
   ApprovalChainError,
   type ApprovalChainSetting,
+  bangkokDate,
+  type CreditPrior,
   type Effect,
   EMPTY_REPORT_PARTS,
   type Employee,
   type Facts,
+  fiscalYearOf,
   type LineReachable,
   type Lookup,
   lineReach,
   type Reply,
+  reportFiledDelta,
   resolveApprovalChain,
   type TrainingReport,
 } from '@phattana/shared';
@@ -20,6 +24,7 @@ import type {
   Transaction,
 } from 'firebase-admin/firestore';
 import { employeeFromDoc } from '../people/firestore-employee-directory';
+import { applyStatsDelta } from '../stats/stats-writes';
 import type { TurnWriter } from '../store/turn-writer';
 import { withoutUndefined } from '../store/without-undefined';
 import { creditHours } from './credit-hours';
@@ -36,6 +41,8 @@ export interface ReportCollections {
   readonly reports: CollectionReference;
   readonly hoursLedger: CollectionReference;
   readonly hoursTotals: CollectionReference;
+  /** the dashboard's maintained stats (credits and first submissions count there) */
+  readonly stats?: CollectionReference;
 }
 
 /** Reports a person may still file. */
@@ -158,20 +165,31 @@ export function applyReportEffect(
   c: ReportCollections,
   now: Timestamp,
   read: ReadonlyMap<string, DocumentSnapshot>,
+  /** what each credit's transaction read first (readCreditPriors), by ledger entry id */
+  credits?: ReadonlyMap<string, CreditPrior>,
 ): void {
   switch (effect.type) {
     case 'reportSaved': {
-      if (!read.has(effect.report.id))
-        throw new Error(`reportSaved for ${effect.report.id} without reading it in this turn`);
+      const before = read.get(effect.report.id);
+      if (!before) throw new Error(`reportSaved for ${effect.report.id} without reading it in this turn`);
       w.set(c.reports.doc(effect.report.id), {
         ...withoutUndefined(effect.report),
         updatedAt: now,
         lastAction: effect.action,
       });
+      if (c.stats && effect.action === 'submitted') {
+        const first = before.get('firstSubmittedAt') as string | undefined;
+        const delta = reportFiledDelta(
+          first ? { firstSubmittedAt: first } : undefined,
+          effect.report,
+          bangkokDate,
+        );
+        applyStatsDelta(w, c.stats, fiscalYearOf(effect.report.endDate), delta, now);
+      }
       return;
     }
     case 'hoursCredited':
-      creditHours(w, c, effect.entry, now);
+      creditHours(w, c, effect.entry, now, credits?.get(effect.entry.id));
       return;
     case 'reportPhotoReceived':
     case 'notifyEmployee':

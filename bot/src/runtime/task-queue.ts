@@ -1,4 +1,5 @@
 import type { BroadcastTask } from '../broadcast/broadcast-tasks';
+import type { SurveyTask } from '../surveys/survey-tasks';
 
 /** Work that must not hold up LINE's 2-second webhook answer. */
 export type Task =
@@ -16,7 +17,9 @@ export type Task =
       readonly messageId: string;
     }
   /** prepare an HR reminder broadcast's recipients and preview, or send a confirmed one */
-  | BroadcastTask;
+  | BroadcastTask
+  /** copy a survey photo to storage; invite a survey's audience now */
+  | SurveyTask;
 
 /**
  * The port for slow work. In Cloud Functions this is a Cloud Tasks queue (functions/ wires it);

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import {
   type ConsentRecord,
   type ConversationState,
+  type CreditPrior,
   type Effect,
   type EmployeeFact,
   type Facts,
@@ -27,6 +28,14 @@ import {
   resolveNotifications,
   resolveReportLookup,
 } from '../reports/report-turn-io';
+import { readCreditPriors } from '../stats/credit-prior';
+import {
+  applySurveyEffect,
+  isSurveyLookup,
+  resolveSurveyLookup,
+  type SurveyCollections,
+  type SurveyRead,
+} from '../surveys/survey-turn-io';
 import { createConversationCache, type KnownConversation } from './conversation-cache';
 import { applyWrites, mergeWrites, updateArgs } from './merge-writes';
 import type { TurnStore } from './turn-store';
@@ -48,6 +57,8 @@ export interface FirestoreTurnStoreCollections {
   reports: ReportCollections;
   /** HR reminder broadcasts */
   broadcasts: CollectionReference;
+  /** surveys, the people's drafts and completions, and the staff records they need */
+  surveys: SurveyCollections;
 }
 
 export interface FirestoreTurnStoreOptions {
@@ -76,6 +87,9 @@ const BATCHABLE_EFFECTS: ReadonlySet<Effect['type']> = new Set([
   'externalTrainingSubmitted',
   'consentRecorded',
   'dataRequestLogged',
+  // an ordinary survey answer: the person's own draft, written whole
+  'surveyDraftSaved',
+  'surveyPhotoReceived',
 ]);
 
 /** Optimistic attempts before a turn gives up (and LINE redelivers the event). */
@@ -110,6 +124,8 @@ export function createFirestoreTurnStore(
         const outcome = plan.decide(state, stored, facts);
         // who to tell after the commit, read before the first write as Firestore requires
         const notices = await resolveNotifications(tx, outcome.effects, c.employees);
+        // what each credit adds to the dashboard stats depends on the person's totals so far
+        docs.credits = await readCreditPriors(tx, outcome.effects, c.reports);
         const now = Timestamp.now();
         let person = stored.person;
         const update = conversationUpdate(outcome.state, recent, input, now);
@@ -149,7 +165,7 @@ export function createFirestoreTurnStore(
           const linked = applyEffect(
             effect,
             { ...input, person },
-            { reports: new Map() },
+            { reports: new Map(), surveys: new Map() },
             c,
             batch,
             now,
@@ -239,6 +255,10 @@ interface ResolvedDocs {
   employee?: DocumentSnapshot;
   /** reports read in this turn, by id: only these may be written */
   reports: Map<string, DocumentSnapshot>;
+  /** what each `hoursCredited` effect's credit read first, by ledger entry id */
+  credits?: ReadonlyMap<string, CreditPrior>;
+  /** surveys read in this turn, by id: only these may be submitted */
+  surveys: Map<string, SurveyRead>;
 }
 
 async function resolveLookups(
@@ -249,7 +269,7 @@ async function resolveLookups(
   o: FirestoreTurnStoreOptions,
 ): Promise<{ facts: Facts; docs: ResolvedDocs }> {
   const facts: { -readonly [K in keyof Facts]: Facts[K] } = {};
-  const docs: ResolvedDocs = { reports: new Map() };
+  const docs: ResolvedDocs = { reports: new Map(), surveys: new Map() };
   const employeeFact = (snap: DocumentSnapshot): EmployeeFact => {
     const lineUserId = snap.get('lineUserId') as string | undefined;
     return {
@@ -263,6 +283,9 @@ async function resolveLookups(
     if (isReportLookup(l)) {
       const read = await resolveReportLookup(tx, l, person, c.reports, facts);
       if (read) docs.reports.set(read.id, read);
+    } else if (isSurveyLookup(l)) {
+      const read = await resolveSurveyLookup(tx, l, person, c.surveys, facts, at);
+      if (read) docs.surveys.set(read.survey.id, read);
     } else if (l.type === 'invite') {
       const invite = await tx.get(c.invites.doc(l.code));
       docs.invite = invite;
@@ -365,12 +388,17 @@ function applyEffect(
     case 'hoursCredited':
     case 'reportPhotoReceived':
     case 'notifyEmployee':
-      applyReportEffect(effect, tx, c.reports, now, docs.reports);
+      applyReportEffect(effect, tx, c.reports, now, docs.reports, docs.credits);
       return undefined;
     case 'broadcastRequested':
     case 'broadcastConfirmed':
     case 'broadcastCancelled':
       applyBroadcastEffect(effect, tx, c.broadcasts, input, now);
+      return undefined;
+    case 'surveyDraftSaved':
+    case 'surveySubmitted':
+    case 'surveyPhotoReceived':
+      applySurveyEffect(effect, tx, c.surveys, input.person, docs.surveys);
       return undefined;
   }
 }

@@ -34,4 +34,6 @@ export interface TurnWriter {
     value: unknown,
     ...fieldsOrPrecondition: unknown[]
   ): unknown;
+  // biome-ignore lint/suspicious/noExplicitAny: the SDK's own signature
+  delete(ref: DocumentReference<any, any>, precondition?: Precondition): unknown;
 }

@@ -15,6 +15,7 @@ import { reportPhotoTasks } from '../media/report-photo-tasks';
 import type { Logger } from '../runtime/logger';
 import type { Task, TaskQueue } from '../runtime/task-queue';
 import type { TurnStore } from '../store/turn-store';
+import { surveyPhotoTasks } from '../surveys/survey-tasks';
 import { retryKeyFor } from './retry-key';
 import { toInboundEvent } from './to-inbound-event';
 
@@ -77,7 +78,11 @@ export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promis
           });
           const linked = r.effects.some((x) => x.type === 'accountLinked');
           // slow work the effects ask for: copying photos, preparing and sending broadcasts
-          const tasks = [...reportPhotoTasks(r.effects), ...broadcastTasksFor(r.effects)];
+          const tasks = [
+            ...reportPhotoTasks(r.effects),
+            ...surveyPhotoTasks(r.effects),
+            ...broadcastTasksFor(r.effects),
+          ];
           return { state: r.state, effects: r.effects, result: { replies: r.replies, linked, tasks } };
         },
       },

@@ -1,7 +1,8 @@
-import { generateKeyPairSync, type JsonWebKey, randomBytes, sign, verify } from 'node:crypto';
+import { generateKeyPairSync, type JsonWebKey, type KeyObject, randomBytes, sign, verify } from 'node:crypto';
 
 // LINE Login ID tokens as LINE issues them to LIFF apps: ES256 JWTs whose public key is published as a
-// JWKS. node:crypto only; 'ieee-p1363' gives the raw r||s signature JWS wants instead of DER.
+// JWKS. node:crypto only; 'ieee-p1363' gives the raw r||s signature JWS wants instead of DER. Keys can be
+// rotated as LINE does: new tokens are signed with the new key, the JWKS keeps the previous one too.
 
 export const LINE_ISSUER = 'https://access.line.me';
 
@@ -11,6 +12,7 @@ export interface IdTokenClaims {
   aud: string;
   exp: number;
   iat: number;
+  nbf?: number;
   amr: string[];
   name?: string;
   picture?: string;
@@ -25,6 +27,9 @@ export interface IssueIdTokenOptions {
   nonce?: string;
   /** seconds since the epoch; default now (set it in the past to mint expired tokens) */
   iat?: number;
+  nbf?: number;
+  /** default LINE's issuer; another one mints a token LINE would never issue */
+  iss?: string;
 }
 
 export interface VerifyIdTokenOptions {
@@ -37,7 +42,10 @@ export interface VerifyIdTokenOptions {
 export type VerifyResult = { ok: true; claims: IdTokenClaims } | { ok: false; error: string };
 
 export interface IdTokenIssuer {
+  /** the kid new tokens are signed with */
   readonly kid: string;
+  /** a new signing key; the JWKS publishes it and the previous one */
+  rotate(): void;
   jwks(): { keys: JsonWebKey[] };
   issue(userId: string, o: IssueIdTokenOptions): string;
   /** What POST /oauth2/v2.1/verify checks, with LINE's error descriptions. */
@@ -46,22 +54,47 @@ export interface IdTokenIssuer {
 
 const b64 = (v: object) => Buffer.from(JSON.stringify(v)).toString('base64url');
 
-export function createIdTokenIssuer(): IdTokenIssuer {
+interface SigningKey {
+  kid: string;
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+  jwk: JsonWebKey;
+}
+
+function newKey(): SigningKey {
   const { privateKey, publicKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
   const kid = randomBytes(16).toString('hex');
-  const jwk: JsonWebKey = { ...publicKey.export({ format: 'jwk' }), kid, alg: 'ES256', use: 'sig' };
-
   return {
     kid,
-    jwks: () => ({ keys: [jwk] }),
+    privateKey,
+    publicKey,
+    jwk: { ...publicKey.export({ format: 'jwk' }), kid, alg: 'ES256', use: 'sig' },
+  };
+}
+
+export function createIdTokenIssuer(): IdTokenIssuer {
+  let current = newKey();
+  let previous: SigningKey | undefined;
+
+  return {
+    get kid() {
+      return current.kid;
+    },
+    rotate() {
+      previous = current;
+      current = newKey();
+    },
+    jwks: () => ({ keys: [current.jwk, ...(previous ? [previous.jwk] : [])] }),
     issue(userId, o) {
       const iat = o.iat ?? Math.floor(Date.now() / 1000);
+      const { kid, privateKey } = current;
       const claims: IdTokenClaims = {
-        iss: LINE_ISSUER,
+        iss: o.iss ?? LINE_ISSUER,
         sub: userId,
         aud: o.aud,
         exp: iat + (o.expiresInSec ?? 3600),
         iat,
+        ...(o.nbf !== undefined && { nbf: o.nbf }),
         amr: ['linesso'],
         ...(o.nonce !== undefined && { nonce: o.nonce }),
         ...(o.name !== undefined && { name: o.name }),
@@ -84,9 +117,11 @@ export function createIdTokenIssuer(): IdTokenIssuer {
       } catch {
         return invalid;
       }
-      if (header.alg !== 'ES256' || header.kid !== kid) return invalid;
+      const key = [current, previous].find((k) => k && k.kid === header.kid);
+      if (header.alg !== 'ES256' || !key) return invalid;
       const sig = Buffer.from(s, 'base64url');
-      if (!verify('sha256', Buffer.from(`${h}.${p}`), { key: publicKey, dsaEncoding: 'ieee-p1363' }, sig)) {
+      const input = Buffer.from(`${h}.${p}`);
+      if (!verify('sha256', input, { key: key.publicKey, dsaEncoding: 'ieee-p1363' }, sig)) {
         return invalid;
       }
       if (claims.iss !== LINE_ISSUER) return invalid;

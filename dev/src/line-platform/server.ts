@@ -61,6 +61,7 @@ export function createLinePlatformApp(opts: LinePlatformOptions): {
       state.contents.set(messageId, { body, contentType });
     },
     issueIdToken: (userId, o) => idTokens.issue(userId, o),
+    rotateIdTokenKey: () => idTokens.rotate(),
     injectFault: (f) => state.faults.add(f),
     clearFaults: () => state.faults.clear(),
     messagesFor: (userId) => [...(state.deliveries.get(userId) ?? [])],

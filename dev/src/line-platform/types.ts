@@ -78,6 +78,8 @@ export interface LinePlatform {
   setFollowing(userId: string, following: boolean): void;
   putContent(messageId: string, body: Buffer, contentType: string): void;
   issueIdToken(userId: string, o: IssueIdTokenOptions): string;
+  /** LINE Login's signing key rotation: new ID tokens get a new kid, the JWKS keeps the old key too */
+  rotateIdTokenKey(): void;
   injectFault(f: FaultSpec): void;
   clearFaults(): void;
   /** every message accepted for the user, delivered or not, oldest first */

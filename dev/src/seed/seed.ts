@@ -2,6 +2,7 @@ import { birthDateHash } from '@phattana/bot';
 import { bangkokDate } from '@phattana/shared';
 import type { Firestore } from 'firebase-admin/firestore';
 import { DEV_BIRTH_DATE_PEPPER } from '../dev-settings';
+import { seedDemoDevelopment } from './demo-development';
 import { demoHolidays } from './demo-holidays';
 import {
   demoBirthDate,
@@ -11,6 +12,8 @@ import {
   demoRecentTraining,
   demoTrainings,
 } from './demo-municipality';
+import { seedDemoStats } from './demo-stats';
+import { seedDemoSurveys } from './demo-surveys';
 
 /** Writes the demo municipality. Fixed document ids make it safe to run on every start. */
 export async function seedDemo(
@@ -35,5 +38,9 @@ export async function seedDemo(
   for (const t of trainings) batch.set(m.collection('trainings').doc(t.id), t);
   for (const h of demoHolidays) batch.set(m.collection('holidays').doc(h.date), h);
   await batch.commit();
+  await seedDemoSurveys(m, bangkokDate(now));
+  await seedDemoDevelopment(m, now);
+  // last: the dashboard's stats are recomputed from what the seeders above wrote
+  await seedDemoStats(db, m, now);
   return { employees: demoEmployees.length, trainings: trainings.length, holidays: demoHolidays.length };
 }

@@ -1,56 +1,412 @@
-import type { ApiClient } from '../api-client';
-import { AsyncContent } from '../async-content';
-import type { PageProps } from '../routes';
-import { EmptyState } from '../status-views';
+import { useEffect, useState } from 'preact/hooks';
+import type { DashboardData, DivisionRow, Indicator } from '../../../shared/src/kpi/indicators';
+import { ApiAuthError, type ApiClient } from '../api-client';
+import { Link } from '../router';
+import { type PageProps, ROUTES } from '../routes';
+import { ErrorState, LoadingState } from '../status-views';
 import { useAsync } from '../use-async';
+import './hr-page.css';
 
-/** Training hours of one unit of the municipality. Provisional shape: the API arrives with issue 6. */
-export interface UnitSummaryRow {
-  readonly unitId: string;
-  readonly unitName: string;
-  readonly staffCount: number;
-  readonly totalHours: number;
+// The HR/executive dashboard (bot/src/api/dashboard-routes.ts): the plan's indicators of one fiscal
+// year against their targets, the numbers by division as charts and a table, and the same numbers as
+// evidence files for the LPA/ITA assessment.
+
+const number = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 1 });
+const dateTime = new Intl.DateTimeFormat('th-TH', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Asia/Bangkok',
+});
+const percent = (v: number | null) => (v === null ? '–' : `${number.format(v)}%`);
+
+const NOT_FOR_YOU = 'หน้านี้สำหรับฝ่ายบุคคลและผู้บริหาร บัญชีของท่านไม่มีสิทธิ์ดูแดชบอร์ด';
+const SESSION_EXPIRED = 'การเข้าสู่ระบบหมดอายุ กรุณาเปิดหน้านี้ใหม่จาก LINE';
+
+/** A refusal worth telling as is; `retry` is false when trying again cannot help. */
+class DashboardError extends Error {
+  override readonly name = 'DashboardError';
+  constructor(
+    message: string,
+    readonly retry: boolean,
+  ) {
+    super(message);
+  }
 }
 
-/** No endpoint yet (issue 6): until it exists there is nothing to summarise. */
-export async function loadUnitSummaries(_api: ApiClient): Promise<readonly UnitSummaryRow[]> {
-  return [];
+/** The dashboard of `fy`, or of the current fiscal year (the server's clock decides which that is). */
+export async function loadDashboard(api: ApiClient, fy?: number): Promise<DashboardData> {
+  let res: Response;
+  try {
+    res = await api.request(fy === undefined ? 'dashboard' : `dashboard?fy=${fy}`);
+  } catch (err) {
+    if (err instanceof ApiAuthError) throw new DashboardError(SESSION_EXPIRED, false);
+    throw err;
+  }
+  if (res.status === 403) throw new DashboardError(NOT_FOR_YOU, false);
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { message?: unknown };
+    const message = typeof body.message === 'string' ? body.message : `โหลดตัวชี้วัดไม่สำเร็จ (${res.status})`;
+    throw new DashboardError(message, true);
+  }
+  return (await res.json()) as DashboardData;
 }
 
-const numberFormat = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 1 });
+/** HR's pages that exist in this build (other pages add theirs to routes.ts). */
+const hrTools = () => ROUTES.filter((r) => r.path.startsWith('/hr/') && !r.path.includes(':'));
 
 export function HrPage({ api }: PageProps) {
-  const state = useAsync(() => loadUnitSummaries(api));
+  // undefined until HR picks one: the current fiscal year
+  const [fy, setFy] = useState<number | undefined>(undefined);
+  // the picker outlives each year's load, so it keeps focus while the next year comes in
+  const [picker, setPicker] = useState<{ years: readonly number[]; current: number } | undefined>(undefined);
+  const onLoaded = (d: DashboardData) => setPicker((p) => p ?? { years: d.years, current: d.fiscalYear });
+  const tools = hrTools();
+
   return (
-    <AsyncContent
-      state={state}
-      empty={
-        <EmptyState>
-          <p>เมื่อบุคลากรบันทึกการอบรมแล้ว ภาพรวมของแต่ละหน่วยงานจะแสดงที่นี่</p>
-        </EmptyState>
-      }
-    >
-      {(units) => (
-        <table class="summary-table">
-          <caption class="visually-hidden">ชั่วโมงอบรมแยกตามหน่วยงาน</caption>
-          <thead>
-            <tr>
-              <th scope="col">หน่วยงาน</th>
-              <th scope="col">บุคลากร (คน)</th>
-              <th scope="col">ชั่วโมงอบรมรวม</th>
-            </tr>
-          </thead>
-          <tbody>
-            {units.map((unit) => (
-              <tr key={unit.unitId}>
-                <th scope="row">{unit.unitName}</th>
-                <td>{numberFormat.format(unit.staffCount)}</td>
-                <td>{numberFormat.format(unit.totalHours)}</td>
-              </tr>
+    <div class="dashboard">
+      {picker ? (
+        <div class="dashboard-bar">
+          <label for="dashboard-year">ปีงบประมาณ</label>{' '}
+          <select
+            id="dashboard-year"
+            value={String(fy ?? picker.current)}
+            onChange={(e) => setFy(Number(e.currentTarget.value))}
+          >
+            {picker.years.map((y) => (
+              <option key={y} value={String(y)}>
+                พ.ศ. {y}
+              </option>
             ))}
-          </tbody>
-        </table>
+          </select>
+        </div>
+      ) : null}
+      <YearDashboard key={fy ?? 'current'} api={api} fy={fy} onLoaded={onLoaded} />
+      {tools.length > 0 ? (
+        <nav aria-labelledby="hr-tools-heading">
+          <h2 id="hr-tools-heading">งานของฝ่ายบุคคล</h2>
+          <ul class="hr-tools">
+            {tools.map((r) => (
+              <li key={r.path}>
+                <Link href={r.path}>{r.title}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </div>
+  );
+}
+
+interface YearDashboardProps {
+  readonly api: ApiClient;
+  readonly fy: number | undefined;
+  readonly onLoaded: (d: DashboardData) => void;
+}
+
+function YearDashboard({ api, fy, onLoaded }: YearDashboardProps) {
+  const state = useAsync(() => loadDashboard(api, fy));
+  useEffect(() => {
+    if (state.status === 'ready') onLoaded(state.value);
+  }, [state.status]);
+
+  if (state.status === 'loading') return <LoadingState label="กำลังโหลดตัวชี้วัด…" />;
+  if (state.status === 'error') {
+    const e = state.error;
+    return e instanceof DashboardError ? (
+      <ErrorState
+        title={e.retry ? 'เกิดข้อผิดพลาด' : 'ไม่สามารถเปิดแดชบอร์ดได้'}
+        message={e.message}
+        {...(e.retry ? { onRetry: state.retry } : {})}
+      />
+    ) : (
+      <ErrorState message="โหลดตัวชี้วัดไม่สำเร็จ กรุณาตรวจสอบการเชื่อมต่อแล้วลองอีกครั้ง" onRetry={state.retry} />
+    );
+  }
+
+  const d = state.value;
+  const developed = d.indicators.find((i) => i.id === 'developed');
+  return (
+    <>
+      <p class="hint">
+        {d.label} · บุคลากร {number.format(d.staff)} คน · ชั่วโมงรวม {number.format(d.hours)} ชั่วโมง · เป้าหมาย{' '}
+        {number.format(d.hoursTarget)} ชั่วโมง/คน/ปี
+        <br />
+        {d.updatedAt ? `ข้อมูลล่าสุดเมื่อ ${dateTime.format(new Date(d.updatedAt))}` : 'ยังไม่มีการบันทึกการพัฒนาในปีนี้'}
+      </p>
+
+      <h2 id="kpi-heading">ตัวชี้วัดตามแผนพัฒนาบุคลากร</h2>
+      <ul class="kpi-list" aria-labelledby="kpi-heading">
+        {d.indicators.map((i) => (
+          <IndicatorCard key={i.id} indicator={i} />
+        ))}
+      </ul>
+
+      <h2>แยกตามหน่วยงาน</h2>
+      {d.divisions.length === 0 ? (
+        <p class="hint">ยังไม่ได้กำหนดหน่วยงานของเทศบาล</p>
+      ) : (
+        <>
+          <BarChart
+            title="ชั่วโมงการพัฒนารวมแยกตามหน่วยงาน"
+            unit="ชั่วโมง"
+            rows={d.divisions.map((r) => ({ label: r.name, value: r.hours }))}
+          />
+          <BarChart
+            title="ร้อยละของบุคลากรที่ได้รับการพัฒนา แยกตามหน่วยงาน"
+            unit="%"
+            max={100}
+            target={developed?.target}
+            rows={d.divisions.map((r) => ({ label: r.name, value: r.developedPercent ?? 0 }))}
+          />
+          <DivisionTable data={d} />
+        </>
       )}
-    </AsyncContent>
+
+      <h2>ส่งออกหลักฐาน (LPA/ITA)</h2>
+      <Exports api={api} fy={d.fiscalYear} />
+    </>
+  );
+}
+
+/** Met or not is said in words as well as colour. */
+function IndicatorCard({ indicator: i }: { readonly indicator: Indicator }) {
+  const tone = i.met === null ? 'none' : i.met ? 'met' : 'unmet';
+  const fill = Math.min(100, Math.max(0, i.value ?? 0));
+  return (
+    <li class={`kpi kpi-${tone}`} data-indicator={i.id}>
+      <h3 class="kpi-label">{i.label}</h3>
+      <p class="kpi-value">
+        <span class="kpi-number">{percent(i.value)}</span>{' '}
+        <span class="kpi-target">เป้าหมาย {number.format(i.target)}%</span>
+      </p>
+      <div class="kpi-track" aria-hidden="true">
+        <div class="kpi-fill" style={{ width: `${fill}%` }} />
+        <div class="kpi-goal" style={{ left: `${Math.min(100, i.target)}%` }} />
+      </div>
+      <p class="kpi-status">
+        {i.met === null ? (
+          'ยังไม่มีข้อมูล'
+        ) : i.met ? (
+          <>
+            <span aria-hidden="true">✓ </span>บรรลุเป้าหมาย
+          </>
+        ) : (
+          `ยังไม่ถึงเป้าหมาย (ขาดอีก ${number.format(Math.max(0, i.target - (i.value ?? 0)))}%)`
+        )}
+      </p>
+      <p class="kpi-count">
+        {number.format(i.numerator)} จาก {number.format(i.denominator)}
+      </p>
+      <p class="kpi-description">{i.description}</p>
+    </li>
+  );
+}
+
+interface BarChartProps {
+  readonly title: string;
+  /** spoken after each value, e.g. "ชั่วโมง" or "%" */
+  readonly unit: string;
+  readonly rows: readonly { readonly label: string; readonly value: number }[];
+  /** the scale's end; defaults to the largest value */
+  readonly max?: number | undefined;
+  /** drawn as a dashed line */
+  readonly target?: number | undefined;
+}
+
+const ROW = 28;
+const LABEL_WIDTH = 130;
+const WIDTH = 320;
+/** room right of the longest bar for its value */
+const VALUE_ROOM = 48;
+
+/** A horizontal bar chart as inline SVG; screen readers get every value from its label. */
+function BarChart({ title, unit, rows, max, target }: BarChartProps) {
+  const end = max ?? Math.max(1, ...rows.map((r) => r.value));
+  const height = rows.length * ROW + 8;
+  const x = (v: number) =>
+    LABEL_WIDTH + (Math.min(Math.max(v, 0), end) / end) * (WIDTH - LABEL_WIDTH - VALUE_ROOM);
+  const spoken = rows.map((r) => `${r.label} ${number.format(r.value)} ${unit}`).join(', ');
+  return (
+    <figure class="bar-chart">
+      <figcaption>{title}</figcaption>
+      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={`${title}: ${spoken}`}>
+        {rows.map((r, n) => {
+          const top = n * ROW + 4;
+          return (
+            <g key={r.label}>
+              <text x={LABEL_WIDTH - 6} y={top + 17} text-anchor="end" class="bar-label">
+                {shorten(r.label)}
+              </text>
+              <rect
+                x={LABEL_WIDTH}
+                y={top + 4}
+                width={x(r.value) - LABEL_WIDTH}
+                height={18}
+                rx={3}
+                class="bar"
+              />
+              <text x={x(r.value) + 4} y={top + 17} class="bar-value">
+                {number.format(r.value)}
+                {unit === '%' ? '%' : ''}
+              </text>
+            </g>
+          );
+        })}
+        {target !== undefined ? (
+          <line x1={x(target)} x2={x(target)} y1={0} y2={height} class="bar-target" />
+        ) : null}
+      </svg>
+      {target !== undefined ? <p class="hint">เส้นประ = เป้าหมาย {number.format(target)}%</p> : null}
+    </figure>
+  );
+}
+
+/** Cut a long name without splitting a Thai consonant from its vowel or tone marks. */
+function shorten(label: string, max = 16): string {
+  if (label.length <= max) return label;
+  let end = max - 1;
+  while (end > 0 && /\p{M}/u.test(label[end] ?? '')) end--;
+  return `${label.slice(0, end)}…`;
+}
+
+function DivisionTable({ data }: { readonly data: DashboardData }) {
+  const rows = data.divisions;
+  const sum = (f: (r: DivisionRow) => number) => rows.reduce((n, r) => n + f(r), 0);
+  const value = (id: Indicator['id']) => data.indicators.find((i) => i.id === id)?.value ?? null;
+  return (
+    <div class="table-scroll">
+      <table class="summary-table">
+        <caption class="visually-hidden">ตัวชี้วัดแยกตามหน่วยงาน</caption>
+        <thead>
+          <tr>
+            <th scope="col">หน่วยงาน</th>
+            <th scope="col">บุคลากร (คน)</th>
+            <th scope="col">ได้รับการพัฒนา</th>
+            <th scope="col">e-Learning (คน)</th>
+            <th scope="col">ถึงเป้าหมายชั่วโมง (คน)</th>
+            <th scope="col">ชั่วโมงรวม</th>
+            <th scope="col">ชั่วโมง/คน</th>
+            <th scope="col">รายงาน ส่งแล้ว/ต้องส่ง</th>
+            <th scope="col">ตอบแบบสำรวจ</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.divisionId}>
+              <th scope="row">{r.name}</th>
+              <td>{number.format(r.staff)}</td>
+              <td>
+                {number.format(r.developed)} ({percent(r.developedPercent)})
+              </td>
+              <td>{number.format(r.eLearning)}</td>
+              <td>{number.format(r.reachedTarget)}</td>
+              <td>{number.format(r.hours)}</td>
+              <td>{r.hoursPerPerson === null ? '–' : number.format(r.hoursPerPerson)}</td>
+              <td>
+                {number.format(r.reportsFiled)}/{number.format(r.reportsDue)}
+              </td>
+              <td>{percent(r.surveyResponsePercent)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">รวมทั้งเทศบาล</th>
+            <td>{number.format(data.staff)}</td>
+            <td>
+              {number.format(sum((r) => r.developed))} ({percent(value('developed'))})
+            </td>
+            <td>{number.format(sum((r) => r.eLearning))}</td>
+            <td>{number.format(sum((r) => r.reachedTarget))}</td>
+            <td>{number.format(data.hours)}</td>
+            <td>{data.staff > 0 ? number.format(data.hours / data.staff) : '–'}</td>
+            <td>
+              {number.format(sum((r) => r.reportsFiled))}/{number.format(sum((r) => r.reportsDue))}
+            </td>
+            <td>{percent(value('surveyResponse'))}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </div>
+  );
+}
+
+const EXPORTS = [
+  { id: 'xlsx', label: 'Excel (ตัวชี้วัด รายหน่วยงาน รายบุคคล)', path: 'dashboard/export.xlsx', file: '.xlsx' },
+  { id: 'people', label: 'CSV รายบุคคล', path: 'dashboard/export.csv?kind=people', file: '-people.csv' },
+  {
+    id: 'divisions',
+    label: 'CSV รายหน่วยงาน',
+    path: 'dashboard/export.csv?kind=divisions',
+    file: '-divisions.csv',
+  },
+] as const;
+type Export = (typeof EXPORTS)[number];
+
+type ExportStatus =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'working'; readonly which: Export['id'] }
+  | { readonly kind: 'done'; readonly filename: string }
+  | { readonly kind: 'error'; readonly message: string };
+
+/** The year's evidence files, downloaded through the API client (the request needs the ID token). */
+function Exports({ api, fy }: { readonly api: ApiClient; readonly fy: number }) {
+  const [status, setStatus] = useState<ExportStatus>({ kind: 'idle' });
+
+  async function download(e: Export) {
+    setStatus({ kind: 'working', which: e.id });
+    try {
+      const res = await api.request(`${e.path}${e.path.includes('?') ? '&' : '?'}fy=${fy}`, {
+        headers: { Accept: '*/*' },
+      });
+      if (!res.ok) {
+        const body = (await res.json().catch(() => ({}))) as { message?: unknown };
+        setStatus({
+          kind: 'error',
+          message: typeof body.message === 'string' ? body.message : `ดาวน์โหลดไม่สำเร็จ (${res.status})`,
+        });
+        return;
+      }
+      const filename =
+        /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ??
+        `phattana-kpi-${fy}${e.file}`;
+      const url = URL.createObjectURL(await res.blob());
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = filename;
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setStatus({ kind: 'done', filename });
+    } catch (err) {
+      setStatus({
+        kind: 'error',
+        message: err instanceof ApiAuthError ? SESSION_EXPIRED : 'เชื่อมต่อไม่สำเร็จ กรุณาลองใหม่',
+      });
+    }
+  }
+
+  return (
+    <section class="exports" aria-label="ส่งออกไฟล์">
+      {EXPORTS.map((e) => (
+        <button
+          key={e.id}
+          type="button"
+          class="button-primary"
+          onClick={() => download(e)}
+          disabled={status.kind === 'working'}
+        >
+          {status.kind === 'working' && status.which === e.id ? 'กำลังเตรียมไฟล์…' : e.label}
+        </button>
+      ))}
+      <p role="status" aria-live="polite">
+        {status.kind === 'done'
+          ? `ดาวน์โหลด ${status.filename} แล้ว`
+          : status.kind === 'error'
+            ? status.message
+            : ''}
+      </p>
+    </section>
   );
 }

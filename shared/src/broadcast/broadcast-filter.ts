@@ -10,12 +10,17 @@ export type BroadcastFilter =
   /** due today or within the next `workingDays` working days (not yet late) */
   | { readonly kind: 'dueWithin'; readonly workingDays: number }
   /** everyone in one division (กอง/สำนัก) */
-  | { readonly kind: 'division'; readonly divisionId: string; readonly divisionName?: string };
+  | { readonly kind: 'division'; readonly divisionId: string; readonly divisionName?: string }
+  /** people HR picked from the late list (employee ids); still only those who owe a report */
+  | { readonly kind: 'people'; readonly employeeIds: readonly string[] };
 
 export type BroadcastFilterKind = BroadcastFilter['kind'];
 
 /** Working days HR may look ahead with `dueWithin`. */
 export const DUE_WITHIN_MAX = 30;
+
+/** People HR may pick one by one for one reminder (the late list's checkboxes). */
+export const PEOPLE_MAX = 500;
 
 /** Thai description of the group, for the preview and the audit record. */
 export function describeFilter(f: BroadcastFilter): string {
@@ -28,6 +33,8 @@ export function describeFilter(f: BroadcastFilter): string {
       return `ผู้ที่ครบกำหนดส่งภายใน ${f.workingDays} วันทำการ`;
     case 'division':
       return `ผู้ค้างส่งใน${f.divisionName ?? ` ${f.divisionId}`}`;
+    case 'people':
+      return `ผู้ค้างส่งที่เลือกไว้ ${f.employeeIds.length} คน`;
   }
 }
 
@@ -52,12 +59,21 @@ export function parseFilter(raw: unknown): BroadcastFilter | undefined {
         ? { kind: 'division', divisionId: id, divisionName: r.divisionName }
         : { kind: 'division', divisionId: id };
     }
+    case 'people': {
+      if (!Array.isArray(r.employeeIds)) return undefined;
+      const ids = [
+        ...new Set(r.employeeIds.map((id) => (typeof id === 'string' ? id.trim() : '')).filter(Boolean)),
+      ];
+      if (ids.length === 0 || ids.length > PEOPLE_MAX || ids.length !== r.employeeIds.length)
+        return undefined;
+      return { kind: 'people', employeeIds: ids };
+    }
     default:
       return undefined;
   }
 }
 
-/** Whether a report due on `dueDate` falls in the filter's window (division is judged per person). */
+/** Whether a report due on `dueDate` falls in the filter's window (division and people are judged per person). */
 export function dueDateMatches(
   f: BroadcastFilter,
   dueDate: IsoDate,

@@ -69,6 +69,7 @@ export function selectRecipients(
       ? (calendar ?? createWorkingDayCalendar([])).addWorkingDays(today, filter.workingDays)
       : undefined;
 
+  const picked = filter.kind === 'people' ? new Set(filter.employeeIds) : undefined;
   const matched = new Map<string, { reports: number; earliestDue: IsoDate }>();
   let matchedReports = 0;
   for (const r of openReports) {
@@ -78,6 +79,7 @@ export function selectRecipients(
       const division = byId.get(r.employeeId)?.divisionId ?? r.divisionId;
       if (division !== filter.divisionId) continue;
     }
+    if (picked && !picked.has(r.employeeId)) continue;
     matchedReports++;
     const m = matched.get(r.employeeId);
     if (m) {

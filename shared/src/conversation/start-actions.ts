@@ -19,6 +19,10 @@ export const startFlowAction = (
 export const fileReportAction = (reportId: string, label = 'เขียนรายงาน'): Action =>
   startFlowAction('trainingReport', label, { r: reportId });
 
+/** Starts (or resumes) answering one survey: invitations, reminders, the list of open surveys. */
+export const answerSurveyAction = (surveyId: string, label = 'ตอบแบบสำรวจ'): Action =>
+  startFlowAction('surveyAnswer', label, { s: surveyId });
+
 /** What a person can do from anywhere; someone not registered yet is offered registration. */
 export const mainActions = (ctx?: TurnContext): Action[] =>
   ctx && !ctx.person
@@ -26,5 +30,6 @@ export const mainActions = (ctx?: TurnContext): Action[] =>
     : [
         startFlowAction('trainingReport', 'รายงานผลการอบรม'),
         startFlowAction('externalTraining', 'แจ้งอบรมภายนอก'),
+        startFlowAction('surveyAnswer', 'แบบสำรวจ'),
         say('เมนู'),
       ];

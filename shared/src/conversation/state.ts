@@ -3,6 +3,7 @@ import type { ExternalTrainingState } from '../flows/external-training';
 import type { HrBroadcastState } from '../flows/hr-broadcast';
 import type { LinkAccountState } from '../flows/link-account';
 import type { ReportReviewState } from '../flows/report-review';
+import type { SurveyAnswerState } from '../flows/survey-answer';
 import type { TrainingReportState } from '../flows/training-report';
 
 /** Any flow's state; each carries its flow id as the discriminant. */
@@ -12,7 +13,8 @@ export type FlowState =
   | DataRequestState
   | TrainingReportState
   | ReportReviewState
-  | HrBroadcastState;
+  | HrBroadcastState
+  | SurveyAnswerState;
 
 /** Per-person conversation state, stored as one Firestore document and changed once per turn. */
 export interface ConversationState {

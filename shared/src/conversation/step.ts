@@ -3,6 +3,7 @@ import { externalTrainingFlow } from '../flows/external-training';
 import { hrBroadcastFlow } from '../flows/hr-broadcast';
 import { linkAccountFlow } from '../flows/link-account';
 import { reportReviewFlow } from '../flows/report-review';
+import { surveyAnswerFlow } from '../flows/survey-answer';
 import { trainingReportFlow } from '../flows/training-report';
 import { globalCommand, normaliseInput } from './commands';
 import type { Lookup, TurnContext } from './context';
@@ -29,6 +30,7 @@ const FLOWS: Record<FlowState['flow'], Flow<any>> = {
   trainingReport: trainingReportFlow,
   reportReview: reportReviewFlow,
   hrBroadcast: hrBroadcastFlow,
+  surveyAnswer: surveyAnswerFlow,
 };
 
 /** Typed words that start a flow, besides its postback. */
@@ -44,14 +46,12 @@ const START_WORDS: Record<string, FlowState['flow']> = {
   ลบข้อมูลของฉัน: 'dataRequest',
   แจ้งเตือนผู้ค้างส่ง: 'hrBroadcast',
   แจ้งเตือนผู้ค้างส่งรายงาน: 'hrBroadcast',
-};
-
-/**
- * Rich-menu words for features that are not in the chat yet: say so honestly and point to the way
- * that works today, rather than "not understood".
- */
-const NOT_YET_IN_CHAT: Record<string, string> = {
-  แบบสำรวจ: 'การตอบแบบสำรวจทางแชตยังไม่เปิดใช้ ระหว่างนี้กรุณาตอบแบบสำรวจตามช่องทางที่ฝ่ายบุคคลแจ้ง',
+  แบบสำรวจ: 'surveyAnswer',
+  ตอบแบบสำรวจ: 'surveyAnswer',
+  '5ส': 'surveyAnswer',
+  'เช็กอิน 5ส': 'surveyAnswer',
+  'เช็คอิน 5ส': 'surveyAnswer',
+  'กิจกรรม 5ส': 'surveyAnswer',
 };
 
 /** What the active flow needs looked up for this event, inside the turn's transaction. */
@@ -154,8 +154,6 @@ export function step(
       };
     }
     if (command === 'menu') return keep([menu(state, ctx)]);
-    const notYet = NOT_YET_IN_CHAT[normaliseInput(event.text)];
-    if (notYet) return keep([text(notYet, mainActions(ctx))]);
     if (ACCESS_WORDS.has(normaliseInput(event.text))) {
       const r = accessRequest(now, ctx);
       return { state: { ...state, turn }, replies: r.replies, effects: r.effects };
@@ -185,6 +183,10 @@ export function step(
     return { state: next(stepped.state), replies: stepped.replies, effects: stepped.effects ?? [] };
   }
 
+  if (event.kind === 'postback') {
+    // a button of something already finished, e.g. a second tap on "ส่งแบบสำรวจ" after sending
+    return keep([text('รายการของปุ่มนี้จบไปแล้ว ไม่มีอะไรต้องทำเพิ่ม 🙏', mainActions(ctx))]);
+  }
   if (event.kind === 'image') {
     return keep([text('ได้รับรูปภาพแล้ว แต่ตอนนี้ยังไม่มีรายการที่ต้องใช้รูป', mainActions(ctx))]);
   }
@@ -198,6 +200,7 @@ function menu(state: ConversationState, ctx: TurnContext): Reply {
         'เมนู "พัฒนา"',
         '• รายงานผลการอบรม: ส่งรายงานภายใน 7 วันทำการหลังกลับจากการอบรม',
         '• แจ้งอบรมภายนอก: บันทึกการอบรมที่ไปมา ให้ฝ่ายบุคคลตรวจสอบ',
+        '• แบบสำรวจ: ตอบแบบสำรวจความต้องการฝึกอบรม ความพึงพอใจ และเช็กอินกิจกรรม 5ส',
         '• พิมพ์ "ยกเลิก" เพื่อเลิกรายการที่ทำอยู่ได้ทุกเมื่อ',
       ]
     : ['เมนู "พัฒนา"', '• ลงทะเบียน: เชื่อมบัญชี LINE กับข้อมูลพนักงาน เพื่อใช้งานทุกเมนู'];

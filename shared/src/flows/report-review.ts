@@ -1,22 +1,21 @@
-import { fiscalYearOf } from '../calendar/fiscal-year';
 import { globalCommand } from '../conversation/commands';
 import type { TurnContext } from '../conversation/context';
-import type { Effect } from '../conversation/effect';
 import type { Flow, FlowStep } from '../conversation/flow';
 import { type Action, type PostbackPayload, type Reply, say, text } from '../conversation/reply';
-import { fileReportAction, startFlowAction } from '../conversation/start-actions';
-import { type HoursEntry, hoursEntry } from '../ledger/hours-ledger';
+import {
+  approveDecision,
+  REVIEW_FLOW,
+  type ReviewDecisionKind,
+  returnDecision,
+  reviewAction,
+  reviewRequestReplies,
+} from '../reports/review-decision';
 import {
   addPerformanceNote,
-  approveReport,
-  filedOnTime,
-  RATING_LABELS,
   ReportTransitionError,
   returnReport,
-  SHARING_PLANS,
   type TrainingReport,
 } from '../reports/training-report';
-import { bangkokDate, formatThaiDate } from '../text/thai-date';
 
 // A supervisor's side of the post-training report: approve, send back with a comment, or record how the
 // person's work compares before and after the training. Started from the buttons of the push that
@@ -29,55 +28,22 @@ export interface ReportReviewState {
   readonly before?: string;
 }
 
-export const REVIEW_FLOW = 'reportReview';
+// the decision effects are shared with the LIFF team page; these names stay importable from here
+export {
+  dateRange,
+  hoursEntryFor,
+  hoursText,
+  REVIEW_FLOW,
+  reviewAction,
+  reviewRequestReplies,
+} from '../reports/review-decision';
+
 export const COMMENT_MIN = 5;
 export const COMMENT_MAX = 500;
 
-type Decision = 'approve' | 'return' | 'note' | 'view';
+type Decision = ReviewDecisionKind;
 
 const CANCEL: Action = say('ยกเลิก');
-
-/** The button that starts a review step for one report. */
-export function reviewAction(reportId: string, d: Decision, label: string): Action {
-  return startFlowAction(REVIEW_FLOW, label, { r: reportId, d });
-}
-
-/** What an approver receives when a report reaches them: the answers and the decision buttons. */
-export function reviewRequestReplies(r: TrainingReport): Reply[] {
-  const sharing = SHARING_PLANS.find((p) => p.id === r.answers.sharing)?.name;
-  const late = r.firstSubmittedAt !== undefined && !filedOnTime(r, bangkokDate);
-  const step = r.approvers.indexOf(r.currentApproverId ?? '') + 1;
-  return [
-    {
-      kind: 'card',
-      title: 'รายงานผลการฝึกอบรม รอท่านพิจารณา',
-      altText: `รายงานผลการฝึกอบรมของ ${r.employeeName} รอท่านพิจารณา`,
-      lines: [
-        `${r.employeeName}`,
-        `หลักสูตร "${r.trainingTitle}"`,
-        step > 0 ? `ผู้พิจารณาลำดับที่ ${step} จาก ${r.approvers.length}` : '',
-      ].filter(Boolean),
-      fields: [
-        { label: 'วันที่อบรม', value: dateRange(r.startDate, r.endDate) },
-        { label: 'กำหนดส่ง', value: `${formatThaiDate(r.dueDate)}${late ? ' (ส่งช้า)' : ''}` },
-        { label: 'ได้เรียนรู้', value: clip(r.answers.learned) },
-        { label: 'นำไปใช้', value: clip(r.answers.application) },
-        {
-          label: 'แบ่งปันความรู้',
-          value: clip([sharing, r.answers.sharingDetail].filter(Boolean).join(': ')),
-        },
-        { label: 'ปัญหา/ข้อเสนอแนะ', value: clip(r.answers.problems) },
-        {
-          label: 'ความเป็นประโยชน์',
-          value: r.answers.rating ? `${r.answers.rating}/5 (${RATING_LABELS[r.answers.rating]})` : '-',
-        },
-        { label: 'รูปภาพแนบ', value: r.photos.length > 0 ? `${r.photos.length} รูป` : 'ไม่มี' },
-      ],
-      actions: [reviewAction(r.id, 'approve', 'อนุมัติ'), reviewAction(r.id, 'return', 'ส่งกลับแก้ไข')],
-      quickReplies: [reviewAction(r.id, 'note', 'บันทึกผลก่อน/หลัง')],
-    },
-  ];
-}
 
 export const reportReviewFlow: Flow<ReportReviewState> = {
   id: REVIEW_FLOW,
@@ -165,29 +131,7 @@ function guarded(run: () => FlowStep<ReportReviewState>): FlowStep<ReportReviewS
 }
 
 function approve(report: TrainingReport, me: string, now: Date): FlowStep<ReportReviewState> {
-  const updated = approveReport(report, me, now);
-  const effects: Effect[] = [{ type: 'reportSaved', report: updated, action: 'approved' }];
-  const key = `${report.id}:approved:${updated.history.length}`;
-  if (updated.status === 'approved') {
-    effects.push({ type: 'hoursCredited', entry: hoursEntryFor(updated, now) });
-    effects.push({
-      type: 'notifyEmployee',
-      employeeId: report.employeeId,
-      key,
-      replies: [
-        text(
-          `รายงานผลการฝึกอบรม "${report.trainingTitle}" ได้รับการอนุมัติครบแล้ว ✅\nนับชั่วโมงอบรม ${hoursText(report.hours)} ในปีงบประมาณ พ.ศ. ${fiscalYearOf(report.endDate)} แล้ว`,
-        ),
-      ],
-    });
-  } else if (updated.currentApproverId) {
-    effects.push({
-      type: 'notifyEmployee',
-      employeeId: updated.currentApproverId,
-      key: `${key}:next`,
-      replies: reviewRequestReplies(updated),
-    });
-  }
+  const { report: updated, effects } = approveDecision(report, me, now);
   const done =
     updated.status === 'approved'
       ? `อนุมัติรายงานของ ${report.employeeName} แล้ว ✅ (อนุมัติครบทุกลำดับ)`
@@ -199,7 +143,7 @@ function approve(report: TrainingReport, me: string, now: Date): FlowStep<Report
         reviewAction(report.id, 'note', 'บันทึกผลก่อน/หลัง'),
       ]),
     ],
-    effects,
+    effects: [...effects],
   };
 }
 
@@ -209,23 +153,11 @@ function sendBack(
   now: Date,
   comment: string,
 ): FlowStep<ReportReviewState> {
-  const updated = returnReport(report, me, now, comment);
+  const { effects } = returnDecision(report, me, now, comment);
   return {
     state: null,
     replies: [text(`ส่งรายงานของ ${report.employeeName} กลับไปแก้ไขแล้ว พร้อมความเห็นของท่าน`)],
-    effects: [
-      { type: 'reportSaved', report: updated, action: 'returned' },
-      {
-        type: 'notifyEmployee',
-        employeeId: report.employeeId,
-        key: `${report.id}:returned:${updated.history.length}`,
-        replies: [
-          text(`รายงานผลการฝึกอบรม "${report.trainingTitle}" ถูกส่งกลับให้แก้ไข\nความเห็นผู้พิจารณา: ${comment}`, [
-            fileReportAction(report.id, 'แก้ไขรายงาน'),
-          ]),
-        ],
-      },
-    ],
+    effects: [...effects],
   };
 }
 
@@ -252,19 +184,4 @@ function ask(state: ReportReviewState): Reply[] {
     case 'noteAfter':
       return [text('(2/2) หลังการอบรม ผลการปฏิบัติงานเปลี่ยนไปอย่างไร', [say('ย้อนกลับ'), CANCEL])];
   }
-}
-
-/** The ledger entry an approved report earns: its hours in the fiscal year of the training's last day. */
-export function hoursEntryFor(r: TrainingReport, now: Date): HoursEntry {
-  return hoursEntry(r.employeeId, { ...r, title: r.trainingTitle }, 'approvedReport', now);
-}
-
-const clip = (s: string | undefined, max = 300) =>
-  !s ? '-' : s.length > max ? `${s.slice(0, max - 1)}…` : s;
-
-export const hoursText = (h: number) =>
-  `${new Intl.NumberFormat('th-TH', { maximumFractionDigits: 1 }).format(h)} ชั่วโมง`;
-
-export function dateRange(start: string, end: string): string {
-  return start === end ? formatThaiDate(start) : `${formatThaiDate(start)} – ${formatThaiDate(end)}`;
 }

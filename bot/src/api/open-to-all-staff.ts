@@ -1,0 +1,19 @@
+// The API routes any linked, active staff member may call: their own records, or records the route
+// itself checks they may see (a report is its author's or their approver's). Every other route is for
+// HR, supervisors or executives and must refuse staff with 403 (requireRoles in api-auth.ts).
+// test/integration/api-role-audit.test.ts lists every route mounted on the API router and holds each
+// one not named here to that, so a new HR route without a role check fails the tests.
+
+/** `METHOD /path` as mounted under /api, parameters as in the route (`:id`). */
+export const OPEN_TO_ALL_STAFF: readonly string[] = [
+  'GET /me',
+  'GET /me/data',
+  'GET /reports/mine',
+  'GET /reports/:id',
+  'PUT /reports/:id/answers',
+  'GET /idp/mine',
+  'PUT /idp/mine',
+  'POST /idp/mine/submit',
+  'GET /hours/mine',
+  'GET /surveys/mine',
+];

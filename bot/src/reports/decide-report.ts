@@ -1,0 +1,74 @@
+import {
+  approveDecision,
+  type Effect,
+  ReportTransitionError,
+  returnDecision,
+  type TrainingReport,
+} from '@phattana/shared';
+import { type DocumentSnapshot, type Firestore, Timestamp } from 'firebase-admin/firestore';
+import { readCreditPriors } from '../stats/credit-prior';
+import {
+  applyReportEffect,
+  type Notification,
+  type ReportCollections,
+  type ReportEffect,
+  reportFromDoc,
+  resolveNotifications,
+} from './report-turn-io';
+
+// An approver's decision taken outside chat (the LIFF team page), with the chat's own effects
+// (shared/src/reports/review-decision.ts) written the way a chat turn writes them: the report is read,
+// decided on and saved, the next approver's and the person's pushes resolved, and the hours credited,
+// all in one transaction. A second decision on the same step finds the report moved on and is refused.
+
+export type ReportDecisionOutcome =
+  | {
+      readonly kind: 'decided';
+      readonly report: TrainingReport;
+      readonly notifications: readonly Notification[];
+      readonly skipped: readonly { employeeId: string; reason: string }[];
+    }
+  | { readonly kind: 'notFound' }
+  | { readonly kind: 'refused'; readonly error: ReportTransitionError; readonly report: TrainingReport };
+
+export async function decideReport(
+  db: Firestore,
+  c: ReportCollections,
+  o: {
+    readonly reportId: string;
+    readonly by: string;
+    readonly decision: 'approve' | 'return';
+    readonly comment?: string;
+    readonly now: Date;
+  },
+): Promise<ReportDecisionOutcome> {
+  const ref = c.reports.doc(o.reportId);
+  return db.runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    if (!snap.exists) return { kind: 'notFound' } as const;
+    const report = reportFromDoc(snap);
+    let decided: { report: TrainingReport; effects: readonly Effect[] };
+    try {
+      decided =
+        o.decision === 'approve'
+          ? approveDecision(report, o.by, o.now)
+          : returnDecision(report, o.by, o.now, o.comment ?? '');
+    } catch (err) {
+      if (err instanceof ReportTransitionError) return { kind: 'refused', error: err, report } as const;
+      throw err;
+    }
+    // every read before the first write, as Firestore requires
+    const notices = await resolveNotifications(tx, decided.effects, c.employees);
+    // what a credit's dashboard stats need, as the chat turn reads it
+    const credits = await readCreditPriors(tx, decided.effects, c);
+    const read = new Map<string, DocumentSnapshot>([[snap.id, snap]]);
+    const at = Timestamp.fromDate(o.now);
+    for (const e of decided.effects) applyReportEffect(e as ReportEffect, tx, c, at, read, credits);
+    return {
+      kind: 'decided',
+      report: decided.report,
+      notifications: notices.send,
+      skipped: notices.skipped,
+    } as const;
+  });
+}

@@ -1,0 +1,72 @@
+import { type CreditPrior, type Effect, totalsIdFor } from '@phattana/shared';
+import type { CollectionReference, DocumentReference, Transaction } from 'firebase-admin/firestore';
+
+// What a credit must read before the transaction writes anything (Firestore wants every read first):
+// the person's fiscal-year totals so far, their division and job line, and the yearly hours target.
+// From these the credit knows whether it makes the person "developed", their first e-Learning course,
+// or their hours cross the target.
+
+export interface CreditPriorCollections {
+  readonly municipality: DocumentReference;
+  readonly employees: CollectionReference;
+  readonly hoursTotals: CollectionReference;
+}
+
+export async function readCreditPrior(
+  tx: Transaction,
+  c: CreditPriorCollections,
+  employeeId: string,
+  fiscalYear: number,
+): Promise<CreditPrior> {
+  const [totals, employee, municipality] = await Promise.all([
+    tx.get(c.hoursTotals.doc(totalsIdFor(employeeId, fiscalYear))),
+    tx.get(c.employees.doc(employeeId)),
+    tx.get(c.municipality),
+  ]);
+  const num = (v: unknown) => (typeof v === 'number' ? v : 0);
+  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  const divisionId = str(employee.get('divisionId'));
+  const jobLine = str(employee.get('jobLine'));
+  return {
+    hoursTarget: num(municipality.get('yearlyHoursTarget')),
+    ...(totals.exists
+      ? {
+          totals: {
+            trainings: num(totals.get('trainings')),
+            hours: num(totals.get('hours')),
+            eLearningCourses: num(totals.get('eLearningCourses')),
+          },
+        }
+      : {}),
+    ...(employee.exists
+      ? { person: { ...(divisionId ? { divisionId } : {}), ...(jobLine ? { jobLine } : {}) } }
+      : {}),
+  };
+}
+
+/** The priors of a turn's `hoursCredited` effects, by ledger entry id. */
+export async function readCreditPriors(
+  tx: Transaction,
+  effects: readonly Effect[],
+  c: CreditPriorCollections,
+): Promise<Map<string, CreditPrior>> {
+  const priors = new Map<string, CreditPrior>();
+  // two credits for one person in one turn: the second sees the first
+  const running = new Map<string, CreditPrior>();
+  for (const e of effects) {
+    if (e.type !== 'hoursCredited') continue;
+    const key = totalsIdFor(e.entry.employeeId, e.entry.fiscalYear);
+    const prior = running.get(key) ?? (await readCreditPrior(tx, c, e.entry.employeeId, e.entry.fiscalYear));
+    priors.set(e.entry.id, prior);
+    const t = prior.totals ?? { trainings: 0, hours: 0, eLearningCourses: 0 };
+    running.set(key, {
+      ...prior,
+      totals: {
+        trainings: t.trainings + 1,
+        hours: t.hours + e.entry.hours,
+        eLearningCourses: t.eLearningCourses + (e.entry.method === 'eLearning' ? 1 : 0),
+      },
+    });
+  }
+  return priors;
+}

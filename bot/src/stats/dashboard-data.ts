@@ -1,0 +1,130 @@
+import {
+  type DashboardData,
+  type Division,
+  dashboardFrom,
+  type ExportPerson,
+  fiscalYearOfInstant,
+  fyStatsFromData,
+  fyStatsId,
+  type HoursTotals,
+  type IndicatorId,
+  NO_DIVISION,
+  STAFF_STATS_ID,
+  type StaffStats,
+  type StaffType,
+  staffStatsFromData,
+  surveyCountersFromData,
+} from '@phattana/shared';
+import type { CollectionReference, DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
+import { rebuildStats, refreshStaffStats, type StatsCollections } from './rebuild-stats';
+
+// The dashboard of one fiscal year from the maintained documents: the municipality, `stats/fy<fy>`,
+// `stats/staff` and the year's few survey documents — never the ledger or the reports. The year's
+// stats are rebuilt from the records only when they were never rebuilt (the first view after the
+// feature arrived) or the hours target changed since (who "reached" it depends on it).
+
+export interface DashboardCollections extends StatsCollections {
+  readonly surveys: CollectionReference;
+  readonly hoursTotals: CollectionReference;
+}
+
+/** Fiscal years HR may ask for: this one, the next and ten back. */
+export function selectableYears(now: Date): number[] {
+  const current = fiscalYearOfInstant(now);
+  return Array.from({ length: 12 }, (_, i) => current + 1 - i);
+}
+
+export async function readDashboard(
+  db: Firestore,
+  c: DashboardCollections,
+  fiscalYear: number,
+  now: Date,
+): Promise<DashboardData> {
+  const [municipality, stored, staffDoc, surveys] = await Promise.all([
+    c.municipality.get(),
+    c.stats.doc(fyStatsId(fiscalYear)).get(),
+    c.stats.doc(STAFF_STATS_ID).get(),
+    c.surveys.where('fiscalYear', '==', fiscalYear).get(),
+  ]);
+  const hoursTarget = Number(municipality.get('yearlyHoursTarget') ?? 0) || 0;
+  const divisions = (municipality.get('divisions') as Division[] | undefined) ?? [];
+  let stats = fyStatsFromData(fiscalYear, stored.data());
+  let staff = staffStatsFromData(staffDoc.data());
+  let updatedAt = isoOf(stored, 'updatedAt');
+  if (
+    !staffDoc.exists ||
+    stored.get('rebuiltAt') === undefined ||
+    stored.get('hoursTarget') !== hoursTarget
+  ) {
+    const rebuilt = await rebuildStats(db, c, fiscalYear, now);
+    stats = rebuilt.stats;
+    staff = rebuilt.staff;
+    updatedAt = now.toISOString();
+  } else if (await staffChanged(c.employees, staff, divisions)) {
+    staff = await refreshStaffStats(c, now);
+  }
+  return dashboardFrom({
+    stats,
+    staff,
+    surveys: surveys.docs.map((d) => surveyCountersFromData(d.id, d.data())),
+    divisions,
+    hoursTarget,
+    targets: (municipality.get('kpiTargets') as Partial<Record<IndicatorId, number>> | undefined) ?? {},
+    years: selectableYears(now),
+    updatedAt,
+  });
+}
+
+/** Everyone on the staff list and their totals of the year, for the people export (not a view). */
+export async function readExportPeople(
+  c: Pick<DashboardCollections, 'employees' | 'hoursTotals'>,
+  fiscalYear: number,
+): Promise<{ people: ExportPerson[]; totals: Map<string, HoursTotals> }> {
+  const [employees, totals] = await Promise.all([
+    c.employees.get(),
+    c.hoursTotals.where('fiscalYear', '==', fiscalYear).get(),
+  ]);
+  const people = employees.docs.map((d): ExportPerson => {
+    const jobLine = d.get('jobLine') as string | undefined;
+    return {
+      code: d.id,
+      name: String(d.get('name') ?? ''),
+      divisionId: String(d.get('divisionId') ?? ''),
+      position: String(d.get('position') ?? ''),
+      staffType: (d.get('staffType') as StaffType | undefined) ?? 'municipalEmployee',
+      ...(jobLine ? { jobLine } : {}),
+      active: d.get('active') !== false,
+    };
+  });
+  return {
+    people,
+    totals: new Map(totals.docs.map((d) => [String(d.get('employeeId')), d.data() as HoursTotals])),
+  };
+}
+
+/**
+ * Whether the staff list changed since `stats/staff` was computed, by server-side count() aggregations
+ * (active people in all and per division: no staff record is read). Whichever page or import changed
+ * a record, the next view then recomputes the staff counts and the job-line set once.
+ */
+async function staffChanged(
+  employees: CollectionReference,
+  staff: StaffStats,
+  divisions: readonly Division[],
+): Promise<boolean> {
+  const active = employees.where('active', '==', true);
+  const ids = [...new Set([...divisions.map((d) => d.id), ...Object.keys(staff.activeByDivision)])].filter(
+    (id) => id !== NO_DIVISION,
+  );
+  const [total, ...byDivision] = await Promise.all([
+    active.count().get(),
+    ...ids.map((id) => active.where('divisionId', '==', id).count().get()),
+  ]);
+  if (total.data().count !== staff.active) return true;
+  return ids.some((id, i) => byDivision[i]?.data().count !== (staff.activeByDivision[id] ?? 0));
+}
+
+function isoOf(snap: DocumentSnapshot, field: string): string | null {
+  const v = snap.get(field) as { toDate?: () => Date } | undefined;
+  return typeof v?.toDate === 'function' ? v.toDate().toISOString() : null;
+}

@@ -1,0 +1,193 @@
+import {
+  bangkokDate,
+  type IsoDate,
+  inAudience,
+  lineReach,
+  type PostbackSigner,
+  type ReminderPolicy,
+  type SurveyDefinition,
+  surveyAvailability,
+  type WorkingDayCalendar,
+} from '@phattana/shared';
+import type { CollectionReference, DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
+import type { LineClient } from '../line/line-client';
+import { bangkokHour, DEFAULT_QUIET_HOURS, type QuietHours } from '../reports/daily-report-jobs';
+import { createOnceOnlySender, type OnceOutcome } from '../reports/once-only-sender';
+import type { Logger } from '../runtime/logger';
+import { surveyInvitation, surveyReminder } from './survey-messages';
+import { respondentFromDoc, surveyFromDoc } from './survey-turn-io';
+
+// Invitations and capped reminders for open surveys, on the same rules as the report reminders: only
+// between 08:00 and 20:00 Bangkok time, only on working days, each message once per key however often
+// the scheduler (or HR's "open now") runs. Reminders go only to people without a completion, at most
+// `maxReminders` of them, `everyWorkingDays` working days apart counted from the previous message,
+// never after the survey closes.
+
+export interface SurveyJobCollections {
+  readonly employees: CollectionReference;
+  readonly surveys: CollectionReference;
+  readonly surveyDrafts: CollectionReference;
+  readonly surveyCompletions: CollectionReference;
+  /** once-only record of every message the scheduler sends */
+  readonly notifications: CollectionReference;
+}
+
+export interface SurveyJobDeps {
+  readonly db: Firestore;
+  readonly c: SurveyJobCollections;
+  readonly line: LineClient;
+  readonly signer: PostbackSigner;
+  readonly calendar: WorkingDayCalendar;
+  readonly logger: Logger;
+  readonly quietHours?: QuietHours;
+}
+
+export interface SurveyJobResult {
+  readonly skipped?: 'quietHours' | 'notWorkingDay';
+  /** open surveys looked at */
+  readonly surveys: number;
+  /** `skipped`: people who cannot be reached yet (not recorded: they are invited once they link) */
+  readonly invitations: Readonly<Record<OnceOutcome, number>>;
+  readonly reminders: Readonly<Record<OnceOutcome, number>>;
+}
+
+export const inviteKey = (surveyId: string, employeeId: string) => `survey:${surveyId}:invite:${employeeId}`;
+export const reminderKey = (surveyId: string, n: number, employeeId: string) =>
+  `survey:${surveyId}:reminder${n}:${employeeId}`;
+
+/**
+ * Which reminder (1-based) is due today, given the dates the invitation and the earlier reminders were
+ * sent (`sent[0]` is the invitation). A day the job did not run is made up with one reminder, not
+ * several: the next one is counted from the previous one actually sent.
+ */
+export function dueSurveyReminder(
+  policy: ReminderPolicy,
+  sent: readonly (IsoDate | undefined)[],
+  today: IsoDate,
+  closesOn: IsoDate,
+  calendar: WorkingDayCalendar,
+): number | undefined {
+  if (today > closesOn || !calendar.isWorkingDay(today)) return undefined;
+  const every = Math.max(1, Math.floor(policy.everyWorkingDays));
+  for (let n = 1; n <= policy.maxReminders; n++) {
+    if (sent[n]) continue;
+    const previous = sent[n - 1];
+    if (!previous) return undefined;
+    return calendar.addWorkingDays(previous, every) <= today ? n : undefined;
+  }
+  return undefined;
+}
+
+export async function runSurveyJobs(
+  d: SurveyJobDeps,
+  now: Date,
+  o: { surveyId?: string } = {},
+): Promise<SurveyJobResult> {
+  const invitations: Record<OnceOutcome, number> = { sent: 0, alreadySent: 0, skipped: 0, failed: 0 };
+  const reminders: Record<OnceOutcome, number> = { sent: 0, alreadySent: 0, skipped: 0, failed: 0 };
+  const quiet = d.quietHours ?? DEFAULT_QUIET_HOURS;
+  const hour = bangkokHour(now);
+  const today = bangkokDate(now);
+  const result = (more: Partial<SurveyJobResult>): SurveyJobResult => ({
+    surveys: 0,
+    invitations,
+    reminders,
+    ...more,
+  });
+  if (hour < quiet.from || hour >= quiet.until) return result({ skipped: 'quietHours' });
+  if (!d.calendar.isWorkingDay(today)) return result({ skipped: 'notWorkingDay' });
+
+  const snaps = o.surveyId
+    ? [await d.c.surveys.doc(o.surveyId).get()].filter((s) => s.exists)
+    : (await d.c.surveys.where('status', '==', 'open').get()).docs;
+  const open = snaps.map(surveyFromDoc).filter((s) => surveyAvailability(s, today) === 'open');
+  if (open.length === 0) return result({});
+
+  const staff = (await d.c.employees.get()).docs;
+  const sender = createOnceOnlySender({
+    db: d.db,
+    log: d.c.notifications,
+    line: d.line,
+    signer: d.signer,
+    logger: d.logger,
+    now,
+  });
+  for (const s of open) {
+    // three queries per survey rather than reads per person: who answered, who has a draft, what was sent
+    const [completed, drafts, records] = await Promise.all([
+      d.c.surveyCompletions.where('surveyId', '==', s.id).get(),
+      d.c.surveyDrafts.where('surveyId', '==', s.id).get(),
+      d.c.notifications.where('surveyId', '==', s.id).get(),
+    ]);
+    const known: SurveyRecords = {
+      completed: new Set(completed.docs.map((x) => String(x.get('employeeId')))),
+      started: new Set(drafts.docs.map((x) => String(x.get('employeeId')))),
+      sent: new Map(
+        records.docs.filter((x) => x.get('status') === 'sent').map((x) => [x.id, x.get('date') as IsoDate]),
+      ),
+    };
+    for (const person of staff) {
+      const me = respondentFromDoc(person);
+      if (!me || !inAudience(s.audience, me)) continue;
+      await remindOne(d, s, person, today, known, sender, invitations, reminders);
+    }
+  }
+  d.logger.info('jobs.surveys', {
+    today,
+    surveys: open.length,
+    invitations: { ...invitations },
+    reminders: { ...reminders },
+  });
+  return result({ surveys: open.length });
+}
+
+interface SurveyRecords {
+  readonly completed: ReadonlySet<string>;
+  readonly started: ReadonlySet<string>;
+  /** notification key → the Bangkok date it was sent */
+  readonly sent: ReadonlyMap<string, IsoDate>;
+}
+
+async function remindOne(
+  d: SurveyJobDeps,
+  s: SurveyDefinition,
+  person: DocumentSnapshot,
+  today: IsoDate,
+  known: SurveyRecords,
+  sender: ReturnType<typeof createOnceOnlySender>,
+  invitations: Record<OnceOutcome, number>,
+  reminders: Record<OnceOutcome, number>,
+): Promise<void> {
+  const reach = lineReach(person.data());
+  const max = Math.max(0, Math.floor(s.reminders.maxReminders));
+  if (known.completed.has(person.id)) return; // answered (in chat or LIFF): nothing more to say
+  if (!reach.reachable) {
+    // not recorded: someone who links their LINE account later is still invited
+    invitations.skipped++;
+    return;
+  }
+  const to = { employeeId: person.id, lineUserId: reach.lineUserId };
+  const sentOn = [
+    known.sent.get(inviteKey(s.id, person.id)),
+    ...Array.from({ length: max }, (_, i) => known.sent.get(reminderKey(s.id, i + 1, person.id))),
+  ];
+  if (!sentOn[0]) {
+    const outcome = await sender.send({
+      key: inviteKey(s.id, person.id),
+      to,
+      replies: surveyInvitation(s),
+      meta: { surveyId: s.id, kind: 'surveyInvitation', date: today },
+    });
+    invitations[outcome]++;
+    return; // never an invitation and a reminder on the same day
+  }
+  const n = dueSurveyReminder(s.reminders, sentOn, today, s.closesOn, d.calendar);
+  if (n === undefined) return;
+  const outcome = await sender.send({
+    key: reminderKey(s.id, n, person.id),
+    to,
+    replies: surveyReminder(s, today, known.started.has(person.id)),
+    meta: { surveyId: s.id, kind: 'surveyReminder', n, date: today },
+  });
+  reminders[outcome]++;
+}

@@ -1,0 +1,277 @@
+import { randomUUID } from 'node:crypto';
+import {
+  bangkokDate,
+  type Effect,
+  type Facts,
+  inAudience,
+  type Lookup,
+  type PersonContext,
+  type Respondent,
+  type Role,
+  type StaffType,
+  type SurveyDefinition,
+  type SurveyDraft,
+  surveyAvailability,
+  surveyPersonKey,
+} from '@phattana/shared';
+import {
+  type CollectionReference,
+  type DocumentData,
+  type DocumentSnapshot,
+  FieldPath,
+  FieldValue,
+  type Transaction,
+} from 'firebase-admin/firestore';
+import type { TurnWriter } from '../store/turn-writer';
+import { withoutUndefined } from '../store/without-undefined';
+
+// What a conversational turn reads and writes about surveys, inside the turn's transaction: the survey,
+// the person's draft and completion, and the staff record the survey needs (division, staff type,
+// functional competencies). Submission writes the completion (create: a second one cannot land), the
+// response (anonymous: a random id, no person, the date only), deletes the draft and counts the
+// response in the survey's aggregates, all in the same transaction as the read.
+
+export interface SurveyCollections {
+  readonly employees: CollectionReference;
+  /** survey definitions; answers in each one's `responses` subcollection, photos in `photos` */
+  readonly surveys: CollectionReference;
+  readonly surveyDrafts: CollectionReference;
+  readonly surveyCompletions: CollectionReference;
+}
+
+export type SurveyLookup = Extract<Lookup, { type: 'survey' | 'myOpenSurveys' }>;
+
+export const isSurveyLookup = (l: Lookup): l is SurveyLookup =>
+  l.type === 'survey' || l.type === 'myOpenSurveys';
+
+/** What a `survey` lookup read, kept for the submission in the same turn. */
+export interface SurveyRead {
+  readonly survey: SurveyDefinition;
+  readonly respondent?: Respondent;
+  readonly completed: boolean;
+}
+
+/** Reads one survey lookup in the transaction; returns what a submission may be written against. */
+export async function resolveSurveyLookup(
+  tx: Transaction,
+  l: SurveyLookup,
+  person: Pick<PersonContext, 'employeeId'> | undefined,
+  c: SurveyCollections,
+  facts: { -readonly [K in keyof Facts]: Facts[K] },
+  at: Date,
+): Promise<SurveyRead | undefined> {
+  switch (l.type) {
+    case 'survey': {
+      // The definition is read outside the transaction: every submission increments this document's
+      // counters, and a transactional read would lock it, so people sending at the same moment would
+      // deadlock on it and retry for seconds. Its status is as of this instant; what must not race
+      // (the person's completion and draft) is read in the transaction.
+      const surveySnap = await c.surveys.doc(l.surveyId).get();
+      if (!surveySnap.exists) {
+        facts.survey = { status: 'notFound' };
+        return undefined;
+      }
+      const survey = surveyFromDoc(surveySnap);
+      if (!person) {
+        facts.survey = { status: 'ok', survey, completed: false };
+        return { survey, completed: false };
+      }
+      const key = surveyPersonKey(l.surveyId, person.employeeId);
+      const [draftSnap, completionSnap, employeeSnap] = await tx.getAll(
+        c.surveyDrafts.doc(key),
+        c.surveyCompletions.doc(key),
+        c.employees.doc(person.employeeId),
+      );
+      const respondent = employeeSnap ? respondentFromDoc(employeeSnap) : undefined;
+      const completed = Boolean(completionSnap?.exists);
+      const draft = draftSnap?.exists ? draftFromDoc(draftSnap) : undefined;
+      facts.survey = {
+        status: 'ok',
+        survey,
+        completed,
+        ...(draft && !completed ? { draft } : {}),
+        ...(respondent ? { respondent } : {}),
+      };
+      return { survey, completed, ...(respondent ? { respondent } : {}) };
+    }
+    case 'myOpenSurveys': {
+      facts.myOpenSurveys = person ? await readMyOpenSurveys(tx, person.employeeId, c, bangkokDate(at)) : [];
+      return undefined;
+    }
+  }
+}
+
+async function readMyOpenSurveys(
+  tx: Transaction,
+  employeeId: string,
+  c: SurveyCollections,
+  today: string,
+): Promise<NonNullable<Facts['myOpenSurveys']>> {
+  const employee = await tx.get(c.employees.doc(employeeId));
+  const me = respondentFromDoc(employee);
+  if (!me) return [];
+  // outside the transaction for the same reason as the `survey` lookup: a listing must not lock the
+  // survey documents that other people's submissions are counting into
+  const open = (await c.surveys.where('status', '==', 'open').get()).docs
+    .map(surveyFromDoc)
+    .filter((s) => surveyAvailability(s, today) === 'open' && inAudience(s.audience, me));
+  if (open.length === 0) return [];
+  const keys = open.map((s) => surveyPersonKey(s.id, employeeId));
+  const [completions, drafts] = await Promise.all([
+    tx.getAll(...keys.map((k) => c.surveyCompletions.doc(k))),
+    tx.getAll(...keys.map((k) => c.surveyDrafts.doc(k))),
+  ]);
+  return open
+    .map((s, i) => ({ s, done: completions[i]?.exists === true, started: drafts[i]?.exists === true }))
+    .filter((x) => !x.done)
+    .map(({ s, started }) => ({ id: s.id, title: s.title, kind: s.kind, closesOn: s.closesOn, started }))
+    .sort((a, b) => a.closesOn.localeCompare(b.closesOn) || a.id.localeCompare(b.id));
+}
+
+/** The effects about surveys. */
+export type SurveyEffect = Extract<
+  Effect,
+  { type: 'surveyDraftSaved' | 'surveySubmitted' | 'surveyPhotoReceived' }
+>;
+
+/** Where a survey photo's outcome is recorded (and, in storage, its bytes). */
+export const surveyPhotoDoc = (c: Pick<SurveyCollections, 'surveys'>, surveyId: string, messageId: string) =>
+  c.surveys.doc(surveyId).collection('photos').doc(messageId);
+
+/**
+ * Writes one survey effect. A submission must be for a survey this turn read (its `survey` lookup), so
+ * the completion and the response are decided against stored data, never against the flow's memory.
+ */
+export function applySurveyEffect(
+  effect: SurveyEffect,
+  w: Pick<TurnWriter, 'set' | 'create' | 'update' | 'delete'>,
+  c: SurveyCollections,
+  person: Pick<PersonContext, 'employeeId'> | undefined,
+  read: ReadonlyMap<string, SurveyRead>,
+): void {
+  switch (effect.type) {
+    case 'surveyDraftSaved': {
+      const d = effect.draft;
+      if (!person || d.employeeId !== person.employeeId)
+        throw new Error(`surveyDraftSaved for ${d.employeeId} from another person's turn`);
+      w.set(c.surveyDrafts.doc(surveyPersonKey(d.surveyId, d.employeeId)), withoutUndefined(d));
+      return;
+    }
+    case 'surveySubmitted': {
+      const r = read.get(effect.surveyId);
+      if (!r) throw new Error(`surveySubmitted for ${effect.surveyId} without reading it in this turn`);
+      if (!person || !r.respondent)
+        throw new Error(`surveySubmitted for ${effect.surveyId} without an active staff record`);
+      // the flow refuses a second submission from the same facts; never count one twice regardless
+      if (r.completed) return;
+      const key = surveyPersonKey(effect.surveyId, person.employeeId);
+      const { divisionId, staffType } = r.respondent;
+      // create(): should two submissions ever race, the second transaction fails instead of landing
+      w.create(c.surveyCompletions.doc(key), {
+        surveyId: effect.surveyId,
+        employeeId: person.employeeId,
+        divisionId,
+        completedOn: effect.today,
+      });
+      const responses = c.surveys.doc(effect.surveyId).collection('responses');
+      const answers = withoutUndefined(effect.answers);
+      if (r.survey.anonymous) {
+        // nothing that leads back to the person: a random id, no employee or LINE id, no time of day
+        w.create(responses.doc(randomUUID()), {
+          surveyId: effect.surveyId,
+          answers,
+          divisionId,
+          staffType,
+          submittedOn: effect.today,
+        });
+      } else {
+        w.create(responses.doc(person.employeeId), {
+          surveyId: effect.surveyId,
+          answers,
+          divisionId,
+          staffType,
+          submittedOn: effect.today,
+          employeeId: person.employeeId,
+        });
+      }
+      w.delete(c.surveyDrafts.doc(key));
+      // the dashboards read these instead of counting responses
+      w.update(
+        c.surveys.doc(effect.surveyId),
+        'responseCount',
+        FieldValue.increment(1),
+        new FieldPath('responsesByDivision', divisionId || 'unknown'),
+        FieldValue.increment(1),
+      );
+      return;
+    }
+    case 'surveyPhotoReceived': {
+      if (!person) throw new Error('surveyPhotoReceived without a linked person');
+      // a pending entry the copy task settles; merge keeps an outcome already recorded
+      w.set(
+        surveyPhotoDoc(c, effect.surveyId, effect.messageId),
+        {
+          surveyId: effect.surveyId,
+          questionId: effect.questionId,
+          messageId: effect.messageId,
+          employeeId: person.employeeId,
+        },
+        { merge: true },
+      );
+      return;
+    }
+  }
+}
+
+const SURVEY_FIELDS = [
+  'kind',
+  'title',
+  'description',
+  'fiscalYear',
+  'audience',
+  'opensOn',
+  'closesOn',
+  'status',
+  'anonymous',
+  'minGroupSize',
+  'questions',
+  'reminders',
+  'activity',
+  'copiedFrom',
+] as const satisfies readonly (keyof SurveyDefinition)[];
+
+/** A stored survey read back: only the definition (not its counters, timestamps or audit fields). */
+export function surveyFromDoc(snap: DocumentSnapshot): SurveyDefinition {
+  const d: DocumentData = snap.data() ?? {};
+  const out: Record<string, unknown> = { id: snap.id };
+  for (const k of SURVEY_FIELDS) if (d[k] !== undefined && d[k] !== null) out[k] = d[k];
+  out.audience ??= {};
+  out.questions ??= [];
+  out.reminders ??= { maxReminders: 0, everyWorkingDays: 1 };
+  out.anonymous = d.anonymous === true;
+  return out as unknown as SurveyDefinition;
+}
+
+function draftFromDoc(snap: DocumentSnapshot): SurveyDraft {
+  const d = snap.data() ?? {};
+  return {
+    surveyId: String(d.surveyId),
+    employeeId: String(d.employeeId),
+    answers: (d.answers as SurveyDraft['answers'] | undefined) ?? {},
+    currentQuestionId: typeof d.currentQuestionId === 'string' ? d.currentQuestionId : null,
+    updatedAt: typeof d.updatedAt === 'string' ? d.updatedAt : '',
+  };
+}
+
+/** What a survey needs to know about the person; undefined when they have no active staff record. */
+export function respondentFromDoc(snap: DocumentSnapshot): Respondent | undefined {
+  if (!snap.exists || snap.get('active') === false) return undefined;
+  const d = snap.data() ?? {};
+  const ids = d.functionalCompetencyIds;
+  return {
+    divisionId: typeof d.divisionId === 'string' ? d.divisionId : '',
+    staffType: (typeof d.staffType === 'string' ? d.staffType : '') as StaffType,
+    roles: Array.isArray(d.roles) ? (d.roles as Role[]) : ['staff'],
+    functionalCompetencyIds: Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [],
+  };
+}

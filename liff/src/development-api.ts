@@ -1,0 +1,104 @@
+import type {
+  HoursView,
+  IdpView,
+  MeView,
+  TeamView,
+  WaitingReport,
+} from '../../shared/src/idp/idp-api-contract';
+import type { IdpGoal } from '../../shared/src/idp/idp-plan';
+import type { ApiClient } from './api-client';
+
+// The IDP, hours, team and "me" APIs (bot/src/api/idp-routes.ts, hours-routes.ts, team-routes.ts,
+// me-routes.ts) as the LIFF pages see them. Types only from shared/: nothing of it lands in the bundle.
+
+export type {
+  HoursView,
+  IdpView,
+  MeView,
+  TeamMemberRow,
+  TeamView,
+  WaitingReport,
+} from '../../shared/src/idp/idp-api-contract';
+export type { IdpGoal, IdpStatus } from '../../shared/src/idp/idp-plan';
+export type { HoursBucket } from '../../shared/src/ledger/hours-summary';
+
+/** A refusal from the API; `message` is the server's Thai text, safe to show. */
+export class DevelopmentApiError extends Error {
+  override readonly name = 'DevelopmentApiError';
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly body: Readonly<Record<string, unknown>>,
+  ) {
+    super(message);
+  }
+}
+
+async function send<T>(api: ApiClient, path: string, method = 'GET', body?: unknown): Promise<T> {
+  const res = await api.request(path, {
+    method,
+    ...(body === undefined
+      ? {}
+      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
+  });
+  const json = (await res.json().catch(() => undefined)) as Record<string, unknown> | undefined;
+  // an answer that is not the API's JSON (a proxy's or a static host's page) is a failure, not data
+  if (!json || typeof json !== 'object') {
+    throw new DevelopmentApiError(
+      `ระบบตอบกลับไม่ถูกต้อง (${res.status}) กรุณาลองใหม่อีกครั้งในภายหลัง`,
+      res.status,
+      {},
+    );
+  }
+  if (!res.ok) {
+    const fallback = method === 'GET' ? 'โหลดข้อมูลไม่สำเร็จ' : 'บันทึกไม่สำเร็จ';
+    throw new DevelopmentApiError(
+      typeof json.message === 'string' ? json.message : `${fallback} (${res.status})`,
+      res.status,
+      json,
+    );
+  }
+  return json as T;
+}
+
+const fyQuery = (fy?: number) => (fy ? `?fy=${fy}` : '');
+
+export const loadMe = (api: ApiClient) => send<MeView>(api, 'me');
+export const loadMyHours = (api: ApiClient, fy?: number) => send<HoursView>(api, `hours/mine${fyQuery(fy)}`);
+export const loadMyIdp = (api: ApiClient, fy?: number) => send<IdpView>(api, `idp/mine${fyQuery(fy)}`);
+
+export const saveMyIdp = (api: ApiClient, fiscalYear: number, version: number, goals: readonly IdpGoal[]) =>
+  send<IdpView>(api, 'idp/mine', 'PUT', { fiscalYear, version, goals });
+
+export const submitMyIdp = (api: ApiClient, fiscalYear: number, version: number) =>
+  send<IdpView>(api, 'idp/mine/submit', 'POST', { fiscalYear, version });
+
+export const loadTeam = (api: ApiClient) => send<TeamView>(api, 'team');
+
+const memberPath = (id: string) => `team/${encodeURIComponent(id)}/idp`;
+
+export const loadMemberIdp = (api: ApiClient, employeeId: string, fy?: number) =>
+  send<IdpView>(api, `${memberPath(employeeId)}${fyQuery(fy)}`);
+
+export const decideMemberIdp = (
+  api: ApiClient,
+  employeeId: string,
+  decision: 'agree' | 'return',
+  body: { fiscalYear: number; version: number; comment?: string },
+) => send<IdpView>(api, `${memberPath(employeeId)}/${decision}`, 'POST', body);
+
+export const loadWaitingReports = (api: ApiClient) =>
+  send<{ dueRule: string; reports: WaitingReport[] }>(api, 'team/reports/waiting');
+
+export const decideReport = (api: ApiClient, id: string, decision: 'approve' | 'return', comment?: string) =>
+  send<{ message: string; report: { id: string; status: string } }>(
+    api,
+    `team/reports/${encodeURIComponent(id)}/${decision}`,
+    'POST',
+    comment === undefined ? {} : { comment },
+  );
+
+/** The Thai message of any failure, for a status line. */
+export function failureMessage(err: unknown, fallback: string): string {
+  return err instanceof DevelopmentApiError ? err.message : fallback;
+}

@@ -1,0 +1,204 @@
+import type { BroadcastFilter } from '../../shared/src/broadcast/broadcast-filter';
+import type { BroadcastView, LateList } from '../../shared/src/broadcast/late-api-contract';
+import type { ApiClient } from './api-client';
+
+// HR's APIs (bot/src/api/late-routes.ts at /late, manage-routes.ts at /manage) as the LIFF pages see
+// them. Shared shapes are imported type-only: nothing of shared/ lands in the bundle.
+
+export type { BroadcastFilter } from '../../shared/src/broadcast/broadcast-filter';
+export type { BroadcastView, LateList, LatePerson } from '../../shared/src/broadcast/late-api-contract';
+
+/** A refusal from the API; `message` is the server's Thai text, safe to show. */
+export class HrApiError extends Error {
+  override readonly name = 'HrApiError';
+  constructor(
+    message: string,
+    readonly status: number,
+    /** Thai messages by field, for a form's error summary */
+    readonly errors: Readonly<Record<string, string>>,
+  ) {
+    super(message);
+  }
+}
+
+async function send<T>(api: ApiClient, path: string, init: RequestInit = {}): Promise<T> {
+  let res: Response;
+  try {
+    res = await api.request(path, init);
+  } catch (err) {
+    if (err instanceof Error && err.name === 'ApiAuthError')
+      throw new HrApiError('การเข้าสู่ระบบหมดอายุ กรุณาเปิดหน้านี้ใหม่จาก LINE', 401, {});
+    throw new HrApiError('เชื่อมต่อไม่สำเร็จ กรุณาตรวจสอบอินเทอร์เน็ตแล้วลองอีกครั้ง', 0, {});
+  }
+  const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
+  if (!res.ok) {
+    const message = typeof body.message === 'string' ? body.message : `ทำรายการไม่สำเร็จ (${res.status})`;
+    const errors =
+      body.errors && typeof body.errors === 'object' ? (body.errors as Record<string, string>) : {};
+    throw new HrApiError(message, res.status, errors);
+  }
+  return body as T;
+}
+
+const json = (method: string, body?: unknown): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json' },
+  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+});
+
+// ---- late list and reminders ----
+
+export const loadLateList = (api: ApiClient, within: number) => send<LateList>(api, `late?within=${within}`);
+
+export const previewBroadcast = (api: ApiClient, filter: BroadcastFilter) =>
+  send<BroadcastView>(api, 'late/broadcasts', json('POST', { filter }));
+
+export const confirmBroadcast = (api: ApiClient, id: string) =>
+  send<BroadcastView>(api, `late/broadcasts/${encodeURIComponent(id)}/confirm`, json('POST'));
+
+export const cancelBroadcast = (api: ApiClient, id: string) =>
+  send<BroadcastView>(api, `late/broadcasts/${encodeURIComponent(id)}/cancel`, json('POST'));
+
+export const loadBroadcast = (api: ApiClient, id: string) =>
+  send<BroadcastView>(api, `late/broadcasts/${encodeURIComponent(id)}`);
+
+// ---- trainings ----
+
+export interface Choice {
+  readonly id: string;
+  readonly name: string;
+}
+
+export interface TrainingView {
+  readonly id: string;
+  readonly title: string;
+  readonly organiser: string;
+  readonly organiserKind: string | null;
+  readonly method: string;
+  readonly curriculum: string | null;
+  readonly competency: string | null;
+  readonly startDate: string;
+  readonly endDate: string;
+  readonly hours: number;
+  readonly attendees: readonly string[];
+  readonly reportRequired: boolean;
+  readonly reportsOpened: boolean;
+  readonly updatedBy: { readonly employeeId: string; readonly name: string } | null;
+  readonly updatedAt: string | null;
+}
+
+export interface TrainingOptions {
+  readonly methods: readonly Choice[];
+  readonly curricula: readonly Choice[];
+  readonly organiserKinds: readonly Choice[];
+}
+
+/** What the form sends; '' for an optional choice left empty. */
+export type TrainingBody = Omit<
+  TrainingView,
+  'id' | 'reportsOpened' | 'updatedBy' | 'updatedAt' | 'organiserKind' | 'curriculum' | 'competency'
+> & {
+  readonly organiserKind: string;
+  readonly curriculum: string;
+  readonly competency: string;
+};
+
+export const loadTrainings = (api: ApiClient) =>
+  send<{ fiscalYear: number; trainings: TrainingView[]; options: TrainingOptions }>(api, 'manage/trainings');
+
+export const saveTraining = (api: ApiClient, id: string | undefined, body: TrainingBody) =>
+  send<{ training: TrainingView }>(
+    api,
+    id ? `manage/trainings/${encodeURIComponent(id)}` : 'manage/trainings',
+    json(id ? 'PUT' : 'POST', body),
+  );
+
+// ---- staff ----
+
+export interface EmployeeRow {
+  readonly id: string;
+  readonly code: string;
+  readonly name: string;
+  readonly divisionId: string | null;
+  readonly active: boolean;
+  readonly linked: boolean;
+}
+
+export const loadEmployees = (api: ApiClient) =>
+  send<{ employees: EmployeeRow[]; divisions: Choice[] }>(api, 'manage/employees');
+
+export interface ImportReport {
+  readonly dryRun: boolean;
+  readonly file: { readonly format: 'csv' | 'xlsx'; readonly rows: number };
+  /** "แถว" for a workbook, "บรรทัด" for a CSV */
+  readonly where: string;
+  readonly headerRejected: boolean;
+  readonly summary: {
+    readonly created: number;
+    readonly updated: number;
+    readonly unchanged: number;
+    readonly failed: number;
+  };
+  readonly written: number;
+  readonly errors: readonly {
+    readonly line: number;
+    readonly code?: string;
+    readonly reasons: readonly string[];
+  }[];
+}
+
+export const importEmployees = (api: ApiClient, file: File, dryRun: boolean) =>
+  send<ImportReport>(
+    api,
+    `manage/employees/import?filename=${encodeURIComponent(file.name)}${dryRun ? '&dryRun=1' : ''}`,
+    { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: file },
+  );
+
+// ---- holidays ----
+
+export interface HolidayRow {
+  readonly date: string;
+  readonly name: string;
+  readonly kind: string;
+  readonly source: string;
+}
+
+export const loadHolidays = (api: ApiClient, year: number) =>
+  send<{ holidays: HolidayRow[] }>(api, `manage/holidays?year=${year}`);
+
+export const addHoliday = (api: ApiClient, h: { date: string; name: string; kind: string }) =>
+  send<{ moved: number }>(api, 'manage/holidays', json('POST', h));
+
+export const removeHoliday = (api: ApiClient, date: string) =>
+  send<{ moved: number }>(api, `manage/holidays/${encodeURIComponent(date)}/remove`, json('POST'));
+
+// ---- settings ----
+
+export interface SettingsBody {
+  readonly yearlyHoursTarget: number | string;
+  readonly surveyMinGroupSize: number | string;
+  readonly approvalChain: {
+    readonly stopAtRole?: string;
+    readonly stopAtEmployeeId?: string;
+    readonly maxSteps?: number | string;
+  };
+}
+
+export interface SettingsView {
+  readonly settings: {
+    readonly yearlyHoursTarget: number;
+    readonly surveyMinGroupSize: number;
+    readonly approvalChain: {
+      readonly stopAtRole?: string;
+      readonly stopAtEmployeeId?: string;
+      readonly maxSteps?: number;
+    };
+  };
+  readonly updatedBy: { readonly employeeId: string; readonly name: string } | null;
+  readonly updatedAt: string | null;
+  readonly options: { readonly roles: readonly Choice[] };
+}
+
+export const loadSettings = (api: ApiClient) => send<SettingsView>(api, 'manage/settings');
+export const saveSettings = (api: ApiClient, body: SettingsBody) =>
+  send<SettingsView>(api, 'manage/settings', json('PUT', body));

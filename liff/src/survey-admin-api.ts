@@ -1,0 +1,100 @@
+import type {
+  SurveyListResponse,
+  SurveyResultsView,
+  SurveySummary,
+  SurveyUpdateResponse,
+} from '../../shared/src/surveys/survey-api-contract';
+import type { ApiClient } from './api-client';
+
+// HR's survey API (bot/src/api/survey-routes.ts) as the LIFF pages see it. Types come from shared/ and
+// vanish from the bundle; every refusal carries the server's Thai message (and its list of problems).
+
+export type {
+  SurveyListResponse,
+  SurveyResultsView,
+  SurveySummary,
+} from '../../shared/src/surveys/survey-api-contract';
+export type { DivisionRate, QuestionResult } from '../../shared/src/surveys/survey-results';
+
+export class SurveyApiError extends Error {
+  override readonly name = 'SurveyApiError';
+  constructor(
+    message: string,
+    readonly status: number,
+    readonly errors: readonly string[],
+  ) {
+    super(message);
+  }
+}
+
+async function send<T>(api: ApiClient, path: string, init?: RequestInit): Promise<T> {
+  const res = await api.request(path, init);
+  const body = (await res.json().catch(() => ({}))) as { message?: unknown; errors?: unknown };
+  if (!res.ok) {
+    throw new SurveyApiError(
+      typeof body.message === 'string' ? body.message : `ดำเนินการไม่สำเร็จ (${res.status})`,
+      res.status,
+      Array.isArray(body.errors) ? body.errors.filter((e): e is string => typeof e === 'string') : [],
+    );
+  }
+  return body as T;
+}
+
+const json = (method: string, body: unknown): RequestInit => ({
+  method,
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
+
+export const loadSurveys = (api: ApiClient, fiscalYear?: number) =>
+  send<SurveyListResponse>(api, fiscalYear ? `surveys?fiscalYear=${fiscalYear}` : 'surveys');
+
+export interface CreateFromTemplate {
+  readonly template: string;
+  readonly opensOn: string;
+  readonly closesOn: string;
+  readonly audience?: { readonly divisionIds: readonly string[] };
+  readonly activity?: { readonly date: string; readonly area: string };
+}
+
+export const createSurvey = (
+  api: ApiClient,
+  body: CreateFromTemplate | { copyFrom: string; opensOn: string; closesOn: string },
+) => send<{ survey: SurveySummary }>(api, 'surveys', json('POST', body));
+
+export const setSurveyStatus = (api: ApiClient, id: string, status: 'open' | 'closed') =>
+  send<SurveyUpdateResponse>(api, `surveys/${encodeURIComponent(id)}`, json('PATCH', { status }));
+
+export const loadSurveyResults = (api: ApiClient, id: string) =>
+  send<SurveyResultsView>(api, `surveys/${encodeURIComponent(id)}/results`);
+
+/** Downloads an export as the file the server names; returns that name. */
+export async function downloadSurveyExport(
+  api: ApiClient,
+  id: string,
+  format: 'csv' | 'xlsx',
+): Promise<string> {
+  const res = await api.request(`surveys/${encodeURIComponent(id)}/export.${format}`);
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { message?: string };
+    throw new SurveyApiError(body.message ?? `ดาวน์โหลดไม่สำเร็จ (${res.status})`, res.status, []);
+  }
+  const filename =
+    /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `survey-${id}.${format}`;
+  const url = URL.createObjectURL(await res.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return filename;
+}
+
+/** A refusal's text for a status line: the message and every problem the server listed. */
+export function refusalText(err: unknown): string {
+  if (err instanceof SurveyApiError)
+    return err.errors.length > 0 ? `${err.message}: ${err.errors.join(' · ')}` : err.message;
+  return 'เชื่อมต่อไม่สำเร็จ กรุณาลองใหม่';
+}

@@ -1,0 +1,53 @@
+import { fiscalYearLabel } from '../calendar/fiscal-year';
+import { type Reply, text } from '../conversation/reply';
+import type { IdpPlan } from './idp-plan';
+
+// The LINE pushes an IDP's transitions cause: the supervisor hears when a plan is sent to them, the
+// person when it is agreed or returned. Each key names the plan's version, so a retried request that
+// re-pushes uses the same retry key and LINE drops the repeat.
+
+export interface IdpNotice {
+  readonly employeeId: string;
+  readonly key: string;
+  readonly replies: readonly Reply[];
+}
+
+export function idpNotice(p: IdpPlan): IdpNotice | undefined {
+  const year = fiscalYearLabel(p.fiscalYear);
+  const key = `idp:${p.id}:v${p.version}:${p.status}`;
+  switch (p.status) {
+    case 'submitted':
+      if (!p.supervisorId) return undefined;
+      return {
+        employeeId: p.supervisorId,
+        key,
+        replies: [
+          text(
+            `${p.employeeName} ส่งแผนพัฒนารายบุคคล (IDP) ${year} (${p.goals.length} เป้าหมาย) ให้ท่านพิจารณาเห็นชอบ\nเปิดเมนู "ทีมของฉัน" ในแอปพัฒนา (LIFF) เพื่อเห็นชอบหรือส่งกลับพร้อมความเห็น`,
+          ),
+        ],
+      };
+    case 'agreed':
+      return {
+        employeeId: p.employeeId,
+        key,
+        replies: [
+          text(
+            `หัวหน้าเห็นชอบแผนพัฒนารายบุคคล (IDP) ${year} ของท่านแล้ว ✅${p.supervisorComment ? `\nความเห็น: ${p.supervisorComment}` : ''}\nอัปเดตความก้าวหน้าได้ที่เมนู "แผนพัฒนาของฉัน"`,
+          ),
+        ],
+      };
+    case 'returned':
+      return {
+        employeeId: p.employeeId,
+        key,
+        replies: [
+          text(
+            `แผนพัฒนารายบุคคล (IDP) ${year} ของท่านถูกส่งกลับให้แก้ไข\nความเห็นหัวหน้า: ${p.supervisorComment ?? '-'}\nแก้ไขแล้วส่งอีกครั้งได้ที่เมนู "แผนพัฒนาของฉัน"`,
+          ),
+        ],
+      };
+    case 'draft':
+      return undefined;
+  }
+}

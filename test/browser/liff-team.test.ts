@@ -1,0 +1,149 @@
+import { rm } from 'node:fs/promises';
+import { emptyIdp, fiscalYearOfInstant, fiscalYearRange, saveIdp, submitIdp } from '@phattana/shared';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { makeTempOutDir } from '../../liff/tools/build-app';
+import { type StaticServer, serveStatic } from '../../liff/tools/static-server';
+import { describeBrowser, type LaunchedBrowser, launchBrowser } from '../support/browser';
+import { buildLiffAgainstBot } from '../support/liff-against-bot';
+import { seedReport } from '../support/report-docs';
+import { municipality, seedChain } from '../support/report-people';
+import { textsOf, useSystem } from '../support/system';
+
+let liff: StaticServer | undefined;
+const sys = useSystem({ liffOrigins: () => (liff ? [liff.url] : []) });
+const FY = fiscalYearOfInstant(new Date());
+
+// A supervisor in the LIFF app: the home page offers "ทีมของฉัน", the team page lists their people and
+// the reports waiting for them; they agree to an IDP and approve a report, and the people concerned are
+// pushed through the fake LINE platform exactly as after a chat decision.
+describeBrowser('LIFF: the supervisor’s team', () => {
+  let outDir = '';
+  let browser: LaunchedBrowser;
+  let page: Page;
+  let users: Record<string, string> = {};
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    outDir = await makeTempOutDir('liff-team');
+    liff = await serveStatic(outDir);
+    const { platform, bot } = await sys.start();
+    await buildLiffAgainstBot(outDir, { botUrl: bot.url, platformUrl: platform.url });
+    browser = await launchBrowser();
+    page = await browser.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    users = await seedChain(sys);
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await liff?.close();
+    if (outDir) await rm(outDir, { recursive: true, force: true });
+  });
+
+  it('offers the team only to someone with a team', async () => {
+    // staff: the home page asks the API who they are and shows no team
+    const asked = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/me');
+    await page.goto(`${liff?.url}/?sim_user=${users.R010}`);
+    expect(await (await asked).json()).toMatchObject({ employeeId: 'R010', hasTeam: false });
+    await page
+      .getByRole('main')
+      .getByRole('link', { name: /แผนพัฒนาของฉัน/ })
+      .waitFor();
+    expect(await page.getByRole('link', { name: /ทีมของฉัน/ }).count()).toBe(0);
+    await page.goto(`${liff?.url}/?sim_user=${users.R009}`);
+    await page.getByRole('link', { name: /ทีมของฉัน/ }).click();
+    await page.getByRole('heading', { level: 1, name: 'ทีมของฉัน' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/team');
+  });
+
+  it('agrees to a member’s IDP, and the member is pushed', async () => {
+    const { start, end } = fiscalYearRange(FY);
+    const plan = submitIdp(
+      saveIdp(emptyIdp('R011', 'นายอนุชา ทดสอบ', FY), 'R011', new Date(), [
+        {
+          id: 'g1',
+          competencyId: 'accuracy',
+          currentLevel: 2,
+          targetLevel: 3,
+          goal: 'ตรวจสอบทะเบียนผู้ชำระภาษีให้ไม่มีข้อผิดพลาด',
+          methods: ['selfLearning'],
+          startDate: start,
+          endDate: end,
+          progress: 0,
+          trainingIds: [],
+        },
+      ]),
+      'R011',
+      new Date(),
+      'R009',
+    );
+    const ref = municipality(sys).collection('idps').doc(plan.id);
+    await ref.set(JSON.parse(JSON.stringify(plan)));
+
+    await page.goto(`${liff?.url}/team?sim_user=${users.R009}`);
+    await page.getByText('รอท่านเห็นชอบ').waitFor();
+    await page.getByRole('link', { name: 'พิจารณาแผนของ นายอนุชา ทดสอบ' }).click();
+    await page
+      .getByRole('heading', { level: 2, name: `แผนพัฒนาของ นายอนุชา ทดสอบ ปีงบประมาณ พ.ศ. ${FY}` })
+      .waitFor();
+    await page.getByText('ตรวจสอบทะเบียนผู้ชำระภาษีให้ไม่มีข้อผิดพลาด').waitFor();
+    const before = textsOf(sys.botMessages(users.R011 as string)).length;
+    await page.getByLabel('ความเห็นของท่าน (จำเป็นเมื่อส่งกลับแก้ไข)').fill('เห็นชอบ ขอให้รายงานทุกไตรมาส');
+    await page.getByRole('button', { name: 'เห็นชอบแผน' }).click();
+    await page.getByText('เห็นชอบแผนพัฒนาของ นายอนุชา ทดสอบ แล้ว ✅').waitFor();
+    expect(await page.getByRole('button', { name: 'เห็นชอบแผน' }).count()).toBe(0);
+    expect((await ref.get()).data()).toMatchObject({
+      status: 'agreed',
+      agreedBy: 'R009',
+      supervisorComment: 'เห็นชอบ ขอให้รายงานทุกไตรมาส',
+    });
+    const { bot } = await sys.start();
+    await bot.drain();
+    expect(textsOf(sys.botMessages(users.R011 as string)).slice(before)).toEqual([
+      expect.stringContaining('หัวหน้าเห็นชอบแผนพัฒนารายบุคคล (IDP)'),
+    ]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('approves a report waiting for them; the next approver gets the chat’s review card', async () => {
+    const report = await seedReport(sys.fs.db, 'R010', {
+      trainingTitle: 'การจัดทำงบประมาณรายจ่ายประจำปี',
+      employeeName: 'นางสาวจิราพร ทดสอบ',
+      status: 'submitted',
+      answers: {
+        learned: 'ได้เรียนรู้ขั้นตอนการจัดทำงบประมาณและการตั้งงบตามระเบียบ',
+        application: 'นำไปจัดทำร่างงบประมาณของกองคลังให้ถูกต้องและตรงเวลา',
+        sharing: 'onTheJob',
+        problems: '-',
+        rating: 4,
+      },
+      approvers: ['R009', 'R002', 'R001'],
+      currentApproverId: 'R009',
+      firstSubmittedAt: new Date().toISOString(),
+      submittedAt: new Date().toISOString(),
+    });
+    await page.goto(`${liff?.url}/team?sim_user=${users.R009}`);
+    const card = page.getByRole('article', { name: 'นางสาวจิราพร ทดสอบ: การจัดทำงบประมาณรายจ่ายประจำปี' });
+    await card.waitFor();
+    await card.getByText('สอนงาน/แนะนำเพื่อนร่วมงานในหน่วยงาน').waitFor();
+    expect(await card.textContent()).toContain('ผู้พิจารณาลำดับที่ 1 จาก 3');
+    const before = textsOf(sys.botMessages(users.R002 as string)).length;
+    await card.getByRole('button', { name: 'อนุมัติ' }).click();
+    await card.getByText('อนุมัติรายงานของ นางสาวจิราพร ทดสอบ แล้ว ✅ ส่งต่อให้ผู้พิจารณาลำดับถัดไป').waitFor();
+    expect((await municipality(sys).collection('reports').doc(report.id).get()).data()).toMatchObject({
+      status: 'submitted',
+      currentApproverId: 'R002',
+      approvedBy: ['R009'],
+    });
+    const { bot } = await sys.start();
+    await bot.drain();
+    expect(textsOf(sys.botMessages(users.R002 as string)).slice(before)).toEqual([
+      'รายงานผลการฝึกอบรมของ นางสาวจิราพร ทดสอบ รอท่านพิจารณา',
+    ]);
+    // gone from the list once decided
+    await page.reload();
+    await page.getByRole('heading', { level: 2, name: /รายงานผลการฝึกอบรมที่รอท่านพิจารณา \(0\)/ }).waitFor();
+    expect(pageErrors).toEqual([]);
+  });
+});

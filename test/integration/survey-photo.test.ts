@@ -1,0 +1,134 @@
+import { randomInt } from 'node:crypto';
+import { REPORT_PHOTO_MAX_BYTES } from '@phattana/bot';
+import { surveyFromTemplate } from '@phattana/shared';
+import { describe, expect, it } from 'vitest';
+import { DEMO_MUNICIPALITY_ID } from '../../dev/src/seed/demo-municipality';
+import { textsOf, useSystem } from '../support/system';
+
+// Survey photos (the 5ส check-in's before/after pictures): a task copies each one from LINE to Cloud
+// Storage (the Storage emulator here) and records the outcome on surveys/{id}/photos/{messageId}; a
+// photo that cannot be kept is recorded with its reason and the person is asked, once, for another.
+describe('survey photos', () => {
+  const sys = useSystem();
+  const m = () => sys.fs.db.collection('municipalities').doc(DEMO_MUNICIPALITY_ID);
+  const messageId = () => String(700_000_000_000_000_000n + BigInt(randomInt(1, 2 ** 47)));
+  const jpeg = (n: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(n, 9)]);
+  const fiveS = (id: string, anonymous = false) => ({
+    ...surveyFromTemplate('fiveS', {
+      id,
+      fiscalYear: 2570,
+      opensOn: '2026-01-01',
+      closesOn: '2099-12-31',
+      activity: { date: '2026-12-01', area: 'ห้องเก็บเอกสาร' },
+    }),
+    status: 'open' as const,
+    anonymous,
+  });
+  /** what the turn that received the image wrote: a pending entry naming the person */
+  async function pending(surveyId: string, photoId: string, employeeId: string) {
+    await m()
+      .collection('surveys')
+      .doc(surveyId)
+      .collection('photos')
+      .doc(photoId)
+      .set({ surveyId, questionId: 'photoAfter', messageId: photoId, employeeId });
+  }
+  const photo = async (surveyId: string, photoId: string) =>
+    (await m().collection('surveys').doc(surveyId).collection('photos').doc(photoId).get()).data();
+  const run = async (surveyId: string, photoId: string) => {
+    const { bot } = await sys.start();
+    await bot.runTask({ type: 'storeSurveyPhoto', surveyId, messageId: photoId });
+    await bot.drain();
+  };
+
+  it('copies the image to storage and records it, once even when the task runs twice', async () => {
+    const { platform } = await sys.start();
+    const user = await sys.linkedUser({ employeeId: 'P001' });
+    await m().collection('surveys').doc('F1').set(fiveS('F1'));
+    const id = messageId();
+    const body = jpeg(30_000);
+    platform.putContent(id, body, 'image/jpeg');
+    await pending('F1', id, 'P001');
+
+    await run('F1', id);
+    await run('F1', id);
+
+    const storagePath = `municipalities/${DEMO_MUNICIPALITY_ID}/surveys/F1/photos/${id}`;
+    expect(await photo('F1', id)).toEqual({
+      surveyId: 'F1',
+      questionId: 'photoAfter',
+      messageId: id,
+      employeeId: 'P001',
+      status: 'stored',
+      storagePath,
+      contentType: 'image/jpeg',
+      bytes: body.length,
+    });
+    expect(await sys.storage.media.get(storagePath)).toEqual({ bytes: body, contentType: 'image/jpeg' });
+    expect(platform.requests({ path: `/v2/bot/message/${id}/content` })).toHaveLength(1);
+    expect(sys.botMessages(user)).toEqual([]);
+  });
+
+  it('refuses a photo over 10 MB or not an image, records why, and asks the person once for another', async () => {
+    const { platform } = await sys.start();
+    const user = await sys.linkedUser({ employeeId: 'P002' });
+    await m().collection('surveys').doc('F2').set(fiveS('F2'));
+    const huge = messageId();
+    const pdf = messageId();
+    platform.putContent(huge, jpeg(REPORT_PHOTO_MAX_BYTES), 'image/jpeg');
+    platform.putContent(pdf, Buffer.from('%PDF-1.7'), 'application/pdf');
+    await pending('F2', huge, 'P002');
+    await pending('F2', pdf, 'P002');
+
+    await run('F2', huge);
+    await run('F2', huge); // a Cloud Tasks retry: no second message
+    await run('F2', pdf);
+
+    expect(await photo('F2', huge)).toMatchObject({
+      status: 'refused',
+      reason: 'tooLarge',
+      bytes: REPORT_PHOTO_MAX_BYTES + 4,
+    });
+    expect(await photo('F2', pdf)).toMatchObject({ status: 'refused', reason: 'notAnImage' });
+    const said = textsOf(sys.botMessages(user));
+    expect(said).toHaveLength(2);
+    expect(said[0]).toContain('ใหญ่เกิน 10 MB');
+    expect(said[0]).toContain('กรุณาส่งรูปใหม่');
+    expect(said[1]).toContain('ไม่ใช่รูปภาพ');
+    const [files] = await sys.storage.bucket.getFiles({
+      prefix: `municipalities/${DEMO_MUNICIPALITY_ID}/surveys/F2/`,
+    });
+    expect(files).toEqual([]);
+  });
+
+  it('records expired content; keeps nothing for an anonymous survey; fails while LINE is down', async () => {
+    const { platform } = await sys.start();
+    await sys.linkedUser({ employeeId: 'P003' });
+    await m().collection('surveys').doc('F3').set(fiveS('F3'));
+    await m().collection('surveys').doc('A3').set(fiveS('A3', true));
+    const gone = messageId();
+    await pending('F3', gone, 'P003');
+    await run('F3', gone);
+    expect(await photo('F3', gone)).toMatchObject({ status: 'refused', reason: 'expired' });
+
+    // a photo can identify its sender: an anonymous survey keeps none, not even the pending entry
+    const anon = messageId();
+    platform.putContent(anon, jpeg(10), 'image/jpeg');
+    await pending('A3', anon, 'P003');
+    await run('A3', anon);
+    expect(await photo('A3', anon)).toBeUndefined();
+    expect(platform.requests({ path: `/v2/bot/message/${anon}/content` })).toHaveLength(0);
+
+    const later = messageId();
+    platform.putContent(later, jpeg(10), 'image/png');
+    await pending('F3', later, 'P003');
+    platform.injectFault({ path: `/v2/bot/message/${later}/content`, status: 503, count: 4 });
+    const { bot } = await sys.start();
+    await expect(bot.runTask({ type: 'storeSurveyPhoto', surveyId: 'F3', messageId: later })).rejects.toThrow(
+      /503/,
+    );
+    expect((await photo('F3', later))?.status).toBeUndefined();
+    await run('F3', later);
+    expect(await photo('F3', later)).toMatchObject({ status: 'stored', contentType: 'image/png' });
+  });
+});
