@@ -124,6 +124,7 @@ async function main(): Promise<number> {
           console.log(
             `  ${d.name}: ${d.suppressed ?? `ตอบ ${d.responses}/${d.audience} คน${d.ratePercent === null ? '' : ` (${d.ratePercent}%)`}`}`,
           );
+        if (results.withheld) console.log(results.withheld);
         if (results.satisfactionPercent !== null)
           console.log(`ร้อยละความพึงพอใจโดยรวม ${results.satisfactionPercent}%`);
         results.questions.forEach((q, i) => {

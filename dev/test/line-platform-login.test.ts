@@ -82,4 +82,28 @@ describe('LINE Login ID tokens', () => {
     const { idToken } = (await res.json()) as { idToken: string };
     expect((await verifyToken(idToken)).body.sub).toBe(user);
   });
+
+  it('puts the profile the platform knows in /__control tokens, as LINE Login does with the profile scope', async () => {
+    const named = 'U0123456789abcdef0123456789abcde0';
+    platform.setProfile(named, {
+      displayName: 'นางสาวจิราพร สายทอง',
+      pictureUrl: 'https://example.test/p.png',
+    });
+    const mint = async (body: Record<string, unknown>) => {
+      const res = await fetch(`${platform.url}/__control/id-token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return (await verifyToken(((await res.json()) as { idToken: string }).idToken)).body;
+    };
+    expect(await mint({ userId: named })).toMatchObject({
+      sub: named,
+      name: 'นางสาวจิราพร สายทอง',
+      picture: 'https://example.test/p.png',
+    });
+    // a name asked for wins; a user with no profile gets no name
+    expect((await mint({ userId: named, name: 'สมหญิง' })).name).toBe('สมหญิง');
+    expect(await mint({ userId: user })).not.toHaveProperty('name');
+  });
 });

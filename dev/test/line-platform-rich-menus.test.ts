@@ -118,6 +118,24 @@ describe('rich menus', () => {
     expect(platform.richMenuOf(user)).toBeUndefined();
   });
 
+  it("switches a user to an alias's menu as the LINE app does on a richmenuswitch tap", async () => {
+    const made = async () => {
+      const id = (await api('POST', '/v2/bot/richmenu', menu())).body.richMenuId as string;
+      await api('POST', `/v2/bot/richmenu/${id}/content`, png(2500, 843), 'image/png');
+      return id;
+    };
+    const general = await made();
+    const admin = await made();
+    await api('POST', '/v2/bot/richmenu/alias', { richMenuAliasId: 'tab-admin', richMenuId: admin });
+    await api('POST', `/v2/bot/user/${user}/richmenu/${general}`);
+
+    expect(platform.switchRichMenu(user, 'tab-admin')).toBe(true);
+    expect(platform.richMenuOf(user)?.richMenuId).toBe(admin);
+    expect((await api('GET', `/v2/bot/user/${user}/richmenu`)).body).toEqual({ richMenuId: admin });
+    expect(platform.switchRichMenu(user, 'no-such-alias')).toBe(false);
+    expect(platform.richMenuOf(user)?.richMenuId).toBe(admin);
+  });
+
   it('refuses more than 20 areas, a too-narrow size and a long chat bar text', async () => {
     const res = await api('POST', '/v2/bot/richmenu', {
       ...menu(21),

@@ -206,6 +206,24 @@ describe('LINE simulator router', () => {
     expect(history[1]!.message.text).toBe('postback: action=pick {"date":"2025-03-04"}');
   });
 
+  it('passes a rich menu tab tap to the bot with the switch status the LINE app reports', async () => {
+    const userId = newUserId();
+    // no such alias on the platform: the LINE app reports that instead of SUCCESS
+    const { body } = await send(userId, {
+      type: 'postback',
+      data: 'richmenu-switch:tab-x',
+      params: { newRichMenuAliasId: 'tab-x' },
+    });
+    expect(body.status).toBe(200);
+    expect(lastEvent()).toMatchObject({
+      type: 'postback',
+      postback: {
+        data: 'richmenu-switch:tab-x',
+        params: { newRichMenuAliasId: 'tab-x', status: 'RICHMENU_ALIAS_ID_NOTFOUND' },
+      },
+    });
+  });
+
   it('adds friend and blocks: follow / unfollow events', async () => {
     const userId = newUserId();
     expect((await send(userId, { type: 'follow' })).body.status).toBe(200);

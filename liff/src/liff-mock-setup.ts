@@ -55,9 +55,10 @@ async function devLogin(): Promise<{ token: string; userId: string; displayName:
   });
   if (!res.ok) return undefined;
   const { idToken } = (await res.json()) as { idToken: string };
-  const payload = JSON.parse(atob((idToken.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'))) as {
-    name?: string;
-  };
+  // atob gives one char per byte: decode them as UTF-8, or a Thai display name comes out garbled
+  const binary = atob((idToken.split('.')[1] ?? '').replace(/-/g, '+').replace(/_/g, '/'));
+  const json = new TextDecoder().decode(Uint8Array.from(binary, (c) => c.charCodeAt(0)));
+  const payload = JSON.parse(json) as { name?: string };
   return { token: idToken, userId, displayName: payload.name ?? userId };
 }
 

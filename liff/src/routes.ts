@@ -72,6 +72,8 @@ export const ROUTES: readonly RouteDefinition[] = [
     kind: 'lazy',
     path: '/hr',
     title: 'แดชบอร์ด HR',
+    // HR and executives reach it from the home page (which knows their roles), not the menu everyone sees
+    hidden: true,
     load: () => import('./pages/hr-page').then((m) => m.HrPage),
   },
   // HR's tools, linked from the home page

@@ -5,6 +5,7 @@ import type {
   SurveyUpdateResponse,
 } from '../../shared/src/surveys/survey-api-contract';
 import type { ApiClient } from './api-client';
+import { DownloadRefusedError, downloadFile } from './download-file';
 
 // HR's survey API (bot/src/api/survey-routes.ts) as the LIFF pages see it. Types come from shared/ and
 // vanish from the bundle; every refusal carries the server's Thai message (and its list of problems).
@@ -74,22 +75,17 @@ export async function downloadSurveyExport(
   id: string,
   format: 'csv' | 'xlsx',
 ): Promise<string> {
-  const res = await api.request(`surveys/${encodeURIComponent(id)}/export.${format}`);
-  if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { message?: string };
-    throw new SurveyApiError(body.message ?? `ดาวน์โหลดไม่สำเร็จ (${res.status})`, res.status, []);
+  try {
+    return await downloadFile(
+      api,
+      `surveys/${encodeURIComponent(id)}/export.${format}`,
+      `survey-${id}.${format}`,
+    );
+  } catch (err) {
+    // A refusal reads like every other survey refusal (refusalText, retry only on 5xx).
+    if (err instanceof DownloadRefusedError) throw new SurveyApiError(err.message, err.status, []);
+    throw err;
   }
-  const filename =
-    /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? `survey-${id}.${format}`;
-  const url = URL.createObjectURL(await res.blob());
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return filename;
 }
 
 /** A refusal's text for a status line: the message and every problem the server listed. */

@@ -638,10 +638,17 @@ describe('training report: bad answers keep everything and ask again', () => {
     expect(edge.flow?.at).toBe('sharing');
   });
 
-  it('sharing: typed text is not a choice; "other" asks for the plan, which has a limit', () => {
+  it('sharing: a plan typed in one’s own words is "other" with that text; "other" asks for the plan, which has a limit', () => {
+    const typed = new Edge(makeReport());
+    atQuestion(typed, 'sharing');
+    // nothing typed is lost: the sentence becomes the plan, and the next question follows
+    typed.send(say('เล่าให้ทีมฟังตอนประชุมเช้า'));
+    expect(typed.report().answers).toMatchObject({ sharing: 'other', sharingDetail: 'เล่าให้ทีมฟังตอนประชุมเช้า' });
+    expect(typed.flow?.at).toBe('problems');
     const edge = new Edge(makeReport());
     atQuestion(edge, 'sharing');
-    expectRejected(edge, say('เล่าให้ฟัง'), 'กรุณาเลือกวิธีแบ่งปันความรู้', /^\(3\/6\) /);
+    // too short to be a plan: still the hint to choose
+    expectRejected(edge, say('ก'), 'กรุณาเลือกวิธีแบ่งปันความรู้', /^\(3\/6\) /);
     expectRejected(edge, tap('tr.share', { s: 'podcast' }), 'เลือกวิธีแบ่งปันความรู้', /^\(3\/6\) /);
     expectRejected(edge, tap('tr.rate', { v: 3 }), 'ปุ่มนี้ไม่ใช่ของคำถามปัจจุบัน', /^\(3\/6\) /);
     const detail = edge.send(tap('tr.share', { s: 'other' }));

@@ -1,44 +1,24 @@
-import { rm } from 'node:fs/promises';
 import { fiscalYearOfInstant, fiscalYearRange, hoursEntry } from '@phattana/shared';
 import { FieldValue, Timestamp } from 'firebase-admin/firestore';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { municipalityCollections } from '../../bot/src/municipality-collections';
 import { creditHours } from '../../bot/src/reports/credit-hours';
 import { readCreditPrior } from '../../bot/src/stats/credit-prior';
 import { DEMO_MUNICIPALITY_ID } from '../../dev/src/seed/demo-municipality';
-import { makeTempOutDir } from '../../liff/tools/build-app';
-import { type StaticServer, serveStatic } from '../../liff/tools/static-server';
-import { describeBrowser, type LaunchedBrowser, launchBrowser } from '../support/browser';
-import { buildLiffAgainstBot } from '../support/liff-against-bot';
+import { describeBrowser } from '../support/browser';
+import { liffInBrowser } from '../support/liff-in-browser';
 import { useSystem } from '../support/system';
 
-let liff: StaticServer | undefined;
-const sys = useSystem({ liffOrigins: () => (liff ? [liff.url] : []) });
+const liff = liffInBrowser('liff-hr-dashboard');
+const sys = useSystem({ liffOrigins: liff.origins });
 
 // HR's dashboard in the LIFF app against the real bot and emulator: the indicators of the current
 // fiscal year from the maintained stats, the charts by division, another year on request, and staff
 // without the role told so in Thai.
 describeBrowser('LIFF: HR dashboard', () => {
-  let outDir = '';
-  let browser: LaunchedBrowser;
-  let page: Page;
   const fy = fiscalYearOfInstant(new Date());
 
-  beforeAll(async () => {
-    outDir = await makeTempOutDir('liff-hr-dashboard');
-    liff = await serveStatic(outDir);
-    const { platform, bot } = await sys.start();
-    await buildLiffAgainstBot(outDir, { botUrl: bot.url, platformUrl: platform.url });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await liff?.close();
-    if (outDir) await rm(outDir, { recursive: true, force: true });
-  });
+  liff.use(sys);
 
   async function seed(o: { credits: boolean }) {
     const m = sys.fs.db.collection('municipalities').doc(DEMO_MUNICIPALITY_ID);
@@ -99,43 +79,43 @@ describeBrowser('LIFF: HR dashboard', () => {
 
   it('shows HR the indicators with progress toward their targets, and the charts by division', async () => {
     const { hr } = await seed({ credits: true });
-    await page.goto(`${liff?.url}/hr?sim_user=${hr}`);
-    await page.getByRole('heading', { name: 'ตัวชี้วัดตามแผนพัฒนาบุคลากร' }).waitFor();
+    await liff.page.goto(`${liff.url}/hr?sim_user=${hr}`);
+    await liff.page.getByRole('heading', { name: 'ตัวชี้วัดตามแผนพัฒนาบุคลากร' }).waitFor();
 
     // 3 of 4 people developed: 75%, under the 80% target, said in words as well as colour
-    const developed = page.locator('[data-indicator="developed"]');
+    const developed = liff.page.locator('[data-indicator="developed"]');
     await expect.poll(() => developed.locator('.kpi-number').textContent()).toBe('75%');
     expect(await developed.locator('.kpi-status').textContent()).toBe('ยังไม่ถึงเป้าหมาย (ขาดอีก 5%)');
     expect(await developed.getAttribute('class')).toContain('kpi-unmet');
     // job lines: ทรัพยากรบุคคล and ช่างโยธา of three had job-line training
-    expect(await page.locator('[data-indicator="jobLines"] .kpi-count').textContent()).toBe('2 จาก 3');
+    expect(await liff.page.locator('[data-indicator="jobLines"] .kpi-count').textContent()).toBe('2 จาก 3');
     // one of four reached the 10-hour target
-    expect(await page.locator('[data-indicator="reachedTarget"] .kpi-number').textContent()).toBe('25%');
+    expect(await liff.page.locator('[data-indicator="reachedTarget"] .kpi-number').textContent()).toBe('25%');
 
-    const hoursChart = page.getByRole('img', { name: /ชั่วโมงการพัฒนารวมแยกตามหน่วยงาน/ });
+    const hoursChart = liff.page.getByRole('img', { name: /ชั่วโมงการพัฒนารวมแยกตามหน่วยงาน/ });
     expect(await hoursChart.getAttribute('aria-label')).toContain('สำนักปลัดเทศบาล 12 ชั่วโมง, กองช่าง 6 ชั่วโมง');
     expect(await hoursChart.locator('rect').count()).toBe(2);
-    const developedChart = page.getByRole('img', { name: /ร้อยละของบุคลากรที่ได้รับการพัฒนา/ });
+    const developedChart = liff.page.getByRole('img', { name: /ร้อยละของบุคลากรที่ได้รับการพัฒนา/ });
     expect(await developedChart.getAttribute('aria-label')).toContain('กองช่าง 66.7 %');
-    expect(await page.getByRole('row', { name: /กองช่าง/ }).textContent()).toContain('2 (66.7%)');
+    expect(await liff.page.getByRole('row', { name: /กองช่าง/ }).textContent()).toContain('2 (66.7%)');
 
     // last year: nothing recorded
-    await page.getByLabel('ปีงบประมาณ').selectOption(String(fy - 1));
-    await page.getByText(`ปีงบประมาณ พ.ศ. ${fy - 1}`).waitFor();
+    await liff.page.getByLabel('ปีงบประมาณ').selectOption(String(fy - 1));
+    await liff.page.getByText(`ปีงบประมาณ พ.ศ. ${fy - 1}`).waitFor();
     await expect.poll(() => developed.locator('.kpi-number').textContent()).toBe('0%');
     expect(await developed.locator('.kpi-status').textContent()).toBe('ยังไม่ถึงเป้าหมาย (ขาดอีก 80%)');
 
     // the evidence file downloads
     const [download] = await Promise.all([
-      page.waitForEvent('download'),
-      page.getByRole('button', { name: 'CSV รายหน่วยงาน' }).click(),
+      liff.page.waitForEvent('download'),
+      liff.page.getByRole('button', { name: 'CSV รายหน่วยงาน' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`phattana-kpi-${fy - 1}-divisions.csv`);
   });
 
   it('tells staff without the role, in Thai, that the dashboard is not for them', async () => {
     const { staff } = await seed({ credits: false });
-    await page.goto(`${liff?.url}/hr?sim_user=${staff}`);
-    await page.getByText('หน้านี้สำหรับฝ่ายบุคคลและผู้บริหาร').waitFor();
+    await liff.page.goto(`${liff.url}/hr?sim_user=${staff}`);
+    await liff.page.getByText('หน้านี้สำหรับฝ่ายบุคคลและผู้บริหาร').waitFor();
   });
 });

@@ -1,60 +1,41 @@
-import { rm } from 'node:fs/promises';
 import { emptyIdp, fiscalYearOfInstant, fiscalYearRange, saveIdp, submitIdp } from '@phattana/shared';
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { makeTempOutDir } from '../../liff/tools/build-app';
-import { type StaticServer, serveStatic } from '../../liff/tools/static-server';
-import { describeBrowser, type LaunchedBrowser, launchBrowser } from '../support/browser';
-import { buildLiffAgainstBot } from '../support/liff-against-bot';
+import { beforeAll, expect, it } from 'vitest';
+import { describeBrowser } from '../support/browser';
+import { liffInBrowser } from '../support/liff-in-browser';
 import { seedReport } from '../support/report-docs';
 import { municipality, seedChain } from '../support/report-people';
 import { textsOf, useSystem } from '../support/system';
 
-let liff: StaticServer | undefined;
-const sys = useSystem({ liffOrigins: () => (liff ? [liff.url] : []) });
+const liff = liffInBrowser('liff-team');
+const sys = useSystem({ liffOrigins: liff.origins });
 const FY = fiscalYearOfInstant(new Date());
 
 // A supervisor in the LIFF app: the home page offers "ทีมของฉัน", the team page lists their people and
 // the reports waiting for them; they agree to an IDP and approve a report, and the people concerned are
 // pushed through the fake LINE platform exactly as after a chat decision.
 describeBrowser('LIFF: the supervisor’s team', () => {
-  let outDir = '';
-  let browser: LaunchedBrowser;
-  let page: Page;
   let users: Record<string, string> = {};
-  const pageErrors: string[] = [];
+
+  liff.use(sys);
 
   beforeAll(async () => {
-    outDir = await makeTempOutDir('liff-team');
-    liff = await serveStatic(outDir);
-    const { platform, bot } = await sys.start();
-    await buildLiffAgainstBot(outDir, { botUrl: bot.url, platformUrl: platform.url });
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
     users = await seedChain(sys);
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await liff?.close();
-    if (outDir) await rm(outDir, { recursive: true, force: true });
   });
 
   it('offers the team only to someone with a team', async () => {
     // staff: the home page asks the API who they are and shows no team
-    const asked = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/me');
-    await page.goto(`${liff?.url}/?sim_user=${users.R010}`);
+    const asked = liff.page.waitForResponse((r) => new URL(r.url()).pathname === '/api/me');
+    await liff.page.goto(`${liff.url}/?sim_user=${users.R010}`);
     expect(await (await asked).json()).toMatchObject({ employeeId: 'R010', hasTeam: false });
-    await page
+    await liff.page
       .getByRole('main')
       .getByRole('link', { name: /แผนพัฒนาของฉัน/ })
       .waitFor();
-    expect(await page.getByRole('link', { name: /ทีมของฉัน/ }).count()).toBe(0);
-    await page.goto(`${liff?.url}/?sim_user=${users.R009}`);
-    await page.getByRole('link', { name: /ทีมของฉัน/ }).click();
-    await page.getByRole('heading', { level: 1, name: 'ทีมของฉัน' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/team');
+    expect(await liff.page.getByRole('link', { name: /ทีมของฉัน/ }).count()).toBe(0);
+    await liff.page.goto(`${liff.url}/?sim_user=${users.R009}`);
+    await liff.page.getByRole('link', { name: /ทีมของฉัน/ }).click();
+    await liff.page.getByRole('heading', { level: 1, name: 'ทีมของฉัน' }).waitFor();
+    expect(new URL(liff.page.url()).pathname).toBe('/team');
   });
 
   it('agrees to a member’s IDP, and the member is pushed', async () => {
@@ -81,18 +62,18 @@ describeBrowser('LIFF: the supervisor’s team', () => {
     const ref = municipality(sys).collection('idps').doc(plan.id);
     await ref.set(JSON.parse(JSON.stringify(plan)));
 
-    await page.goto(`${liff?.url}/team?sim_user=${users.R009}`);
-    await page.getByText('รอท่านเห็นชอบ').waitFor();
-    await page.getByRole('link', { name: 'พิจารณาแผนของ นายอนุชา ทดสอบ' }).click();
-    await page
+    await liff.page.goto(`${liff.url}/team?sim_user=${users.R009}`);
+    await liff.page.getByText('รอท่านเห็นชอบ').waitFor();
+    await liff.page.getByRole('link', { name: 'พิจารณาแผนของ นายอนุชา ทดสอบ' }).click();
+    await liff.page
       .getByRole('heading', { level: 2, name: `แผนพัฒนาของ นายอนุชา ทดสอบ ปีงบประมาณ พ.ศ. ${FY}` })
       .waitFor();
-    await page.getByText('ตรวจสอบทะเบียนผู้ชำระภาษีให้ไม่มีข้อผิดพลาด').waitFor();
+    await liff.page.getByText('ตรวจสอบทะเบียนผู้ชำระภาษีให้ไม่มีข้อผิดพลาด').waitFor();
     const before = textsOf(sys.botMessages(users.R011 as string)).length;
-    await page.getByLabel('ความเห็นของท่าน (จำเป็นเมื่อส่งกลับแก้ไข)').fill('เห็นชอบ ขอให้รายงานทุกไตรมาส');
-    await page.getByRole('button', { name: 'เห็นชอบแผน' }).click();
-    await page.getByText('เห็นชอบแผนพัฒนาของ นายอนุชา ทดสอบ แล้ว ✅').waitFor();
-    expect(await page.getByRole('button', { name: 'เห็นชอบแผน' }).count()).toBe(0);
+    await liff.page.getByLabel('ความเห็นของท่าน (จำเป็นเมื่อส่งกลับแก้ไข)').fill('เห็นชอบ ขอให้รายงานทุกไตรมาส');
+    await liff.page.getByRole('button', { name: 'เห็นชอบแผน' }).click();
+    await liff.page.getByText('เห็นชอบแผนพัฒนาของ นายอนุชา ทดสอบ แล้ว ✅').waitFor();
+    expect(await liff.page.getByRole('button', { name: 'เห็นชอบแผน' }).count()).toBe(0);
     expect((await ref.get()).data()).toMatchObject({
       status: 'agreed',
       agreedBy: 'R009',
@@ -103,7 +84,7 @@ describeBrowser('LIFF: the supervisor’s team', () => {
     expect(textsOf(sys.botMessages(users.R011 as string)).slice(before)).toEqual([
       expect.stringContaining('หัวหน้าเห็นชอบแผนพัฒนารายบุคคล (IDP)'),
     ]);
-    expect(pageErrors).toEqual([]);
+    expect(liff.pageErrors).toEqual([]);
   });
 
   it('approves a report waiting for them; the next approver gets the chat’s review card', async () => {
@@ -123,8 +104,8 @@ describeBrowser('LIFF: the supervisor’s team', () => {
       firstSubmittedAt: new Date().toISOString(),
       submittedAt: new Date().toISOString(),
     });
-    await page.goto(`${liff?.url}/team?sim_user=${users.R009}`);
-    const card = page.getByRole('article', { name: 'นางสาวจิราพร ทดสอบ: การจัดทำงบประมาณรายจ่ายประจำปี' });
+    await liff.page.goto(`${liff.url}/team?sim_user=${users.R009}`);
+    const card = liff.page.getByRole('article', { name: 'นางสาวจิราพร ทดสอบ: การจัดทำงบประมาณรายจ่ายประจำปี' });
     await card.waitFor();
     await card.getByText('สอนงาน/แนะนำเพื่อนร่วมงานในหน่วยงาน').waitFor();
     expect(await card.textContent()).toContain('ผู้พิจารณาลำดับที่ 1 จาก 3');
@@ -142,8 +123,8 @@ describeBrowser('LIFF: the supervisor’s team', () => {
       'รายงานผลการฝึกอบรมของ นางสาวจิราพร ทดสอบ รอท่านพิจารณา',
     ]);
     // gone from the list once decided
-    await page.reload();
-    await page.getByRole('heading', { level: 2, name: /รายงานผลการฝึกอบรมที่รอท่านพิจารณา \(0\)/ }).waitFor();
-    expect(pageErrors).toEqual([]);
+    await liff.page.reload();
+    await liff.page.getByRole('heading', { level: 2, name: /รายงานผลการฝึกอบรมที่รอท่านพิจารณา \(0\)/ }).waitFor();
+    expect(liff.pageErrors).toEqual([]);
   });
 });

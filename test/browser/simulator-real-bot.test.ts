@@ -9,8 +9,9 @@ import { localBotConfig } from '../../dev/src/dev-settings';
 import { startLocalBot } from '../../dev/src/local-bot';
 import { DEMO_MUNICIPALITY_ID } from '../../dev/src/seed/demo-municipality';
 import { type SimulatorStack, startSimulatorStack } from '../../dev/src/simulator/stack';
-import { describeBrowser, type LaunchedBrowser, launchBrowser } from '../support/browser';
+import { describeBrowser, type LaunchedBrowser } from '../support/browser';
 import { useTestFirestore } from '../support/firestore';
+import { openSimulatorAs, simulatorChat } from '../support/simulator-chat';
 
 const SCREENSHOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../docs/simulator.png');
 const USER = {
@@ -46,12 +47,7 @@ describeBrowser('the real bot in the LINE simulator', () => {
           config: localBotConfig({ channelSecret, channelAccessToken, lineBase: platform.url }),
         }),
     });
-    stack.platform.setFollowing(USER.userId, true);
-    browser = await launchBrowser();
-    page = await browser.context.newPage();
-    page.on('pageerror', (e) => pageErrors.push(e.message));
-    await page.goto(stack.simulatorUrl);
-    await page.getByTestId('user-picker').selectOption(USER.userId);
+    ({ browser, page } = await openSimulatorAs(stack, USER.userId, pageErrors));
   });
 
   afterAll(async () => {
@@ -59,12 +55,7 @@ describeBrowser('the real bot in the LINE simulator', () => {
     await stack?.close();
   });
 
-  const bot = (text: string) => page.getByTestId('bubble-bot').filter({ hasText: text }).last().waitFor();
-  const send = async (text: string) => {
-    await page.getByTestId('message-input').fill(text);
-    await page.getByTestId('send-button').click();
-  };
-  const chip = (label: string) => page.getByTestId('quick-reply').filter({ hasText: label }).first().click();
+  const { botSaid: bot, send, chip } = simulatorChat(() => page);
 
   it('sends a message and sees the bot’s Thai reply', async () => {
     await send('สวัสดีค่ะ');

@@ -45,6 +45,58 @@ describe('LIFF API: who is asking is proven by a LINE ID token', () => {
     expect(JSON.stringify(body)).not.toContain('deadbeef');
   });
 
+  it('includes the person’s survey drafts, completions and named answers, never anonymous ones', async () => {
+    const user = await sys.linkedUser({ employeeId: 'A002', name: 'นายสำรวจ ข้อมูล' });
+    const m = sys.fs.db.collection('municipalities').doc(DEMO_MUNICIPALITY_ID);
+    await m
+      .collection('surveyDrafts')
+      .doc('TN__A002')
+      .set({
+        surveyId: 'TN',
+        employeeId: 'A002',
+        answers: { time: { type: 'choice', choiceId: 'online' } },
+      });
+    await m.collection('surveyCompletions').doc('SAT__A002').set({ surveyId: 'SAT', employeeId: 'A002' });
+    await m.collection('surveyCompletions').doc('FIVE__A002').set({ surveyId: 'FIVE', employeeId: 'A002' });
+    const five = m.collection('surveys').doc('FIVE').collection('responses');
+    await five.doc('A002').set({
+      surveyId: 'FIVE',
+      employeeId: 'A002',
+      answers: { area: { type: 'text', value: 'ห้องเก็บเอกสาร' } },
+    });
+    await m
+      .collection('surveys')
+      .doc('SAT')
+      .collection('responses')
+      .doc('r-random')
+      .set({
+        surveyId: 'SAT',
+        divisionId: 'finance',
+        answers: { overall: { type: 'likert', value: 2 } },
+      });
+    // the same employee code in another municipality is someone else
+    await sys.fs.db
+      .collection('municipalities')
+      .doc('other')
+      .collection('surveys')
+      .doc('X')
+      .collection('responses')
+      .doc('A002')
+      .set({ surveyId: 'X', employeeId: 'A002', answers: {} });
+
+    const body = (await (await api('/me/data', tokenFor(user))).json()) as {
+      surveys: {
+        drafts: unknown[];
+        answered: { surveyId: string }[];
+        namedResponses: { surveyId: string }[];
+      };
+    };
+    expect(body.surveys.drafts).toEqual([expect.objectContaining({ surveyId: 'TN' })]);
+    expect(body.surveys.answered.map((a) => a.surveyId).sort()).toEqual(['FIVE', 'SAT']);
+    expect(body.surveys.namedResponses.map((r) => r.surveyId)).toEqual(['FIVE']);
+    expect(JSON.stringify(body)).not.toContain('r-random');
+  });
+
   it('refuses a missing, forged, expired or foreign token, and an unlinked account', async () => {
     const user = await sys.linkedUser();
     expect((await api('/me/data')).status).toBe(401);

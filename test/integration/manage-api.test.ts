@@ -135,6 +135,28 @@ describe('management API for HR', () => {
     expect(renamed.body.training.title).toBe('การจัดทำแผนพัฒนาท้องถิ่น รุ่นที่ 2');
   });
 
+  it('refuses attendee and staff codes that are no staff record’s id in Thai, never with a 500', async () => {
+    const token = tokenFor(await hrUser());
+    const training = await call('/manage/trainings', {
+      token,
+      method: 'POST',
+      body: { ...TRAINING, attendees: ['HR01', 'a/b', '..'] },
+    });
+    expect(training.status).toBe(400);
+    expect(training.body.errors.attendees).toBe('ไม่พบพนักงานรหัส a/b, ..');
+    const settings = await call('/manage/settings', {
+      token,
+      method: 'PUT',
+      body: { yearlyHoursTarget: 40, surveyMinGroupSize: 5, approvalChain: { stopAtEmployeeId: 'x/y' } },
+    });
+    expect(settings.status).toBe(400);
+    expect(settings.body.errors.stopAtEmployeeId).toContain('x/y');
+    // and what no route serves is answered in Thai JSON too
+    const nothing = await call('/manage/nothing-here', { token });
+    expect(nothing.status).toBe(404);
+    expect(nothing.body.message).toMatch(/[\u0E00-\u0E7F]/);
+  });
+
   it('a training made here gets its attendees’ reports from the daily job after the last day', async () => {
     const hr = await hrUser();
     const created = await call('/manage/trainings', {

@@ -223,9 +223,8 @@ describe('surveys in chat', () => {
     const response = responses[0]!;
     expect(response.data()).toEqual({
       surveyId: 'SAT',
+      // no person, no date, no staff type: only the answers and the division they count for
       divisionId: 'finance',
-      staffType: 'municipalEmployee',
-      submittedOn: '2026-12-02',
       answers: {
         environment: { type: 'likert', value: 4 },
         tools: { type: 'likert', value: 5 },

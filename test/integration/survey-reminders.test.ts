@@ -184,4 +184,42 @@ describe('survey invitations and reminders', () => {
       expect(mine(p).at(-1)).toContain(survey('TN2').title);
     }
   });
+
+  it('deletes unsent drafts once their survey has closed (they are the only link of answers to a person)', async () => {
+    await sys.fs.reset();
+    const m = municipality(sys);
+    const surveys = m.collection('surveys');
+    const drafts = m.collection('surveyDrafts');
+    await surveys.doc('SAT').set({
+      ...surveyFromTemplate('satisfaction', {
+        id: 'SAT',
+        fiscalYear: 2570,
+        opensOn: '2026-12-01',
+        closesOn: '2026-12-18',
+      }),
+      status: 'open',
+    });
+    await surveys.doc('EARLY').set(survey('EARLY', { status: 'closed' }));
+    const draft = (surveyId: string, employeeId: string) =>
+      drafts.doc(surveyPersonKey(surveyId, employeeId)).set({
+        surveyId,
+        employeeId,
+        answers: { environment: { type: 'likert', value: 2 } },
+        currentQuestionId: 'tools',
+        updatedAt: '2026-12-02T03:00:00.000Z',
+      });
+    await draft('SAT', 'R010');
+    await draft('EARLY', 'R010');
+    await draft('GONE', 'R011'); // its survey was deleted
+
+    // on a Saturday night too: deleting is not a message
+    const first = await runJobs('2026-12-05', 22);
+    expect(first.draftsDiscarded).toBe(2);
+    expect((await drafts.get()).docs.map((d) => d.id)).toEqual([surveyPersonKey('SAT', 'R010')]);
+
+    // the open survey's draft stays while it is open, and goes the day after it closes
+    expect((await runJobs('2026-12-18')).draftsDiscarded).toBe(0);
+    expect((await runJobs('2026-12-21')).draftsDiscarded).toBe(1);
+    expect((await drafts.get()).empty).toBe(true);
+  });
 });

@@ -1,4 +1,11 @@
-import { addDays, bangkokDate, fiscalYearOf, parseCsv, surveyPersonKey } from '@phattana/shared';
+import {
+  addDays,
+  bangkokDate,
+  COMPLEMENT_NOTE,
+  fiscalYearOf,
+  parseCsv,
+  surveyPersonKey,
+} from '@phattana/shared';
 import { FieldPath, FieldValue } from 'firebase-admin/firestore';
 import { readSheet } from 'read-excel-file/node';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -150,6 +157,15 @@ describe('survey API: who may do what', () => {
     });
     expect(dates.status).toBe(400);
     expect(dates.body.errors.join(' ')).toMatch(/[\u0E00-\u0E7F]/);
+    // a copy of something that cannot even be a survey id: the same Thai refusal as an unknown one
+    for (const copyFrom of ['a/b', '..', 'nope'])
+      expect(
+        await json('/', {
+          token: tokenFor(hr),
+          method: 'POST',
+          body: { copyFrom, opensOn: today, closesOn: addDays(today, 7) },
+        }),
+      ).toEqual({ status: 400, body: expect.objectContaining({ message: 'ไม่พบแบบสำรวจต้นฉบับที่จะคัดลอก' }) });
     expect((await m().collection('surveys').get()).size).toBe(before);
   });
 });
@@ -204,6 +220,28 @@ describe('survey API: from template to results', () => {
         }),
       ]),
     );
+  });
+
+  it('gives a new anonymous survey the minimum group HR set in the settings', async () => {
+    await m().set({ surveyDefaults: { minGroupSize: 8 } }, { merge: true });
+    try {
+      const made = await json('/', {
+        token: tokenFor(hr),
+        method: 'POST',
+        body: { template: 'satisfaction', opensOn: today, closesOn: addDays(today, 14) },
+      });
+      expect(made.status).toBe(201);
+      expect(made.body.survey).toMatchObject({ anonymous: true, minGroupSize: 8 });
+      // a named survey keeps showing every division
+      const named = await json('/', {
+        token: tokenFor(hr),
+        method: 'POST',
+        body: { template: 'trainingNeeds', opensOn: today, closesOn: addDays(today, 14) },
+      });
+      expect(named.body.survey).toMatchObject({ anonymous: false, minGroupSize: 1 });
+    } finally {
+      await m().update({ surveyDefaults: FieldValue.delete() });
+    }
   });
 
   it('creates the satisfaction survey from its template and opens it: audience counted, invitations queued', async () => {
@@ -291,9 +329,16 @@ describe('survey API: from template to results', () => {
         FieldValue.increment(1),
       );
     };
+    await seed('health', 1, 'H001');
+    // one answer so far: the "overall" figures would be that one person's, so none are shown or exported
+    const early = await json(`/${id}/results`, { token: tokenFor(hr) });
+    expect(early.body.results).toMatchObject({ responses: 1, questions: [], satisfactionPercent: null });
+    expect(early.body.results.withheld).toContain('อย่างน้อย 5 คน');
+    const refused = await json(`/${id}/export.csv`, { token: tokenFor(hr) });
+    expect(refused.status).toBe(409);
+    expect(refused.body.message).toContain('อย่างน้อย 5 คน');
     for (const [i, v] of [5, 4, 4, 3, 5].entries()) await seed('finance', v, i === 0 ? 'S002' : `F00${i}`);
     for (const [i, v] of [2, 3, 4, 4, 5, 3].entries()) await seed('works', v, `W00${i + 1}`);
-    await seed('health', 1, 'H001');
 
     const res = await json(`/${id}/results`, { token: tokenFor(hr) });
     expect(res.status).toBe(200);
@@ -312,7 +357,15 @@ describe('survey API: from template to results', () => {
     });
     expect(q?.distribution.map((x: Json) => x.count)).toEqual([1, 1, 3, 4, 3]);
     const byDivision = Object.fromEntries((results.divisions as Json[]).map((x) => [x.divisionId, x]));
-    expect(byDivision.finance).toMatchObject({ name: 'กองคลัง', audience: 5, responses: 5, ratePercent: 100 });
+    // กองสาธารณสุข's one answer beside two divisions nobody answered in would be found by subtraction
+    // (43 − กองคลัง's 21 − กองช่าง's 21 = that person's 1), so the smallest shown division is hidden too
+    expect(byDivision.finance).toMatchObject({
+      name: 'กองคลัง',
+      audience: 5,
+      responses: null,
+      ratePercent: null,
+      suppressed: COMPLEMENT_NOTE,
+    });
     expect(byDivision.works).toMatchObject({ audience: 6, responses: 6, ratePercent: 100 });
     for (const small of ['health', 'palad', 'education'])
       expect(byDivision[small]).toMatchObject({
@@ -327,7 +380,7 @@ describe('survey API: from template to results', () => {
     expect(
       Object.fromEntries(((listed?.divisions ?? []) as Json[]).map((x) => [x.divisionId, x.responses])),
     ).toEqual({
-      finance: 5,
+      finance: null,
       works: 6,
       health: null,
       palad: null,
@@ -346,15 +399,14 @@ describe('survey API: from template to results', () => {
     const bytes = Buffer.from(await csvRes.arrayBuffer());
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = bytes.toString('utf8');
-    expect(csv).toContain('"ลำดับ","หน่วยงาน","1. ');
+    expect(csv).toContain('"ลำดับ","1. ');
     expect(csv).toContain('\r\n');
     expect(csv).not.toMatch(/S002|F001|รหัสพนักงาน|ชื่อ-สกุล/);
     const parsed = parseCsv(csv);
     expect(parsed.records).toHaveLength(12);
-    const division = parsed.records.map((r) => r.cells[1]);
-    expect(division.filter((d) => d === 'กองคลัง')).toHaveLength(5);
-    expect(division.filter((d) => d === 'กองช่าง')).toHaveLength(6);
-    expect(division.filter((d) => d === 'ไม่แสดง (กลุ่มเล็ก)')).toHaveLength(1);
+    // an anonymous export names no division at all (the results page shows them, small groups hidden)
+    expect(parsed.header).not.toContain('หน่วยงาน');
+    expect(csv).not.toMatch(/กองคลัง|กองช่าง|กองสาธารณสุข/);
 
     const xlsxRes = await call(`/${id}/export.xlsx`, { token: tokenFor(hr) });
     expect(xlsxRes.status).toBe(200);

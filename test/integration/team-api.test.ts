@@ -120,6 +120,26 @@ describe('team API', () => {
     ).toEqual(['R016']);
   });
 
+  it('opens a member whose staff code has a dot or Thai letters (as the import allows them)', async () => {
+    await users();
+    for (const id of ['E.017', 'พ018'])
+      await municipality(sys)
+        .collection('employees')
+        .doc(id)
+        .set({ id, code: id, name: `สมาชิก ${id}`, roles: ['staff'], active: true, supervisorId: 'R009' });
+    for (const id of ['E.017', 'พ018']) {
+      const view = await get('R009', `/team/${encodeURIComponent(id)}/idp`);
+      expect(view.status).toBe(200);
+      expect(view.body.plan).toMatchObject({ employeeId: id });
+    }
+    // a path-like id is no member: Thai 404, not a document path
+    for (const bad of ['..', 'R010%2F..', '__R010__']) {
+      const res = await get('R009', `/team/${bad}/idp`);
+      expect(res.status).toBe(404);
+      expect(res.body.message).toMatch(/[\u0E00-\u0E7F]/);
+    }
+  });
+
   it('approves from LIFF like chat: the chain continues, and the last approval credits the hours once', async () => {
     await users();
     const liffReport = await submitted('R010');

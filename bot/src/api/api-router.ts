@@ -5,6 +5,7 @@ import type { MunicipalityCollections } from '../municipality-collections';
 import type { Logger } from '../runtime/logger';
 import type { TaskQueue } from '../runtime/task-queue';
 import { type AuthedRequest, requireRoles, rolesOf } from './api-auth';
+import { jsonBodyErrors } from './api-input';
 import { createDashboardRoutes } from './dashboard-routes';
 import { createHoursRoutes } from './hours-routes';
 import { IdTokenError, type IdTokenVerifier } from './id-token-verifier';
@@ -129,12 +130,16 @@ export function createApiRouter(d: ApiDeps): Router {
   router.get('/me/data', async (req, res) => {
     const { lineUserId, person } = req as Authed;
     const c = d.collections;
-    const [employee, conversation, trainings, requests] = await Promise.all([
+    const [employee, conversation, trainings, requests, drafts, completions, named] = await Promise.all([
       c.employees.doc(person.employeeId).get(),
       c.conversations.doc(lineUserId).get(),
       // by staff record, not LINE account: a relinked account must not see someone else's records
       c.externalTrainings.where('employeeId', '==', person.employeeId).get(),
       c.dataRequests.where('employeeId', '==', person.employeeId).get(),
+      c.surveyDrafts.where('employeeId', '==', person.employeeId).get(),
+      c.surveyCompletions.where('employeeId', '==', person.employeeId).get(),
+      // named surveys keep the person's id on the response; anonymous ones hold nothing to export
+      d.db.collectionGroup('responses').where('employeeId', '==', person.employeeId).get(),
     ]);
     const { birthDateHash: _secret, ...employeeData } = (employee.data() ?? {}) as Record<string, unknown>;
     const conv = conversation.data() ?? {};
@@ -147,6 +152,15 @@ export function createApiRouter(d: ApiDeps): Router {
       conversation: { following: conv.following ?? null, pending: plain(conv.state ?? null) },
       externalTrainings: trainings.docs.map((t) => plain(t.data())),
       dataRequests: requests.docs.map((r) => plain(r.data())),
+      surveys: {
+        drafts: drafts.docs.map((r) => plain(r.data())),
+        answered: completions.docs.map((r) => plain(r.data())),
+        // a collection group spans municipalities: keep this one's
+        namedResponses: named.docs
+          .filter((r) => r.ref.path.startsWith(`${c.municipality.path}/`))
+          .map((r) => plain(r.data())),
+        note: 'คำตอบของแบบสำรวจที่ไม่ระบุตัวตนไม่ได้ผูกกับตัวท่าน จึงไม่มีในไฟล์นี้ ระบบเก็บเพียงว่าท่านตอบแล้ว',
+      },
       note: 'ข้อมูลวันเกิดไม่ได้เก็บเป็นข้อความ ระบบเก็บเพียงค่าที่เข้ารหัสแบบทางเดียวเพื่อยืนยันตัวตน',
     };
     d.logger.info('api.my_data_exported', { employeeId: person.employeeId });
@@ -171,6 +185,25 @@ export function createApiRouter(d: ApiDeps): Router {
   router.use('/hours', createHoursRoutes(d));
   router.use('/team', createTeamRoutes(d));
   router.use('/surveys', createSurveyRoutes(d));
+
+  // whatever no route answered, or a route threw (express 5 forwards a rejected handler here): Thai
+  // JSON the app can show, never express's English HTML page
+  router.use((_req: Request, res: Response) => {
+    res.status(404).json({ message: 'ไม่พบข้อมูลหรือหน้าที่ต้องการ' });
+  });
+  router.use(jsonBodyErrors);
+  router.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
+    d.logger.error('api.failed', {
+      method: req.method,
+      path: req.path,
+      err: err instanceof Error ? err.message : String(err),
+    });
+    if (res.headersSent) {
+      next(err);
+      return;
+    }
+    res.status(500).json({ message: 'ระบบขัดข้องชั่วคราว กรุณาลองใหม่อีกครั้งในอีกสักครู่' });
+  });
 
   return router;
 }

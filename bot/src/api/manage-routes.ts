@@ -34,6 +34,7 @@ import { SPREADSHEET_LIMITS, SpreadsheetError } from '../people/read-spreadsheet
 import { syncLinkedPeople } from '../people/sync-linked-people';
 import { recomputeOpenDueDates } from '../reports/recompute-due-dates';
 import { personOf } from './api-auth';
+import { EMPLOYEE_ID } from './api-input';
 import type { ApiDeps } from './api-router';
 
 // HR's management pages in the LIFF app: trainings (the daily job opens each attendee's report after
@@ -171,10 +172,15 @@ export function createManageRoutes(d: ApiDeps): Router {
   async function checkTraining(body: unknown) {
     const parsed = parseTrainingInput(body);
     if ('errors' in parsed) return parsed;
-    const ids = parsed.training.attendees;
-    if (ids.length === 0) return parsed;
-    const snaps = await d.db.getAll(...ids.map((id) => c.employees.doc(id)), { fieldMask: ['active'] });
-    const unknown = snaps.filter((s) => !s.exists).map((s) => s.id);
+    // a code that cannot be a staff record's id (a "/", "..") is unknown, never a document path
+    const ids = parsed.training.attendees.filter((id) => EMPLOYEE_ID.test(id));
+    const malformed = parsed.training.attendees.filter((id) => !EMPLOYEE_ID.test(id));
+    if (ids.length === 0 && malformed.length === 0) return parsed;
+    const snaps =
+      ids.length > 0
+        ? await d.db.getAll(...ids.map((id) => c.employees.doc(id)), { fieldMask: ['active'] })
+        : [];
+    const unknown = [...malformed, ...snaps.filter((s) => !s.exists).map((s) => s.id)];
     const left = snaps.filter((s) => s.exists && s.get('active') === false).map((s) => s.id);
     const problems = [
       unknown.length > 0 ? `ไม่พบพนักงานรหัส ${unknown.join(', ')}` : '',
@@ -379,8 +385,8 @@ export function createManageRoutes(d: ApiDeps): Router {
     const s = parsed.settings;
     const stopAt = s.approvalChain.stopAtEmployeeId;
     if (stopAt) {
-      const e = await c.employees.doc(stopAt).get();
-      if (!e.exists || e.get('active') === false) {
+      const e = EMPLOYEE_ID.test(stopAt) ? await c.employees.doc(stopAt).get() : undefined;
+      if (!e?.exists || e.get('active') === false) {
         res.status(400).json({
           message: 'กรุณาแก้ไขข้อมูลในช่องที่แจ้งไว้',
           errors: { stopAtEmployeeId: `ไม่พบพนักงานรหัส ${stopAt} ที่ยังปฏิบัติงานอยู่` },

@@ -30,6 +30,7 @@ import {
 import type { LineClient } from '../line/line-client';
 import { employeeFromDoc } from '../people/firestore-employee-directory';
 import type { Logger } from '../runtime/logger';
+import { isQuietHour, type QuietHours } from '../runtime/quiet-hours';
 import { readCreditPrior } from '../stats/credit-prior';
 import { applyStatsDelta } from '../stats/stats-writes';
 import { creditHours } from './credit-hours';
@@ -52,14 +53,6 @@ export interface DailyJobCollections {
   /** the dashboard's maintained stats: reports opened and attendance credits count there */
   readonly stats?: CollectionReference;
 }
-
-export interface QuietHours {
-  /** first and last local hour (Asia/Bangkok) in which the scheduler may message people */
-  readonly from: number;
-  readonly until: number;
-}
-
-export const DEFAULT_QUIET_HOURS: QuietHours = { from: 8, until: 20 };
 
 /** Trainings that ended longer ago than this are left for HR (no surprise reports for old courses). */
 export const OPEN_REPORTS_LOOKBACK_DAYS = 30;
@@ -85,19 +78,11 @@ export interface DailyJobResult {
   readonly overdue: number;
 }
 
-/** The hour (0–23) in Bangkok, for quiet hours. */
-export const bangkokHour = (d: Date) =>
-  Number(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Bangkok', hour: '2-digit', hour12: false }).format(d),
-  );
-
 export async function runDailyReportJobs(d: DailyJobDeps): Promise<DailyJobResult> {
   const messages: Record<OnceOutcome, number> = { sent: 0, alreadySent: 0, skipped: 0, failed: 0 };
-  const quiet = d.quietHours ?? DEFAULT_QUIET_HOURS;
-  const hour = bangkokHour(d.now);
   const today = bangkokDate(d.now);
   const empty = { trainingsOpened: 0, reportsOpened: 0, hoursCreditedOnAttendance: 0, messages, overdue: 0 };
-  if (hour < quiet.from || hour >= quiet.until) return { ...empty, skipped: 'quietHours' };
+  if (isQuietHour(d.now, d.quietHours)) return { ...empty, skipped: 'quietHours' };
 
   const opened = await openEndedTrainings(d, today);
   if (!d.calendar.isWorkingDay(today)) {
@@ -114,14 +99,7 @@ export async function runDailyReportJobs(d: DailyJobDeps): Promise<DailyJobResul
   }
   const setting =
     ((await d.c.municipality.get()).get('approvalChain') as ApprovalChainSetting | undefined) ?? {};
-  const sender = createOnceOnlySender({
-    db: d.db,
-    log: d.c.notifications,
-    line: d.line,
-    signer: d.signer,
-    logger: d.logger,
-    now: d.now,
-  });
+  const sender = createOnceOnlySender({ ...d, log: d.c.notifications });
   const send = async (o: Parameters<typeof sender.send>[0]) => {
     messages[await sender.send(o)]++;
   };

@@ -180,13 +180,14 @@ function hrAdminTiles(liffId: string): TileSpec[] {
       label: 'ส่งข้อความเตือน',
       hint: 'เตือนผู้ที่ยังค้างส่ง',
       icon: 'bell',
-      action: uri('ส่งข้อความเตือน', liffUrl(liffId, '/hr/broadcast')),
+      // the late list is where HR picks a group, previews and sends the reminder
+      action: uri('ส่งข้อความเตือน', liffUrl(liffId, '/hr/late')),
     },
     {
       label: 'นำเข้าพนักงาน',
       hint: 'จากไฟล์ CSV',
       icon: 'import',
-      action: uri('นำเข้าพนักงาน', liffUrl(liffId, '/hr/import')),
+      action: uri('นำเข้าพนักงาน', liffUrl(liffId, '/hr/employees')),
     },
     {
       label: 'วันหยุด',

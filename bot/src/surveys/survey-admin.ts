@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  anonymousMinGroup,
   bangkokDate,
   copySurvey,
   type DivisionRate,
@@ -10,6 +11,7 @@ import {
   inAudience,
   isIsoDate,
   type MySurvey,
+  NO_DIVISION,
   type Role,
   type StaffType,
   type SurveyAudience,
@@ -24,6 +26,8 @@ import {
   surveyFromTemplate,
   surveyPersonKey,
   surveyResults,
+  tooFewResponsesNote,
+  tooFewToShow,
   validateSurvey,
 } from '@phattana/shared';
 import {
@@ -103,7 +107,7 @@ const pct = (n: number, of: number): number | null => (of > 0 ? Math.round((n / 
 /** The municipality's division names by id. */
 export async function divisionNames(c: SurveyAdminCollections): Promise<Record<string, string>> {
   const divisions = (await c.municipality.get()).get('divisions');
-  const out: Record<string, string> = {};
+  const out: Record<string, string> = { [NO_DIVISION]: 'ไม่ระบุหน่วยงาน' };
   if (Array.isArray(divisions))
     for (const d of divisions as { id?: unknown; name?: unknown }[])
       if (typeof d?.id === 'string') out[d.id] = typeof d.name === 'string' ? d.name : d.id;
@@ -262,13 +266,15 @@ export async function createSurvey(
   const names = await divisionNames(c);
   let survey: SurveyDefinition;
   if ('copyFrom' in input) {
-    const source = await c.surveys.doc(String(input.copyFrom)).get();
-    if (!/^[A-Za-z0-9_-]{1,80}$/.test(String(input.copyFrom)) || !source.exists)
+    // checked before the read: a "/" or ".." would not even name a document
+    const from = String(input.copyFrom);
+    const source = /^[A-Za-z0-9_-]{1,80}$/.test(from) ? await c.surveys.doc(from).get() : undefined;
+    if (!source?.exists)
       throw new SurveyAdminError('ไม่พบแบบสำรวจต้นฉบับที่จะคัดลอก', 400, ['ไม่พบแบบสำรวจต้นฉบับที่จะคัดลอก']);
     if (errors.length > 0) refuseIfInvalidDates(errors);
-    const from = surveyFromDoc(source);
-    survey = copySurvey(from, {
-      id: newSurveyId(from.kind, fiscalYearOf(input.opensOn)),
+    const original = surveyFromDoc(source);
+    survey = copySurvey(original, {
+      id: newSurveyId(original.kind, fiscalYearOf(input.opensOn)),
       opensOn: input.opensOn,
       closesOn: input.closesOn,
       ...(input.activity
@@ -299,6 +305,13 @@ export async function createSurvey(
       ...(input.description?.trim() ? { description: input.description.trim() } : {}),
     };
   }
+  // HR's setting (ตั้งค่าระบบ) for anonymous results: a new survey's minimum group, a copy never below it
+  const setting = (await c.municipality.get()).get('surveyDefaults.minGroupSize');
+  if (survey.anonymous && typeof setting === 'number' && Number.isInteger(setting))
+    survey = {
+      ...survey,
+      minGroupSize: 'copyFrom' in input ? Math.max(survey.minGroupSize, setting) : setting,
+    };
   refuseIfInvalid(survey, errors);
   await c.surveys.doc(survey.id).create({
     ...withoutUndefined(survey),
@@ -343,7 +356,7 @@ function tally(staff: readonly StaffFacts[], audience: SurveyAudience) {
   let total = 0;
   for (const p of staff) {
     if (!inAudience(audience, p)) continue;
-    const key = p.divisionId || 'unknown';
+    const key = p.divisionId || NO_DIVISION;
     byDivision[key] = (byDivision[key] ?? 0) + 1;
     total += 1;
   }
@@ -465,8 +478,8 @@ async function responsesOf(c: SurveyAdminCollections, id: string): Promise<Surve
       surveyId: id,
       answers: (r.answers ?? {}) as SurveyResponse['answers'],
       divisionId: typeof r.divisionId === 'string' ? r.divisionId : '',
-      staffType: r.staffType as StaffType,
-      submittedOn: String(r.submittedOn ?? ''),
+      ...(typeof r.staffType === 'string' ? { staffType: r.staffType as StaffType } : {}),
+      ...(typeof r.submittedOn === 'string' ? { submittedOn: r.submittedOn } : {}),
       ...(typeof r.employeeId === 'string' ? { employeeId: r.employeeId } : {}),
     };
   });
@@ -504,6 +517,9 @@ export async function loadSurveyExport(
   const snap = await readSurvey(c, id);
   const survey = surveyFromDoc(snap);
   const [names, responses] = await Promise.all([divisionNames(c), responsesOf(c, id)]);
+  // one row per response: with fewer than the minimum group, each row is one of a known few people's
+  if (tooFewToShow(survey, responses.length))
+    throw new SurveyAdminError(tooFewResponsesNote(anonymousMinGroup(survey)), 409);
   let employeeNames: Record<string, string> | undefined;
   if (!survey.anonymous) {
     const ids = [...new Set(responses.flatMap((r) => (r.employeeId ? [r.employeeId] : [])))];
@@ -514,7 +530,6 @@ export async function loadSurveyExport(
   return {
     survey,
     table: surveyExportTable({
-      audienceByDivision: (await audienceReader(c)(snap))?.byDivision ?? {},
       survey,
       responses,
       divisionNames: names,

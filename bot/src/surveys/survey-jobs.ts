@@ -11,9 +11,10 @@ import {
 } from '@phattana/shared';
 import type { CollectionReference, DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
 import type { LineClient } from '../line/line-client';
-import { bangkokHour, DEFAULT_QUIET_HOURS, type QuietHours } from '../reports/daily-report-jobs';
 import { createOnceOnlySender, type OnceOutcome } from '../reports/once-only-sender';
 import type { Logger } from '../runtime/logger';
+import { isQuietHour, type QuietHours } from '../runtime/quiet-hours';
+import { discardClosedSurveyDrafts } from './discard-closed-drafts';
 import { surveyInvitation, surveyReminder } from './survey-messages';
 import { respondentFromDoc, surveyFromDoc } from './survey-turn-io';
 
@@ -46,6 +47,8 @@ export interface SurveyJobResult {
   readonly skipped?: 'quietHours' | 'notWorkingDay';
   /** open surveys looked at */
   readonly surveys: number;
+  /** unsent drafts of closed surveys deleted this run */
+  readonly draftsDiscarded: number;
   /** `skipped`: people who cannot be reached yet (not recorded: they are invited once they link) */
   readonly invitations: Readonly<Record<OnceOutcome, number>>;
   readonly reminders: Readonly<Record<OnceOutcome, number>>;
@@ -85,16 +88,17 @@ export async function runSurveyJobs(
 ): Promise<SurveyJobResult> {
   const invitations: Record<OnceOutcome, number> = { sent: 0, alreadySent: 0, skipped: 0, failed: 0 };
   const reminders: Record<OnceOutcome, number> = { sent: 0, alreadySent: 0, skipped: 0, failed: 0 };
-  const quiet = d.quietHours ?? DEFAULT_QUIET_HOURS;
-  const hour = bangkokHour(now);
   const today = bangkokDate(now);
+  // not a message, so not bound to quiet hours or working days
+  const draftsDiscarded = await discardClosedSurveyDrafts(d.db, d.c, now);
   const result = (more: Partial<SurveyJobResult>): SurveyJobResult => ({
     surveys: 0,
+    draftsDiscarded,
     invitations,
     reminders,
     ...more,
   });
-  if (hour < quiet.from || hour >= quiet.until) return result({ skipped: 'quietHours' });
+  if (isQuietHour(now, d.quietHours)) return result({ skipped: 'quietHours' });
   if (!d.calendar.isWorkingDay(today)) return result({ skipped: 'notWorkingDay' });
 
   const snaps = o.surveyId
@@ -104,14 +108,7 @@ export async function runSurveyJobs(
   if (open.length === 0) return result({});
 
   const staff = (await d.c.employees.get()).docs;
-  const sender = createOnceOnlySender({
-    db: d.db,
-    log: d.c.notifications,
-    line: d.line,
-    signer: d.signer,
-    logger: d.logger,
-    now,
-  });
+  const sender = createOnceOnlySender({ ...d, log: d.c.notifications, now });
   for (const s of open) {
     // three queries per survey rather than reads per person: who answered, who has a draft, what was sent
     const [completed, drafts, records] = await Promise.all([

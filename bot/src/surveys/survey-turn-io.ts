@@ -5,6 +5,7 @@ import {
   type Facts,
   inAudience,
   type Lookup,
+  NO_DIVISION,
   type PersonContext,
   type Respondent,
   type Role,
@@ -165,7 +166,9 @@ export function applySurveyEffect(
       // the flow refuses a second submission from the same facts; never count one twice regardless
       if (r.completed) return;
       const key = surveyPersonKey(effect.surveyId, person.employeeId);
-      const { divisionId, staffType } = r.respondent;
+      // one key for "no division" everywhere: completion, response, counters and the dashboards
+      const divisionId = r.respondent.divisionId || NO_DIVISION;
+      const { staffType } = r.respondent;
       // create(): should two submissions ever race, the second transaction fails instead of landing
       w.create(c.surveyCompletions.doc(key), {
         surveyId: effect.surveyId,
@@ -176,14 +179,9 @@ export function applySurveyEffect(
       const responses = c.surveys.doc(effect.surveyId).collection('responses');
       const answers = withoutUndefined(effect.answers);
       if (r.survey.anonymous) {
-        // nothing that leads back to the person: a random id, no employee or LINE id, no time of day
-        w.create(responses.doc(randomUUID()), {
-          surveyId: effect.surveyId,
-          answers,
-          divisionId,
-          staffType,
-          submittedOn: effect.today,
-        });
+        // nothing that leads back to the person: a random id, no employee or LINE id, no date (the
+        // completion has one) and no staff type (with the division it can narrow a group to one)
+        w.create(responses.doc(randomUUID()), { surveyId: effect.surveyId, answers, divisionId });
       } else {
         w.create(responses.doc(person.employeeId), {
           surveyId: effect.surveyId,
@@ -200,7 +198,7 @@ export function applySurveyEffect(
         c.surveys.doc(effect.surveyId),
         'responseCount',
         FieldValue.increment(1),
-        new FieldPath('responsesByDivision', divisionId || 'unknown'),
+        new FieldPath('responsesByDivision', divisionId),
         FieldValue.increment(1),
       );
       return;

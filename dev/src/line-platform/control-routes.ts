@@ -51,12 +51,15 @@ export function createControlRouter(platform: () => LinePlatform, defaultAud?: s
     const aud = str(b.aud) ?? defaultAud;
     if (!userId || !aud) return void need(res, userId ? 'aud' : 'userId');
     const n = (v: unknown) => (typeof v === 'number' ? v : undefined);
+    // LINE Login puts the display name and picture in the token (profile scope): the local LIFF greets
+    // the person by the name the simulator shows, not by their user id
+    const profile = platform().profileOf(userId);
     const idToken = platform().issueIdToken(userId, {
       aud,
       expiresInSec: n(b.expiresInSec),
       iat: n(b.iat),
-      name: str(b.name),
-      picture: str(b.picture),
+      name: str(b.name) ?? profile?.displayName,
+      picture: str(b.picture) ?? profile?.pictureUrl,
       nonce: str(b.nonce),
     });
     res.json({ idToken });

@@ -54,6 +54,10 @@ export function createLinePlatformApp(opts: LinePlatformOptions): {
     setProfile: (userId, p) => {
       state.user(userId).profile = { ...p };
     },
+    profileOf: (userId) => {
+      const p = state.users.get(userId)?.profile;
+      return p && { ...p };
+    },
     setFollowing: (userId, following) => {
       state.user(userId).following = following;
     },
@@ -66,6 +70,12 @@ export function createLinePlatformApp(opts: LinePlatformOptions): {
     clearFaults: () => state.faults.clear(),
     messagesFor: (userId) => [...(state.deliveries.get(userId) ?? [])],
     requests: (filter) => state.requests(filter),
+    switchRichMenu: (userId, aliasId) => {
+      const richMenuId = state.aliases.get(aliasId);
+      if (richMenuId === undefined || !state.richMenus.has(richMenuId)) return false;
+      state.userMenus.set(userId, richMenuId);
+      return true;
+    },
     richMenuOf: (userId) => {
       const m = state.richMenuOf(userId);
       return m && { richMenuId: m.richMenuId, menu: m.menu, hasImage: m.image !== undefined };

@@ -74,6 +74,8 @@ export interface LinePlatform {
   readonly app: Express;
   issueReplyToken(userId: string): string;
   setProfile(userId: string, p: { displayName: string; pictureUrl?: string; statusMessage?: string }): void;
+  /** the profile set for the user, if any */
+  profileOf(userId: string): { displayName: string; pictureUrl?: string; statusMessage?: string } | undefined;
   /** pushes and multicasts reach only users set to following; blocked users get nothing delivered */
   setFollowing(userId: string, following: boolean): void;
   putContent(messageId: string, body: Buffer, contentType: string): void;
@@ -86,6 +88,11 @@ export interface LinePlatform {
   messagesFor(userId: string): DeliveredMessage[];
   /** `path` exact or a prefix ending with `*`; `method` case-insensitive */
   requests(filter?: { path?: string; method?: string }): RecordedRequest[];
+  /**
+   * What the LINE app does when the user taps a richmenuswitch action: links the alias's menu to the user.
+   * False when there is no such alias (LINE then posts back status RICHMENU_ALIAS_ID_NOTFOUND).
+   */
+  switchRichMenu(userId: string, richMenuAliasId: string): boolean;
   /** the user's own rich menu, else the default one */
   richMenuOf(userId: string): { richMenuId: string; menu: unknown; hasImage: boolean } | undefined;
   on(event: 'delivered', fn: (d: DeliveredMessage) => void): () => void;

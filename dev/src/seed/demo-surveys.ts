@@ -2,6 +2,8 @@ import {
   addDays,
   fiscalYearOf,
   type IsoDate,
+  inAudience,
+  type SurveyAudience,
   type SurveyDefinition,
   surveyFromTemplate,
 } from '@phattana/shared';
@@ -68,6 +70,24 @@ export function demoSurveys(today: IsoDate): SurveyDefinition[] {
   ];
 }
 
+/**
+ * Active demo staff the audience names, per division: what opening a survey counts, so the dashboard's
+ * response-rate and 5ส indicators have their denominator from the start.
+ */
+function demoAudience(audience: SurveyAudience): {
+  audienceByDivision: Record<string, number>;
+  audienceCount: number;
+} {
+  const audienceByDivision: Record<string, number> = {};
+  let audienceCount = 0;
+  for (const e of demoEmployees) {
+    if (!e.active || !inAudience(audience, e)) continue;
+    audienceByDivision[e.divisionId] = (audienceByDivision[e.divisionId] ?? 0) + 1;
+    audienceCount += 1;
+  }
+  return { audienceByDivision, audienceCount };
+}
+
 /** Writes the demo surveys and the staff records' functional competencies. Fixed ids: safe on every start. */
 export async function seedDemoSurveys(m: DocumentReference, today: IsoDate): Promise<{ surveys: number }> {
   const batch = m.firestore.batch();
@@ -82,6 +102,7 @@ export async function seedDemoSurveys(m: DocumentReference, today: IsoDate): Pro
   for (const s of surveys) {
     batch.set(m.collection('surveys').doc(s.id), {
       ...JSON.parse(JSON.stringify(s)),
+      ...demoAudience(s.audience),
       responseCount: 0,
       responsesByDivision: {},
     });

@@ -247,15 +247,25 @@ export function createSimulatorRouter(opts: SimulatorOptions): Router {
         event = buildTextEvent({ userId, text: ev.text, replyToken: platform.issueReplyToken(userId) });
         shown = { type: 'text', text: ev.text };
         break;
-      case 'postback':
+      case 'postback': {
+        // a rich menu tab: the LINE app switches the menu itself, then tells the bot how it went
+        const aliasId = ev.params?.newRichMenuAliasId;
+        const params =
+          aliasId === undefined
+            ? ev.params
+            : {
+                ...ev.params,
+                status: platform.switchRichMenu(userId, aliasId) ? 'SUCCESS' : 'RICHMENU_ALIAS_ID_NOTFOUND',
+              };
         event = buildPostbackEvent({
           userId,
           data: ev.data,
-          params: ev.params,
+          params,
           replyToken: platform.issueReplyToken(userId),
         });
-        shown = { type: 'postback', data: ev.data, params: ev.params, displayText: ev.displayText };
+        shown = { type: 'postback', data: ev.data, params, displayText: ev.displayText };
         break;
+      }
       case 'follow': {
         const wasBlocked = followState.get(userId) === false;
         platform.setFollowing(userId, true);

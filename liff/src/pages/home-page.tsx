@@ -4,14 +4,21 @@ import { Link } from '../router';
 import type { PageProps } from '../routes';
 import { useAsync } from '../use-async';
 
+interface CardLink {
+  readonly href: string;
+  readonly title: string;
+  readonly description: string;
+}
+
 const SHORTCUTS = [
   { href: '/reports', title: 'รายงานผลการอบรม', description: 'เขียนรายงานหลังกลับจากการอบรม' },
   { href: '/hours', title: 'ชั่วโมงอบรมของฉัน', description: 'ดูชั่วโมงอบรมที่บันทึกไว้' },
   { href: '/idp', title: 'แผนพัฒนาของฉัน', description: 'แผนพัฒนารายบุคคล (IDP)' },
-  { href: '/hr', title: 'แดชบอร์ด HR', description: 'ภาพรวมการพัฒนาบุคลากร' },
 ] as const;
 
-/** HR's tools; the API refuses anyone without the HR role, in Thai. */
+const DASHBOARD: CardLink = { href: '/hr', title: 'แดชบอร์ด HR', description: 'ภาพรวมการพัฒนาบุคลากร' };
+
+/** HR's tools. Shown to HR only; the API checks the role again on every request. */
 const HR_TOOLS = [
   { href: '/hr/late', title: 'ผู้ค้างส่งรายงาน', description: 'รายชื่อผู้ค้างส่งและส่งแจ้งเตือน' },
   { href: '/hr/trainings', title: 'จัดการการอบรม', description: 'เพิ่มและแก้ไขการอบรมของปีงบประมาณ' },
@@ -21,54 +28,55 @@ const HR_TOOLS = [
   { href: '/hr/settings', title: 'ตั้งค่าระบบ', description: 'เป้าหมายชั่วโมง สายอนุมัติ แบบสำรวจ' },
 ] as const;
 
+const TEAM: CardLink = {
+  href: '/team',
+  title: 'ทีมของฉัน',
+  description: 'แผนพัฒนา ชั่วโมงอบรม และรายงานที่รอท่านพิจารณา',
+};
+
 export function HomePage({ api }: PageProps) {
+  // what the person's roles open, from the server; everyone's own shortcuts show at once
+  const me = useAsync(() => api.getJson<MeView>('me'));
+  const who = me.status === 'ready' ? me.value : undefined;
+  const roles: readonly string[] = who?.roles ?? [];
+  const sees = {
+    team: who?.hasTeam === true,
+    dashboard: roles.includes('hr') || roles.includes('executive'),
+    hrTools: roles.includes('hr'),
+  };
   return (
     <>
       <p class="lead">วันนี้ {formatThaiFullDate(new Date())}</p>
       <nav aria-label="ทางลัด">
-        <ul class="card-list">
-          {SHORTCUTS.map((item) => (
-            <li key={item.href}>
-              <Link href={item.href} class="card">
-                <span class="card-title">{item.title}</span>
-                <span class="card-description">{item.description}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
+        <CardLinks items={SHORTCUTS} />
       </nav>
-      <TeamShortcut api={api} />
-      <nav aria-labelledby="hr-tools-title">
-        <h2 id="hr-tools-title">สำหรับฝ่ายบุคคล</h2>
-        <ul class="card-list">
-          {HR_TOOLS.map((item) => (
-            <li key={item.href}>
-              <Link href={item.href} class="card">
-                <span class="card-title">{item.title}</span>
-                <span class="card-description">{item.description}</span>
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      {sees.team ? (
+        <nav aria-label="สำหรับหัวหน้างาน">
+          <CardLinks items={[TEAM]} />
+        </nav>
+      ) : null}
+      {sees.dashboard || sees.hrTools ? (
+        <nav aria-labelledby="hr-tools-title">
+          <h2 id="hr-tools-title">{sees.hrTools ? 'สำหรับฝ่ายบุคคล' : 'สำหรับผู้บริหาร'}</h2>
+          <CardLinks items={sees.hrTools ? [DASHBOARD, ...HR_TOOLS] : [DASHBOARD]} />
+        </nav>
+      ) : null}
     </>
   );
 }
 
-/** "ทีมของฉัน" for people someone reports to (the API says who); nothing while loading or on failure. */
-function TeamShortcut({ api }: Pick<PageProps, 'api'>) {
-  const me = useAsync(() => api.getJson<MeView>('me'));
-  if (me.status !== 'ready' || !me.value.hasTeam) return null;
+/** Links as the home page’s cards: the same list markup for every group of shortcuts. */
+function CardLinks({ items }: { readonly items: readonly CardLink[] }) {
   return (
-    <nav aria-label="สำหรับหัวหน้างาน">
-      <ul class="card-list">
-        <li>
-          <Link href="/team" class="card">
-            <span class="card-title">ทีมของฉัน</span>
-            <span class="card-description">แผนพัฒนา ชั่วโมงอบรม และรายงานที่รอท่านพิจารณา</span>
+    <ul class="card-list">
+      {items.map((item) => (
+        <li key={item.href}>
+          <Link href={item.href} class="card">
+            <span class="card-title">{item.title}</span>
+            <span class="card-description">{item.description}</span>
           </Link>
         </li>
-      </ul>
-    </nav>
+      ))}
+    </ul>
   );
 }

@@ -5,7 +5,7 @@ import { HrApiError } from '../hr-api';
 import './hr-admin.css';
 
 // Pieces the HR management pages share: the error summary at the top of a form (focused, each item
-// links to its field), a field's own error, the live status line, and Thai numbers and dates.
+// links to its field), a labelled input, a field's own error, the live status line, and Thai numbers and dates.
 
 export const thaiNumber = (n: number) => new Intl.NumberFormat('th-TH').format(n);
 export const shortDate = (iso: string) => formatThaiShortDate(thaiCivilDate(iso));
@@ -70,6 +70,43 @@ export function FieldError({ id, error }: { readonly id: string; readonly error?
 /** aria-describedby for a field with an optional hint and error. */
 export const describedBy = (id: string, o: { hint?: boolean; error?: string }) =>
   [o.hint ? `${id}-hint` : '', o.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
+
+export interface InputFieldProps {
+  readonly id: string;
+  readonly label: ComponentChildren;
+  readonly type: 'text' | 'date' | 'number';
+  readonly value: string;
+  readonly onInput: (value: string) => void;
+  readonly error?: string;
+  readonly hint?: string;
+  readonly inputMode?: 'numeric' | 'decimal';
+  readonly min?: string;
+  readonly step?: string;
+}
+
+/** A labelled input with its hint and error, both read out with the field (aria-describedby). */
+export function InputField({ id, label, type, value, onInput, error, hint, ...input }: InputFieldProps) {
+  return (
+    <div class="hr-field">
+      <label for={id}>{label}</label>
+      {hint ? (
+        <p id={`${id}-hint`} class="hint">
+          {hint}
+        </p>
+      ) : null}
+      <input
+        type={type}
+        id={id}
+        {...input}
+        value={value}
+        onInput={(e) => onInput(e.currentTarget.value)}
+        aria-invalid={error ? 'true' : undefined}
+        aria-describedby={describedBy(id, { hint: Boolean(hint), error })}
+      />
+      <FieldError id={id} error={error} />
+    </div>
+  );
+}
 
 /** The page's live status line: polite for progress, an alert for failures. */
 export function LiveStatus({

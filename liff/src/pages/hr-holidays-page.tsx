@@ -3,15 +3,7 @@ import { addHoliday, HrApiError, loadHolidays, removeHoliday } from '../hr-api';
 import type { PageProps } from '../routes';
 import { EmptyState, ErrorState, LoadingState } from '../status-views';
 import { useAsync } from '../use-async';
-import {
-  describedBy,
-  ErrorSummary,
-  FieldError,
-  LiveStatus,
-  messageOf,
-  shortDate,
-  thaiNumber,
-} from './hr-form-parts';
+import { ErrorSummary, InputField, LiveStatus, messageOf, shortDate, thaiNumber } from './hr-form-parts';
 
 // The municipality's holidays: the working-day calendar behind every report's due date. After each
 // edit the server moves the due dates of the reports still to be filed and says how many moved.
@@ -80,30 +72,22 @@ export function HrHolidaysPage({ api }: PageProps) {
         <h2 id="add-title">เพิ่มวันหยุด</h2>
         <form class="hr-form" onSubmit={add} noValidate>
           <ErrorSummary message={message} errors={errors} labels={LABELS} ids={IDS} />
-          <div class="hr-field">
-            <label for={IDS.date}>{LABELS.date}</label>
-            <input
-              type="date"
-              id={IDS.date}
-              value={form.date}
-              onInput={(e) => setForm({ ...form, date: e.currentTarget.value })}
-              aria-invalid={errors.date ? 'true' : undefined}
-              aria-describedby={describedBy(IDS.date, { error: errors.date })}
-            />
-            <FieldError id={IDS.date} error={errors.date} />
-          </div>
-          <div class="hr-field">
-            <label for={IDS.name}>{LABELS.name}</label>
-            <input
-              type="text"
-              id={IDS.name}
-              value={form.name}
-              onInput={(e) => setForm({ ...form, name: e.currentTarget.value })}
-              aria-invalid={errors.name ? 'true' : undefined}
-              aria-describedby={describedBy(IDS.name, { error: errors.name })}
-            />
-            <FieldError id={IDS.name} error={errors.name} />
-          </div>
+          <InputField
+            id={IDS.date}
+            label={LABELS.date}
+            type="date"
+            value={form.date}
+            onInput={(date) => setForm({ ...form, date })}
+            error={errors.date}
+          />
+          <InputField
+            id={IDS.name}
+            label={LABELS.name}
+            type="text"
+            value={form.name}
+            onInput={(name) => setForm({ ...form, name })}
+            error={errors.name}
+          />
           <div class="hr-field">
             <label for={IDS.kind}>{LABELS.kind}</label>
             <select

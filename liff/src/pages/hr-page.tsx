@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DashboardData, DivisionRow, Indicator } from '../../../shared/src/kpi/indicators';
 import { ApiAuthError, type ApiClient } from '../api-client';
+import { downloadFailureText, downloadFile } from '../download-file';
 import { Link } from '../router';
 import { type PageProps, ROUTES } from '../routes';
 import { ErrorState, LoadingState } from '../status-views';
@@ -356,34 +357,15 @@ function Exports({ api, fy }: { readonly api: ApiClient; readonly fy: number }) 
   async function download(e: Export) {
     setStatus({ kind: 'working', which: e.id });
     try {
-      const res = await api.request(`${e.path}${e.path.includes('?') ? '&' : '?'}fy=${fy}`, {
-        headers: { Accept: '*/*' },
-      });
-      if (!res.ok) {
-        const body = (await res.json().catch(() => ({}))) as { message?: unknown };
-        setStatus({
-          kind: 'error',
-          message: typeof body.message === 'string' ? body.message : `ดาวน์โหลดไม่สำเร็จ (${res.status})`,
-        });
-        return;
-      }
-      const filename =
-        /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ??
-        `phattana-kpi-${fy}${e.file}`;
-      const url = URL.createObjectURL(await res.blob());
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = filename;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const filename = await downloadFile(
+        api,
+        `${e.path}${e.path.includes('?') ? '&' : '?'}fy=${fy}`,
+        `phattana-kpi-${fy}${e.file}`,
+        { headers: { Accept: '*/*' } },
+      );
       setStatus({ kind: 'done', filename });
     } catch (err) {
-      setStatus({
-        kind: 'error',
-        message: err instanceof ApiAuthError ? SESSION_EXPIRED : 'เชื่อมต่อไม่สำเร็จ กรุณาลองใหม่',
-      });
+      setStatus({ kind: 'error', message: downloadFailureText(err) });
     }
   }
 

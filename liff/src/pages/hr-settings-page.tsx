@@ -3,7 +3,15 @@ import { HrApiError, loadSettings, type SettingsView, saveSettings } from '../hr
 import type { PageProps } from '../routes';
 import { ErrorState, LoadingState } from '../status-views';
 import { useAsync } from '../use-async';
-import { describedBy, ErrorSummary, FieldError, LiveStatus, messageOf, thaiDateTime } from './hr-form-parts';
+import {
+  describedBy,
+  ErrorSummary,
+  FieldError,
+  InputField,
+  LiveStatus,
+  messageOf,
+  thaiDateTime,
+} from './hr-form-parts';
 
 // The municipality's settings: the yearly training-hours target, where sign-off of a report stops
 // (read when a report is submitted) and the smallest group an anonymous survey shows results for.
@@ -79,24 +87,16 @@ function SettingsForm({ api, initial }: { readonly api: PageProps['api']; readon
   }
 
   const number = (k: keyof Draft, hint?: string) => (
-    <div class="hr-field">
-      <label for={k}>{LABELS[k]}</label>
-      {hint ? (
-        <p id={`${k}-hint`} class="hint">
-          {hint}
-        </p>
-      ) : null}
-      <input
-        type="number"
-        id={k}
-        inputMode="numeric"
-        value={draft[k]}
-        onInput={(e) => set(k, e.currentTarget.value)}
-        aria-invalid={errors[k] ? 'true' : undefined}
-        aria-describedby={describedBy(k, { hint: Boolean(hint), error: errors[k] })}
-      />
-      <FieldError id={k} error={errors[k]} />
-    </div>
+    <InputField
+      id={k}
+      label={LABELS[k]}
+      type="number"
+      inputMode="numeric"
+      hint={hint}
+      value={draft[k]}
+      onInput={(v) => set(k, v)}
+      error={errors[k]}
+    />
   );
 
   return (
@@ -129,18 +129,14 @@ function SettingsForm({ api, initial }: { readonly api: PageProps['api']; readon
           </select>
           <FieldError id="stopAtRole" error={errors.stopAtRole} />
         </div>
-        <div class="hr-field">
-          <label for="stopAtEmployeeId">{LABELS.stopAtEmployeeId}</label>
-          <input
-            type="text"
-            id="stopAtEmployeeId"
-            value={draft.stopAtEmployeeId}
-            onInput={(e) => set('stopAtEmployeeId', e.currentTarget.value)}
-            aria-invalid={errors.stopAtEmployeeId ? 'true' : undefined}
-            aria-describedby={describedBy('stopAtEmployeeId', { error: errors.stopAtEmployeeId })}
-          />
-          <FieldError id="stopAtEmployeeId" error={errors.stopAtEmployeeId} />
-        </div>
+        <InputField
+          id="stopAtEmployeeId"
+          label={LABELS.stopAtEmployeeId}
+          type="text"
+          value={draft.stopAtEmployeeId}
+          onInput={(v) => set('stopAtEmployeeId', v)}
+          error={errors.stopAtEmployeeId}
+        />
         {number('maxSteps', 'เว้นว่างได้ ถ้าไม่จำกัดจำนวน')}
       </section>
       <section class="hr-section" aria-labelledby="survey-title">

@@ -100,13 +100,14 @@ export function HrSurveyResultsPage({ api, params }: PageProps) {
           {download?.text ?? ''}
         </p>
         {survey.anonymous ? (
-          <p class="survey-note">ไฟล์ของแบบสำรวจที่ไม่ระบุตัวตนไม่มีชื่อ รหัสพนักงาน หรือวันที่ตอบ</p>
+          <p class="survey-note">ไฟล์ของแบบสำรวจที่ไม่ระบุตัวตนไม่มีชื่อ รหัสพนักงาน วันที่ตอบ หรือหน่วยงาน</p>
         ) : null}
       </section>
 
       <section class="survey-section" aria-labelledby="questions-title">
         <h2 id="questions-title">ผลรายข้อ</h2>
         {results.responses === 0 ? <p>ยังไม่มีผู้ตอบแบบสำรวจนี้</p> : null}
+        {results.responses > 0 && results.withheld ? <p class="survey-note">{results.withheld}</p> : null}
         {results.questions.map((q, i) => (
           <QuestionCard key={q.questionId} q={q} n={i + 1} />
         ))}

@@ -16,6 +16,7 @@ import {
   describedBy,
   ErrorSummary,
   FieldError,
+  InputField,
   LiveStatus,
   messageOf,
   shortDate,
@@ -171,21 +172,19 @@ function TrainingForm({ api, training, options, employees, onCancel, onSaved }: 
   }
 
   const text = (k: 'title' | 'organiser' | 'competency', required = true) => (
-    <div class="hr-field">
-      <label for={k}>
-        {LABELS[k]}
-        {required ? '' : ' (ไม่บังคับ)'}
-      </label>
-      <input
-        type="text"
-        id={k}
-        value={body[k]}
-        onInput={(e) => set(k, e.currentTarget.value)}
-        aria-invalid={errors[k] ? 'true' : undefined}
-        aria-describedby={describedBy(k, { error: errors[k] })}
-      />
-      <FieldError id={k} error={errors[k]} />
-    </div>
+    <InputField
+      id={k}
+      label={
+        <>
+          {LABELS[k]}
+          {required ? '' : ' (ไม่บังคับ)'}
+        </>
+      }
+      type="text"
+      value={body[k]}
+      onInput={(v) => set(k, v)}
+      error={errors[k]}
+    />
   );
   const select = (
     k: 'organiserKind' | 'method' | 'curriculum',
@@ -215,18 +214,14 @@ function TrainingForm({ api, training, options, employees, onCancel, onSaved }: 
     </div>
   );
   const date = (k: 'startDate' | 'endDate') => (
-    <div class="hr-field">
-      <label for={k}>{LABELS[k]}</label>
-      <input
-        type="date"
-        id={k}
-        value={body[k]}
-        onInput={(e) => set(k, e.currentTarget.value)}
-        aria-invalid={errors[k] ? 'true' : undefined}
-        aria-describedby={describedBy(k, { error: errors[k] })}
-      />
-      <FieldError id={k} error={errors[k]} />
-    </div>
+    <InputField
+      id={k}
+      label={LABELS[k]}
+      type="date"
+      value={body[k]}
+      onInput={(v) => set(k, v)}
+      error={errors[k]}
+    />
   );
 
   return (
@@ -245,21 +240,17 @@ function TrainingForm({ api, training, options, employees, onCancel, onSaved }: 
         {text('competency', false)}
         {date('startDate')}
         {date('endDate')}
-        <div class="hr-field">
-          <label for="hours">{LABELS.hours}</label>
-          <input
-            type="number"
-            id="hours"
-            inputMode="decimal"
-            min="0.5"
-            step="0.5"
-            value={String(body.hours)}
-            onInput={(e) => set('hours', e.currentTarget.value as unknown as number)}
-            aria-invalid={errors.hours ? 'true' : undefined}
-            aria-describedby={describedBy('hours', { error: errors.hours })}
-          />
-          <FieldError id="hours" error={errors.hours} />
-        </div>
+        <InputField
+          id="hours"
+          label={LABELS.hours}
+          type="number"
+          inputMode="decimal"
+          min="0.5"
+          step="0.5"
+          value={String(body.hours)}
+          onInput={(v) => set('hours', v as unknown as number)}
+          error={errors.hours}
+        />
         <fieldset
           class="hr-field"
           id="attendees"

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiAuthError } from '../api-client';
+import { downloadFailureText, downloadFile } from '../download-file';
 import type { PageProps } from '../routes';
 
 type Status =
@@ -15,32 +15,10 @@ export function MyDataPage({ api }: PageProps) {
   async function download() {
     setStatus({ kind: 'working' });
     try {
-      const res = await api.request('me/data');
-      if (!res.ok) {
-        const body = (await res.json().catch(() => ({}))) as { message?: string };
-        setStatus({ kind: 'error', message: body.message ?? `ดาวน์โหลดไม่สำเร็จ (${res.status})` });
-        return;
-      }
-      const filename =
-        /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ??
-        'phattana-my-data.json';
-      const url = URL.createObjectURL(await res.blob());
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = filename;
-      document.body.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      const filename = await downloadFile(api, 'me/data', 'phattana-my-data.json');
       setStatus({ kind: 'done', filename });
     } catch (err) {
-      setStatus({
-        kind: 'error',
-        message:
-          err instanceof ApiAuthError
-            ? 'การเข้าสู่ระบบหมดอายุ กรุณาเปิดหน้านี้ใหม่จาก LINE'
-            : 'เชื่อมต่อไม่สำเร็จ กรุณาลองใหม่',
-      });
+      setStatus({ kind: 'error', message: downloadFailureText(err) });
     }
   }
 

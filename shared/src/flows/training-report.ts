@@ -517,7 +517,18 @@ function onAnswer(
   ctx: TurnContext,
 ): Step {
   const parsed = readAnswer(q, event);
-  if ('error' in parsed) return again(s, report, parsed.error, now, ctx);
+  if ('error' in parsed) {
+    // a plan typed in the person's own words at the choice question is "other" with that text, not an error
+    const typed =
+      q === 'sharing' && event.kind === 'text' ? readText(event, ANSWER_TEXT_RULES.sharingDetail) : undefined;
+    if (typed && 'value' in typed) {
+      const answers: ReportAnswers = { ...report.answers, sharing: 'other', sharingDetail: typed.value };
+      const { report: updated, effect } = saved(report, answers);
+      const n: State = { ...s, at: firstUnanswered(updated, s.photosDone), revisit: false };
+      return { state: n, replies: ask(n, updated, now, ctx), effects: [effect] };
+    }
+    return again(s, report, parsed.error, now, ctx);
+  }
   const { report: updated, effect } = saved(report, withAnswer(report.answers, q, parsed.value));
   const n: State =
     q === 'sharing' && parsed.value === 'other'

@@ -1,12 +1,11 @@
 import { competency } from '../domain/competencies';
 import { STAFF_TYPE_LABELS } from '../domain/organisation';
 import type { AnswerValue, SurveyDefinition, SurveyQuestion, SurveyResponse } from './survey';
-import { hiddenDivisions, shownQuestionIds } from './survey-results';
+import { shownQuestionIds } from './survey-results';
 
 // A survey's answers as a table for HR's spreadsheet: one row per response, Thai headers, choice labels
 // (never ids). An anonymous survey's export carries nothing that points at a person: no name, no
-// employee code, no date (dates beside the completion records could single someone out), and no
-// division for a division with fewer responses than the survey's minimum group size.
+// employee code, no date (dates beside the completion records could single someone out), no division.
 
 export type ExportCell = string | number | null;
 
@@ -23,31 +22,21 @@ export interface ExportInput {
    */
   readonly responses: readonly SurveyResponse[];
   readonly divisionNames?: Readonly<Record<string, string>>;
-  /**
-   * people asked per division, counted at opening: a division nobody answered in is a (hidden) group of
-   * zero, so the hidden cells match the results page's
-   */
-  readonly audienceByDivision?: Readonly<Record<string, number>>;
   /** named surveys: employee names by id */
   readonly employeeNames?: Readonly<Record<string, string>>;
 }
 
 export const SKIPPED_CELL = 'ข้าม';
-/** the division cell of a response from a group too small to name (see hiddenDivisions) */
-export const HIDDEN_DIVISION_CELL = 'ไม่แสดง (กลุ่มเล็ก)';
 
 export function surveyExportTable(input: ExportInput): ExportTable {
   const { survey } = input;
   const names = input.divisionNames ?? {};
-  const perDivision = new Map<string, number>(Object.keys(input.audienceByDivision ?? {}).map((d) => [d, 0]));
-  for (const r of input.responses) perDivision.set(r.divisionId, (perDivision.get(r.divisionId) ?? 0) + 1);
-  const hidden = hiddenDivisions(survey, perDivision);
-  // a column in which every cell would be hidden is left out
-  const withDivision = [...perDivision.keys()].some((d) => !hidden.has(d));
+  // Anonymous exports never name the division: a row carries free text and every answer, which beside a
+  // division could point to one person. Per-division figures are on the results page, small groups hidden.
+  const named = !survey.anonymous;
 
   const headers: string[] = ['ลำดับ'];
-  if (!survey.anonymous) headers.push('วันที่ตอบ', 'รหัสพนักงาน', 'ชื่อ-สกุล', 'ประเภทบุคลากร');
-  if (withDivision) headers.push('หน่วยงาน');
+  if (named) headers.push('วันที่ตอบ', 'รหัสพนักงาน', 'ชื่อ-สกุล', 'ประเภทบุคลากร', 'หน่วยงาน');
   survey.questions.forEach((q, i) => {
     headers.push(`${i + 1}. ${q.text}`);
   });
@@ -56,17 +45,17 @@ export function surveyExportTable(input: ExportInput): ExportTable {
     ? input.responses
     : [...input.responses].sort(
         (a, b) =>
-          a.submittedOn.localeCompare(b.submittedOn) ||
+          (a.submittedOn ?? '').localeCompare(b.submittedOn ?? '') ||
           (a.employeeId ?? '').localeCompare(b.employeeId ?? ''),
       );
   const rows = responses.map((r, i) => {
     const row: ExportCell[] = [i + 1];
-    if (!survey.anonymous) {
+    if (named) {
       const id = r.employeeId ?? '';
-      row.push(r.submittedOn, id, input.employeeNames?.[id] ?? '', STAFF_TYPE_LABELS[r.staffType] ?? '');
+      const staffType = r.staffType ? STAFF_TYPE_LABELS[r.staffType] : '';
+      const division = names[r.divisionId] ?? r.divisionId;
+      row.push(r.submittedOn ?? '', id, input.employeeNames?.[id] ?? '', staffType, division);
     }
-    if (withDivision)
-      row.push(hidden.has(r.divisionId) ? HIDDEN_DIVISION_CELL : (names[r.divisionId] ?? r.divisionId));
     const shown = shownQuestionIds(survey, r.answers);
     for (const q of survey.questions) {
       const a = r.answers[q.id];

@@ -90,6 +90,12 @@ export interface SurveyResults {
   readonly minGroupSize: number | null;
   /** the definitions above, in Thai, for the page and the export */
   readonly definitions: readonly string[];
+  /**
+   * why the per-question results and the satisfaction are not shown (an anonymous survey with fewer
+   * responses than its minimum group: its "overall" figures would be those few people's answers); null
+   * when they are shown
+   */
+  readonly withheld: string | null;
 }
 
 export interface ResultsInput {
@@ -115,8 +121,11 @@ export const COMPLEMENT_NOTE = 'ไม่แสดง เพื่อไม่�
 
 /**
  * The divisions whose figures an anonymous survey hides, with the Thai reason: those with fewer
- * responses than `minGroupSize`, and, when that is exactly one, also the smallest shown one: with the
- * total shown, a single hidden group could otherwise be found by subtracting the others.
+ * responses than `minGroupSize`, and then, smallest first, as many shown ones as it takes for the hidden
+ * groups together to be nobody or at least `minGroupSize` people. With the total shown, the hidden groups
+ * can be found together by subtracting the shown ones: one person hidden alone (or beside groups nobody
+ * answered in) would have their satisfaction score given away by the overall one. A single hidden group
+ * always takes another with it, as before.
  */
 export function hiddenDivisions(
   survey: Pick<SurveyDefinition, 'anonymous' | 'minGroupSize'>,
@@ -124,28 +133,46 @@ export function hiddenDivisions(
 ): ReadonlyMap<string, string> {
   const hidden = new Map<string, string>();
   if (!survey.anonymous) return hidden;
+  const floor = anonymousMinGroup(survey);
   const entries = [...responsesByDivision.entries()];
+  let hiddenTotal = 0;
   for (const [id, n] of entries)
-    if (isSmallGroup(survey, n)) hidden.set(id, smallGroupNote(groupFloor(survey)));
-  if (hidden.size === 1) {
-    const smallest = entries
-      .filter(([id]) => !hidden.has(id))
-      .sort(([a, x], [b, y]) => x - y || a.localeCompare(b))[0];
-    if (smallest) hidden.set(smallest[0], COMPLEMENT_NOTE);
+    if (isSmallGroup(survey, n)) {
+      hidden.set(id, smallGroupNote(floor));
+      hiddenTotal += n;
+    }
+  const shown = entries
+    .filter(([id]) => !hidden.has(id))
+    .sort(([a, x], [b, y]) => x - y || a.localeCompare(b));
+  for (const [id, n] of shown) {
+    const revealing = hiddenTotal > 0 && hiddenTotal < floor;
+    if (hidden.size !== 1 && !revealing) break;
+    hidden.set(id, COMPLEMENT_NOTE);
+    hiddenTotal += n;
   }
   return hidden;
 }
+
+/** Shown instead of an anonymous survey's results while it has fewer responses than its minimum group. */
+export const tooFewResponsesNote = (minGroupSize: number): string =>
+  `ยังไม่แสดงผลรายข้อ: แบบสำรวจไม่ระบุตัวตนต้องมีผู้ตอบอย่างน้อย ${minGroupSize} คน จึงจะแสดงผลได้โดยไม่ระบุตัวผู้ตอบ`;
+
+/** Whether an anonymous survey has answers but too few to show any of them, even all together. */
+export const tooFewToShow = (
+  survey: Pick<SurveyDefinition, 'anonymous' | 'minGroupSize'>,
+  responses: number,
+): boolean => responses > 0 && isSmallGroup(survey, responses);
 
 /** Whether a survey's division figures are hidden for a group of this many responses. */
 export function isSmallGroup(
   survey: Pick<SurveyDefinition, 'anonymous' | 'minGroupSize'>,
   n: number,
 ): boolean {
-  return survey.anonymous && n < groupFloor(survey);
+  return survey.anonymous && n < anonymousMinGroup(survey);
 }
 
 /** An anonymous survey's minimum group, never below the floor whatever HR set. */
-const groupFloor = (survey: Pick<SurveyDefinition, 'minGroupSize'>): number =>
+export const anonymousMinGroup = (survey: Pick<SurveyDefinition, 'minGroupSize'>): number =>
   Math.max(survey.minGroupSize, ANONYMOUS_MIN_GROUP);
 
 const pct = (n: number, of: number): number | null => (of > 0 ? round1((n / of) * 100) : null);
@@ -203,15 +230,17 @@ export function surveyResults(input: ResultsInput): SurveyResults {
   divisions.sort((a, b) => a.name.localeCompare(b.name, 'th') || a.divisionId.localeCompare(b.divisionId));
 
   const audience = Object.values(audienceBy).reduce((s, n) => s + n, 0);
+  const withheld = tooFewToShow(survey, responses.length);
   return {
     responses: responses.length,
     audience,
     ratePercent: pct(responses.length, audience),
-    satisfactionPercent: likertOf(responses),
-    questions,
+    satisfactionPercent: withheld ? null : likertOf(responses),
+    questions: withheld ? [] : questions,
     divisions,
-    minGroupSize: survey.anonymous ? groupFloor(survey) : null,
+    minGroupSize: survey.anonymous ? anonymousMinGroup(survey) : null,
     definitions: RESULT_DEFINITIONS,
+    withheld: withheld ? tooFewResponsesNote(anonymousMinGroup(survey)) : null,
   };
 }
 

@@ -145,15 +145,20 @@ export interface SurveyDraft {
   readonly updatedAt: string;
 }
 
-/** Stored at submission. An anonymous response has no employee id and only the date, never the time. */
+/**
+ * Stored at submission. An anonymous response keeps only the answers and the division (for per-division
+ * results, hidden when the group is small): no person, no date, no staff type, which together with the
+ * completion record could single someone out.
+ */
 export interface SurveyResponse {
   readonly surveyId: string;
   readonly answers: SurveyAnswers;
-  /** for per-division results; hidden when the group is small */
   readonly divisionId: string;
-  readonly staffType: StaffType;
-  readonly submittedOn: IsoDate;
-  /** only in named surveys */
+  /** named surveys only */
+  readonly staffType?: StaffType;
+  /** named surveys only */
+  readonly submittedOn?: IsoDate;
+  /** named surveys only */
   readonly employeeId?: string;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/people/csv';
-import { exportCsv, HIDDEN_DIVISION_CELL, surveyExportTable } from '../../src/surveys/survey-export';
+import { exportCsv, surveyExportTable } from '../../src/surveys/survey-export';
 import { choice, choices, likert, response, SURVEY } from './survey-fixture';
 
 const NAMES = { finance: 'กองคลัง', works: 'กองช่าง', health: 'กองสาธารณสุขและสิ่งแวดล้อม' };
@@ -33,13 +33,19 @@ const RESPONSES = [
   response('finance', { attended: choice('no') }, { employeeId: 'E009', submittedOn: '2026-06-13' }),
 ];
 
+// two more from กองคลัง: with its three, กองสาธารณสุข's one is hidden beside a group big enough
+const MORE = [
+  ...RESPONSES,
+  response('finance', { attended: choice('no') }, { employeeId: 'E010' }),
+  response('finance', { attended: choice('no') }, { employeeId: 'E011' }),
+];
+
 describe('survey export', () => {
-  it('names nobody in an anonymous survey and hides small divisions', () => {
-    const anonymous = RESPONSES.map(({ employeeId: _e, ...r }) => r);
+  it('names nobody and no division in an anonymous survey, whatever the group sizes', () => {
+    const anonymous = MORE.map(({ employeeId: _e, ...r }) => r);
     const t = surveyExportTable({ survey: SURVEY, responses: anonymous, divisionNames: NAMES });
     expect(t.headers).toEqual([
       'ลำดับ',
-      'หน่วยงาน',
       '1. ท่านเคยเข้าร่วมอบรมหรือไม่',
       '2. ความพึงพอใจต่อการอบรม',
       '3. หัวข้อที่สนใจ',
@@ -49,38 +55,19 @@ describe('survey export', () => {
     ]);
     expect(t.rows).toEqual([
       // given order (random document ids), not dates; choice labels, not ids
-      [1, 'กองช่าง', 'เคย', 4, 'กฎหมาย; งานบริการ', null, null, null],
+      [1, 'เคย', 4, 'กฎหมาย; งานบริการ', null, null, null],
       // the Likert answer was never shown (showIf), so it is left empty
-      [2, 'กองช่าง', 'ไม่เคย', null, 'ข้าม', null, null, null],
-      [3, 'กองช่าง', 'เคย', 5, null, null, 'การทำงานเป็นทีม', null],
-      [4, HIDDEN_DIVISION_CELL, 'เคย', null, null, null, null, '=HYPERLINK("x")\nบรรทัดสอง'],
-      [5, HIDDEN_DIVISION_CELL, 'ไม่เคย', null, null, null, null, null],
+      [2, 'ไม่เคย', null, 'ข้าม', null, null, null],
+      [3, 'เคย', 5, null, null, 'การทำงานเป็นทีม', null],
+      // free text beside a division could name its writer: the division is never in the file
+      [4, 'เคย', null, null, null, null, '=HYPERLINK("x")\nบรรทัดสอง'],
+      [5, 'ไม่เคย', null, null, null, null, null],
+      [6, 'ไม่เคย', null, null, null, null, null],
+      [7, 'ไม่เคย', null, null, null, null, null],
     ]);
-    expect(JSON.stringify(t)).not.toMatch(/E00\d|2026-06/);
-  });
-
-  it('hides a lone small group’s neighbour too, and drops the column when nothing is left to show', () => {
-    const lone = surveyExportTable({
-      survey: SURVEY,
-      responses: RESPONSES.slice(0, 4),
-      divisionNames: NAMES,
-    });
-    expect(lone.headers).not.toContain('หน่วยงาน');
-    // a division that was asked and has no responses is a second small group: nothing to subtract
-    const asked = surveyExportTable({
-      survey: SURVEY,
-      responses: RESPONSES.slice(0, 4),
-      divisionNames: NAMES,
-      audienceByDivision: { works: 4, health: 2, finance: 3 },
-    });
-    expect(asked.rows.map((r) => r[1])).toEqual(['กองช่าง', 'กองช่าง', 'กองช่าง', HIDDEN_DIVISION_CELL]);
-    const t = surveyExportTable({
-      survey: { ...SURVEY, minGroupSize: 10 },
-      responses: RESPONSES,
-      divisionNames: NAMES,
-    });
-    expect(t.headers).not.toContain('หน่วยงาน');
-    expect(t.rows[0]?.[1]).toBe('เคย');
+    const all = JSON.stringify(t);
+    expect(all).not.toMatch(/E0\d\d|2026-06/);
+    for (const name of Object.values(NAMES)) expect(all).not.toContain(name);
   });
 
   it('lists who answered when in a named survey, by date', () => {
@@ -108,12 +95,12 @@ describe('survey export', () => {
   });
 
   it('writes CSV Excel opens in Thai: BOM, CRLF, quoted text, formulas defused', () => {
-    const t = surveyExportTable({ survey: SURVEY, responses: RESPONSES, divisionNames: NAMES });
+    const t = surveyExportTable({ survey: SURVEY, responses: MORE, divisionNames: NAMES });
     const csv = exportCsv(t);
-    expect(csv.startsWith('\uFEFF"ลำดับ","หน่วยงาน","1. ท่านเคยเข้าร่วมอบรมหรือไม่"')).toBe(true);
+    expect(csv.startsWith('\uFEFF"ลำดับ","1. ท่านเคยเข้าร่วมอบรมหรือไม่"')).toBe(true);
     expect(csv.endsWith('\r\n')).toBe(true);
     expect(csv.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
-    expect(csv).toContain(`1,"กองช่าง","เคย",4,"กฎหมาย; งานบริการ",,,\r\n`);
+    expect(csv).toContain(`1,"เคย",4,"กฎหมาย; งานบริการ",,,\r\n`);
     const parsed = parseCsv(csv);
     expect(parsed.header).toEqual(t.headers);
     expect(parsed.records.map((r) => r.cells)).toEqual(

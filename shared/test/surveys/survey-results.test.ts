@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { COMPLEMENT_NOTE, surveyResults } from '../../src/surveys/survey-results';
+import { COMPLEMENT_NOTE, surveyResults, tooFewResponsesNote } from '../../src/surveys/survey-results';
 import { choice, choices, likert, response, SURVEY } from './survey-fixture';
 
 const RESPONSES = [
@@ -156,6 +156,41 @@ describe('survey results', () => {
       ['works', 4, null],
     ]);
     expect(res.audience).toBe(17);
+  });
+
+  it('never leaves one person hidden beside groups nobody answered in, where subtraction would find them', () => {
+    // health's one answer and education's none: hidden together they are one person, whose satisfaction
+    // would be (overall × 6 Likert answers) − finance's − works' if both of those were shown
+    const res = surveyResults({
+      survey: SURVEY,
+      responses: RESPONSES,
+      audienceByDivision: { ...AUDIENCE, education: 4 },
+    });
+    expect(res.divisions.map((d) => [d.divisionId, d.responses, d.suppressed ?? null])).toEqual([
+      ['education', null, 'กลุ่มน้อยกว่า 3 คน'],
+      ['finance', null, COMPLEMENT_NOTE],
+      ['health', null, 'กลุ่มน้อยกว่า 3 คน'],
+      ['works', 4, null],
+    ]);
+    const shownResponses = res.divisions.reduce((n, d) => n + (d.responses ?? 0), 0);
+    expect(res.responses - shownResponses).toBeGreaterThanOrEqual(3);
+  });
+
+  it('withholds every answer of an anonymous survey with fewer responses than its minimum group', () => {
+    const few = RESPONSES.filter((x) => x.divisionId === 'works').slice(0, 2);
+    const res = surveyResults({ survey: SURVEY, responses: few, audienceByDivision: AUDIENCE });
+    expect(res).toMatchObject({
+      responses: 2,
+      ratePercent: 15.4,
+      satisfactionPercent: null,
+      questions: [],
+      withheld: tooFewResponsesNote(3),
+    });
+    expect(res.divisions.every((d) => d.responses === null && d.suppressed)).toBe(true);
+    // a named survey shows the same two answers
+    const named = surveyResults({ survey: { ...SURVEY, anonymous: false }, responses: few });
+    expect(named.withheld).toBeNull();
+    expect(byId(named, 'overall')).toMatchObject({ answered: 2, mean: 2.5 });
   });
 
   it('shows every division and labels texts with divisions in a named survey', () => {

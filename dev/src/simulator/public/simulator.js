@@ -242,6 +242,8 @@ function userRow(entry) {
       return bubble(linkify(m.text));
     case 'postback':
       if (m.displayText) return bubble(m.displayText);
+      // a rich menu tab tap: LINE shows nothing in the chat, only the other menu
+      if (m.params?.newRichMenuAliasId) return null;
       // LINE shows nothing in the chat for a postback without displayText; a quiet note (raw data on
       // hover) keeps the conversation readable while still showing what was sent.
       return el(
@@ -579,10 +581,14 @@ function runAction(action) {
       imageInput.click();
       return;
     case 'richmenuswitch':
+      // the simulator links the alias's menu (as the LINE app does) before the postback reaches the bot
       return send({
         type: 'postback',
         data: String(action.data ?? ''),
-        params: { newRichMenuAliasId: String(action.richMenuAliasId ?? ''), status: 'SUCCESS' },
+        params: { newRichMenuAliasId: String(action.richMenuAliasId ?? '') },
+      }).then(() => {
+        clearTyping(); // the bot has nothing to answer to a tab tap
+        return refreshRichMenu();
       });
     case 'clipboard':
       void navigator.clipboard?.writeText(String(action.clipboardText ?? '')).catch(() => undefined);
