@@ -124,6 +124,7 @@ export function createBot(o: CreateBotOptions) {
     app.use(
       '/api',
       createApiRouter({
+        liffId: o.config.lineLogin.liffId,
         verifier: createIdTokenVerifier({
           lineApiBase: o.config.lineApiBase,
           loginChannelId: o.config.lineLogin.channelId,

@@ -69,7 +69,7 @@ describeBrowser('LIFF: HR reminds the people who are late', () => {
     await liff.page.getByRole('heading', { level: 2, name: 'ตรวจสอบก่อนส่งแจ้งเตือน' }).waitFor();
     await liff.page.getByText('จะส่งถึง 2 คน (คนละ 1 ข้อความ)').waitFor();
     expect(await liff.page.getByText('ยังไม่ได้ลงทะเบียน LINE 1 คน').count()).toBe(1);
-    expect(await liff.page.getByText(/เลยกำหนดส่งแล้ว กรุณาส่งภายใน 7 วันทำการ/).count()).toBe(1);
+    expect(await liff.page.getByText(/เลยกำหนดส่งแล้ว กรุณาส่งโดยเร็วที่สุด/).count()).toBe(1);
     expect(sys.platform.requests({ path: MULTICAST })).toHaveLength(0);
 
     await liff.page.getByRole('button', { name: 'ยืนยันส่ง 2 คน' }).click();

@@ -172,6 +172,9 @@ describe('IDP API', () => {
     });
     const toSupervisor = (await pushesTo('R009')).slice(before);
     expect(toSupervisor).toEqual([expect.stringContaining('นางสาวจิราพร ทดสอบ ส่งแผนพัฒนารายบุคคล (IDP)')]);
+    // its button opens that person's plan in LIFF
+    const card = JSON.stringify(sys.botMessages((await users()).R009 as string).at(-1));
+    expect(card).toContain(`https://liff.line.me/${DEV_CHANNEL.liffId}/team/R010/idp`);
 
     const locked = await call('R010', '/idp/mine', {
       method: 'PUT',

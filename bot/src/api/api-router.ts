@@ -32,6 +32,8 @@ export interface ApiDeps {
   tasks: TaskQueue;
   /** signs the postback buttons of messages the API causes to be pushed */
   signer: PostbackSigner;
+  /** the LIFF app, for buttons in those messages that open its pages */
+  liffId?: string;
   /** keys the birth-date hashes of a staff import from the LIFF app (the bot's BIRTH_DATE_PEPPER) */
   birthDatePepper?: string;
   /** drops the cached working-day calendar after HR edited the holidays */

@@ -112,7 +112,7 @@ export function createIdpRoutes(d: ApiDeps): Router {
         if (err instanceof IdpTransitionError) return { kind: 'refused', error: err };
         throw err;
       }
-      const notice = updated.status !== plan.status ? idpNotice(updated) : undefined;
+      const notice = updated.status !== plan.status ? idpNotice(updated, d.liffId) : undefined;
       const effects: Effect[] = notice ? [{ type: 'notifyEmployee', ...notice }] : [];
       const notices = await resolveNotifications(tx, effects, c.employees);
       for (const s of notices.skipped) d.logger.info('notify.skipped', { ...s, idp: updated.id });

@@ -242,7 +242,7 @@ export function createTeamRoutes(d: ApiDeps): Router {
         if (err instanceof IdpTransitionError) return { kind: 'refused', error: err } as const;
         throw err;
       }
-      const notice = idpNotice(updated);
+      const notice = idpNotice(updated, d.liffId);
       const effects: Effect[] = notice ? [{ type: 'notifyEmployee', ...notice }] : [];
       const notices = await resolveNotifications(tx, effects, c.employees);
       tx.set(ref, { ...withoutUndefined(updated), updatedAt: Timestamp.fromDate(now) });

@@ -19,7 +19,9 @@ export function broadcastReminderText(filter: BroadcastFilter): string {
       : filter.kind === 'dueWithin'
         ? 'รายงานผลการฝึกอบรมของท่านใกล้ครบกำหนดส่ง'
         : 'ท่านยังมีรายงานผลการฝึกอบรมที่ยังไม่ได้ส่ง';
-  return `${why} กรุณาส่งภายใน 7 วันทำการหลังกลับจากการอบรม กดปุ่มด้านล่างเพื่อส่งได้ทันที 🙏`;
+  // "within 7 working days" reads as a fresh deadline to someone already late
+  const ask = filter.kind === 'overdue' ? 'กรุณาส่งโดยเร็วที่สุด' : 'รายงานต้องส่งภายใน 7 วันทำการหลังกลับจากการอบรม';
+  return `${why} ${ask} กดปุ่มด้านล่างเพื่อส่งได้ทันที 🙏`;
 }
 
 /** The reminder as reply data; the bot's renderer turns it into one LINE message. */

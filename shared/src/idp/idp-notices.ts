@@ -1,5 +1,18 @@
 import { fiscalYearLabel } from '../calendar/fiscal-year';
 import { type Reply, text } from '../conversation/reply';
+
+/** a LIFF page the notice's button opens; without a LIFF id the text names the menu instead */
+const openInLiff = (liffId: string | undefined, path: string, label: string, body: string): Reply =>
+  liffId
+    ? {
+        kind: 'card',
+        title: 'แผนพัฒนารายบุคคล (IDP)',
+        lines: [body],
+        altText: body,
+        actions: [{ type: 'uri', label, uri: `https://liff.line.me/${liffId}${path}` }],
+      }
+    : text(body);
+
 import type { IdpPlan } from './idp-plan';
 
 // The LINE pushes an IDP's transitions cause: the supervisor hears when a plan is sent to them, the
@@ -12,7 +25,7 @@ export interface IdpNotice {
   readonly replies: readonly Reply[];
 }
 
-export function idpNotice(p: IdpPlan): IdpNotice | undefined {
+export function idpNotice(p: IdpPlan, liffId?: string): IdpNotice | undefined {
   const year = fiscalYearLabel(p.fiscalYear);
   const key = `idp:${p.id}:v${p.version}:${p.status}`;
   switch (p.status) {
@@ -22,7 +35,10 @@ export function idpNotice(p: IdpPlan): IdpNotice | undefined {
         employeeId: p.supervisorId,
         key,
         replies: [
-          text(
+          openInLiff(
+            liffId,
+            `/team/${encodeURIComponent(p.employeeId)}/idp`,
+            'เปิดแผนพัฒนา',
             `${p.employeeName} ส่งแผนพัฒนารายบุคคล (IDP) ${year} (${p.goals.length} เป้าหมาย) ให้ท่านพิจารณาเห็นชอบ\nเปิดเมนู "ทีมของฉัน" ในแอปพัฒนา (LIFF) เพื่อเห็นชอบหรือส่งกลับพร้อมความเห็น`,
           ),
         ],
@@ -32,7 +48,10 @@ export function idpNotice(p: IdpPlan): IdpNotice | undefined {
         employeeId: p.employeeId,
         key,
         replies: [
-          text(
+          openInLiff(
+            liffId,
+            '/idp',
+            'แผนพัฒนาของฉัน',
             `หัวหน้าเห็นชอบแผนพัฒนารายบุคคล (IDP) ${year} ของท่านแล้ว ✅${p.supervisorComment ? `\nความเห็น: ${p.supervisorComment}` : ''}\nอัปเดตความก้าวหน้าได้ที่เมนู "แผนพัฒนาของฉัน"`,
           ),
         ],
@@ -42,7 +61,10 @@ export function idpNotice(p: IdpPlan): IdpNotice | undefined {
         employeeId: p.employeeId,
         key,
         replies: [
-          text(
+          openInLiff(
+            liffId,
+            '/idp',
+            'แก้ไขแผนพัฒนา',
             `แผนพัฒนารายบุคคล (IDP) ${year} ของท่านถูกส่งกลับให้แก้ไข\nความเห็นหัวหน้า: ${p.supervisorComment ?? '-'}\nแก้ไขแล้วส่งอีกครั้งได้ที่เมนู "แผนพัฒนาของฉัน"`,
           ),
         ],
