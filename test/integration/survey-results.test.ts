@@ -116,7 +116,10 @@ describe('survey API: who may do what', () => {
     expect((await json(`/${id}/results`, { token: t })).status).toBe(403);
     expect((await json(`/${id}`, { token: t, method: 'PATCH', body: { status: 'open' } })).status).toBe(403);
     expect((await json(`/${id}/results`, { token: tokenFor(executive) })).status).toBe(200);
-    expect((await json('/', { token: tokenFor(executive) })).status).toBe(200);
+    const list = await json('/', { token: tokenFor(executive) });
+    expect(list.status).toBe(200);
+    // an audience names the municipality's divisions only, never the "no division" bucket of the figures
+    expect((list.body.divisions as { id: string }[]).map((x) => x.id)).toEqual(DIVISIONS.map((x) => x.id));
     expect((await call(`/${id}/export.csv`, { token: tokenFor(executive) })).status).toBe(403);
     expect((await call(`/${id}/export.xlsx`, { token: t })).status).toBe(403);
   });

@@ -104,10 +104,16 @@ export interface SurveyPatch {
 
 const pct = (n: number, of: number): number | null => (of > 0 ? Math.round((n / of) * 1000) / 10 : null);
 
-/** The municipality's division names by id. */
+/** Names to show in figures: the municipality's divisions and the bucket of people without one. */
+const forFigures = (names: Record<string, string>): Record<string, string> => ({
+  ...names,
+  [NO_DIVISION]: 'ไม่ระบุหน่วยงาน',
+});
+
+/** The municipality's division names by id (what an audience may name). */
 export async function divisionNames(c: SurveyAdminCollections): Promise<Record<string, string>> {
   const divisions = (await c.municipality.get()).get('divisions');
-  const out: Record<string, string> = { [NO_DIVISION]: 'ไม่ระบุหน่วยงาน' };
+  const out: Record<string, string> = {};
   if (Array.isArray(divisions))
     for (const d of divisions as { id?: unknown; name?: unknown }[])
       if (typeof d?.id === 'string') out[d.id] = typeof d.name === 'string' ? d.name : d.id;
@@ -196,7 +202,7 @@ export async function listSurveys(
 ): Promise<SurveySummary[]> {
   const [snap, names] = await Promise.all([
     c.surveys.where('fiscalYear', '==', fiscalYear).get(),
-    divisionNames(c),
+    divisionNames(c).then(forFigures),
   ]);
   const today = bangkokDate(now);
   const audience = audienceReader(c);
@@ -214,7 +220,7 @@ export async function getSurvey(
   const snap = await readSurvey(c, id);
   const asked = await audienceReader(c)(snap);
   return {
-    summary: summaryOf(snap, await divisionNames(c), bangkokDate(now), asked),
+    summary: summaryOf(snap, forFigures(await divisionNames(c)), bangkokDate(now), asked),
     definition: surveyFromDoc(snap),
   };
 }
@@ -466,7 +472,10 @@ export async function updateSurvey(
     invitationsQueued = true;
   }
   const after = await ref.get();
-  return { survey: summaryOf(after, names, today, await audienceReader(c)(after)), invitationsQueued };
+  return {
+    survey: summaryOf(after, forFigures(names), today, await audienceReader(c)(after)),
+    invitationsQueued,
+  };
 }
 
 async function responsesOf(c: SurveyAdminCollections, id: string): Promise<SurveyResponse[]> {
@@ -492,7 +501,7 @@ export async function loadSurveyResults(
 ): Promise<SurveyResultsView> {
   const snap = await readSurvey(c, id);
   const [names, responses, completions] = await Promise.all([
-    divisionNames(c),
+    divisionNames(c).then(forFigures),
     responsesOf(c, id),
     c.surveyCompletions.where('surveyId', '==', id).count().get(),
   ]);
@@ -516,7 +525,7 @@ export async function loadSurveyExport(
 ): Promise<{ survey: SurveyDefinition; table: ExportTable }> {
   const snap = await readSurvey(c, id);
   const survey = surveyFromDoc(snap);
-  const [names, responses] = await Promise.all([divisionNames(c), responsesOf(c, id)]);
+  const [names, responses] = await Promise.all([divisionNames(c).then(forFigures), responsesOf(c, id)]);
   // one row per response: with fewer than the minimum group, each row is one of a known few people's
   if (tooFewToShow(survey, responses.length))
     throw new SurveyAdminError(tooFewResponsesNote(anonymousMinGroup(survey)), 409);
