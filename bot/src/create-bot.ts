@@ -143,6 +143,7 @@ export function createBot(o: CreateBotOptions) {
         signer,
         birthDatePepper: o.config.birthDatePepper,
         invalidateCalendar: () => calendar.invalidate(),
+        media: o.media,
       }),
     );
   }

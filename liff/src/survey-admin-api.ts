@@ -12,6 +12,7 @@ import { DownloadRefusedError, downloadFile } from './download-file';
 
 export type {
   SurveyListResponse,
+  SurveyPhoto,
   SurveyResultsView,
   SurveySummary,
 } from '../../shared/src/surveys/survey-api-contract';
@@ -68,6 +69,25 @@ export const setSurveyStatus = (api: ApiClient, id: string, status: 'open' | 'cl
 
 export const loadSurveyResults = (api: ApiClient, id: string) =>
   send<SurveyResultsView>(api, `surveys/${encodeURIComponent(id)}/results`);
+
+/**
+ * A survey photo as a blob: URL for an `<img>` (the API wants the Bearer token, which an `<img src>`
+ * cannot send). The caller revokes it with URL.revokeObjectURL when the image goes away.
+ */
+export async function loadSurveyPhotoUrl(api: ApiClient, id: string, messageId: string): Promise<string> {
+  const res = await api.request(`surveys/${encodeURIComponent(id)}/photos/${encodeURIComponent(messageId)}`, {
+    headers: { accept: 'image/*' },
+  });
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { message?: unknown };
+    throw new SurveyApiError(
+      typeof body.message === 'string' ? body.message : `โหลดรูปไม่สำเร็จ (${res.status})`,
+      res.status,
+      [],
+    );
+  }
+  return URL.createObjectURL(await res.blob());
+}
 
 /** Downloads an export as the file the server names; returns that name. */
 export async function downloadSurveyExport(

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { addDays, bangkokDate, COMPLEMENT_NOTE } from '@phattana/shared';
+import { addDays, bangkokDate, COMPLEMENT_NOTE, fiscalYearOf, surveyFromTemplate } from '@phattana/shared';
 import { FieldPath, FieldValue } from 'firebase-admin/firestore';
 import { readSheet } from 'read-excel-file/node';
 import { beforeAll, expect, it } from 'vitest';
 import { municipalityCollections } from '../../bot/src/municipality-collections';
+import { surveyPhotoPath } from '../../bot/src/surveys/store-survey-photo';
 import { createSurvey, updateSurvey } from '../../bot/src/surveys/survey-admin';
 import { DEMO_MUNICIPALITY_ID } from '../../dev/src/seed/demo-municipality';
 import { describeBrowser } from '../support/browser';
@@ -190,5 +191,58 @@ describeBrowser('LIFF: HR surveys', () => {
       .getByRole('alert')
       .getByText(/ไม่มีสิทธิ์/)
       .waitFor();
+  });
+
+  it('shows a named 5ส survey’s photos in a gallery, fetched with the ID token', async () => {
+    const c = municipalityCollections(m());
+    const id = 'fiveS-photos';
+    const messageId = '700000000000000123';
+    // a 1×1 PNG: small, and a real image the browser must decode
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    await c.surveys.doc(id).set({
+      ...surveyFromTemplate('fiveS', {
+        id,
+        fiscalYear: fiscalYearOf(today),
+        opensOn: today,
+        closesOn: addDays(today, 14),
+        activity: { date: today, area: 'ห้องเก็บเอกสาร' },
+      }),
+      status: 'open',
+      anonymous: false,
+      responseCount: 1,
+      responsesByDivision: { finance: 1 },
+    });
+    await sys.storage.media.put(surveyPhotoPath(c.surveys.doc(id), messageId), png, 'image/png');
+    await c.surveys.doc(id).collection('photos').doc(messageId).set({
+      surveyId: id,
+      questionId: 'photoBefore',
+      messageId,
+      employeeId: 'B002',
+      status: 'stored',
+      contentType: 'image/png',
+      bytes: png.length,
+    });
+    await c.surveys
+      .doc(id)
+      .collection('responses')
+      .doc('B002')
+      .set({
+        surveyId: id,
+        answers: { photoBefore: { type: 'photos', photos: [{ messageId }] } },
+        divisionId: 'finance',
+        staffType: 'municipalEmployee',
+        submittedOn: today,
+        employeeId: 'B002',
+      });
+
+    await liff.page.goto(`${liff.url}/hr/surveys/${id}?sim_user=${hr}`);
+    await liff.page.getByRole('heading', { level: 2, name: 'ภาพกิจกรรม' }).waitFor();
+    const img = liff.page.getByRole('img', { name: 'ภาพก่อนทำกิจกรรม ของ พนักงาน B002 (กองคลัง)' });
+    await img.waitFor();
+    expect(await img.getAttribute('src')).toMatch(/^blob:/);
+    await expect.poll(() => img.evaluate((e) => (e as { naturalWidth: number }).naturalWidth)).toBe(1);
   });
 });

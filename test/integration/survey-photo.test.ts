@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { REPORT_PHOTO_MAX_BYTES } from '@phattana/bot';
 import { surveyFromTemplate } from '@phattana/shared';
 import { describe, expect, it } from 'vitest';
+import { DEV_CHANNEL } from '../../dev/src/dev-settings';
 import { DEMO_MUNICIPALITY_ID } from '../../dev/src/seed/demo-municipality';
 import { textsOf, useSystem } from '../support/system';
 
@@ -130,5 +131,134 @@ describe('survey photos', () => {
     expect((await photo('F3', later))?.status).toBeUndefined();
     await run('F3', later);
     expect(await photo('F3', later)).toMatchObject({ status: 'stored', contentType: 'image/png' });
+  });
+
+  // HR sees the photos of a named survey on the results page: listed with who sent them, each read
+  // through the API with the ID token; never an anonymous survey's, a refused one or one not submitted
+  it('shows HR the stored photos of submitted responses, byte for byte, and nobody else', async () => {
+    const { platform, bot } = await sys.start();
+    const token = (userId: string) => platform.issueIdToken(userId, { aud: DEV_CHANNEL.loginChannelId });
+    const get = (path: string, userId: string) =>
+      fetch(`${bot.url}/api/surveys/${path}`, { headers: { authorization: `Bearer ${token(userId)}` } });
+    await m().set({ divisions: [{ id: 'finance', name: 'กองคลัง' }] }, { merge: true });
+    const hr = await sys.linkedUser({ employeeId: 'H010', roles: ['staff', 'hr'] });
+    const staff = await sys.linkedUser({ employeeId: 'P010', name: 'นายสมชาย ใจดี' });
+    const drafter = await sys.linkedUser({ employeeId: 'P011' });
+    await m().collection('employees').doc('P010').update({ divisionId: 'finance' });
+    await m().collection('surveys').doc('F5').set(fiveS('F5'));
+    await m().collection('surveys').doc('A5').set(fiveS('A5', true));
+
+    const before = messageId();
+    const after = messageId();
+    const refused = messageId();
+    const draft = messageId();
+    const beforeBytes = jpeg(20_000);
+    const afterBytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(5_000, 3)]);
+    platform.putContent(before, beforeBytes, 'image/jpeg');
+    platform.putContent(after, afterBytes, 'image/png');
+    platform.putContent(refused, Buffer.from('%PDF-1.7'), 'application/pdf');
+    platform.putContent(draft, jpeg(100), 'image/jpeg');
+    for (const [id, q, who] of [
+      [before, 'photoBefore', 'P010'],
+      [after, 'photoAfter', 'P010'],
+      [refused, 'photoAfter', 'P010'],
+      [draft, 'photoBefore', 'P011'],
+    ] as const) {
+      await pending('F5', id, who);
+      await m().collection('surveys').doc('F5').collection('photos').doc(id).update({ questionId: q });
+      await run('F5', id);
+    }
+    expect((await photo('F5', refused))?.status).toBe('refused');
+    // the response as the chat stores a named one; P011 only has a draft, so their photo is not HR's yet
+    await m()
+      .collection('surveys')
+      .doc('F5')
+      .collection('responses')
+      .doc('P010')
+      .set({
+        surveyId: 'F5',
+        answers: {
+          photoBefore: { type: 'photos', photos: [{ messageId: before }] },
+          photoAfter: { type: 'photos', photos: [{ messageId: after }, { messageId: refused }] },
+        },
+        divisionId: 'finance',
+        staffType: 'municipalEmployee',
+        submittedOn: '2026-12-01',
+        employeeId: 'P010',
+      });
+
+    const results = await get('F5/results', hr);
+    expect(results.status).toBe(200);
+    expect(((await results.json()) as { photos: unknown }).photos).toEqual([
+      {
+        questionId: 'photoBefore',
+        messageId: before,
+        name: 'นายสมชาย ใจดี',
+        divisionName: 'กองคลัง',
+        submittedOn: '2026-12-01',
+      },
+      {
+        questionId: 'photoAfter',
+        messageId: after,
+        name: 'นายสมชาย ใจดี',
+        divisionName: 'กองคลัง',
+        submittedOn: '2026-12-01',
+      },
+    ]);
+
+    for (const [id, bytes, type] of [
+      [before, beforeBytes, 'image/jpeg'],
+      [after, afterBytes, 'image/png'],
+    ] as const) {
+      const res = await get(`F5/photos/${id}`, hr);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe(type);
+      expect(res.headers.get('cache-control')).toBe('private, no-store');
+      expect(Buffer.from(await res.arrayBuffer())).toEqual(bytes);
+    }
+
+    const thai = /[\u0E00-\u0E7F]/;
+    const refusedMessage = async (res: Response, status: number) => {
+      expect(res.status).toBe(status);
+      const body = (await res.json()) as { message: string };
+      expect(body.message).toMatch(thai);
+      return body.message;
+    };
+    await refusedMessage(await get(`F5/photos/${before}`, staff), 403);
+    await refusedMessage(await get(`F5/photos/${before}`, drafter), 403);
+    expect(await refusedMessage(await get(`F5/photos/${refused}`, hr), 404)).toContain('ไม่ได้เก็บรูปนี้');
+    await refusedMessage(await get(`F5/photos/${draft}`, hr), 404);
+    await refusedMessage(await get(`F5/photos/${messageId()}`, hr), 404);
+    await refusedMessage(await get('F5/photos/__name__', hr), 404);
+    await refusedMessage(await get(`F5/photos/${'9'.repeat(1501)}`, hr), 404);
+    await refusedMessage(await get(`no%20such!/photos/${before}`, hr), 404);
+    // a photo of another survey is not this one's, even by its id
+    await refusedMessage(await get(`A5/photos/${before}`, hr), 404);
+
+    // an anonymous survey shows none, even if a photo record and its bytes were somehow there
+    const anon = messageId();
+    const anonPath = `municipalities/${DEMO_MUNICIPALITY_ID}/surveys/A5/photos/${anon}`;
+    await sys.storage.media.put(anonPath, jpeg(50), 'image/jpeg');
+    await m()
+      .collection('surveys')
+      .doc('A5')
+      .collection('photos')
+      .doc(anon)
+      .set({ status: 'stored', employeeId: 'P010', questionId: 'photoBefore', storagePath: anonPath });
+    await m()
+      .collection('surveys')
+      .doc('A5')
+      .collection('responses')
+      .doc('P010')
+      .set({
+        surveyId: 'A5',
+        answers: { photoBefore: { type: 'photos', photos: [{ messageId: anon }] } },
+        divisionId: 'finance',
+        employeeId: 'P010',
+      });
+    await refusedMessage(await get(`A5/photos/${anon}`, hr), 404);
+    const anonResults = await get('A5/results', hr);
+    expect(anonResults.status).toBe(200);
+    expect(((await anonResults.json()) as { photos: unknown }).photos).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { PersonContext, PostbackSigner, WorkingDayCalendar } from '@phattana/shared';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
+import type { MediaStore } from '../media/media-store';
 import type { MunicipalityCollections } from '../municipality-collections';
 import type { Logger } from '../runtime/logger';
 import type { TaskQueue } from '../runtime/task-queue';
@@ -41,6 +42,8 @@ export interface ApiDeps {
   /** origins of the LIFF app allowed to call the API from a browser */
   allowedOrigins: readonly string[];
   clock: () => Date;
+  /** where report and survey photos are kept (Cloud Storage): the survey results show them to HR */
+  media?: MediaStore;
 }
 
 type Authed = AuthedRequest;

@@ -22,10 +22,12 @@ import {
   loadSurveyExport,
   loadSurveyResults,
   mySurveys,
+  readSurvey,
   SurveyAdminError,
   type SurveyPatch,
   updateSurvey,
 } from '../surveys/survey-admin';
+import { readSurveyPhoto } from '../surveys/survey-photo-access';
 import { personOf, requireRoles } from './api-auth';
 import type { ApiDeps } from './api-router';
 
@@ -100,6 +102,24 @@ export function createSurveyRoutes(d: ApiDeps): Router {
 
   router.get('/:id/results', readers, async (req, res) => {
     res.json(await loadSurveyResults(c, String(req.params.id), d.clock()));
+  });
+
+  // a named survey's photo (e.g. 5ส before/after) for the results page; private: never in a shared cache
+  router.get('/:id/photos/:messageId', readers, async (req, res) => {
+    if (!d.media) {
+      res.status(503).json({ message: 'ยังไม่ได้ตั้งค่าที่เก็บรูปภาพ กรุณาติดต่อผู้ดูแลระบบ' });
+      return;
+    }
+    const snap = await readSurvey(c, String(req.params.id));
+    const photo = await readSurveyPhoto(d.media, snap, String(req.params.messageId));
+    if (photo.kind !== 'ok') {
+      res.status(404).json({ message: photo.message });
+      return;
+    }
+    res.setHeader('content-type', photo.media.contentType);
+    res.setHeader('cache-control', 'private, no-store');
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.send(photo.media.bytes);
   });
 
   router.get('/:id/export.csv', hr, async (req, res) => {

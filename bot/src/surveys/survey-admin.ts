@@ -39,6 +39,7 @@ import {
 import writeXlsxFile from 'write-excel-file/node';
 import type { TaskQueue } from '../runtime/task-queue';
 import { withoutUndefined } from '../store/without-undefined';
+import { surveyPhotos } from './survey-photo-access';
 import { surveyFromDoc } from './survey-turn-io';
 
 // HR's survey management, shared by the LIFF API and the `npm run surveys` CLI: create from a template
@@ -225,7 +226,7 @@ export async function getSurvey(
   };
 }
 
-async function readSurvey(c: SurveyAdminCollections, id: string): Promise<DocumentSnapshot> {
+export async function readSurvey(c: SurveyAdminCollections, id: string): Promise<DocumentSnapshot> {
   if (!/^[A-Za-z0-9_-]{1,80}$/.test(id)) throw new SurveyAdminError(NOT_FOUND, 404);
   const snap = await c.surveys.doc(id).get();
   if (!snap.exists) throw new SurveyAdminError(NOT_FOUND, 404);
@@ -506,7 +507,10 @@ export async function loadSurveyResults(
     c.surveyCompletions.where('surveyId', '==', id).count().get(),
   ]);
   const survey = surveyFromDoc(snap);
-  const asked = await audienceReader(c)(snap);
+  const [asked, photos] = await Promise.all([
+    audienceReader(c)(snap),
+    surveyPhotos(c, survey, responses, names),
+  ]);
   return {
     survey: summaryOf(snap, names, bangkokDate(now), asked),
     results: surveyResults({
@@ -516,6 +520,7 @@ export async function loadSurveyResults(
       divisionNames: names,
     }),
     completions: completions.data().count,
+    photos,
   };
 }
 

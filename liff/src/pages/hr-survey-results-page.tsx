@@ -14,10 +14,11 @@ import {
 } from '../survey-admin-api';
 import { useAsync } from '../use-async';
 import { Bar, rateText, StatusBadge, thaiNumber } from './survey-bars';
+import { SurveyPhotoGallery } from './survey-photo-gallery';
 
 // One survey's results for HR (and executives): the response rate overall and per division (small
 // groups of an anonymous survey hidden, with the reason), each question's answers as bars, and the
-// CSV/XLSX download of the answers.
+// CSV/XLSX download of the answers; a named survey's photos (5ส before/after) as a gallery.
 
 const shortDate = (iso: string) => formatThaiShortDate(thaiCivilDate(iso));
 const pct = (n: number | null) => (n === null ? '–' : `${thaiNumber.format(n)}%`);
@@ -36,6 +37,7 @@ export function HrSurveyResultsPage({ api, params }: PageProps) {
       />
     );
   const { survey, results, completions } = state.value;
+  const photoQuestions = results.questions.filter((q) => q.type === 'photo');
 
   async function fetchExport(format: 'csv' | 'xlsx') {
     setDownload({ tone: 'busy', text: 'กำลังเตรียมไฟล์…' });
@@ -117,6 +119,17 @@ export function HrSurveyResultsPage({ api, params }: PageProps) {
           </p>
         ))}
       </section>
+      {!survey.anonymous && photoQuestions.length > 0 ? (
+        <section class="survey-section" aria-labelledby="photos-title">
+          <h2 id="photos-title">ภาพกิจกรรม</h2>
+          <SurveyPhotoGallery
+            api={api}
+            surveyId={id}
+            photos={state.value.photos}
+            questionTexts={Object.fromEntries(photoQuestions.map((q) => [q.questionId, q.text]))}
+          />
+        </section>
+      ) : null}
       <p>
         <Link href="/hr/surveys">กลับไปที่รายการแบบสำรวจ</Link>
       </p>

@@ -38,6 +38,18 @@ export interface SurveyResultsView {
   readonly results: SurveyResults;
   /** people recorded as having answered (kept apart from anonymous answers) */
   readonly completions: number;
+  /** a named survey's stored photos, per response in response order; always empty when anonymous */
+  readonly photos: readonly SurveyPhoto[];
+}
+
+/** One stored photo of a submitted response; its bytes at GET /surveys/:id/photos/:messageId. */
+export interface SurveyPhoto {
+  readonly questionId: string;
+  readonly messageId: string;
+  /** who sent it (the survey is named): name and division as the staff record has them now */
+  readonly name: string;
+  readonly divisionName: string;
+  readonly submittedOn: IsoDate | null;
 }
 
 /** GET /surveys?fiscalYear= */
