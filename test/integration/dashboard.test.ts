@@ -215,6 +215,11 @@ describe('dashboard API', () => {
     expect(((await refused.json()) as { message: string }).message).toMatch(/สิทธิ์/);
     expect((await api('/dashboard/export.csv', users.R010 as string)).status).toBe(403);
 
+    // a year that has not begun is not offered, and asking for it is a Thai 400
+    const future = await api('/dashboard?fy=2571', users.R001 as string);
+    expect(future.status).toBe(400);
+    expect(((await future.json()) as { message: string }).message).toMatch(/ปีงบประมาณ/);
+
     // the first view of a year never rebuilt builds it from the records once
     const res = await api('/dashboard?fy=2570', users.R001 as string);
     expect(res.status).toBe(200);

@@ -28,10 +28,10 @@ export interface DashboardCollections extends StatsCollections {
   readonly hoursTotals: CollectionReference;
 }
 
-/** Fiscal years HR may ask for: this one, the next and ten back. */
+/** Fiscal years HR may ask for: this one and ten back (a year that has not begun has nothing to count). */
 export function selectableYears(now: Date): number[] {
   const current = fiscalYearOfInstant(now);
-  return Array.from({ length: 12 }, (_, i) => current + 1 - i);
+  return Array.from({ length: 11 }, (_, i) => current - i);
 }
 
 export async function readDashboard(
