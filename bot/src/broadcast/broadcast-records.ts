@@ -1,23 +1,10 @@
-import type { BroadcastFilter, ExclusionReason, IsoDate, Reply } from '@phattana/shared';
+import type { BroadcastFilter, BroadcastStatus, ExclusionReason, IsoDate, Reply } from '@phattana/shared';
 
 // The stored shape of a reminder broadcast (municipalities/{m}/broadcasts/{id}) and its delivery
 // batches (…/batches/{index}). One batch document records up to 500 people, so delivery is recorded
 // per person in about N/500 writes. Every step keeps who did it and when, for the audit trail.
 
-export type BroadcastStatus =
-  /** HR chose the group; the recipient list is being prepared */
-  | 'preparing'
-  /** list and batches stored, preview pushed; waiting for HR's decision */
-  | 'draft'
-  /** HR confirmed in chat: a task will send it */
-  | 'queued'
-  /** a sender holds the lease until `leaseUntil` */
-  | 'sending'
-  /** some batches failed and will be retried by the next run */
-  | 'partial'
-  /** every batch accepted by LINE (or refused for good, see failedCount) */
-  | 'sent'
-  | 'cancelled';
+export type { BroadcastStatus };
 
 export interface BroadcastActor {
   readonly employeeId: string;

@@ -4,7 +4,6 @@ export {
   buildRichMenus,
   CHAT_BAR_TEXT,
   type IconName,
-  liffUrl,
   MENU_KEY_BY_ROLE,
   MENU_KEYS,
   type MenuKey,

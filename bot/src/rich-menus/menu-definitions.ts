@@ -1,5 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
-import type { Role } from '@phattana/shared';
+import { liffUrl, type Role } from '@phattana/shared';
 
 // The rich menus per role: staff, supervisor, and HR's two tabbed menus linked by aliases. The same
 // geometry drives the tap areas sent to LINE and the images (bot/assets/rich-menus/<key>.png, made by
@@ -77,12 +77,6 @@ export const MENU_KEY_BY_ROLE: Readonly<Record<MenuRole, MenuKey>> = {
   supervisor: 'supervisor',
   hr: 'hr-general',
 };
-
-/** LIFF deep link: https://liff.line.me/{liffId}/hours */
-export function liffUrl(liffId: string, path: string): string {
-  if (!/^[A-Za-z0-9-]+$/.test(liffId)) throw new Error(`not a LIFF id: ${JSON.stringify(liffId)}`);
-  return `https://liff.line.me/${liffId}${path.startsWith('/') ? path : `/${path}`}`;
-}
 
 /** 3 columns × 2 rows filling `area`; the last column/row takes the rounding remainder. */
 export function gridBounds(area: Bounds, columns = 3, rows = 2): Bounds[] {

@@ -1,6 +1,7 @@
 import type { ReportStatus } from '../reports/training-report';
 import type { IsoDate } from '../text/thai-date';
 import type { BroadcastFilter } from './broadcast-filter';
+import type { BroadcastStatus } from './broadcast-status';
 import type { ExclusionReason } from './select-recipients';
 
 // What HR's late-list API (bot/src/api/late-routes.ts) answers and the LIFF page reads: one definition
@@ -48,14 +49,8 @@ export interface LateList {
   readonly divisions: readonly { readonly id: string; readonly name: string }[];
 }
 
-export type BroadcastViewStatus =
-  | 'preparing'
-  | 'draft'
-  | 'queued'
-  | 'sending'
-  | 'partial'
-  | 'sent'
-  | 'cancelled';
+/** A broadcast's stored status, which HR follows as is (bot/src/broadcast/broadcast-records.ts). */
+export type BroadcastViewStatus = BroadcastStatus;
 
 /** A reminder broadcast as HR follows it: the preview first, then its delivery. */
 export interface BroadcastView {

@@ -53,3 +53,11 @@ export const text = (t: string, quickReplies?: readonly Action[]): Reply =>
     : { kind: 'text', text: t };
 
 export const say = (label: string, t: string = label): Action => ({ type: 'message', label, text: t });
+
+/** A button whose press comes back as `data`; the chat shows `displayText` as the person's message. */
+export const postback = (label: string, data: PostbackPayload, displayText: string = label): Action => ({
+  type: 'postback',
+  label,
+  data,
+  displayText,
+});

@@ -2,6 +2,7 @@ import { normaliseInput } from '../conversation/commands';
 import type { TurnContext } from '../conversation/context';
 import type { InboundEvent } from '../conversation/event';
 import type { Flow, FlowStep } from '../conversation/flow';
+import { liffUrl } from '../conversation/liff-link';
 import { type Action, say, text } from '../conversation/reply';
 import { addDays, bangkokDate, formatThaiDate } from '../text/thai-date';
 
@@ -44,7 +45,7 @@ export function accessRequest(now: Date, ctx: TurnContext) {
               {
                 type: 'uri',
                 label: 'ดาวน์โหลดไฟล์ข้อมูล',
-                uri: `https://liff.line.me/${ctx.liffId}/my-data`,
+                uri: liffUrl(ctx.liffId, '/my-data'),
               } as const,
             ]
           : []),

@@ -3,14 +3,7 @@ import type { TurnContext } from '../conversation/context';
 import type { Effect } from '../conversation/effect';
 import type { InboundEvent } from '../conversation/event';
 import type { Flow, FlowStep } from '../conversation/flow';
-import {
-  type Action,
-  type CardField,
-  type PostbackPayload,
-  type Reply,
-  say,
-  text,
-} from '../conversation/reply';
+import { type Action, type CardField, postback, type Reply, say, text } from '../conversation/reply';
 import { answerSurveyAction, mainActions } from '../conversation/start-actions';
 import { competency } from '../domain/competencies';
 import {
@@ -76,13 +69,6 @@ const CANCEL: Action = say('ยกเลิก');
 const MAIN: Action[] = mainActions();
 const SEND_WORDS = new Set(['ส่ง', 'ส่งแบบสำรวจ', 'ยืนยันส่ง', 'ยืนยัน', 'ตกลง']);
 const EDIT_TYPED = /^แก้(?:ไข)?\s*(?:ข้อ)?\s*(\d+)$/;
-
-const postback = (label: string, data: PostbackPayload, displayText = label): Action => ({
-  type: 'postback',
-  label,
-  data,
-  displayText,
-});
 
 export const surveyAnswerFlow: Flow<SurveyAnswerState> = {
   id: 'surveyAnswer',

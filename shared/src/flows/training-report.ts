@@ -4,14 +4,8 @@ import type { Lookup, TurnContext } from '../conversation/context';
 import type { Effect } from '../conversation/effect';
 import type { InboundEvent } from '../conversation/event';
 import type { Flow, FlowStep } from '../conversation/flow';
-import {
-  type Action,
-  type CardField,
-  type PostbackPayload,
-  type Reply,
-  say,
-  text,
-} from '../conversation/reply';
+import { liffUrl } from '../conversation/liff-link';
+import { type Action, type CardField, postback, type Reply, say, text } from '../conversation/reply';
 import { fileReportAction, mainActions } from '../conversation/start-actions';
 import {
   ANSWER_FIELDS,
@@ -98,13 +92,6 @@ const YES_WORDS = new Set(['ใช่', 'ถูกต้อง', 'ตกลง',
 const NONE_WORDS = new Set(['ไม่มี', '-', 'ไม่มีปัญหา', 'ไม่มีข้อเสนอแนะ', 'ไม่มีครับ', 'ไม่มีค่ะ', 'ไม่มีคะ']);
 const DONE_WORDS = new Set(['ข้าม', 'เสร็จแล้ว', 'เสร็จ', 'ไม่มี', 'ไม่ส่ง', 'ไม่มีรูป']);
 const SEND_WORDS = new Set(['ส่ง', 'ยืนยัน', 'ยืนยันส่ง', 'ตกลง']);
-
-const postback = (label: string, data: PostbackPayload): Action => ({
-  type: 'postback',
-  label,
-  data,
-  displayText: label,
-});
 
 /** The button that opens one report: the same as the reminder's, so it works even after ยกเลิก. */
 export const openReportAction = fileReportAction;
@@ -862,7 +849,7 @@ function summary(r: TrainingReport, ctx: TurnContext): Reply {
     { label: 'รูปภาพแนบ', value: r.photos.length > 0 ? `${r.photos.length} รูป` : 'ไม่มี' },
   ];
   const liff: Action | undefined = ctx.liffId
-    ? { type: 'uri', label: 'เขียนต่อใน LIFF', uri: `https://liff.line.me/${ctx.liffId}/reports/${r.id}` }
+    ? { type: 'uri', label: 'เขียนต่อใน LIFF', uri: liffUrl(ctx.liffId, `/reports/${r.id}`) }
     : undefined;
   const sharingEdit = editAction('sharing', 'แก้การแบ่งปันความรู้');
   const lines = [`หลักสูตร "${clip(r.trainingTitle, 150)}"`];

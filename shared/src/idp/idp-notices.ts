@@ -1,4 +1,5 @@
 import { fiscalYearLabel } from '../calendar/fiscal-year';
+import { liffUrl } from '../conversation/liff-link';
 import { type Reply, text } from '../conversation/reply';
 
 /** a LIFF page the notice's button opens; without a LIFF id the text names the menu instead */
@@ -9,7 +10,7 @@ const openInLiff = (liffId: string | undefined, path: string, label: string, bod
         title: 'แผนพัฒนารายบุคคล (IDP)',
         lines: [body],
         altText: body,
-        actions: [{ type: 'uri', label, uri: `https://liff.line.me/${liffId}${path}` }],
+        actions: [{ type: 'uri', label, uri: liffUrl(liffId, path) }],
       }
     : text(body);
 
