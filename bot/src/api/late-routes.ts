@@ -21,7 +21,9 @@ import { actorOf, createFirestoreBroadcastStore } from '../broadcast/firestore-b
 import { OPEN_STATUSES } from '../reports/report-turn-io';
 import type { AuthedRequest } from './api-auth';
 import { personOf } from './api-auth';
+import { AUTO_ID } from './api-input';
 import type { ApiDeps } from './api-router';
+import { isoOfTimestamp } from './timestamp-iso';
 
 // HR's late list and the one-tap reminder from it, for the LIFF page. The broadcast is the chat's
 // (bot/src/broadcast/*): a request becomes a `preparing` record, the same store freezes the recipients
@@ -272,7 +274,7 @@ export function createLateRoutes(d: ApiDeps): Router {
   async function ownSnap(req: Request, res: Response): Promise<DocumentSnapshot | undefined> {
     personOf(req);
     const id = req.params.id;
-    if (typeof id !== 'string' || !/^[A-Za-z0-9_-]{1,200}$/.test(id)) {
+    if (typeof id !== 'string' || !AUTO_ID.test(id)) {
       res.status(404).json({ message: NOT_FOUND });
       return undefined;
     }
@@ -293,7 +295,6 @@ function caller(req: Request): { lineUserId: string; person: ReturnType<typeof p
   return { lineUserId: (req as unknown as AuthedRequest).lineUserId, person };
 }
 
-const iso = (t: unknown) => (t instanceof Timestamp ? t.toDate().toISOString() : null);
 const who = (a: { employeeId: string; name: string } | undefined) =>
   a ? { employeeId: a.employeeId, name: a.name } : null;
 
@@ -333,9 +334,9 @@ async function view(snap: DocumentSnapshot): Promise<BroadcastView> {
     messageText: b.messageText ?? '',
     problem: b.problem ?? null,
     requestedBy: who(b.requestedBy) ?? { employeeId: '', name: '' },
-    requestedAt: iso(b.requestedAt),
+    requestedAt: isoOfTimestamp(b.requestedAt),
     confirmedBy: who(b.confirmedBy),
-    confirmedAt: iso(b.confirmedAt),
+    confirmedAt: isoOfTimestamp(b.confirmedAt),
     delivery: confirmed ? delivery : null,
     failures,
   };

@@ -34,8 +34,9 @@ import { SPREADSHEET_LIMITS, SpreadsheetError } from '../people/read-spreadsheet
 import { syncLinkedPeople } from '../people/sync-linked-people';
 import { recomputeOpenDueDates } from '../reports/recompute-due-dates';
 import { personOf } from './api-auth';
-import { EMPLOYEE_ID } from './api-input';
+import { AUTO_ID, EMPLOYEE_ID } from './api-input';
 import type { ApiDeps } from './api-router';
+import { isoOfTimestamp } from './timestamp-iso';
 
 // HR's management pages in the LIFF app: trainings (the daily job opens each attendee's report after
 // the last day), the staff-list import (the CLI's importEmployees, dry run first), the holiday list
@@ -157,10 +158,7 @@ export function createManageRoutes(d: ApiDeps): Router {
 
   async function trainingSnap(req: Request, res: Response): Promise<DocumentSnapshot | undefined> {
     const id = req.params.id;
-    const snap =
-      typeof id === 'string' && /^[A-Za-z0-9_-]{1,200}$/.test(id)
-        ? await c.trainings.doc(id).get()
-        : undefined;
+    const snap = typeof id === 'string' && AUTO_ID.test(id) ? await c.trainings.doc(id).get() : undefined;
     if (!snap?.exists) {
       res.status(404).json({ message: 'ไม่พบการอบรมนี้' });
       return undefined;
@@ -452,8 +450,6 @@ function trainingOptions() {
   };
 }
 
-const iso = (t: unknown) => (t instanceof Timestamp ? t.toDate().toISOString() : null);
-
 function trainingView(s: DocumentSnapshot) {
   const t = s.data() ?? {};
   return {
@@ -471,7 +467,7 @@ function trainingView(s: DocumentSnapshot) {
     reportRequired: t.reportRequired !== false,
     reportsOpened: t.reportsOpened === true,
     updatedBy: (t.updatedBy as { employeeId: string; name: string } | undefined) ?? null,
-    updatedAt: iso(t.updatedAt),
+    updatedAt: isoOfTimestamp(t.updatedAt),
   };
 }
 
@@ -487,7 +483,7 @@ function settingsView(snap: DocumentSnapshot) {
   return {
     settings: settingsOf(snap),
     updatedBy: (snap.get('settingsUpdatedBy') as { employeeId: string; name: string } | undefined) ?? null,
-    updatedAt: iso(snap.get('settingsUpdatedAt')),
+    updatedAt: isoOfTimestamp(snap.get('settingsUpdatedAt')),
     options: {
       roles: (Object.keys(ROLE_LABELS) as (keyof typeof ROLE_LABELS)[]).map((id) => ({
         id,

@@ -15,6 +15,7 @@ import { type CollectionReference, type DocumentSnapshot, Timestamp } from 'fire
 import { OPEN_STATUSES, reportFromDoc } from '../reports/report-turn-io';
 import type { Logger } from '../runtime/logger';
 import { personOf } from './api-auth';
+import { REPORT_ID } from './api-input';
 import { ANSWER_FORM_LIMITS, applyAnswerPatch, parseAnswerPatch } from './report-answers-input';
 
 // The post-training report for the LIFF form. The report document is the draft the chat edits too:
@@ -27,9 +28,6 @@ export interface ReportRoutesDeps {
   readonly logger: Logger;
   readonly clock: () => Date;
 }
-
-/** Document ids Firestore accepts; anything else cannot name a report. */
-const REPORT_ID = /^(?!\.\.?$)(?!__.*__$)[^/]{1,400}$/;
 
 const NOT_YOURS = 'รายงานนี้ไม่ใช่ของท่าน ท่านเปิดและแก้ไขได้เฉพาะรายงานของท่านเอง';
 const NOT_FOUND = 'ไม่พบรายงานนี้ อาจถูกลบหรือย้ายแล้ว กรุณาติดต่อฝ่ายบุคคล';

@@ -31,7 +31,7 @@ import {
 } from '../reports/report-turn-io';
 import { withoutUndefined } from '../store/without-undefined';
 import { personOf, requireRoles } from './api-auth';
-import { EMPLOYEE_ID, fiscalYearParam, isWhole, jsonBodyErrors } from './api-input';
+import { EMPLOYEE_ID, fiscalYearParam, isWhole, jsonBodyErrors, REPORT_ID } from './api-input';
 import type { ApiDeps } from './api-router';
 import { IDP_CHANGED, idpErrorStatus } from './idp-routes';
 import { enqueueNotifications } from './push-notifications';
@@ -41,7 +41,6 @@ import { enqueueNotifications } from './push-notifications';
 // return; and the post-training reports waiting for their signature, decided exactly as in chat.
 
 const NOT_IN_TEAM = 'ท่านดูหรือพิจารณาได้เฉพาะบุคลากรในสายบังคับบัญชาของท่าน';
-const REPORT_ID = /^(?!\.\.?$)(?!__.*__$)[^/]{1,400}$/;
 
 export function createTeamRoutes(d: ApiDeps): Router {
   const router = express.Router();
