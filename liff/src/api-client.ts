@@ -24,6 +24,9 @@ export class ApiError extends Error {
   }
 }
 
+/** What a page says on an ApiAuthError. */
+export const SESSION_EXPIRED_TEXT = 'การเข้าสู่ระบบหมดอายุ กรุณาเปิดหน้านี้ใหม่จาก LINE';
+
 /** No usable LINE ID token, even after logging in again: the page asks the person to reopen it. */
 export class ApiAuthError extends Error {
   override readonly name = 'ApiAuthError';

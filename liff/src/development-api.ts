@@ -1,10 +1,4 @@
-import type {
-  HoursView,
-  IdpView,
-  MeView,
-  TeamView,
-  WaitingReport,
-} from '../../shared/src/idp/idp-api-contract';
+import type { HoursView, IdpView, TeamView, WaitingReport } from '../../shared/src/idp/idp-api-contract';
 import type { IdpGoal } from '../../shared/src/idp/idp-plan';
 import type { ApiClient } from './api-client';
 
@@ -63,7 +57,6 @@ async function send<T>(api: ApiClient, path: string, method = 'GET', body?: unkn
 
 const fyQuery = (fy?: number) => (fy ? `?fy=${fy}` : '');
 
-export const loadMe = (api: ApiClient) => send<MeView>(api, 'me');
 export const loadMyHours = (api: ApiClient, fy?: number) => send<HoursView>(api, `hours/mine${fyQuery(fy)}`);
 export const loadMyIdp = (api: ApiClient, fy?: number) => send<IdpView>(api, `idp/mine${fyQuery(fy)}`);
 

@@ -1,4 +1,4 @@
-import { ApiAuthError, type ApiClient } from './api-client';
+import { ApiAuthError, type ApiClient, SESSION_EXPIRED_TEXT } from './api-client';
 
 // Exports (KPI evidence, survey results, a person's PDPA copy) come from the API as a file the server
 // names in Content-Disposition; the page saves it through a temporary link, as LIFF's browser allows.
@@ -46,6 +46,6 @@ export async function downloadFile(
 /** What a page's status line says when a download failed: the refusal, an expired login, or the network. */
 export function downloadFailureText(err: unknown): string {
   if (err instanceof DownloadRefusedError) return err.message;
-  if (err instanceof ApiAuthError) return 'การเข้าสู่ระบบหมดอายุ กรุณาเปิดหน้านี้ใหม่จาก LINE';
+  if (err instanceof ApiAuthError) return SESSION_EXPIRED_TEXT;
   return 'เชื่อมต่อไม่สำเร็จ กรุณาลองใหม่';
 }

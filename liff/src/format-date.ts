@@ -4,6 +4,11 @@
  */
 const fullDate = new Intl.DateTimeFormat('th-TH', { dateStyle: 'full', timeZone: 'Asia/Bangkok' });
 const shortDate = new Intl.DateTimeFormat('th-TH', { dateStyle: 'medium', timeZone: 'Asia/Bangkok' });
+const dateTime = new Intl.DateTimeFormat('th-TH', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'Asia/Bangkok',
+});
 
 /** e.g. "วันพุธที่ 5 มีนาคม พ.ศ. 2568" */
 export function formatThaiFullDate(date: Date): string {
@@ -13,6 +18,11 @@ export function formatThaiFullDate(date: Date): string {
 /** e.g. "5 มี.ค. 2568" */
 export function formatThaiShortDate(date: Date): string {
   return shortDate.format(date);
+}
+
+/** A moment from the API (ISO timestamp), e.g. "5 มี.ค. 2568 14:30" */
+export function thaiDateTime(iso: string): string {
+  return dateTime.format(new Date(iso));
 }
 
 /** A civil date from the API ('2026-12-16') as the moment it starts in Thailand, for the formatters. */

@@ -1,6 +1,6 @@
 import type { BroadcastFilter } from '../../shared/src/broadcast/broadcast-filter';
 import type { BroadcastView, LateList } from '../../shared/src/broadcast/late-api-contract';
-import type { ApiClient } from './api-client';
+import { type ApiClient, SESSION_EXPIRED_TEXT } from './api-client';
 
 // HR's APIs (bot/src/api/late-routes.ts at /late, manage-routes.ts at /manage) as the LIFF pages see
 // them. Shared shapes are imported type-only: nothing of shared/ lands in the bundle.
@@ -27,7 +27,7 @@ async function send<T>(api: ApiClient, path: string, init: RequestInit = {}): Pr
     res = await api.request(path, init);
   } catch (err) {
     if (err instanceof Error && err.name === 'ApiAuthError')
-      throw new HrApiError('การเข้าสู่ระบบหมดอายุ กรุณาเปิดหน้านี้ใหม่จาก LINE', 401, {});
+      throw new HrApiError(SESSION_EXPIRED_TEXT, 401, {});
     throw new HrApiError('เชื่อมต่อไม่สำเร็จ กรุณาตรวจสอบอินเทอร์เน็ตแล้วลองอีกครั้ง', 0, {});
   }
   const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;

@@ -5,6 +5,7 @@ import { STATUS_LABELS } from '../report-labels';
 import { Link } from '../router';
 import type { PageProps } from '../routes';
 import { EmptyState, ErrorState, LoadingState } from '../status-views';
+import { thaiNumber } from '../thai-number';
 import { useAsync } from '../use-async';
 import './development.css';
 
@@ -12,8 +13,7 @@ import './development.css';
 // toward the municipality's targets, the post-training reports with their status and due dates (a
 // pending one opens the same report form the chat links to), and earlier years' totals.
 
-const hoursFormat = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 1 });
-const hoursText = (h: number) => `${hoursFormat.format(h)} ชั่วโมง`;
+const hoursText = (h: number) => `${thaiNumber.format(h)} ชั่วโมง`;
 
 export function HoursPage({ api }: PageProps) {
   const [fy, setFy] = useState<number | undefined>(undefined);
@@ -146,7 +146,7 @@ function HoursContent({
                 <tr key={e.id}>
                   <td>{e.title}</td>
                   <td>{formatThaiShortDate(thaiCivilDate(e.endDate))}</td>
-                  <td>{hoursFormat.format(e.hours)}</td>
+                  <td>{thaiNumber.format(e.hours)}</td>
                 </tr>
               ))}
             </tbody>
@@ -168,7 +168,7 @@ function HoursContent({
               {s.previousYears.map((y) => (
                 <tr key={y.fiscalYear}>
                   <td>พ.ศ. {y.fiscalYear}</td>
-                  <td>{hoursFormat.format(y.hours)}</td>
+                  <td>{thaiNumber.format(y.hours)}</td>
                   <td>{y.trainings}</td>
                 </tr>
               ))}
@@ -205,7 +205,7 @@ function BarChart({ id, title, buckets }: { id: string; title: string; buckets: 
               </text>
               <rect x="0" y="16" width={w} height="12" rx="3" class="chart-bar" />
               <text x={w + 6} y="27" class="chart-value">
-                {hoursFormat.format(b.hours)}
+                {thaiNumber.format(b.hours)}
               </text>
             </g>
           );

@@ -4,17 +4,13 @@ import { formatThaiShortDate, thaiCivilDate } from '../format-date';
 import { HrApiError } from '../hr-api';
 import './hr-admin.css';
 
+export { thaiDateTime } from '../format-date';
+
 // Pieces the HR management pages share: the error summary at the top of a form (focused, each item
 // links to its field), a labelled input, a field's own error, the live status line, and Thai numbers and dates.
 
 export const thaiNumber = (n: number) => new Intl.NumberFormat('th-TH').format(n);
 export const shortDate = (iso: string) => formatThaiShortDate(thaiCivilDate(iso));
-const dateTime = new Intl.DateTimeFormat('th-TH', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'Asia/Bangkok',
-});
-export const thaiDateTime = (iso: string) => dateTime.format(new Date(iso));
 
 /** The Thai message of whatever went wrong. */
 export function messageOf(err: unknown): string {

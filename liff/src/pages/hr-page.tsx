@@ -1,10 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DashboardData, DivisionRow, Indicator } from '../../../shared/src/kpi/indicators';
-import { ApiAuthError, type ApiClient } from '../api-client';
+import { ApiAuthError, type ApiClient, SESSION_EXPIRED_TEXT } from '../api-client';
 import { downloadFailureText, downloadFile } from '../download-file';
+import { thaiDateTime } from '../format-date';
 import { Link } from '../router';
 import { type PageProps, ROUTES } from '../routes';
 import { ErrorState, LoadingState } from '../status-views';
+import { percentText, thaiNumber } from '../thai-number';
 import { useAsync } from '../use-async';
 import './hr-page.css';
 
@@ -12,16 +14,7 @@ import './hr-page.css';
 // year against their targets, the numbers by division as charts and a table, and the same numbers as
 // evidence files for the LPA/ITA assessment.
 
-const number = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 1 });
-const dateTime = new Intl.DateTimeFormat('th-TH', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'Asia/Bangkok',
-});
-const percent = (v: number | null) => (v === null ? '–' : `${number.format(v)}%`);
-
 const NOT_FOR_YOU = 'หน้านี้สำหรับฝ่ายบุคคลและผู้บริหาร บัญชีของท่านไม่มีสิทธิ์ดูแดชบอร์ด';
-const SESSION_EXPIRED = 'การเข้าสู่ระบบหมดอายุ กรุณาเปิดหน้านี้ใหม่จาก LINE';
 
 /** A refusal worth telling as is; `retry` is false when trying again cannot help. */
 class DashboardError extends Error {
@@ -40,7 +33,7 @@ export async function loadDashboard(api: ApiClient, fy?: number): Promise<Dashbo
   try {
     res = await api.request(fy === undefined ? 'dashboard' : `dashboard?fy=${fy}`);
   } catch (err) {
-    if (err instanceof ApiAuthError) throw new DashboardError(SESSION_EXPIRED, false);
+    if (err instanceof ApiAuthError) throw new DashboardError(SESSION_EXPIRED_TEXT, false);
     throw err;
   }
   if (res.status === 403) throw new DashboardError(NOT_FOR_YOU, false);
@@ -129,10 +122,10 @@ function YearDashboard({ api, fy, onLoaded }: YearDashboardProps) {
   return (
     <>
       <p class="hint">
-        {d.label} · บุคลากร {number.format(d.staff)} คน · ชั่วโมงรวม {number.format(d.hours)} ชั่วโมง · เป้าหมาย{' '}
-        {number.format(d.hoursTarget)} ชั่วโมง/คน/ปี
+        {d.label} · บุคลากร {thaiNumber.format(d.staff)} คน · ชั่วโมงรวม {thaiNumber.format(d.hours)} ชั่วโมง ·
+        เป้าหมาย {thaiNumber.format(d.hoursTarget)} ชั่วโมง/คน/ปี
         <br />
-        {d.updatedAt ? `ข้อมูลล่าสุดเมื่อ ${dateTime.format(new Date(d.updatedAt))}` : 'ยังไม่มีการบันทึกการพัฒนาในปีนี้'}
+        {d.updatedAt ? `ข้อมูลล่าสุดเมื่อ ${thaiDateTime(d.updatedAt)}` : 'ยังไม่มีการบันทึกการพัฒนาในปีนี้'}
       </p>
 
       <h2 id="kpi-heading">ตัวชี้วัดตามแผนพัฒนาบุคลากร</h2>
@@ -177,8 +170,8 @@ function IndicatorCard({ indicator: i }: { readonly indicator: Indicator }) {
     <li class={`kpi kpi-${tone}`} data-indicator={i.id}>
       <h3 class="kpi-label">{i.label}</h3>
       <p class="kpi-value">
-        <span class="kpi-number">{percent(i.value)}</span>{' '}
-        <span class="kpi-target">เป้าหมาย {number.format(i.target)}%</span>
+        <span class="kpi-number">{percentText(i.value)}</span>{' '}
+        <span class="kpi-target">เป้าหมาย {thaiNumber.format(i.target)}%</span>
       </p>
       <div class="kpi-track" aria-hidden="true">
         <div class="kpi-fill" style={{ width: `${fill}%` }} />
@@ -192,11 +185,11 @@ function IndicatorCard({ indicator: i }: { readonly indicator: Indicator }) {
             <span aria-hidden="true">✓ </span>บรรลุเป้าหมาย
           </>
         ) : (
-          `ยังไม่ถึงเป้าหมาย (ขาดอีก ${number.format(Math.max(0, i.target - (i.value ?? 0)))}%)`
+          `ยังไม่ถึงเป้าหมาย (ขาดอีก ${thaiNumber.format(Math.max(0, i.target - (i.value ?? 0)))}%)`
         )}
       </p>
       <p class="kpi-count">
-        {number.format(i.numerator)} จาก {number.format(i.denominator)}
+        {thaiNumber.format(i.numerator)} จาก {thaiNumber.format(i.denominator)}
       </p>
       <p class="kpi-description">{i.description}</p>
     </li>
@@ -226,7 +219,7 @@ function BarChart({ title, unit, rows, max, target }: BarChartProps) {
   const height = rows.length * ROW + 8;
   const x = (v: number) =>
     LABEL_WIDTH + (Math.min(Math.max(v, 0), end) / end) * (WIDTH - LABEL_WIDTH - VALUE_ROOM);
-  const spoken = rows.map((r) => `${r.label} ${number.format(r.value)} ${unit}`).join(', ');
+  const spoken = rows.map((r) => `${r.label} ${thaiNumber.format(r.value)} ${unit}`).join(', ');
   return (
     <figure class="bar-chart">
       <figcaption>{title}</figcaption>
@@ -247,7 +240,7 @@ function BarChart({ title, unit, rows, max, target }: BarChartProps) {
                 class="bar"
               />
               <text x={x(r.value) + 4} y={top + 17} class="bar-value">
-                {number.format(r.value)}
+                {thaiNumber.format(r.value)}
                 {unit === '%' ? '%' : ''}
               </text>
             </g>
@@ -257,7 +250,7 @@ function BarChart({ title, unit, rows, max, target }: BarChartProps) {
           <line x1={x(target)} x2={x(target)} y1={0} y2={height} class="bar-target" />
         ) : null}
       </svg>
-      {target !== undefined ? <p class="hint">เส้นประ = เป้าหมาย {number.format(target)}%</p> : null}
+      {target !== undefined ? <p class="hint">เส้นประ = เป้าหมาย {thaiNumber.format(target)}%</p> : null}
     </figure>
   );
 }
@@ -295,36 +288,36 @@ function DivisionTable({ data }: { readonly data: DashboardData }) {
           {rows.map((r) => (
             <tr key={r.divisionId}>
               <th scope="row">{r.name}</th>
-              <td>{number.format(r.staff)}</td>
+              <td>{thaiNumber.format(r.staff)}</td>
               <td>
-                {number.format(r.developed)} ({percent(r.developedPercent)})
+                {thaiNumber.format(r.developed)} ({percentText(r.developedPercent)})
               </td>
-              <td>{number.format(r.eLearning)}</td>
-              <td>{number.format(r.reachedTarget)}</td>
-              <td>{number.format(r.hours)}</td>
-              <td>{r.hoursPerPerson === null ? '–' : number.format(r.hoursPerPerson)}</td>
+              <td>{thaiNumber.format(r.eLearning)}</td>
+              <td>{thaiNumber.format(r.reachedTarget)}</td>
+              <td>{thaiNumber.format(r.hours)}</td>
+              <td>{r.hoursPerPerson === null ? '–' : thaiNumber.format(r.hoursPerPerson)}</td>
               <td>
-                {number.format(r.reportsFiled)}/{number.format(r.reportsDue)}
+                {thaiNumber.format(r.reportsFiled)}/{thaiNumber.format(r.reportsDue)}
               </td>
-              <td>{percent(r.surveyResponsePercent)}</td>
+              <td>{percentText(r.surveyResponsePercent)}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
             <th scope="row">รวมทั้งเทศบาล</th>
-            <td>{number.format(data.staff)}</td>
+            <td>{thaiNumber.format(data.staff)}</td>
             <td>
-              {number.format(sum((r) => r.developed))} ({percent(value('developed'))})
+              {thaiNumber.format(sum((r) => r.developed))} ({percentText(value('developed'))})
             </td>
-            <td>{number.format(sum((r) => r.eLearning))}</td>
-            <td>{number.format(sum((r) => r.reachedTarget))}</td>
-            <td>{number.format(data.hours)}</td>
-            <td>{data.staff > 0 ? number.format(data.hours / data.staff) : '–'}</td>
+            <td>{thaiNumber.format(sum((r) => r.eLearning))}</td>
+            <td>{thaiNumber.format(sum((r) => r.reachedTarget))}</td>
+            <td>{thaiNumber.format(data.hours)}</td>
+            <td>{data.staff > 0 ? thaiNumber.format(data.hours / data.staff) : '–'}</td>
             <td>
-              {number.format(sum((r) => r.reportsFiled))}/{number.format(sum((r) => r.reportsDue))}
+              {thaiNumber.format(sum((r) => r.reportsFiled))}/{thaiNumber.format(sum((r) => r.reportsDue))}
             </td>
-            <td>{percent(value('surveyResponse'))}</td>
+            <td>{percentText(value('surveyResponse'))}</td>
           </tr>
         </tfoot>
       </table>

@@ -12,8 +12,9 @@ import {
   refusalText,
   SurveyApiError,
 } from '../survey-admin-api';
+import { percentText, thaiNumber } from '../thai-number';
 import { useAsync } from '../use-async';
-import { Bar, rateText, StatusBadge, thaiNumber } from './survey-bars';
+import { Bar, rateText, StatusBadge } from './survey-bars';
 import { SurveyPhotoGallery } from './survey-photo-gallery';
 
 // One survey's results for HR (and executives): the response rate overall and per division (small
@@ -21,7 +22,6 @@ import { SurveyPhotoGallery } from './survey-photo-gallery';
 // CSV/XLSX download of the answers; a named survey's photos (5ส before/after) as a gallery.
 
 const shortDate = (iso: string) => formatThaiShortDate(thaiCivilDate(iso));
-const pct = (n: number | null) => (n === null ? '–' : `${thaiNumber.format(n)}%`);
 
 export function HrSurveyResultsPage({ api, params }: PageProps) {
   const id = params.id ?? '';
@@ -65,7 +65,7 @@ export function HrSurveyResultsPage({ api, params }: PageProps) {
           <span class="bar-figure">{rateText(survey)}</span>
         </div>
         {results.satisfactionPercent !== null ? (
-          <p class="survey-figures">ร้อยละความพึงพอใจโดยรวม {pct(results.satisfactionPercent)}</p>
+          <p class="survey-figures">ร้อยละความพึงพอใจโดยรวม {percentText(results.satisfactionPercent)}</p>
         ) : null}
         <p class="survey-note">
           บันทึกการตอบ {thaiNumber.format(completions)} คน
@@ -169,10 +169,10 @@ function DivisionTable({
               ) : (
                 <>
                   <td>
-                    {thaiNumber.format(d.responses ?? 0)} ({pct(d.ratePercent)})
+                    {thaiNumber.format(d.responses ?? 0)} ({percentText(d.ratePercent)})
                     <Bar percent={d.ratePercent} />
                   </td>
-                  <td>{pct(d.satisfactionPercent)}</td>
+                  <td>{percentText(d.satisfactionPercent)}</td>
                 </>
               )}
             </tr>
@@ -239,8 +239,8 @@ function QuestionBody({ q }: { readonly q: QuestionResult }) {
           <Bars rows={q.distribution.map((d) => ({ ...d, label: `${d.id} ${d.label}` }))} />
           <p class="survey-figures">
             <span>ค่าเฉลี่ย {q.mean === null ? '–' : thaiNumber.format(q.mean)}</span>
-            <span>ร้อยละความพึงพอใจ {pct(q.satisfactionPercent)}</span>
-            <span>ระดับ 4–5 {pct(q.topTwoPercent)}</span>
+            <span>ร้อยละความพึงพอใจ {percentText(q.satisfactionPercent)}</span>
+            <span>ระดับ 4–5 {percentText(q.topTwoPercent)}</span>
           </p>
         </>
       );

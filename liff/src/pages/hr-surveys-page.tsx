@@ -12,8 +12,9 @@ import {
   type SurveySummary,
   setSurveyStatus,
 } from '../survey-admin-api';
+import { thaiNumber } from '../thai-number';
 import { useAsync } from '../use-async';
-import { Bar, rateText, StatusBadge, thaiNumber } from './survey-bars';
+import { Bar, rateText, StatusBadge } from './survey-bars';
 
 // HR's surveys of this fiscal year: response rates (overall and per division), make one from a
 // template or copy last year's, announce a 5ส day, open and close. Results are one tap away.

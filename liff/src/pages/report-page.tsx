@@ -1,7 +1,7 @@
 import CloseWindow from '@line/liff/close-window';
 import liff from '@line/liff/core';
 import { useState } from 'preact/hooks';
-import { ApiAuthError } from '../api-client';
+import { ApiAuthError, SESSION_EXPIRED_TEXT } from '../api-client';
 import { formatThaiFullDate, formatThaiShortDate, thaiCivilDate } from '../format-date';
 import {
   type AnswerField,
@@ -80,7 +80,7 @@ export function ReportPage({ api, params }: PageProps) {
       err instanceof ReportApiError
         ? err.message
         : err instanceof ApiAuthError
-          ? 'การเข้าสู่ระบบหมดอายุ กรุณาเปิดหน้านี้ใหม่จาก LINE'
+          ? SESSION_EXPIRED_TEXT
           : 'โหลดรายงานไม่สำเร็จ กรุณาตรวจสอบการเชื่อมต่ออินเทอร์เน็ตแล้วลองอีกครั้ง';
     const final = err instanceof ReportApiError && (err.status === 403 || err.status === 404);
     return <ErrorState message={message} onRetry={final ? undefined : state.retry} />;
@@ -241,7 +241,7 @@ function ReportForm({ api, initial, onStale }: ReportFormProps) {
           err instanceof ReportApiError
             ? err.message
             : err instanceof ApiAuthError
-              ? 'การเข้าสู่ระบบหมดอายุ กรุณาเปิดหน้านี้ใหม่จาก LINE'
+              ? SESSION_EXPIRED_TEXT
               : 'บันทึกไม่สำเร็จ กรุณาตรวจสอบการเชื่อมต่ออินเทอร์เน็ตแล้วลองอีกครั้ง',
       });
     } finally {

@@ -1,9 +1,8 @@
 import type { SurveySummary } from '../survey-admin-api';
+import { thaiNumber } from '../thai-number';
 
 // Bars drawn with CSS widths: the figure is always also written out as text, so the bar itself is
 // decoration (aria-hidden) and a screen reader hears the numbers.
-
-export const thaiNumber = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 1 });
 
 export function Bar({ percent }: { readonly percent: number | null }) {
   const width = Math.max(0, Math.min(100, percent ?? 0));

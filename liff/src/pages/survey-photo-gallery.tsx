@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient } from '../api-client';
 import { loadSurveyPhotoUrl, refusalText, type SurveyPhoto } from '../survey-admin-api';
-import { thaiNumber } from './survey-bars';
+import { thaiNumber } from '../thai-number';
 
 // A named survey's photos (the 5ส before/after pictures) on the results page, grouped by the person
 // who sent them. The API needs the Bearer token, so each picture is fetched as a blob: URL; only the

@@ -12,6 +12,7 @@ import { trainingDates } from '../report-labels';
 import { Link } from '../router';
 import type { PageProps } from '../routes';
 import { EmptyState, ErrorState, LoadingState } from '../status-views';
+import { thaiNumber } from '../thai-number';
 import { useAsync } from '../use-async';
 import './development.css';
 
@@ -23,8 +24,6 @@ interface TeamData {
   readonly team: TeamView;
   readonly waiting: readonly WaitingReport[];
 }
-
-const hoursFormat = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 1 });
 
 export function TeamPage({ api }: PageProps) {
   const state = useAsync(async (): Promise<TeamData> => {
@@ -69,7 +68,7 @@ export function TeamPage({ api }: PageProps) {
                   {!m.direct && m.supervisorName ? ` · ขึ้นกับ ${m.supervisorName}` : ''}
                 </span>
                 <span class="record-meta">
-                  ชั่วโมงอบรม {hoursFormat.format(m.hours)}
+                  ชั่วโมงอบรม {thaiNumber.format(m.hours)}
                   {m.target ? ` / ${m.target} ชั่วโมง (ร้อยละ ${m.percent})` : ' ชั่วโมง'}
                 </span>
                 <span class="record-meta">
@@ -133,7 +132,7 @@ function WaitingReportCard({
         {r.employeeName}: {r.trainingTitle}
       </h3>
       <p class="hint">
-        อบรม {trainingDates(r.startDate, r.endDate)} · {hoursFormat.format(r.hours)} ชั่วโมง · กำหนดส่ง{' '}
+        อบรม {trainingDates(r.startDate, r.endDate)} · {thaiNumber.format(r.hours)} ชั่วโมง · กำหนดส่ง{' '}
         {shortDate(r.dueDate)}
         {r.late ? ' (ส่งช้า)' : ''} · ผู้พิจารณาลำดับที่ {r.step} จาก {r.steps}
       </p>

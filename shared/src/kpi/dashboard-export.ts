@@ -2,6 +2,7 @@ import { STAFF_TYPE_LABELS, type StaffType } from '../domain/organisation';
 import type { HoursTotals } from '../ledger/hours-ledger';
 import type { ExportTable } from '../surveys/survey-export';
 import type { DashboardData } from './indicators';
+import { round1 } from './rounding';
 
 // The dashboard as evidence for the LPA assessment and ITA (Thai headers, one row per person or per
 // division), for a CSV or a sheet of the workbook. Yes/no cells are words, not booleans, so they read
@@ -120,7 +121,7 @@ export function divisionsExportTable(d: DashboardData): ExportTable {
     total((r) => r.eLearning),
     total((r) => r.reachedTarget),
     d.hours,
-    d.staff > 0 ? Math.round((d.hours / d.staff) * 10) / 10 : null,
+    d.staff > 0 ? round1(d.hours / d.staff) : null,
     total((r) => r.reportsDue),
     total((r) => r.reportsFiled),
     total((r) => r.reportsOnTime),

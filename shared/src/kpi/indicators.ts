@@ -3,6 +3,7 @@ import type { Division } from '../domain/organisation';
 import type { SurveyKind, SurveyStatus } from '../surveys/survey';
 import type { IsoDate } from '../text/thai-date';
 import { type FyStats, NO_DIVISION, type StaffStats, type StatsCounters } from './fy-stats';
+import { round1 } from './rounding';
 
 // The plan's indicators (ตัวชี้วัดตามแผนพัฒนาบุคลากร) from the maintained stats, the staff counts and the
 // survey counters: pure arithmetic, so the dashboard and its exports show the same numbers.
@@ -125,8 +126,6 @@ export interface DashboardData {
 
 export const percent = (numerator: number, denominator: number): number | null =>
   denominator > 0 ? Math.round((numerator / denominator) * 1000) / 10 : null;
-
-const round1 = (n: number) => Math.round(n * 10) / 10;
 
 export const NO_DIVISION_NAME = 'ไม่ระบุหน่วยงาน';
 

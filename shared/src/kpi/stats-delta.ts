@@ -4,6 +4,7 @@ import { filedOnTime } from '../reports/training-report';
 import type { IsoDate } from '../text/thai-date';
 import type { CurriculumId } from '../trainings/training';
 import { COUNTER_KEYS, emptyFyStats, type FyStats, NO_DIVISION, type StatsCounters } from './fy-stats';
+import { round2 } from './rounding';
 
 // What one event (a credit, a report opened, a report filed) adds to the fiscal year's stats, as plain
 // numbers: the edge turns every leaf into a server-side increment in the event's own transaction, and
@@ -41,7 +42,6 @@ const divisionKey = (divisionId: string | undefined) =>
   divisionId && divisionId.trim() !== '' ? divisionId : NO_DIVISION;
 
 /** Half-hour precision: sums of whole and half hours stay exact. */
-const round = (n: number) => Math.round(n * 100) / 100;
 
 function counters(c: Partial<StatsCounters>): Partial<StatsCounters> {
   return Object.fromEntries(Object.entries(c).filter(([, v]) => v !== 0)) as Partial<StatsCounters>;
@@ -50,7 +50,7 @@ function counters(c: Partial<StatsCounters>): Partial<StatsCounters> {
 /** A ledger entry's contribution: the person's first entry makes them developed, and so on. */
 export function creditDelta(prior: CreditPrior, e: HoursEntry): StatsDelta {
   const before = prior.totals ?? { trainings: 0, hours: 0, eLearningCourses: 0 };
-  const after = round(before.hours + e.hours);
+  const after = round2(before.hours + e.hours);
   const target = prior.hoursTarget;
   const c = counters({
     entries: 1,
@@ -95,7 +95,7 @@ export function addDelta<T extends object>(stats: T, delta: StatsDelta): T {
   for (const [k, v] of Object.entries(delta)) {
     out[k] =
       typeof v === 'number'
-        ? round(((out[k] as number | undefined) ?? 0) + v)
+        ? round2(((out[k] as number | undefined) ?? 0) + v)
         : addDelta((out[k] as object | undefined) ?? {}, v);
   }
   return out as T;
@@ -133,7 +133,7 @@ export function statsFromRecords(r: StatsRecords): FyStats {
     const t = before ?? { trainings: 0, hours: 0, eLearningCourses: 0 };
     totals.set(e.employeeId, {
       trainings: t.trainings + 1,
-      hours: round(t.hours + e.hours),
+      hours: round2(t.hours + e.hours),
       eLearningCourses: t.eLearningCourses + (e.method === 'eLearning' ? 1 : 0),
     });
   }

@@ -1,5 +1,6 @@
 import { fiscalYearOf } from '../calendar/fiscal-year';
 import type { DevelopmentMethodId } from '../domain/development-methods';
+import { round2 } from '../kpi/rounding';
 import { reportIdFor } from '../reports/training-report';
 import type { IsoDate } from '../text/thai-date';
 
@@ -80,16 +81,15 @@ export function emptyTotals(employeeId: string, fiscalYear: number): HoursTotals
 }
 
 /** Half-hour precision keeps float sums exact enough (hours are whole or half). */
-const round = (n: number) => Math.round(n * 100) / 100;
 
 export function addEntry(t: HoursTotals, e: HoursEntry): HoursTotals {
   if (t.employeeId !== e.employeeId || t.fiscalYear !== e.fiscalYear)
     throw new RangeError(`entry ${e.id} does not belong to totals ${t.employeeId}/${t.fiscalYear}`);
   const bump = (m: Readonly<Record<string, number>>, key: string | undefined) =>
-    key ? { ...m, [key]: round((m[key] ?? 0) + e.hours) } : m;
+    key ? { ...m, [key]: round2((m[key] ?? 0) + e.hours) } : m;
   return {
     ...t,
-    hours: round(t.hours + e.hours),
+    hours: round2(t.hours + e.hours),
     trainings: t.trainings + 1,
     byMethod: bump(t.byMethod, e.method),
     byCurriculum: bump(t.byCurriculum, e.curriculum),

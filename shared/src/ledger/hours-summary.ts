@@ -1,5 +1,6 @@
 import { fiscalYearRange } from '../calendar/fiscal-year';
 import { developmentMethod } from '../domain/development-methods';
+import { round2 } from '../kpi/rounding';
 import { CURRICULA } from '../trainings/training';
 import type { HoursEntry, HoursTotals } from './hours-ledger';
 import { totalsFromEntries } from './hours-ledger';
@@ -50,12 +51,10 @@ export interface HoursSummary {
 
 export const NO_CURRICULUM = 'none';
 
-const round = (n: number) => Math.round(n * 100) / 100;
-
 function buckets(m: Readonly<Record<string, number>>, name: (id: string) => string): HoursBucket[] {
   return Object.entries(m)
     .filter(([, h]) => h > 0)
-    .map(([id, hours]) => ({ id, name: name(id), hours: round(hours) }))
+    .map(([id, hours]) => ({ id, name: name(id), hours: round2(hours) }))
     .sort((a, b) => b.hours - a.hours || a.id.localeCompare(b.id));
 }
 
@@ -65,7 +64,7 @@ export function targetProgress(done: number, target: number | null | undefined):
   return {
     target: t,
     done,
-    remaining: round(Math.max(0, t - done)),
+    remaining: round2(Math.max(0, t - done)),
     percent: Math.min(100, Math.floor((done / t) * 100)),
     met: done >= t,
   };
@@ -85,7 +84,7 @@ export function summarizeHours(o: {
   const mine = [...o.entries].filter((e) => e.employeeId === o.employeeId && e.fiscalYear === o.fiscalYear);
   const t = totalsFromEntries(o.employeeId, o.fiscalYear, mine);
   const byCurriculum: Record<string, number> = { ...t.byCurriculum };
-  const unassigned = round(t.hours - Object.values(t.byCurriculum).reduce((a, b) => a + b, 0));
+  const unassigned = round2(t.hours - Object.values(t.byCurriculum).reduce((a, b) => a + b, 0));
   if (unassigned > 0) byCurriculum[NO_CURRICULUM] = unassigned;
   return {
     fiscalYear: o.fiscalYear,
@@ -108,7 +107,7 @@ export function summarizeHours(o: {
       .sort((a, b) => b.fiscalYear - a.fiscalYear)
       .map(({ fiscalYear, hours, trainings, eLearningCourses }) => ({
         fiscalYear,
-        hours: round(hours ?? 0),
+        hours: round2(hours ?? 0),
         trainings: trainings ?? 0,
         eLearningCourses: eLearningCourses ?? 0,
       })),

@@ -1,4 +1,5 @@
 import { competency } from '../domain/competencies';
+import { round1, round2 } from '../kpi/rounding';
 import type { SurveyAnswers, SurveyDefinition, SurveyQuestion, SurveyResponse } from './survey';
 import { visibleQuestions } from './survey-navigation';
 import { ANONYMOUS_MIN_GROUP } from './survey-validation';
@@ -176,8 +177,6 @@ export const anonymousMinGroup = (survey: Pick<SurveyDefinition, 'minGroupSize'>
   Math.max(survey.minGroupSize, ANONYMOUS_MIN_GROUP);
 
 const pct = (n: number, of: number): number | null => (of > 0 ? round1((n / of) * 100) : null);
-const round1 = (x: number): number => Math.round(x * 10) / 10;
-const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 export function surveyResults(input: ResultsInput): SurveyResults {
   const { survey, responses } = input;
