@@ -1,18 +1,15 @@
-import type { PersonContext, PostbackSigner, WorkingDayCalendar } from '@phattana/shared';
+import type { PersonContext } from '@phattana/shared';
 import type { Express } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
 import { createApiRouter } from './api/api-router';
 import { createIdTokenVerifier } from './api/id-token-verifier';
-import { type BroadcastTaskDeps, runBroadcastTask } from './broadcast/broadcast-tasks';
-import { createFirestoreBroadcastStore } from './broadcast/firestore-broadcasts';
 import { createHolidayCalendarSource } from './calendar/holiday-calendar';
+import { turnFeatures } from './features/registry';
 import { createHmacPostbackSigner } from './line/hmac-postback-signer';
 import { createHttpLineClient, type LineClient } from './line/line-client';
 import type { MediaStore } from './media/media-store';
-import { storeReportPhoto } from './media/store-report-photo';
 import { municipalityCollections } from './municipality-collections';
 import { runDailyReportJobs } from './reports/daily-report-jobs';
-import { createOnceOnlySender } from './reports/once-only-sender';
 import { recomputeOpenDueDates } from './reports/recompute-due-dates';
 import { linkMenuForRoles, type MenuRole, resolveMenuIdsByRole } from './rich-menus';
 import { createRichMenuAdminClient } from './rich-menus/rich-menu-admin-client';
@@ -20,8 +17,8 @@ import type { BotConfig } from './runtime/config';
 import { createJsonLogger, type Logger, silentLogger } from './runtime/logger';
 import { createInProcessTaskQueue, type Task, type TaskQueue } from './runtime/task-queue';
 import { createFirestoreTurnStore } from './store/firestore-turn-store';
+import type { TaskIo } from './store/turn-feature';
 import type { TurnStore } from './store/turn-store';
-import { storeSurveyPhoto } from './surveys/store-survey-photo';
 import { runSurveyJobs } from './surveys/survey-jobs';
 import { createWebhookApp } from './webhook/webhook-app';
 
@@ -68,14 +65,9 @@ export function createBot(o: CreateBotOptions) {
     createFirestoreTurnStore(
       o.db,
       {
+        ...collections,
         conversations: o.db.collection('conversations'),
         externalTrainings: o.db.collection('externalTrainings'),
-        employees: collections.employees,
-        invites: collections.invites,
-        dataRequests: collections.dataRequests,
-        reports: collections,
-        broadcasts: collections.broadcasts,
-        surveys: collections,
       },
       { birthDatePepper: o.config.birthDatePepper },
     );
@@ -84,19 +76,9 @@ export function createBot(o: CreateBotOptions) {
     municipalityId: org.municipalityId,
     media: o.media,
     logger,
-    broadcasts: {
-      store: createFirestoreBroadcastStore(o.db, {
-        municipality,
-        broadcasts: collections.broadcasts,
-        employees: collections.employees,
-        reports: collections.reports,
-      }),
-      signer,
-      logger,
-      clock,
-      calendar: () => calendar.get(),
-    },
-    surveys: { signer, clock, calendar: () => calendar.get() },
+    signer,
+    clock,
+    calendar: () => calendar.get(),
   };
   const inProcess = createInProcessTaskQueue(
     (task) => runTask(task, line, taskDeps),
@@ -215,88 +197,25 @@ function linkRoleMenu(o: CreateBotOptions, line: LineClient) {
 }
 
 /** What tasks other than pushes need; createBot supplies it. */
-export interface TaskDeps {
-  readonly db: Firestore;
-  /** the bot's municipality, for tasks that name none */
-  readonly municipalityId: string;
-  readonly media?: MediaStore;
+export type TaskDeps = Omit<TaskIo, 'line' | 'logger' | 'clock'> & {
   readonly logger?: Logger;
-  /** HR reminder broadcasts: the store and what the sender needs besides LINE */
-  readonly broadcasts?: Omit<BroadcastTaskDeps, 'line'>;
-  /** survey invitations and photo refusals: what the once-only sender and the scheduler need */
-  readonly surveys?: {
-    readonly signer: PostbackSigner;
-    readonly clock: () => Date;
-    readonly calendar: () => Promise<WorkingDayCalendar>;
-  };
-}
+  readonly clock?: () => Date;
+};
 
 /** Runs one queued task; Cloud Tasks calls this through functions/ as well. */
 export async function runTask(task: Task, line: LineClient, deps?: TaskDeps): Promise<void> {
-  switch (task.type) {
-    case 'push':
-      await line.push(task.to, task.messages as Parameters<LineClient['push']>[1], task.retryKey);
-      break;
-    case 'broadcastPrepare':
-    case 'broadcastSend':
-      if (!deps?.broadcasts) throw new Error(`${task.type}: no broadcast store configured`);
-      await runBroadcastTask(task, { ...deps.broadcasts, line });
-      break;
-    case 'storeReportPhoto': {
-      if (!deps?.media) throw new Error('storeReportPhoto: no media store configured');
-      const report = municipalityCollections(
-        deps.db.collection('municipalities').doc(task.municipalityId ?? deps.municipalityId),
-      ).reports.doc(task.reportId);
-      const outcome = await storeReportPhoto({ report, media: deps.media, line }, task.messageId);
-      deps.logger?.info('report_photo.done', { reportId: task.reportId, messageId: task.messageId, outcome });
-      break;
-    }
-    case 'storeSurveyPhoto': {
-      if (!deps?.media) throw new Error('storeSurveyPhoto: no media store configured');
-      if (!deps.surveys) throw new Error('storeSurveyPhoto: no survey settings configured');
-      const c = municipalityCollections(
-        deps.db.collection('municipalities').doc(task.municipalityId ?? deps.municipalityId),
-      );
-      const logger = deps.logger ?? silentLogger;
-      const sender = createOnceOnlySender({
-        db: deps.db,
-        log: c.notifications,
-        line,
-        signer: deps.surveys.signer,
-        logger,
-        now: deps.surveys.clock(),
-      });
-      const outcome = await storeSurveyPhoto(
-        {
-          survey: c.surveys.doc(task.surveyId),
-          employees: c.employees,
-          surveyCompletions: c.surveyCompletions,
-          media: deps.media,
-          line,
-          sender,
-        },
-        task.messageId,
-      );
-      logger.info('survey_photo.done', { surveyId: task.surveyId, messageId: task.messageId, outcome });
-      break;
-    }
-    case 'surveyInvitations': {
-      if (!deps?.surveys) throw new Error('surveyInvitations: no survey settings configured');
-      const c = municipalityCollections(deps.db.collection('municipalities').doc(deps.municipalityId));
-      const r = await runSurveyJobs(
-        {
-          db: deps.db,
-          c,
-          line,
-          signer: deps.surveys.signer,
-          calendar: await deps.surveys.calendar(),
-          logger: deps.logger ?? silentLogger,
-        },
-        deps.surveys.clock(),
-        { surveyId: task.surveyId },
-      );
-      deps.logger?.info('survey_invitations.done', { surveyId: task.surveyId, skipped: r.skipped ?? null });
-      break;
-    }
+  if (task.type === 'push') {
+    await line.push(task.to, task.messages as Parameters<LineClient['push']>[1], task.retryKey);
+    return;
   }
+  // every other task belongs to the feature that queued it
+  const run = turnFeatures.taskOf(task.type);
+  if (!run) throw new Error(`${task.type}: no feature runs this task`);
+  if (!deps) throw new Error(`${task.type}: no task settings configured`);
+  await run(task, {
+    ...deps,
+    line,
+    logger: deps.logger ?? silentLogger,
+    clock: deps.clock ?? (() => new Date()),
+  });
 }

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { TurnContext } from '../src/conversation/context';
 import type { InboundEvent } from '../src/conversation/event';
 import type { Reply } from '../src/conversation/reply';
-import type { ConversationState } from '../src/conversation/state';
-import { lookupsFor, START_FLOW, step, type TurnResult } from '../src/conversation/step';
+import { START_FLOW } from '../src/conversation/start-actions';
+import {
+  type ConversationState,
+  lookupsFor,
+  step,
+  type TurnContext,
+  type TurnResult,
+} from '../src/features/registry';
 
 const now = new Date('2026-11-23T03:00:00Z'); // 23 Nov 2569, 10:00 in Bangkok
 const ctx: TurnContext = {

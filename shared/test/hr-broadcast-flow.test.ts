@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TurnContext } from '../src/conversation/context';
 import type { InboundEvent } from '../src/conversation/event';
 import type { Reply } from '../src/conversation/reply';
-import type { ConversationState } from '../src/conversation/state';
-import { START_FLOW, step, type TurnResult } from '../src/conversation/step';
+import { START_FLOW } from '../src/conversation/start-actions';
+import { type ConversationState, step, type TurnContext, type TurnResult } from '../src/features/registry';
 
 const now = new Date('2026-01-14T03:00:00Z');
 const privacy = { municipalityName: 'เทศบาลตำบลบ้านสาธิต', retentionYears: 10, contact: 'งานการเจ้าหน้าที่' };

@@ -1,13 +1,20 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createWorkingDayCalendar, reportDueDate } from '../src/calendar/working-days';
-import type { Facts, Lookup, TurnContext } from '../src/conversation/context';
-import type { Effect } from '../src/conversation/effect';
 import type { InboundEvent } from '../src/conversation/event';
 import type { Action, Reply } from '../src/conversation/reply';
-import type { ConversationState } from '../src/conversation/state';
-import { lookupsFor, START_FLOW, step, type TurnResult } from '../src/conversation/step';
-import { hoursEntryFor, reviewRequestReplies } from '../src/flows/report-review';
-import type { TrainingReportState } from '../src/flows/training-report';
+import { START_FLOW } from '../src/conversation/start-actions';
+import {
+  type ConversationState,
+  type Effect,
+  type Facts,
+  type Lookup,
+  lookupsFor,
+  step,
+  type TurnContext,
+  type TurnResult,
+} from '../src/features/registry';
+import { hoursEntryFor, reviewRequestReplies } from '../src/features/report-review/report-review-flow';
+import type { TrainingReportState } from '../src/features/training-report/training-report-flow';
 import {
   ANSWER_LIMITS,
   EMPTY_REPORT_PARTS,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createFirestoreTurnStore } from '@phattana/bot';
+import { createFirestoreTurnStore, municipalityCollections } from '@phattana/bot';
 import { type ConversationState, consentRecord, type Effect } from '@phattana/shared';
 import { FieldPath, FieldValue, Timestamp } from 'firebase-admin/firestore';
 import { describe, expect, it } from 'vitest';
@@ -14,25 +14,9 @@ const fs = useTestFirestore();
 const db = fs.db;
 const municipality = db.collection('municipalities').doc('m');
 const c = {
+  ...municipalityCollections(municipality),
   conversations: db.collection('conversations'),
   externalTrainings: db.collection('externalTrainings'),
-  employees: municipality.collection('employees'),
-  invites: municipality.collection('invites'),
-  dataRequests: municipality.collection('dataRequests'),
-  reports: {
-    municipality,
-    employees: municipality.collection('employees'),
-    reports: municipality.collection('reports'),
-    hoursLedger: municipality.collection('hoursLedger'),
-    hoursTotals: municipality.collection('hoursTotals'),
-  },
-  broadcasts: municipality.collection('broadcasts'),
-  surveys: {
-    employees: municipality.collection('employees'),
-    surveys: municipality.collection('surveys'),
-    surveyDrafts: municipality.collection('surveyDrafts'),
-    surveyCompletions: municipality.collection('surveyCompletions'),
-  },
 };
 const store = createFirestoreTurnStore(db, c, { birthDatePepper: 'test-pepper' });
 const newUser = () => `U${randomBytes(16).toString('hex')}`;

@@ -1,4 +1,4 @@
-import { birthDateHash } from '../store/firestore-turn-store';
+import { birthDateHash } from './birth-date-hash';
 // The staff list in Firestore, as the employee import reads and writes it:
 //   municipalities/{municipalityId}                       the Municipality (with its divisions)
 //   municipalities/{municipalityId}/employees/{employeeId} one Employee each

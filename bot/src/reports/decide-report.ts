@@ -1,6 +1,7 @@
 import {
   approveDecision,
   type Effect,
+  type ReportEffect,
   ReportTransitionError,
   returnDecision,
   type TrainingReport,
@@ -11,7 +12,6 @@ import {
   applyReportEffect,
   type Notification,
   type ReportCollections,
-  type ReportEffect,
   reportFromDoc,
   resolveNotifications,
 } from './report-turn-io';

@@ -6,12 +6,13 @@ import {
   type Effect,
   EMPTY_REPORT_PARTS,
   type Employee,
-  type Facts,
   fiscalYearOf,
   type LineReachable,
-  type Lookup,
   lineReach,
   type Reply,
+  type ReportEffect,
+  type ReportFacts,
+  type ReportLookup,
   reportFiledDelta,
   resolveApprovalChain,
   type TrainingReport,
@@ -51,18 +52,13 @@ export const OPEN_STATUSES = ['pending', 'returned'] as const;
 /** How far up the supervisor links we read at most (a loop or a broken link stops sooner). */
 const MAX_CHAIN_READS = 12;
 
-export type ReportLookup = Extract<Lookup, { type: 'report' | 'myOpenReports' | 'approvalChain' }>;
-
-export const isReportLookup = (l: Lookup): l is ReportLookup =>
-  l.type === 'report' || l.type === 'myOpenReports' || l.type === 'approvalChain';
-
 /** Reads one report lookup in the transaction; returns the snapshot of a report it read, if any. */
 export async function resolveReportLookup(
   tx: Transaction,
   l: ReportLookup,
   person: { employeeId: string } | undefined,
   c: ReportCollections,
-  facts: { -readonly [K in keyof Facts]: Facts[K] },
+  facts: { -readonly [K in keyof ReportFacts]: ReportFacts[K] },
 ): Promise<DocumentSnapshot | undefined> {
   switch (l.type) {
     case 'report': {
@@ -101,7 +97,7 @@ async function readApprovalChain(
   tx: Transaction,
   employeeId: string,
   c: ReportCollections,
-): Promise<NonNullable<Facts['approvalChain']>> {
+): Promise<NonNullable<ReportFacts['approvalChain']>> {
   const municipality = await tx.get(c.municipality);
   const setting = (municipality.get('approvalChain') as ApprovalChainSetting | undefined) ?? {};
   const people = new Map<string, Employee>();
@@ -148,12 +144,6 @@ export async function resolveNotifications(
   }
   return { send, skipped };
 }
-
-/** The effects about reports. */
-export type ReportEffect = Extract<
-  Effect,
-  { type: 'reportSaved' | 'hoursCredited' | 'reportPhotoReceived' | 'notifyEmployee' }
->;
 
 /**
  * Writes one report effect. A `reportSaved` must be for a report this turn read (its `read` snapshot),

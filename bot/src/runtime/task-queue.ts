@@ -1,25 +1,15 @@
-import type { BroadcastTask } from '../broadcast/broadcast-tasks';
-import type { SurveyTask } from '../surveys/survey-tasks';
+import type { FeatureTask } from '../features/registry';
 
-/** Work that must not hold up LINE's 2-second webhook answer. */
-export type Task =
-  | {
-      readonly type: 'push';
-      readonly to: string;
-      readonly messages: readonly unknown[];
-      readonly retryKey: string;
-    }
-  /** copy a report photo from LINE (content expires) to storage; the bot's municipality when omitted */
-  | {
-      readonly type: 'storeReportPhoto';
-      readonly municipalityId?: string;
-      readonly reportId: string;
-      readonly messageId: string;
-    }
-  /** prepare an HR reminder broadcast's recipients and preview, or send a confirmed one */
-  | BroadcastTask
-  /** copy a survey photo to storage; invite a survey's audience now */
-  | SurveyTask;
+/** A push to one person, rendered already; the kernel's own task. */
+export interface PushTask {
+  readonly type: 'push';
+  readonly to: string;
+  readonly messages: readonly unknown[];
+  readonly retryKey: string;
+}
+
+/** Work that must not hold up LINE's 2-second webhook answer: pushes, and what the features queue. */
+export type Task = PushTask | FeatureTask;
 
 /**
  * The port for slow work. In Cloud Functions this is a Cloud Tasks queue (functions/ wires it);

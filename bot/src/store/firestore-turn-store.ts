@@ -1,71 +1,31 @@
-import { createHmac } from 'node:crypto';
+import type { ConsentRecord, ConversationState, PersonContext, Typed } from '@phattana/shared';
+
 import {
-  type ConsentRecord,
-  type ConversationState,
-  type CreditPrior,
-  type Effect,
-  type EmployeeFact,
-  type Facts,
-  isInviteUsable,
-  type Lookup,
-  type PersonContext,
-  type Role,
-} from '@phattana/shared';
-import {
-  type CollectionReference,
   type DocumentData,
   type DocumentReference,
-  type DocumentSnapshot,
   type Firestore,
   Timestamp,
   type Transaction,
 } from 'firebase-admin/firestore';
-import { applyBroadcastEffect } from '../broadcast/broadcast-effects';
-import {
-  applyReportEffect,
-  isReportLookup,
-  type ReportCollections,
-  resolveNotifications,
-  resolveReportLookup,
-} from '../reports/report-turn-io';
-import { readCreditPriors } from '../stats/credit-prior';
-import {
-  applySurveyEffect,
-  isSurveyLookup,
-  resolveSurveyLookup,
-  type SurveyCollections,
-  type SurveyRead,
-} from '../surveys/survey-turn-io';
+import { turnFeatures } from '../features/registry';
 import { createConversationCache, type KnownConversation } from './conversation-cache';
 import { applyWrites, mergeWrites, updateArgs } from './merge-writes';
+import type { Notification, TurnCollections, TurnSettings } from './turn-feature';
+import type { AnyTurnFeature, TurnFeatureIndex } from './turn-features';
 import type { TurnStore } from './turn-store';
 import type { TurnWriter } from './turn-writer';
 import { withoutUndefined } from './without-undefined';
 
-export interface FirestoreTurnStoreCollections {
-  /** one document per LINE user: conversation state, the ids of its latest events, follow status */
-  conversations: CollectionReference;
-  /** external trainings reported from chat, for HR to verify */
-  externalTrainings: CollectionReference;
-  /** the municipality's staff records, keyed by employee id (= code) */
-  employees: CollectionReference;
-  /** one-time invite codes HR issued, keyed by code */
-  invites: CollectionReference;
-  /** PDPA access and deletion requests, with the date they must be answered by */
-  dataRequests: CollectionReference;
-  /** post-training reports, the hours ledger and what the approval chain needs */
-  reports: ReportCollections;
-  /** HR reminder broadcasts */
-  broadcasts: CollectionReference;
-  /** surveys, the people's drafts and completions, and the staff records they need */
-  surveys: SurveyCollections;
-}
+export { birthDateHash } from '../people/birth-date-hash';
 
-export interface FirestoreTurnStoreOptions {
-  /** secret mixed into birth-date hashes (the same one the employee import uses) */
-  birthDatePepper: string;
+/** Where a turn reads and writes: the municipality's collections and the bot's own. */
+export type FirestoreTurnStoreCollections = TurnCollections;
+
+export interface FirestoreTurnStoreOptions extends TurnSettings {
   /** conversation documents kept in memory between a person's turns (0: read at every turn) */
   rememberedConversations?: number;
+  /** the features' adapters (the bot's registry unless a test adds one) */
+  features?: TurnFeatureIndex;
 }
 
 /**
@@ -73,24 +33,6 @@ export interface FirestoreTurnStoreOptions {
  * an event within minutes of the first attempt; nobody sends this many messages in that time.
  */
 export const REMEMBERED_EVENT_IDS = 100;
-
-/** The birth date is never stored, only this keyed hash of it with the employee code. */
-export function birthDateHash(pepper: string, code: string, birthDate: string): string {
-  return createHmac('sha256', pepper).update(`${code}|${birthDate}`).digest('hex');
-}
-
-/**
- * Effects an optimistic turn may write: blind writes whose only condition is the conversation document
- * itself. Anything else (and any effect added later) runs in a transaction.
- */
-const BATCHABLE_EFFECTS: ReadonlySet<Effect['type']> = new Set([
-  'externalTrainingSubmitted',
-  'consentRecorded',
-  'dataRequestLogged',
-  // an ordinary survey answer: the person's own draft, written whole
-  'surveyDraftSaved',
-  'surveyPhotoReceived',
-]);
 
 /** Optimistic attempts before a turn gives up (and LINE redelivers the event). */
 const OPTIMISTIC_ATTEMPTS = 5;
@@ -107,6 +49,7 @@ export function createFirestoreTurnStore(
   c: FirestoreTurnStoreCollections,
   o: FirestoreTurnStoreOptions,
 ): TurnStore {
+  const features = o.features ?? turnFeatures;
   const known = createConversationCache({
     maxEntries: o.rememberedConversations ?? 1000,
     maxAgeMs: 10 * 60_000,
@@ -119,27 +62,23 @@ export function createFirestoreTurnStore(
         const snap = await tx.get(stateRef);
         const { recent, state, stored } = readTurn(snap.data());
         if (recent.includes(input.eventId)) return { duplicate: true } as const;
-        const lookups = plan.lookups(state);
-        const { facts, docs } = await resolveLookups(tx, lookups, { ...input, person: stored.person }, c, o);
-        const outcome = plan.decide(state, stored, facts);
-        // who to tell after the commit, read before the first write as Firestore requires
-        const notices = await resolveNotifications(tx, outcome.effects, c.employees);
-        // what each credit adds to the dashboard stats depends on the person's totals so far
-        docs.credits = await readCreditPriors(tx, outcome.effects, c.reports);
-        const now = Timestamp.now();
-        let person = stored.person;
-        const update = conversationUpdate(outcome.state, recent, input, now);
-        for (const effect of outcome.effects) {
-          const linked = applyEffect(effect, { ...input, person }, docs, c, tx, now, update);
-          if (linked) person = linked;
-        }
+        const turn = startTurn(features, input, stored.person, c, o, Timestamp.now());
+        const read = turn.reader(tx);
+        const facts: Record<string, unknown> = {};
+        for (const l of plan.lookups(state)) facts[l.type] = await read.lookup(l);
+        const outcome = plan.decide(state, stored, facts as Parameters<typeof plan.decide>[2]);
+        // every read before the first write, as Firestore requires (who to notify, credit totals…)
+        await read.prepare(outcome.effects);
+        const update = conversationUpdate(outcome.state, recent, input, turn.now);
+        turn.write(outcome.effects, tx, update);
         tx.set(stateRef, update, { merge: true });
         return {
           duplicate: false,
           result: outcome.result,
-          person,
-          notifications: notices.send,
-          notificationsSkipped: notices.skipped,
+          person: turn.person(),
+          linked: turn.person() !== stored.person,
+          notifications: read.notifications,
+          notificationsSkipped: read.notificationsSkipped,
         } as const;
       });
     },
@@ -153,26 +92,12 @@ export function createFirestoreTurnStore(
         const { recent, state, stored } = readTurn(data);
         if (recent.includes(input.eventId)) return { duplicate: true } as const;
         if (plan.lookups(state).length > 0) return transactional.runTurn(input, plan);
-        const outcome = plan.decide(state, stored, {});
-        if (!outcome.effects.every((e) => BATCHABLE_EFFECTS.has(e.type))) {
-          return transactional.runTurn(input, plan);
-        }
+        const outcome = plan.decide(state, stored, {} as Parameters<typeof plan.decide>[2]);
+        if (!outcome.effects.every(features.batchable)) return transactional.runTurn(input, plan);
         const batch = db.batch();
-        const now = Timestamp.now();
-        let person = stored.person;
-        const update = conversationUpdate(outcome.state, recent, input, now);
-        for (const effect of outcome.effects) {
-          const linked = applyEffect(
-            effect,
-            { ...input, person },
-            { reports: new Map(), surveys: new Map() },
-            c,
-            batch,
-            now,
-            update,
-          );
-          if (linked) person = linked;
-        }
+        const turn = startTurn(features, input, stored.person, c, o, Timestamp.now());
+        const update = conversationUpdate(outcome.state, recent, input, turn.now);
+        turn.write(outcome.effects, batch, update);
         // The same change as the transaction's set-with-merge, as field paths: update() takes a precondition.
         const writes = mergeWrites(update);
         if (seen) batch.update(stateRef, ...updateArgs(writes), { lastUpdateTime: seen.updateTime });
@@ -183,7 +108,12 @@ export function createFirestoreTurnStore(
           const updateTime = results[results.length - 1]?.writeTime;
           if (after && updateTime) known.set(input.userId, { updateTime, data: after });
           else known.forget(input.userId);
-          return { duplicate: false, result: outcome.result, person } as const;
+          return {
+            duplicate: false,
+            result: outcome.result,
+            person: turn.person(),
+            linked: turn.person() !== stored.person,
+          } as const;
         } catch (err) {
           known.forget(input.userId);
           if (!isWriteConflict(err) || attempt >= OPTIMISTIC_ATTEMPTS) throw err;
@@ -207,11 +137,81 @@ export function createFirestoreTurnStore(
   };
 }
 
+/**
+ * One turn's meeting with the adapters: each gets its own scratch (what its lookups read, for its
+ * effects), lookups and preparing reads go through the transaction, effects through the transaction
+ * or the batch, in the order the flow asked for them.
+ */
+function startTurn(
+  features: TurnFeatureIndex,
+  input: { userId: string; eventId: string; at: Date },
+  person: PersonContext | undefined,
+  c: TurnCollections,
+  settings: TurnSettings,
+  now: Timestamp,
+) {
+  const turn = { person };
+  const scratches = new Map<string, unknown>();
+  const io = <X extends object>(f: AnyTurnFeature, extra: X) => {
+    if (!scratches.has(f.id)) scratches.set(f.id, f.scratch?.());
+    return {
+      userId: input.userId,
+      eventId: input.eventId,
+      at: input.at,
+      now,
+      c,
+      settings,
+      scratch: scratches.get(f.id),
+      // one person for the whole turn: an effect that links the account sets it for the effects after it
+      get person() {
+        return turn.person;
+      },
+      set person(p: PersonContext | undefined) {
+        turn.person = p;
+      },
+      ...extra,
+    };
+  };
+  return {
+    now,
+    person: () => turn.person,
+    reader(tx: Transaction) {
+      const notifications: Notification[] = [];
+      const notificationsSkipped: { employeeId: string; reason: string }[] = [];
+      const extra = { tx, notifications, notificationsSkipped, conversation: {} };
+      return {
+        notifications,
+        notificationsSkipped,
+        lookup(l: Typed) {
+          const { feature, run } = features.lookupOf(l.type);
+          return run(l, io(feature, extra));
+        },
+        /** each adapter's preparing reads, given its own effects of this turn */
+        async prepare(effects: readonly Typed[]) {
+          const groups = new Map<AnyTurnFeature, Typed[]>();
+          for (const e of effects) {
+            const { feature } = features.effectOf(e.type);
+            if (feature.prepare) groups.set(feature, [...(groups.get(feature) ?? []), e]);
+          }
+          for (const [feature, own] of groups) await feature.prepare?.(own, io(feature, extra));
+        },
+      };
+    },
+    write(effects: readonly Typed[], w: TurnWriter, conversation: Record<string, unknown>) {
+      for (const e of effects) {
+        const { feature, handler } = features.effectOf(e.type);
+        handler.write(e, io(feature, { w, conversation }));
+      }
+    },
+  };
+}
+
 /** What a turn needs from the person's conversation document. */
 function readTurn(data: DocumentData | undefined) {
   return {
     recent: (data?.recentEventIds as string[] | undefined) ?? [],
-    state: data?.state as ConversationState | undefined,
+    // whatever flow is stored, read back as the flows wrote it (the store never looks inside)
+    state: data?.state as ConversationState<never> | undefined,
     stored: {
       person: data?.person as PersonContext | undefined,
       consent: data?.consent as ConsentRecord | undefined,
@@ -221,7 +221,7 @@ function readTurn(data: DocumentData | undefined) {
 
 /** The conversation document's change for a turn; effects may add to it (consent, the linked person). */
 function conversationUpdate(
-  state: ConversationState,
+  state: ConversationState<{ readonly flow: string }>,
   recent: readonly string[],
   input: { eventId: string; eventTimestamp: number },
   now: Timestamp,
@@ -249,156 +249,3 @@ function isWriteConflict(err: unknown): boolean {
 }
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
-interface ResolvedDocs {
-  invite?: DocumentSnapshot;
-  employee?: DocumentSnapshot;
-  /** reports read in this turn, by id: only these may be written */
-  reports: Map<string, DocumentSnapshot>;
-  /** what each `hoursCredited` effect's credit read first, by ledger entry id */
-  credits?: ReadonlyMap<string, CreditPrior>;
-  /** surveys read in this turn, by id: only these may be submitted */
-  surveys: Map<string, SurveyRead>;
-}
-
-async function resolveLookups(
-  tx: Transaction,
-  lookups: readonly Lookup[],
-  { userId, at, person }: { userId: string; at: Date; person?: PersonContext },
-  c: FirestoreTurnStoreCollections,
-  o: FirestoreTurnStoreOptions,
-): Promise<{ facts: Facts; docs: ResolvedDocs }> {
-  const facts: { -readonly [K in keyof Facts]: Facts[K] } = {};
-  const docs: ResolvedDocs = { reports: new Map(), surveys: new Map() };
-  const employeeFact = (snap: DocumentSnapshot): EmployeeFact => {
-    const lineUserId = snap.get('lineUserId') as string | undefined;
-    return {
-      employeeId: snap.id,
-      name: String(snap.get('name') ?? ''),
-      roles: (snap.get('roles') as Role[] | undefined) ?? ['staff'],
-      linkedToAnother: Boolean(lineUserId && lineUserId !== userId),
-    };
-  };
-  for (const l of lookups) {
-    if (isReportLookup(l)) {
-      const read = await resolveReportLookup(tx, l, person, c.reports, facts);
-      if (read) docs.reports.set(read.id, read);
-    } else if (isSurveyLookup(l)) {
-      const read = await resolveSurveyLookup(tx, l, person, c.surveys, facts, at);
-      if (read) docs.surveys.set(read.survey.id, read);
-    } else if (l.type === 'invite') {
-      const invite = await tx.get(c.invites.doc(l.code));
-      docs.invite = invite;
-      if (!invite.exists) {
-        facts.invite = { status: 'notFound' };
-        continue;
-      }
-      const usable = isInviteUsable(
-        {
-          code: invite.id,
-          employeeId: String(invite.get('employeeId')),
-          expiresAt: String(invite.get('expiresAt')),
-          usedBy: invite.get('usedBy') as string | undefined,
-          revoked: invite.get('revoked') as boolean | undefined,
-        },
-        at,
-      );
-      if (usable !== 'ok') {
-        facts.invite = { status: usable };
-        continue;
-      }
-      const employee = await tx.get(c.employees.doc(String(invite.get('employeeId'))));
-      docs.employee = employee;
-      facts.invite =
-        !employee.exists || employee.get('active') === false
-          ? { status: 'employeeInactive' }
-          : { status: 'ok', employee: employeeFact(employee) };
-    } else if (l.type === 'employeeByCode') {
-      const employee = await tx.get(c.employees.doc(l.code));
-      docs.employee = employee;
-      const matches =
-        employee.exists &&
-        employee.get('birthDateHash') === birthDateHash(o.birthDatePepper, l.code, l.birthDate);
-      facts.employeeByCode = !matches
-        ? { status: 'noMatch' }
-        : employee.get('active') === false
-          ? { status: 'employeeInactive' }
-          : { status: 'ok', employee: employeeFact(employee) };
-    }
-  }
-  return { facts, docs };
-}
-
-/** Writes one effect with the turn's state (transaction or batch); returns the person when linked. */
-function applyEffect(
-  effect: Effect,
-  input: { userId: string; eventId: string; person?: PersonContext },
-  docs: ResolvedDocs,
-  c: FirestoreTurnStoreCollections,
-  tx: TurnWriter,
-  now: Timestamp,
-  conversation: Record<string, unknown>,
-): PersonContext | undefined {
-  switch (effect.type) {
-    case 'externalTrainingSubmitted':
-      // keyed by the event, so even a retried transaction writes it once
-      tx.create(c.externalTrainings.doc(input.eventId), {
-        lineUserId: input.userId,
-        employeeId: input.person?.employeeId ?? null,
-        ...effect.training,
-        status: 'pendingVerification',
-        submittedAt: now,
-      });
-      return undefined;
-    case 'consentRecorded':
-      conversation.consent = effect.consent;
-      return undefined;
-    case 'accountLinked': {
-      const employee = docs.employee;
-      if (!employee?.exists || employee.id !== effect.employeeId) {
-        throw new Error(`accountLinked for ${effect.employeeId} without its staff record read in this turn`);
-      }
-      const person: PersonContext = {
-        employeeId: employee.id,
-        name: String(employee.get('name') ?? ''),
-        roles: (employee.get('roles') as Role[] | undefined) ?? ['staff'],
-      };
-      tx.set(
-        employee.ref,
-        { lineUserId: input.userId, lineLinkedAt: now, lineLinkedVia: effect.via, lineFollowing: true },
-        { merge: true },
-      );
-      if (effect.via === 'invite' && docs.invite?.exists) {
-        tx.update(docs.invite.ref, { usedBy: input.userId, usedAt: now });
-      }
-      conversation.person = person;
-      return person;
-    }
-    case 'dataRequestLogged':
-      tx.create(c.dataRequests.doc(input.eventId), {
-        kind: effect.kind,
-        lineUserId: input.userId,
-        employeeId: input.person?.employeeId ?? null,
-        dueBy: effect.dueBy,
-        status: 'open',
-        requestedAt: now,
-      });
-      return undefined;
-    case 'reportSaved':
-    case 'hoursCredited':
-    case 'reportPhotoReceived':
-    case 'notifyEmployee':
-      applyReportEffect(effect, tx, c.reports, now, docs.reports, docs.credits);
-      return undefined;
-    case 'broadcastRequested':
-    case 'broadcastConfirmed':
-    case 'broadcastCancelled':
-      applyBroadcastEffect(effect, tx, c.broadcasts, input, now);
-      return undefined;
-    case 'surveyDraftSaved':
-    case 'surveySubmitted':
-    case 'surveyPhotoReceived':
-      applySurveyEffect(effect, tx, c.surveys, input.person, docs.surveys);
-      return undefined;
-  }
-}

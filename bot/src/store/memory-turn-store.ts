@@ -1,31 +1,46 @@
-import type { ConsentRecord, ConversationState, Effect, PersonContext } from '@phattana/shared';
+import type { ConsentRecord, ConversationState, PersonContext, Typed } from '@phattana/shared';
 import type { TurnStore } from './turn-store';
 
 /**
- * For unit tests only: the same contract as the Firestore store, in memory. It answers no lookups
- * (no staff records), so it suits flows that need none.
+ * For unit tests only: the same contract as the Firestore store, in memory. It answers no lookups and
+ * writes no effects anywhere: it records them in order, so a test can see what a turn asked for.
+ * `remember` says what an effect changes in what the store knows about the person (e.g. consent).
  */
-export function createMemoryTurnStore() {
+export function createMemoryTurnStore(
+  o: {
+    remember?: (
+      effect: Typed,
+      stored: { person?: PersonContext; consent?: ConsentRecord },
+    ) => { person?: PersonContext; consent?: ConsentRecord };
+  } = {},
+) {
   const events = new Set<string>();
-  const states = new Map<string, ConversationState>();
+  const states = new Map<string, ConversationState<{ readonly flow: string }>>();
   const people = new Map<string, { person?: PersonContext; consent?: ConsentRecord }>();
   const following = new Map<string, boolean>();
-  const effects: Array<{ userId: string; eventId: string; effect: Effect }> = [];
+  const effects: Array<{ userId: string; eventId: string; effect: Typed }> = [];
   let queue = Promise.resolve();
   const store: TurnStore = {
     runTurn(input, plan) {
       const run = async () => {
         if (events.has(input.eventId)) return { duplicate: true } as const;
-        const stored = people.get(input.userId) ?? {};
-        const outcome = plan.decide(states.get(input.userId), stored, {});
+        const known = people.get(input.userId) ?? {};
+        let stored = known;
+        const before = states.get(input.userId) as Parameters<typeof plan.decide>[0];
+        const outcome = plan.decide(before, stored, {} as Parameters<typeof plan.decide>[2]);
         events.add(input.eventId);
         states.set(input.userId, structuredClone(outcome.state));
         for (const effect of outcome.effects) {
           effects.push({ userId: input.userId, eventId: input.eventId, effect });
-          if (effect.type === 'consentRecorded')
-            people.set(input.userId, { ...stored, consent: effect.consent });
+          if (o.remember) stored = o.remember(effect, stored);
         }
-        return { duplicate: false, result: outcome.result, person: stored.person } as const;
+        people.set(input.userId, stored);
+        return {
+          duplicate: false,
+          result: outcome.result,
+          person: stored.person,
+          linked: stored.person !== known.person,
+        } as const;
       };
       const p = queue.then(run);
       queue = p.then(

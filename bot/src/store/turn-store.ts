@@ -3,9 +3,11 @@ import type {
   ConversationState,
   Effect,
   Facts,
+  FlowState,
   Lookup,
   PersonContext,
   Reply,
+  Typed,
 } from '@phattana/shared';
 
 export interface TurnInput {
@@ -25,16 +27,26 @@ export interface StoredContext {
   readonly consent?: ConsentRecord;
 }
 
-export interface TurnPlan<T> {
+/**
+ * One turn's decision. The chat's own types by default; a test may drive the store with a flow of its
+ * own (its state `S`, effects `E`, lookups `L` and facts `X`), given adapters for them.
+ */
+export interface TurnPlan<
+  T,
+  S extends { readonly flow: string } = FlowState,
+  E extends Typed = Effect,
+  L extends Typed = Lookup,
+  X = Facts,
+> {
   /** facts to read in the same transaction, chosen from the current state */
-  lookups(state: ConversationState | undefined): readonly Lookup[];
+  lookups(state: ConversationState<S> | undefined): readonly L[];
   /** must be pure: it may run more than once under contention */
-  decide(state: ConversationState | undefined, stored: StoredContext, facts: Facts): TurnOutcome<T>;
+  decide(state: ConversationState<S> | undefined, stored: StoredContext, facts: X): TurnOutcome<T, S, E>;
 }
 
-export interface TurnOutcome<T> {
-  readonly state: ConversationState;
-  readonly effects: readonly Effect[];
+export interface TurnOutcome<T, S extends { readonly flow: string } = FlowState, E extends Typed = Effect> {
+  readonly state: ConversationState<S>;
+  readonly effects: readonly E[];
   readonly result: T;
 }
 
@@ -44,6 +56,8 @@ export type TurnResultOf<T> =
       readonly duplicate: false;
       readonly result: T;
       readonly person?: PersonContext;
+      /** an effect of this turn linked the LINE account to `person` */
+      readonly linked?: boolean;
       /** pushes to other people the turn asked for (e.g. the next approver), to send after the commit */
       readonly notifications?: readonly { to: string; replies: readonly Reply[]; key: string }[];
       readonly notificationsSkipped?: readonly { employeeId: string; reason: string }[];
@@ -55,7 +69,13 @@ export type TurnResultOf<T> =
  * and the effects together, or does nothing at all.
  */
 export interface TurnStore {
-  runTurn<T>(input: TurnInput, plan: TurnPlan<T>): Promise<TurnResultOf<T>>;
+  runTurn<
+    T,
+    S extends { readonly flow: string } = FlowState,
+    E extends Typed = Effect,
+    L extends Typed = Lookup,
+    X = Facts,
+  >(input: TurnInput, plan: TurnPlan<T, S, E, L, X>): Promise<TurnResultOf<T>>;
   /** who follows the bot: unfollow stops reminders without deleting anything */
   setFollowing(userId: string, following: boolean, at: Date): Promise<void>;
 }

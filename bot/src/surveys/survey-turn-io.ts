@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   bangkokDate,
-  type Effect,
-  type Facts,
   inAudience,
-  type Lookup,
   NO_DIVISION,
   type PersonContext,
   type Respondent,
@@ -12,6 +9,9 @@ import {
   type StaffType,
   type SurveyDefinition,
   type SurveyDraft,
+  type SurveyEffect,
+  type SurveyFacts,
+  type SurveyLookup,
   surveyAvailability,
   surveyPersonKey,
 } from '@phattana/shared';
@@ -40,11 +40,6 @@ export interface SurveyCollections {
   readonly surveyCompletions: CollectionReference;
 }
 
-export type SurveyLookup = Extract<Lookup, { type: 'survey' | 'myOpenSurveys' }>;
-
-export const isSurveyLookup = (l: Lookup): l is SurveyLookup =>
-  l.type === 'survey' || l.type === 'myOpenSurveys';
-
 /** What a `survey` lookup read, kept for the submission in the same turn. */
 export interface SurveyRead {
   readonly survey: SurveyDefinition;
@@ -58,7 +53,7 @@ export async function resolveSurveyLookup(
   l: SurveyLookup,
   person: Pick<PersonContext, 'employeeId'> | undefined,
   c: SurveyCollections,
-  facts: { -readonly [K in keyof Facts]: Facts[K] },
+  facts: { -readonly [K in keyof SurveyFacts]: SurveyFacts[K] },
   at: Date,
 ): Promise<SurveyRead | undefined> {
   switch (l.type) {
@@ -107,7 +102,7 @@ async function readMyOpenSurveys(
   employeeId: string,
   c: SurveyCollections,
   today: string,
-): Promise<NonNullable<Facts['myOpenSurveys']>> {
+): Promise<NonNullable<SurveyFacts['myOpenSurveys']>> {
   const employee = await tx.get(c.employees.doc(employeeId));
   const me = respondentFromDoc(employee);
   if (!me) return [];
@@ -128,12 +123,6 @@ async function readMyOpenSurveys(
     .map(({ s, started }) => ({ id: s.id, title: s.title, kind: s.kind, closesOn: s.closesOn, started }))
     .sort((a, b) => a.closesOn.localeCompare(b.closesOn) || a.id.localeCompare(b.id));
 }
-
-/** The effects about surveys. */
-export type SurveyEffect = Extract<
-  Effect,
-  { type: 'surveyDraftSaved' | 'surveySubmitted' | 'surveyPhotoReceived' }
->;
 
 /** Where a survey photo's outcome is recorded (and, in storage, its bytes). */
 export const surveyPhotoDoc = (c: Pick<SurveyCollections, 'surveys'>, surveyId: string, messageId: string) =>

@@ -7,15 +7,13 @@ import {
   type TurnContext,
   type WorkingDayCalendar,
 } from '@phattana/shared';
-import { broadcastTasksFor } from '../broadcast/broadcast-effects';
+import { turnFeatures } from '../features/registry';
 import { LineApiError, LineUnavailableError } from '../line/line-api-error';
 import type { LineClient } from '../line/line-client';
 import { batches, renderMessages } from '../line/render-messages';
-import { reportPhotoTasks } from '../media/report-photo-tasks';
 import type { Logger } from '../runtime/logger';
 import type { Task, TaskQueue } from '../runtime/task-queue';
 import type { TurnStore } from '../store/turn-store';
-import { surveyPhotoTasks } from '../surveys/survey-tasks';
 import { retryKeyFor } from './retry-key';
 import { toInboundEvent } from './to-inbound-event';
 
@@ -76,14 +74,9 @@ export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promis
             liffId: d.liffId,
             calendar,
           });
-          const linked = r.effects.some((x) => x.type === 'accountLinked');
-          // slow work the effects ask for: copying photos, preparing and sending broadcasts
-          const tasks = [
-            ...reportPhotoTasks(r.effects),
-            ...surveyPhotoTasks(r.effects),
-            ...broadcastTasksFor(r.effects),
-          ];
-          return { state: r.state, effects: r.effects, result: { replies: r.replies, linked, tasks } };
+          // slow work the effects ask for (copying photos, sending broadcasts…), each feature's own
+          const tasks: Task[] = turnFeatures.tasksFor(r.effects);
+          return { state: r.state, effects: r.effects, result: { replies: r.replies, tasks } };
         },
       },
     );
@@ -105,7 +98,7 @@ export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promis
         }),
       );
     }
-    if (turn.result.linked && turn.person && d.onLinked) {
+    if (turn.linked && turn.person && d.onLinked) {
       // After the commit (a failed menu link must not undo the link itself), but awaited: Cloud
       // Functions throttles the CPU once the webhook has answered.
       await d

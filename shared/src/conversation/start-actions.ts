@@ -1,6 +1,5 @@
-import type { TurnContext } from './context';
+import type { PersonContext } from './context';
 import { type Action, say } from './reply';
-import type { FlowState } from './state';
 
 // Buttons that start a flow: from a menu, a reminder, or the end of another flow. Kept apart from
 // step.ts so that flows can offer them without importing the router that imports them.
@@ -9,7 +8,8 @@ import type { FlowState } from './state';
 export const START_FLOW = 'flow.start';
 
 export const startFlowAction = (
-  flow: FlowState['flow'],
+  /** the feature's flow id */
+  flow: string,
   label: string,
   extra: Readonly<Record<string, string>> = {},
   displayText = label,
@@ -24,7 +24,7 @@ export const answerSurveyAction = (surveyId: string, label = 'ตอบแบบ
   startFlowAction('surveyAnswer', label, { s: surveyId });
 
 /** What a person can do from anywhere; someone not registered yet is offered registration. */
-export const mainActions = (ctx?: TurnContext): Action[] =>
+export const mainActions = (ctx?: { readonly person?: PersonContext }): Action[] =>
   ctx && !ctx.person
     ? [startFlowAction('linkAccount', 'ลงทะเบียน'), say('เมนู')]
     : [

@@ -1,9 +1,9 @@
 import { fiscalYearOf } from '../calendar/fiscal-year';
-import type { Effect } from '../conversation/effect';
 import { type Action, type Reply, text } from '../conversation/reply';
 import { fileReportAction, startFlowAction } from '../conversation/start-actions';
 import { type HoursEntry, hoursEntry } from '../ledger/hours-ledger';
 import { bangkokDate, formatThaiDate } from '../text/thai-date';
+import type { ReportEffect as Effect } from './report-edge';
 import {
   approveReport,
   filedOnTime,

@@ -1,13 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { Facts, Lookup, TurnContext } from '../../src/conversation/context';
-import type { Effect } from '../../src/conversation/effect';
 import type { InboundEvent } from '../../src/conversation/event';
 import { encodePostback } from '../../src/conversation/postback-codec';
 import type { Action, Reply } from '../../src/conversation/reply';
-import { answerSurveyAction } from '../../src/conversation/start-actions';
-import type { ConversationState } from '../../src/conversation/state';
-import { lookupsFor, START_FLOW, step, type TurnResult } from '../../src/conversation/step';
-import type { SurveyAnswerState } from '../../src/flows/survey-answer';
+import { answerSurveyAction, START_FLOW } from '../../src/conversation/start-actions';
+import {
+  type ConversationState,
+  type Effect,
+  type Facts,
+  type Lookup,
+  lookupsFor,
+  step,
+  type TurnContext,
+  type TurnResult,
+} from '../../src/features/registry';
+import type { SurveyAnswerState } from '../../src/features/survey-answer/survey-answer-flow';
 import type {
   Respondent,
   SurveyAnswers,

@@ -1,18 +1,17 @@
-import { globalCommand, normaliseInput } from '../conversation/commands';
-import type { TurnContext } from '../conversation/context';
-import type { Effect } from '../conversation/effect';
-import type { InboundEvent } from '../conversation/event';
-import type { Flow, FlowStep } from '../conversation/flow';
-import { type Action, type CardField, postback, type Reply, say, text } from '../conversation/reply';
-import { answerSurveyAction, mainActions } from '../conversation/start-actions';
-import { competency } from '../domain/competencies';
+import { globalCommand, normaliseInput } from '../../conversation/commands';
+import type { TurnContext as KernelContext } from '../../conversation/context';
+import type { InboundEvent } from '../../conversation/event';
+import type { Flow, FlowStep } from '../../conversation/flow';
+import { type Action, type CardField, postback, type Reply, say, text } from '../../conversation/reply';
+import { answerSurveyAction, mainActions } from '../../conversation/start-actions';
+import { competency } from '../../domain/competencies';
 import {
   formatSurveyNumber,
   maxPicksOf,
   questionChoices,
   readSurveyAnswer,
   SURVEY_POSTBACK,
-} from '../surveys/answer-input';
+} from '../../surveys/answer-input';
 import {
   type AnswerValue,
   inAudience,
@@ -23,7 +22,7 @@ import {
   type SurveyDraft,
   type SurveyQuestion,
   surveyAvailability,
-} from '../surveys/survey';
+} from '../../surveys/survey';
 import {
   firstUnansweredId,
   missingQuestions,
@@ -31,9 +30,12 @@ import {
   questionProgress,
   visibleAnswers,
   visibleQuestions,
-} from '../surveys/survey-navigation';
-import { graphemeLength, truncateGraphemes, truncateUtf16 } from '../text/graphemes';
-import { bangkokDate, formatThaiDate } from '../text/thai-date';
+} from '../../surveys/survey-navigation';
+import { graphemeLength, truncateGraphemes, truncateUtf16 } from '../../text/graphemes';
+import { bangkokDate, formatThaiDate } from '../../text/thai-date';
+import type { SurveyEffect, SurveyFacts, SurveyLookup } from './survey-answer-edge';
+
+type TurnContext = KernelContext<SurveyFacts>;
 
 // "แบบสำรวจ": a survey answered in chat, one question per message. The survey is read once when the
 // person opens it and kept as a snapshot in the conversation state (what the questions need, nothing
@@ -59,7 +61,7 @@ export interface SurveyAnswerState {
 }
 
 type State = SurveyAnswerState;
-type Step = FlowStep<State>;
+type Step = FlowStep<State, SurveyEffect>;
 
 const P = SURVEY_POSTBACK;
 const QUICK_MAX = 13;
@@ -70,7 +72,7 @@ const MAIN: Action[] = mainActions();
 const SEND_WORDS = new Set(['ส่ง', 'ส่งแบบสำรวจ', 'ยืนยันส่ง', 'ยืนยัน', 'ตกลง']);
 const EDIT_TYPED = /^แก้(?:ไข)?\s*(?:ข้อ)?\s*(\d+)$/;
 
-export const surveyAnswerFlow: Flow<SurveyAnswerState> = {
+export const surveyAnswerFlow: Flow<SurveyAnswerState, SurveyEffect, SurveyLookup, SurveyFacts> = {
   id: 'surveyAnswer',
   title: 'ตอบแบบสำรวจ',
   needsPerson: true,
@@ -241,7 +243,7 @@ function step(state: State, event: InboundEvent, now: Date, ctx: TurnContext): S
   if (input.kind === 'picking') {
     const n: State = { ...state, answers };
     if (answers === state.answers) return { state: n, replies: ask(n) };
-    const effects: Effect[] = [draftSaved(n, now, ctx)];
+    const effects: SurveyEffect[] = [draftSaved(n, now, ctx)];
     if (event.kind === 'image') {
       effects.push({
         type: 'surveyPhotoReceived',
@@ -270,7 +272,7 @@ function withAnswer(answers: SurveyAnswers, id: string, value: AnswerValue | und
   return { ...answers, [id]: value };
 }
 
-function draftSaved(s: State, now: Date, ctx: TurnContext): Effect {
+function draftSaved(s: State, now: Date, ctx: TurnContext): SurveyEffect {
   const draft: SurveyDraft = {
     surveyId: s.surveyId,
     employeeId: ctx.person?.employeeId ?? '',

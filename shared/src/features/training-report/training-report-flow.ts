@@ -1,12 +1,12 @@
-import { REPORT_DUE_RULE, reportDueDate } from '../calendar/working-days';
-import { globalCommand, normaliseInput } from '../conversation/commands';
-import type { Lookup, TurnContext } from '../conversation/context';
-import type { Effect } from '../conversation/effect';
-import type { InboundEvent } from '../conversation/event';
-import type { Flow, FlowStep } from '../conversation/flow';
-import { liffUrl } from '../conversation/liff-link';
-import { type Action, type CardField, postback, type Reply, say, text } from '../conversation/reply';
-import { fileReportAction, mainActions } from '../conversation/start-actions';
+import { REPORT_DUE_RULE, reportDueDate } from '../../calendar/working-days';
+import { globalCommand, normaliseInput } from '../../conversation/commands';
+import type { TurnContext as KernelContext } from '../../conversation/context';
+import type { InboundEvent } from '../../conversation/event';
+import type { Flow, FlowStep } from '../../conversation/flow';
+import { liffUrl } from '../../conversation/liff-link';
+import { type Action, type CardField, postback, type Reply, say, text } from '../../conversation/reply';
+import { fileReportAction, mainActions } from '../../conversation/start-actions';
+import type { ReportEffect, ReportFacts, ReportLookup } from '../../reports/report-edge';
 import {
   ANSWER_FIELDS,
   ANSWER_LIMITS,
@@ -22,8 +22,8 @@ import {
   type SharingPlanId,
   submitReport,
   type TrainingReport,
-} from '../reports/training-report';
-import { truncateGraphemes, truncateUtf16 } from '../text/graphemes';
+} from '../../reports/training-report';
+import { truncateGraphemes, truncateUtf16 } from '../../text/graphemes';
 import {
   addDays,
   bangkokDate,
@@ -31,8 +31,15 @@ import {
   formatThaiDate,
   type IsoDate,
   parseThaiDate,
-} from '../text/thai-date';
-import { dateRange, hoursEntryFor, hoursText, reviewRequestReplies } from './report-review';
+} from '../../text/thai-date';
+import {
+  dateRange,
+  hoursEntryFor,
+  hoursText,
+  reviewRequestReplies,
+} from '../report-review/report-review-flow';
+
+type TurnContext = KernelContext<ReportFacts>;
 
 // "รายงานผลการฝึกอบรม": whoever comes back from a training files this report within 7 working days; it
 // then goes up the supervisor chain. The draft lives in the report document, not here, so the LIFF form
@@ -69,7 +76,7 @@ export interface TrainingReportState {
 }
 
 type State = TrainingReportState;
-type Step = FlowStep<State>;
+type Step = FlowStep<State, ReportEffect>;
 
 /** The return-date picker offers at most this many days after the training's last day. */
 export const RETURN_DATE_MAX_DAYS = 30;
@@ -96,7 +103,7 @@ const SEND_WORDS = new Set(['ส่ง', 'ยืนยัน', 'ยืนยั�
 /** The button that opens one report: the same as the reminder's, so it works even after ยกเลิก. */
 export const openReportAction = fileReportAction;
 
-export const trainingReportFlow: Flow<TrainingReportState> = {
+export const trainingReportFlow: Flow<TrainingReportState, ReportEffect, ReportLookup, ReportFacts> = {
   id: 'trainingReport',
   title: 'รายงานผลการฝึกอบรม',
   needsPerson: true,
@@ -108,7 +115,7 @@ export const trainingReportFlow: Flow<TrainingReportState> = {
         : [{ type: 'myOpenReports' }];
     }
     if (state.at === 'chooseReport' || !state.reportId) return [{ type: 'myOpenReports' }];
-    const report: Lookup = { type: 'report', reportId: state.reportId };
+    const report: ReportLookup = { type: 'report', reportId: state.reportId };
     return isSubmit(state, event) && state.employeeId
       ? [report, { type: 'approvalChain', employeeId: state.employeeId }]
       : [report];
@@ -346,7 +353,10 @@ const again = (s: State, report: TrainingReport, hint: string, now: Date, ctx: T
   replies: [text(hint), ...ask(s, report, now, ctx)],
 });
 
-function saved(report: TrainingReport, answers: ReportAnswers): { report: TrainingReport; effect: Effect } {
+function saved(
+  report: TrainingReport,
+  answers: ReportAnswers,
+): { report: TrainingReport; effect: ReportEffect } {
   const updated: TrainingReport = { ...report, answers };
   return { report: updated, effect: { type: 'reportSaved', report: updated, action: 'draftSaved' } };
 }
@@ -682,7 +692,7 @@ function submit(s: State, report: TrainingReport, now: Date, ctx: TurnContext): 
     if (err instanceof ReportTransitionError) return { state: null, replies: [text(err.message, MAIN)] };
     throw err;
   }
-  const effects: Effect[] = [{ type: 'reportSaved', report: updated, action: 'submitted' }];
+  const effects: ReportEffect[] = [{ type: 'reportSaved', report: updated, action: 'submitted' }];
   const timing = timeliness(updated, now, ctx);
   if (updated.currentApproverId) {
     effects.push({

@@ -1,12 +1,15 @@
-import { globalCommand, normaliseInput } from '../conversation/commands';
-import type { Facts, Lookup, TurnContext } from '../conversation/context';
-import type { InboundEvent } from '../conversation/event';
-import type { Flow, FlowStep } from '../conversation/flow';
-import { type Action, type Reply, say, text } from '../conversation/reply';
-import { employeeCodeKey } from '../people/employee-import';
-import { formatInviteCode, INVITE_PROBLEM_MESSAGES, normaliseInviteCode } from '../people/invite-code';
-import { consentRecord, needsConsent, PRIVACY_NOTICE, privacyNoticeText } from '../people/privacy-notice';
-import { parseThaiDate } from '../text/thai-date';
+import { globalCommand, normaliseInput } from '../../conversation/commands';
+import type { TurnContext as KernelContext } from '../../conversation/context';
+import type { InboundEvent } from '../../conversation/event';
+import type { Flow, FlowStep } from '../../conversation/flow';
+import { type Action, type Reply, say, text } from '../../conversation/reply';
+import { employeeCodeKey } from '../../people/employee-import';
+import { formatInviteCode, INVITE_PROBLEM_MESSAGES, normaliseInviteCode } from '../../people/invite-code';
+import { consentRecord, needsConsent, PRIVACY_NOTICE, privacyNoticeText } from '../../people/privacy-notice';
+import { parseThaiDate } from '../../text/thai-date';
+import type { LinkAccountEffect, LinkAccountFacts, LinkAccountLookup } from './link-account-edge';
+
+type TurnContext = KernelContext<LinkAccountFacts>;
 
 // "ลงทะเบียน": the privacy notice and consent first, then linking the LINE account to a staff record
 // with an invite code from HR, or with the employee code plus the birth date HR holds.
@@ -37,16 +40,17 @@ const methodButtons: Action[] = [
   say('ยกเลิก'),
 ];
 
-type LinkStep = FlowStep<LinkAccountState>;
+type LinkStep = FlowStep<LinkAccountState, LinkAccountEffect>;
 
-export const linkAccountFlow: Flow<LinkAccountState> = {
-  id: 'linkAccount',
-  title: 'ลงทะเบียนเชื่อมบัญชี',
-  start: (_now, ctx) => startLinkAccount(ctx),
-  step: (state, event, now, ctx) => stepLinkAccount(state, event, now, ctx),
-  prompt: (state, _now, ctx) => prompt(state, ctx),
-  lookups: (state, event) => (state ? linkAccountLookups(state, event) : []),
-};
+export const linkAccountFlow: Flow<LinkAccountState, LinkAccountEffect, LinkAccountLookup, LinkAccountFacts> =
+  {
+    id: 'linkAccount',
+    title: 'ลงทะเบียนเชื่อมบัญชี',
+    start: (_now, ctx) => startLinkAccount(ctx),
+    step: (state, event, now, ctx) => stepLinkAccount(state, event, now, ctx),
+    prompt: (state, _now, ctx) => prompt(state, ctx),
+    lookups: (state, event) => (state ? linkAccountLookups(state, event) : []),
+  };
 
 function startLinkAccount(ctx: TurnContext): LinkStep {
   if (needsConsent(ctx.consent)) {
@@ -58,7 +62,7 @@ function startLinkAccount(ctx: TurnContext): LinkStep {
 }
 
 /** What the edge must look up for this event (inside the same transaction as the turn). */
-function linkAccountLookups(state: LinkAccountState, event: InboundEvent): Lookup[] {
+function linkAccountLookups(state: LinkAccountState, event: InboundEvent): LinkAccountLookup[] {
   if (event.kind !== 'text' || globalCommand(event.text)) return [];
   if (state.at === 'inviteCode') {
     const code = normaliseInviteCode(event.text);
@@ -171,7 +175,12 @@ function onConsent(state: LinkAccountState, event: InboundEvent, now: Date, ctx:
   };
 }
 
-function onInvite(state: LinkAccountState, now: Date, ctx: TurnContext, facts: Facts | undefined): LinkStep {
+function onInvite(
+  state: LinkAccountState,
+  now: Date,
+  ctx: TurnContext,
+  facts: LinkAccountFacts | undefined,
+): LinkStep {
   const invite = facts?.invite;
   if (!invite || invite.status === 'notFound')
     return fail(state, now, ctx, 'ไม่พบรหัสเชิญนี้ กรุณาตรวจสอบแล้วพิมพ์ใหม่');

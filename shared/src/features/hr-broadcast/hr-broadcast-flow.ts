@@ -1,11 +1,12 @@
-import { type BroadcastFilter, describeFilter, parseFilter } from '../broadcast/broadcast-filter';
-import { BROADCAST_POSTBACK, broadcastIdFor, cancelBroadcastAction } from '../broadcast/broadcast-preview';
-import { globalCommand, normaliseInput } from '../conversation/commands';
-import type { TurnContext } from '../conversation/context';
-import type { InboundEvent } from '../conversation/event';
-import type { Flow, FlowStep } from '../conversation/flow';
-import { type Action, type Reply, say, text } from '../conversation/reply';
-import { bangkokDate } from '../text/thai-date';
+import { type BroadcastFilter, describeFilter, parseFilter } from '../../broadcast/broadcast-filter';
+import { BROADCAST_POSTBACK, broadcastIdFor, cancelBroadcastAction } from '../../broadcast/broadcast-preview';
+import { globalCommand, normaliseInput } from '../../conversation/commands';
+import type { TurnContext } from '../../conversation/context';
+import type { InboundEvent } from '../../conversation/event';
+import type { Flow, FlowStep } from '../../conversation/flow';
+import { type Action, type Reply, say, text } from '../../conversation/reply';
+import { bangkokDate } from '../../text/thai-date';
+import type { HrBroadcastEffect } from './hr-broadcast-edge';
 
 // "แจ้งเตือนผู้ค้างส่ง": HR reminds everyone who still owes a post-training report, or a group of them.
 // HR picks the group; the edge prepares the list off the webhook's path and pushes a preview card with
@@ -38,7 +39,7 @@ const filterAction = (label: string, filter: Record<string, string | number>): A
   displayText: label,
 });
 
-export const hrBroadcastFlow: Flow<HrBroadcastState> = {
+export const hrBroadcastFlow: Flow<HrBroadcastState, HrBroadcastEffect> = {
   id: HR_BROADCAST_FLOW,
   title: 'แจ้งเตือนผู้ค้างส่งรายงาน',
   needsPerson: true,
@@ -56,7 +57,7 @@ function step(
   event: InboundEvent,
   now: Date,
   ctx: TurnContext,
-): FlowStep<HrBroadcastState> {
+): FlowStep<HrBroadcastState, HrBroadcastEffect> {
   // roles can change while a flow waits (e.g. HR duty handed over): check on every step
   if (!isHr(ctx)) return { state: null, replies: [refusal()] };
   if (event.kind === 'text' && globalCommand(event.text) === 'back') {
@@ -102,7 +103,11 @@ function chosenFilter(event: InboundEvent): BroadcastFilter | 'division' | undef
   return undefined;
 }
 
-function requestPreview(filter: BroadcastFilter, now: Date, ctx: TurnContext): FlowStep<HrBroadcastState> {
+function requestPreview(
+  filter: BroadcastFilter,
+  now: Date,
+  ctx: TurnContext,
+): FlowStep<HrBroadcastState, HrBroadcastEffect> {
   const broadcastId = broadcastIdFor(ctx.person?.employeeId ?? 'unknown', now);
   return {
     state: { flow: 'hrBroadcast', at: 'preview', broadcastId, filter },
@@ -115,7 +120,11 @@ function requestPreview(filter: BroadcastFilter, now: Date, ctx: TurnContext): F
   };
 }
 
-function onPreview(state: HrBroadcastState, event: InboundEvent, now: Date): FlowStep<HrBroadcastState> {
+function onPreview(
+  state: HrBroadcastState,
+  event: InboundEvent,
+  now: Date,
+): FlowStep<HrBroadcastState, HrBroadcastEffect> {
   const id = state.broadcastId;
   if (!id) return { state: null, replies: [text('ไม่พบรายการนี้แล้ว กรุณาเริ่มใหม่')] };
   if (

@@ -1,7 +1,8 @@
-import { globalCommand } from '../conversation/commands';
-import type { TurnContext } from '../conversation/context';
-import type { Flow, FlowStep } from '../conversation/flow';
-import { type Action, type PostbackPayload, type Reply, say, text } from '../conversation/reply';
+import { globalCommand } from '../../conversation/commands';
+import type { TurnContext as KernelContext } from '../../conversation/context';
+import type { Flow, FlowStep } from '../../conversation/flow';
+import { type Action, type PostbackPayload, type Reply, say, text } from '../../conversation/reply';
+import type { ReportEffect, ReportFacts, ReportLookup } from '../../reports/report-edge';
 import {
   approveDecision,
   REVIEW_FLOW,
@@ -9,13 +10,15 @@ import {
   returnDecision,
   reviewAction,
   reviewRequestReplies,
-} from '../reports/review-decision';
+} from '../../reports/review-decision';
 import {
   addPerformanceNote,
   ReportTransitionError,
   returnReport,
   type TrainingReport,
-} from '../reports/training-report';
+} from '../../reports/training-report';
+
+type TurnContext = KernelContext<ReportFacts>;
 
 // A supervisor's side of the post-training report: approve, send back with a comment, or record how the
 // person's work compares before and after the training. Started from the buttons of the push that
@@ -36,7 +39,7 @@ export {
   REVIEW_FLOW,
   reviewAction,
   reviewRequestReplies,
-} from '../reports/review-decision';
+} from '../../reports/review-decision';
 
 export const COMMENT_MIN = 5;
 export const COMMENT_MAX = 500;
@@ -45,7 +48,7 @@ type Decision = ReviewDecisionKind;
 
 const CANCEL: Action = say('ยกเลิก');
 
-export const reportReviewFlow: Flow<ReportReviewState> = {
+export const reportReviewFlow: Flow<ReportReviewState, ReportEffect, ReportLookup, ReportFacts> = {
   id: REVIEW_FLOW,
   title: 'พิจารณารายงานผลการฝึกอบรม',
   needsPerson: true,
@@ -96,7 +99,7 @@ function begin(
   payload: PostbackPayload | undefined,
   now: Date,
   ctx: TurnContext,
-): FlowStep<ReportReviewState> {
+): FlowStep<ReportReviewState, ReportEffect> {
   const report = ctx.facts?.report?.status === 'ok' ? ctx.facts.report.report : undefined;
   const me = ctx.person?.employeeId;
   if (!report || !me) return { state: null, replies: [text('ไม่พบรายงานนี้แล้ว อาจถูกลบหรือย้าย')] };
@@ -121,7 +124,9 @@ function begin(
   });
 }
 
-function guarded(run: () => FlowStep<ReportReviewState>): FlowStep<ReportReviewState> {
+function guarded(
+  run: () => FlowStep<ReportReviewState, ReportEffect>,
+): FlowStep<ReportReviewState, ReportEffect> {
   try {
     return run();
   } catch (err) {
@@ -130,7 +135,7 @@ function guarded(run: () => FlowStep<ReportReviewState>): FlowStep<ReportReviewS
   }
 }
 
-function approve(report: TrainingReport, me: string, now: Date): FlowStep<ReportReviewState> {
+function approve(report: TrainingReport, me: string, now: Date): FlowStep<ReportReviewState, ReportEffect> {
   const { report: updated, effects } = approveDecision(report, me, now);
   const done =
     updated.status === 'approved'
@@ -152,7 +157,7 @@ function sendBack(
   me: string,
   now: Date,
   comment: string,
-): FlowStep<ReportReviewState> {
+): FlowStep<ReportReviewState, ReportEffect> {
   const { effects } = returnDecision(report, me, now, comment);
   return {
     state: null,
@@ -166,7 +171,7 @@ function saveNote(
   me: string,
   now: Date,
   note: { before: string; after: string },
-): FlowStep<ReportReviewState> {
+): FlowStep<ReportReviewState, ReportEffect> {
   const updated = addPerformanceNote(report, me, now, note);
   return {
     state: null,

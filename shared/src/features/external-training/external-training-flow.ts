@@ -1,32 +1,15 @@
-import { globalCommand, normaliseInput } from '../conversation/commands';
-import type { InboundEvent } from '../conversation/event';
-import type { Flow, FlowStep } from '../conversation/flow';
-import { type Action, type Reply, say, text } from '../conversation/reply';
-import {
-  DEVELOPMENT_METHODS,
-  type DevelopmentMethodId,
-  developmentMethod,
-} from '../domain/development-methods';
-import {
-  addDays,
-  bangkokDate,
-  formatThaiDate,
-  type IsoDate,
-  normaliseDigits,
-  parseThaiDate,
-} from '../text/thai-date';
+import { globalCommand, normaliseInput } from '../../conversation/commands';
+import type { InboundEvent } from '../../conversation/event';
+import type { Flow, FlowStep } from '../../conversation/flow';
+import { type Action, type Reply, say, text } from '../../conversation/reply';
+import { DEVELOPMENT_METHODS, developmentMethod } from '../../domain/development-methods';
+import { addDays, bangkokDate, formatThaiDate, normaliseDigits, parseThaiDate } from '../../text/thai-date';
+import type { ExternalTrainingDraft, ExternalTrainingEffect } from './external-training-edge';
 
 // "แจ้งผลการอบรมภายนอก": staff report a training they attended outside the municipality's own plan
 // (e.g. a DLA course or a Local MOOC); HR verifies it before the hours count.
 
-export interface ExternalTrainingDraft {
-  title?: string;
-  organiser?: string;
-  method?: DevelopmentMethodId;
-  startDate?: IsoDate;
-  endDate?: IsoDate;
-  hours?: number;
-}
+export type { ExternalTrainingDraft } from './external-training-edge';
 
 type Question = 'title' | 'organiser' | 'method' | 'startDate' | 'endDate' | 'hours';
 const ORDER: readonly Question[] = ['title', 'organiser', 'method', 'startDate', 'endDate', 'hours'];
@@ -53,7 +36,7 @@ const P = {
   date: 'xt.date',
 } as const;
 
-export const externalTrainingFlow: Flow<ExternalTrainingState> = {
+export const externalTrainingFlow: Flow<ExternalTrainingState, ExternalTrainingEffect> = {
   id: 'externalTraining',
   title: 'แจ้งผลการอบรมภายนอก',
   needsPerson: true,
@@ -71,7 +54,11 @@ export const externalTrainingFlow: Flow<ExternalTrainingState> = {
   prompt: (state, now) => ask(state, now),
 };
 
-function step(state: ExternalTrainingState, event: InboundEvent, now: Date): FlowStep<ExternalTrainingState> {
+function step(
+  state: ExternalTrainingState,
+  event: InboundEvent,
+  now: Date,
+): FlowStep<ExternalTrainingState, ExternalTrainingEffect> {
   if (event.kind === 'text' && globalCommand(event.text) === 'back') return back(state, now);
   if (state.at === 'confirm') return onConfirm(state, event, now);
   const parsed = readAnswer(state.at, state.draft, event, now);
@@ -87,7 +74,10 @@ function step(state: ExternalTrainingState, event: InboundEvent, now: Date): Flo
   return { state: nextState, replies: ask(nextState, now) };
 }
 
-function back(state: ExternalTrainingState, now: Date): FlowStep<ExternalTrainingState> {
+function back(
+  state: ExternalTrainingState,
+  now: Date,
+): FlowStep<ExternalTrainingState, ExternalTrainingEffect> {
   const index = state.at === 'confirm' ? ORDER.length : ORDER.indexOf(state.at);
   if (index <= 0) return { state, replies: [text('นี่คือคำถามแรกแล้ว'), ...ask(state, now)] };
   const previous = ORDER[index - 1] as Question;
@@ -99,7 +89,7 @@ function onConfirm(
   state: ExternalTrainingState,
   event: InboundEvent,
   now: Date,
-): FlowStep<ExternalTrainingState> {
+): FlowStep<ExternalTrainingState, ExternalTrainingEffect> {
   const choice =
     event.kind === 'postback' && event.payload.a === P.confirm
       ? 'send'

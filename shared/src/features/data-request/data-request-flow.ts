@@ -1,10 +1,11 @@
-import { normaliseInput } from '../conversation/commands';
-import type { TurnContext } from '../conversation/context';
-import type { InboundEvent } from '../conversation/event';
-import type { Flow, FlowStep } from '../conversation/flow';
-import { liffUrl } from '../conversation/liff-link';
-import { type Action, say, text } from '../conversation/reply';
-import { addDays, bangkokDate, formatThaiDate } from '../text/thai-date';
+import { normaliseInput } from '../../conversation/commands';
+import type { TurnContext } from '../../conversation/context';
+import type { InboundEvent } from '../../conversation/event';
+import type { Flow, FlowStep } from '../../conversation/flow';
+import { liffUrl } from '../../conversation/liff-link';
+import { type Action, say, text } from '../../conversation/reply';
+import { addDays, bangkokDate, formatThaiDate } from '../../text/thai-date';
+import type { DataRequestEffect } from './data-request-edge';
 
 // A person's PDPA requests from chat: see what is held about them, or ask for deletion. Both are logged
 // with the date by which the municipality must answer; deletion waits for HR, because training records
@@ -57,14 +58,14 @@ export function accessRequest(now: Date, ctx: TurnContext) {
   };
 }
 
-export const dataRequestFlow: Flow<DataRequestState> = {
+export const dataRequestFlow: Flow<DataRequestState, DataRequestEffect> = {
   id: 'dataRequest',
   title: 'คำขอลบข้อมูล',
   start(now) {
     const state: DataRequestState = { flow: 'dataRequest', at: 'confirmDeletion' };
     return { state, replies: ask(now) };
   },
-  step(state, event: InboundEvent, now): FlowStep<DataRequestState> {
+  step(state, event: InboundEvent, now): FlowStep<DataRequestState, DataRequestEffect> {
     const confirmed =
       (event.kind === 'postback' && event.payload.a === P.confirm) ||
       (event.kind === 'text' && normaliseInput(event.text) === 'ยืนยันลบข้อมูล');

@@ -1,0 +1,74 @@
+import type {
+  ReportEffect as AnyReportEffect,
+  CreditPrior,
+  NotifyEmployeeEffect,
+  ReportFacts,
+  ReportLookup,
+} from '@phattana/shared';
+import type { DocumentSnapshot } from 'firebase-admin/firestore';
+import type { ReportPhotoTask } from '../media/report-photo-tasks';
+import { storeReportPhoto } from '../media/store-report-photo';
+import { municipalityCollections } from '../municipality-collections';
+import { applyReportEffect, resolveReportLookup } from '../reports/report-turn-io';
+import { readCreditPriors } from '../stats/credit-prior';
+import type { ReadIo, TurnFeature, WriteIo } from '../store/turn-feature';
+
+// Post-training reports at the edge, for both report features (filing one, reviewing one): the
+// report is read in the turn so chat and LIFF edits serialise, credits read the person's totals
+// first, and photos are copied to storage after the commit.
+
+/** the report effects proper; pushes to other people are notifyTurn's */
+type ReportEffect = Exclude<AnyReportEffect, NotifyEmployeeEffect>;
+
+interface Read {
+  /** reports read in this turn, by id: only these may be written */
+  readonly reports: Map<string, DocumentSnapshot>;
+  /** what each `hoursCredited` effect's credit read first, by ledger entry id */
+  credits?: ReadonlyMap<string, CreditPrior>;
+}
+
+const lookup =
+  <K extends ReportLookup['type']>() =>
+  async (l: Extract<ReportLookup, { type: K }>, io: ReadIo<Read>) => {
+    const facts: { -readonly [F in keyof ReportFacts]: ReportFacts[F] } = {};
+    const read = await resolveReportLookup(io.tx, l, io.person, io.c, facts);
+    if (read) io.scratch.reports.set(read.id, read);
+    return facts[l.type as K] as ReportFacts[K];
+  };
+
+const write = (effect: ReportEffect, io: WriteIo<Read>) =>
+  applyReportEffect(effect, io.w, io.c, io.now, io.scratch.reports, io.scratch.credits);
+
+export const reportTurn: TurnFeature<ReportEffect, ReportLookup, ReportFacts, ReportPhotoTask, Read> = {
+  id: 'reports',
+  scratch: () => ({ reports: new Map() }),
+  lookups: {
+    report: lookup<'report'>(),
+    myOpenReports: lookup<'myOpenReports'>(),
+    approvalChain: lookup<'approvalChain'>(),
+  },
+  async prepare(effects, io) {
+    // what each credit adds to the dashboard stats depends on the person's totals so far
+    io.scratch.credits = await readCreditPriors(io.tx, effects, io.c);
+  },
+  effects: {
+    reportSaved: { write },
+    hoursCredited: { write },
+    // carried out after the commit (a task copies the image; pushes go out)
+    reportPhotoReceived: { write },
+  },
+  tasksFor: (x) =>
+    x.type === 'reportPhotoReceived'
+      ? [{ type: 'storeReportPhoto', reportId: x.reportId, messageId: x.messageId }]
+      : [],
+  tasks: {
+    async storeReportPhoto(task, io) {
+      if (!io.media) throw new Error('storeReportPhoto: no media store configured');
+      const report = municipalityCollections(
+        io.db.collection('municipalities').doc(task.municipalityId ?? io.municipalityId),
+      ).reports.doc(task.reportId);
+      const outcome = await storeReportPhoto({ report, media: io.media, line: io.line }, task.messageId);
+      io.logger.info('report_photo.done', { reportId: task.reportId, messageId: task.messageId, outcome });
+    },
+  },
+};
