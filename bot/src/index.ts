@@ -21,6 +21,7 @@ export {
 } from './calendar/holiday-admin';
 export { createHolidayCalendarSource, type HolidayCalendarSource } from './calendar/holiday-calendar';
 export { type CreateBotOptions, createBot, runTask, type TaskDeps } from './create-bot';
+export { type FeatureTask, TURN_FEATURES, turnFeatures } from './features/registry';
 export { createHmacPostbackSigner } from './line/hmac-postback-signer';
 export { LineApiError, LineUnavailableError } from './line/line-api-error';
 export { createHttpLineClient, type LineClient, type LineMessage } from './line/line-client';
@@ -62,7 +63,17 @@ export {
   type FirestoreTurnStoreCollections,
 } from './store/firestore-turn-store';
 export { createMemoryTurnStore } from './store/memory-turn-store';
-export type { TurnStore } from './store/turn-store';
+export type {
+  EffectHandler,
+  ReadIo,
+  TaskIo,
+  TurnCollections,
+  TurnFeature,
+  TurnIo,
+  WriteIo,
+} from './store/turn-feature';
+export { type AnyTurnFeature, indexTurnFeatures, type TurnFeatureIndex } from './store/turn-features';
+export type { TurnPlan, TurnStore } from './store/turn-store';
 export { storeSurveyPhoto, surveyPhotoPath } from './surveys/store-survey-photo';
 export {
   dueSurveyReminder,
