@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     include: ['{shared,bot,dev,functions,test}/**/*.test.ts'],
     exclude: ['**/node_modules/**'],
-    globalSetup: ['test/support/global-setup.ts'],
+    globalSetup: ['scripts/check-node.mjs', 'test/support/global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     env: { METADATA_SERVER_DETECTION: 'none' },

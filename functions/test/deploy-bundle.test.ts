@@ -11,7 +11,7 @@ const bundle = `${dir}lib/index.js`;
 // the bundle may import nothing but Node built-ins and the packages functions/package.json declares.
 describe('functions deploy bundle', () => {
   beforeAll(() => {
-    execFileSync('node', ['build.mjs'], { cwd: dir, stdio: 'pipe' });
+    execFileSync(process.execPath, ['build.mjs'], { cwd: dir, stdio: 'pipe' });
   }, 60_000);
 
   it('imports only Node built-ins and declared dependencies', () => {
