@@ -1,6 +1,7 @@
 import type { PersonContext } from '@phattana/shared';
 import type { Express } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
+import { createApiApp } from './api/api-app';
 import { createApiRouter } from './api/api-router';
 import { createIdTokenVerifier } from './api/id-token-verifier';
 import { createHolidayCalendarSource } from './calendar/holiday-calendar';
@@ -102,32 +103,31 @@ export function createBot(o: CreateBotOptions) {
     liffId: o.config.lineLogin?.liffId,
     calendar: () => calendar.get(),
   });
+  let apiRouter: ReturnType<typeof createApiRouter> | undefined;
   if (o.config.lineLogin) {
-    app.use(
-      '/api',
-      createApiRouter({
-        liffId: o.config.lineLogin.liffId,
-        verifier: createIdTokenVerifier({
-          lineApiBase: o.config.lineApiBase,
-          loginChannelId: o.config.lineLogin.channelId,
-        }),
-        logger,
-        clock,
-        allowedOrigins: o.config.lineLogin.allowedOrigins,
-        db: o.db,
-        collections: {
-          ...collections,
-          conversations: o.db.collection('conversations'),
-          externalTrainings: o.db.collection('externalTrainings'),
-        },
-        calendar: () => calendar.get(),
-        tasks: o.tasks ?? inProcess.queue,
-        signer,
-        birthDatePepper: o.config.birthDatePepper,
-        invalidateCalendar: () => calendar.invalidate(),
-        media: o.media,
+    apiRouter = createApiRouter({
+      liffId: o.config.lineLogin.liffId,
+      verifier: createIdTokenVerifier({
+        lineApiBase: o.config.lineApiBase,
+        loginChannelId: o.config.lineLogin.channelId,
       }),
-    );
+      logger,
+      clock,
+      allowedOrigins: o.config.lineLogin.allowedOrigins,
+      db: o.db,
+      collections: {
+        ...collections,
+        conversations: o.db.collection('conversations'),
+        externalTrainings: o.db.collection('externalTrainings'),
+      },
+      calendar: () => calendar.get(),
+      tasks: o.tasks ?? inProcess.queue,
+      signer,
+      birthDatePepper: o.config.birthDatePepper,
+      invalidateCalendar: () => calendar.invalidate(),
+      media: o.media,
+    });
+    app.use('/api', apiRouter);
   }
   /**
    * the daily scheduler's work: open reports of ended trainings, remind, escalate, tell HR; invite to
@@ -157,6 +157,8 @@ export function createBot(o: CreateBotOptions) {
   };
   return {
     app,
+    /** the LIFF/HR API alone (`/api/...`), for its own function; `app` also serves it, for local use */
+    api: createApiApp(apiRouter),
     line,
     store,
     drain: inProcess.drain,

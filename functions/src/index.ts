@@ -17,6 +17,10 @@ import { onRequest } from 'firebase-functions/v2/https';
 import { onSchedule } from 'firebase-functions/v2/scheduler';
 import { onTaskDispatched } from 'firebase-functions/v2/tasks';
 
+/**
+ * Singapore, the region nearest Thailand that Cloud Functions for Firebase offers (no Bangkok region in
+ * the SDK's list); Firestore's location in firebase.json is the same, so no personal data leaves it.
+ */
 const REGION = 'asia-southeast1';
 const LINE_CHANNEL_SECRET = defineSecret('LINE_CHANNEL_SECRET');
 const LINE_CHANNEL_ACCESS_TOKEN = defineSecret('LINE_CHANNEL_ACCESS_TOKEN');
@@ -34,6 +38,10 @@ const LIFF_ORIGINS = defineString('LIFF_ORIGINS', { default: '' });
 const LIFF_ID = defineString('LIFF_ID', { default: '' });
 /** where report photos are kept; empty: the project's default Firebase Storage bucket */
 const MEDIA_BUCKET = defineString('MEDIA_BUCKET', { default: '' });
+/** webhook instances kept warm so a cold start does not eat LINE's 2 s; 0 saves money */
+const WEBHOOK_MIN_INSTANCES = defineInt('WEBHOOK_MIN_INSTANCES', { default: 1 });
+// Deployed functions never set this: only the production-shape test points them at the fake LINE platform.
+const LINE_BASE = process.env.PHATTANA_FAKE_LINE_BASE;
 
 let bot: ReturnType<typeof createBot> | undefined;
 
@@ -43,8 +51,8 @@ function getBot() {
     const config: BotConfig = {
       channelSecret: LINE_CHANNEL_SECRET.value(),
       channelAccessToken: LINE_CHANNEL_ACCESS_TOKEN.value(),
-      lineApiBase: 'https://api.line.me',
-      lineDataApiBase: 'https://api-data.line.me',
+      lineApiBase: LINE_BASE ?? 'https://api.line.me',
+      lineDataApiBase: LINE_BASE ?? 'https://api-data.line.me',
       postbackSecret: derivePostbackSecret(LINE_CHANNEL_SECRET.value()),
       organisation: {
         municipalityId: MUNICIPALITY_ID.value(),
@@ -81,8 +89,24 @@ export const line = onRequest(
     secrets: SECRETS,
     concurrency: 80,
     memory: '512MiB',
+    minInstances: WEBHOOK_MIN_INSTANCES,
   },
   (req, res) => getBot().app(req, res),
+);
+
+/**
+ * The LIFF app's API and HR's imports and exports, apart from the webhook so they never take its CPU.
+ * Hosting rewrites `/api/**` here: the LIFF app and its API share one origin.
+ */
+export const api = onRequest(
+  {
+    region: REGION,
+    secrets: SECRETS,
+    concurrency: 40,
+    memory: '1GiB',
+    timeoutSeconds: 300,
+  },
+  (req, res) => getBot().api(req, res),
 );
 
 /**

@@ -43,6 +43,10 @@ describe('functions deploy bundle', () => {
     const secretVars = (mod.line?.__endpoint?.secretEnvironmentVariables ?? []) as Array<{ key: string }>;
     const secrets = secretVars.map((s) => s.key);
     expect(secrets.sort()).toEqual(['BIRTH_DATE_PEPPER', 'LINE_CHANNEL_ACCESS_TOKEN', 'LINE_CHANNEL_SECRET']);
+    // the LIFF/HR API is its own function, so an HR import never takes the webhook's CPU
+    expect(mod.api?.__endpoint).toMatchObject({ region: ['asia-southeast1'], httpsTrigger: {} });
+    // the webhook keeps warm instances by default (a parameter, 0 allowed)
+    expect(String(mod.line?.__endpoint?.minInstances)).toContain('WEBHOOK_MIN_INSTANCES');
     expect(mod.lineTasks?.__endpoint).toHaveProperty('taskQueueTrigger');
     // the morning scheduler runs in Thai time, and holiday edits move open due dates
     expect(mod.dailyReports?.__endpoint).toMatchObject({
