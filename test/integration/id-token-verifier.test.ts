@@ -162,6 +162,17 @@ describe('ID token verification: when the JWKS cannot be fetched', () => {
     expect(calls(VERIFY)).toBe(before);
   });
 
+  it('keeps using expired cached keys when refetching them fails', async () => {
+    const v = createIdTokenVerifier({ lineApiBase: platform.url, loginChannelId: CHANNEL, keysTtlMs: 200 });
+    await v.verify(token());
+    await new Promise((r) => setTimeout(r, 300)); // the key cache is now older than its 200 ms
+    platform.injectFault({ path: CERTS, status: 503, count: 10 });
+    const before = { verify: calls(VERIFY), certs: calls(CERTS) };
+    expect(await v.verify(token())).toMatchObject({ sub: USER });
+    expect(calls(CERTS)).toBeGreaterThan(before.certs); // it did try LINE first
+    expect(calls(VERIFY)).toBe(before.verify);
+  });
+
   it('is "unavailable" (not a refusal of the person) when the verify endpoint is down too', async () => {
     platform.injectFault({ path: CERTS, status: 500, count: 10 });
     platform.injectFault({ path: VERIFY, status: 503, count: 10 });

@@ -1,7 +1,16 @@
-import { createPublicKey, type JsonWebKey, type KeyObject, verify } from 'node:crypto';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  customFetch,
+  decodeProtectedHeader,
+  errors,
+  type JWTPayload,
+  type JWTVerifyGetKey,
+  jwtVerify,
+} from 'jose';
 
-// Verifies the LINE Login ID token the LIFF app sends. Locally first, against LINE's ES256 public keys
-// (JWKS, cached); LINE's verify endpoint is the fallback when the keys cannot be fetched. Profile data
+// Verifies the LINE Login ID token the LIFF app sends. Locally first, with jose against LINE's ES256 public
+// keys (JWKS, cached); LINE's verify endpoint is the fallback when the keys cannot be fetched. Profile data
 // sent by the client is never trusted: only the token's verified claims are.
 //
 // Clock skew: our clock and LINE's may differ a little, so a token still counts until `exp` + skew
@@ -50,61 +59,50 @@ export interface IdTokenVerifierOptions {
   now?: () => number;
 }
 
-type Keys = { at: number; byKid: Map<string, JsonWebKey> };
+/** The keys could not be fetched (LINE down, timeout): the verify endpoint decides instead. */
+class KeysUnavailable extends Error {}
 
 export function createIdTokenVerifier(o: IdTokenVerifierOptions) {
   const doFetch = o.fetch ?? fetch;
   const now = o.now ?? Date.now;
   const skew = o.skewSeconds ?? 60;
-  const ttl = o.keysTtlMs ?? 3_600_000;
-  let keys: Keys | undefined;
-  let inFlight: Promise<Keys> | undefined;
+  let fetches = 0;
   let lastForced = Number.NEGATIVE_INFINITY;
+  // jose's own refetch for an unknown kid is off (cooldown = the cache age): a rotation refetches at once,
+  // below, but made-up kids may force it at most once a minute by our clock.
+  const ttl = o.keysTtlMs ?? 3_600_000;
+  const remote = createRemoteJWKSet(new URL(`${o.lineApiBase}/oauth2/v2.1/certs`), {
+    cacheMaxAge: ttl,
+    cooldownDuration: ttl,
+    timeoutDuration: 3000,
+    [customFetch]: (url: string, init: RequestInit) => {
+      fetches++;
+      return doFetch(url, init);
+    },
+  });
 
-  async function fetchKeys(): Promise<Keys> {
-    const res = await doFetch(`${o.lineApiBase}/oauth2/v2.1/certs`, { signal: AbortSignal.timeout(3000) });
-    if (!res.ok) throw new Error(`JWKS answered ${res.status}`);
-    const body = (await res.json()) as { keys?: unknown };
-    if (!Array.isArray(body.keys)) throw new Error('JWKS without keys');
-    const usable = (body.keys as Array<JsonWebKey & { kid?: unknown }>).filter(
-      (k) =>
-        typeof k.kid === 'string' && k.kty === 'EC' && k.crv === 'P-256' && (!k.alg || k.alg === 'ES256'),
-    );
-    return { at: now(), byKid: new Map(usable.map((k) => [k.kid as string, k])) };
-  }
-
-  /** One fetch at a time, however many requests arrive while the keys are being fetched. */
-  function refresh(): Promise<Keys> {
-    inFlight ??= fetchKeys()
-      .then((k) => {
-        keys = k;
-        return k;
-      })
-      .finally(() => {
-        inFlight = undefined;
-      });
-    return inFlight;
-  }
-
-  /** The key for this kid; null when LINE does not publish it; throws when the keys cannot be fetched. */
-  async function keyFor(kid: string): Promise<JsonWebKey | null> {
-    let fresh = false;
-    if (!keys || now() - keys.at >= ttl) {
-      try {
-        await refresh();
-        fresh = true;
-      } catch (err) {
-        // stale keys beat no keys: LINE's keys live far longer than our cache
-        if (!keys?.byKid.has(kid)) throw err;
+  /** LINE's key for this token; stale keys beat no keys while the JWKS cannot be fetched. */
+  const keys: JWTVerifyGetKey = async (header, token) => {
+    const before = fetches;
+    try {
+      return await remote(header, token);
+    } catch (err) {
+      if (err instanceof errors.JWKSNoMatchingKey) {
+        // LINE rotated its keys, unless we just fetched them or a made-up kid forced a fetch lately
+        if (fetches > before || now() - lastForced < FORCED_REFRESH_MIN_INTERVAL_MS) throw err;
+        lastForced = now();
+        try {
+          await remote.reload();
+        } catch (reloadErr) {
+          throw new KeysUnavailable((reloadErr as Error).message);
+        }
+        return remote(header, token);
       }
+      const stale = remote.jwks();
+      if (stale) return createLocalJWKSet(stale)(header, token);
+      throw new KeysUnavailable((err as Error).message);
     }
-    const cached = keys?.byKid.get(kid);
-    if (cached) return cached;
-    // LINE rotated its keys. Made-up kids must not turn every request into a call to LINE.
-    if (fresh || now() - lastForced < FORCED_REFRESH_MIN_INTERVAL_MS) return null;
-    lastForced = now();
-    return (await refresh()).byKid.get(kid) ?? null;
-  }
+  };
 
   function checkClaims(c: Record<string, unknown>): VerifiedIdToken {
     const nowSec = now() / 1000;
@@ -112,12 +110,19 @@ export function createIdTokenVerifier(o: IdTokenVerifierOptions) {
     if (c.aud !== o.loginChannelId) throw new IdTokenError('audience');
     if (typeof c.exp !== 'number' || !Number.isFinite(c.exp)) throw new IdTokenError('malformed');
     if (c.exp + skew < nowSec) throw new IdTokenError('expired');
+    return checkIssuedAtAndSubject(c);
+  }
+
+  /** What jose leaves to us: `iat` not (much) in the future nor after `exp`, and a plausible user id. */
+  function checkIssuedAtAndSubject(c: Record<string, unknown>): VerifiedIdToken {
+    const nowSec = now() / 1000;
+    const exp = c.exp as number;
     if (typeof c.iat !== 'number' || !Number.isFinite(c.iat)) throw new IdTokenError('malformed');
-    if (c.iat - skew > nowSec || c.iat > c.exp) throw new IdTokenError('not-yet-valid');
+    if (c.iat - skew > nowSec || c.iat > exp) throw new IdTokenError('not-yet-valid');
     if (c.nbf !== undefined && (typeof c.nbf !== 'number' || c.nbf - skew > nowSec))
       throw new IdTokenError('not-yet-valid');
     if (typeof c.sub !== 'string' || !c.sub || c.sub.length > 64) throw new IdTokenError('malformed');
-    return { sub: c.sub, exp: c.exp, ...(typeof c.name === 'string' ? { name: c.name } : {}) };
+    return { sub: c.sub, exp, ...(typeof c.name === 'string' ? { name: c.name } : {}) };
   }
 
   async function viaEndpoint(token: string): Promise<VerifiedIdToken> {
@@ -141,51 +146,51 @@ export function createIdTokenVerifier(o: IdTokenVerifierOptions) {
     return checkClaims(body);
   }
 
-  function publicKey(jwk: JsonWebKey): KeyObject {
-    try {
-      return createPublicKey({ key: jwk, format: 'jwk' });
-    } catch {
-      throw new IdTokenError('signature');
+  /** jose's refusals in our words (the API answers each the same way; the logs keep the reason). */
+  function refusalOf(err: unknown): IdTokenError {
+    if (err instanceof errors.JWTExpired) return new IdTokenError('expired');
+    if (err instanceof errors.JWTClaimValidationFailed) {
+      if (err.reason === 'missing') return new IdTokenError('malformed');
+      if (err.claim === 'iss') return new IdTokenError('issuer');
+      if (err.claim === 'aud') return new IdTokenError('audience');
+      if (err.claim === 'nbf' || err.claim === 'iat') return new IdTokenError('not-yet-valid');
+      return new IdTokenError('malformed');
     }
+    if (err instanceof errors.JOSEAlgNotAllowed) return new IdTokenError('algorithm');
+    if (err instanceof errors.JWSSignatureVerificationFailed || err instanceof errors.JWKSNoMatchingKey)
+      return new IdTokenError('signature');
+    return new IdTokenError(err instanceof errors.JWTInvalid ? 'malformed' : 'signature');
   }
 
   return {
     async verify(token: string): Promise<VerifiedIdToken> {
       if (token.length > MAX_TOKEN_LENGTH) throw new IdTokenError('malformed');
-      const parts = token.split('.');
-      if (parts.length !== 3) throw new IdTokenError('malformed');
-      const [h, p, s] = parts as [string, string, string];
-      let header: { alg?: unknown; kid?: unknown };
-      let claims: Record<string, unknown>;
+      if (token.split('.').length !== 3) throw new IdTokenError('malformed');
+      let header: ReturnType<typeof decodeProtectedHeader>;
       try {
-        header = JSON.parse(Buffer.from(h, 'base64url').toString('utf8'));
-        claims = JSON.parse(Buffer.from(p, 'base64url').toString('utf8'));
+        header = decodeProtectedHeader(token);
       } catch {
         throw new IdTokenError('malformed');
       }
-      if (!header || typeof header !== 'object' || !claims || typeof claims !== 'object')
-        throw new IdTokenError('malformed');
-      // LIFF tokens are ES256. Anything else (none, HS256 keyed with a public value…) is an attack.
+      // LIFF tokens are ES256. Anything else (none, HS256 keyed with a public value…) is an attack,
+      // refused before any key is fetched.
       if (header.alg !== 'ES256') throw new IdTokenError('algorithm');
       if (typeof header.kid !== 'string' || !header.kid) throw new IdTokenError('malformed');
-      let jwk: JsonWebKey | null;
+      let payload: JWTPayload;
       try {
-        jwk = await keyFor(header.kid);
-      } catch {
-        return viaEndpoint(token);
+        ({ payload } = await jwtVerify(token, keys, {
+          algorithms: ['ES256'],
+          issuer: LINE_ISSUER,
+          audience: o.loginChannelId,
+          clockTolerance: skew,
+          currentDate: new Date(now()),
+          requiredClaims: ['exp', 'iat', 'sub'],
+        }));
+      } catch (err) {
+        if (err instanceof KeysUnavailable) return viaEndpoint(token);
+        throw refusalOf(err);
       }
-      if (!jwk) throw new IdTokenError('signature');
-      const signature = Buffer.from(s, 'base64url');
-      const ok =
-        signature.length === 64 &&
-        verify(
-          'sha256',
-          Buffer.from(`${h}.${p}`),
-          { key: publicKey(jwk), dsaEncoding: 'ieee-p1363' },
-          signature,
-        );
-      if (!ok) throw new IdTokenError('signature');
-      return checkClaims(claims);
+      return checkIssuedAtAndSubject(payload as Record<string, unknown>);
     },
   };
 }
