@@ -10,6 +10,7 @@ import { createHmacPostbackSigner } from './line/hmac-postback-signer';
 import { createHttpLineClient, type LineClient } from './line/line-client';
 import type { MediaStore } from './media/media-store';
 import { municipalityCollections } from './municipality-collections';
+import { enforceRetention } from './people/retention';
 import { runDailyReportJobs } from './reports/daily-report-jobs';
 import { recomputeOpenDueDates } from './reports/recompute-due-dates';
 import { linkMenuForRoles, type MenuRole, resolveMenuIdsByRole } from './rich-menus';
@@ -164,6 +165,18 @@ export function createBot(o: CreateBotOptions) {
     drain: inProcess.drain,
     runDailyJobs,
     recomputeDueDates,
+    /** the nightly PDPA job: LINE data of people gone longer than RETENTION_YEARS is deleted */
+    enforceRetention: (now = clock()) =>
+      enforceRetention(
+        {
+          db: o.db,
+          c: collections,
+          conversations: o.db.collection('conversations'),
+          retentionYears: org.retentionYears,
+          logger,
+        },
+        now,
+      ),
     calendar,
     collections,
     /** what the Cloud Tasks function calls */

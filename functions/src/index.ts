@@ -145,6 +145,24 @@ export const dailyReports = onSchedule(
   },
 );
 
+/**
+ * Each night in Thailand (PDPA): the LINE data of people who left longer than RETENTION_YEARS ago is
+ * deleted, as the privacy notice says; their training history stays as an official record.
+ */
+export const retention = onSchedule(
+  {
+    region: REGION,
+    secrets: SECRETS,
+    schedule: '0 3 * * *',
+    timeZone: 'Asia/Bangkok',
+    retryCount: 3,
+    timeoutSeconds: 540,
+  },
+  async () => {
+    await getBot().enforceRetention();
+  },
+);
+
 /** HR added or removed a holiday: open reports get the due dates the new calendar gives. */
 export const holidayChanged = onDocumentWritten(
   { region: REGION, secrets: SECRETS, document: 'municipalities/{municipalityId}/holidays/{date}' },

@@ -53,6 +53,8 @@ describe('functions deploy bundle', () => {
       scheduleTrigger: { schedule: '30 8 * * *', timeZone: 'Asia/Bangkok' },
     });
     expect(JSON.stringify(mod.holidayChanged?.__endpoint?.eventTrigger)).toContain('holidays/{date}');
+    // PDPA: the nightly retention job, in Thai time
+    expect(mod.retention?.__endpoint).toMatchObject({ scheduleTrigger: { timeZone: 'Asia/Bangkok' } });
   });
 
   it('targets the Node version the project runs on', () => {

@@ -19,6 +19,7 @@ import {
   type Firestore,
   Timestamp,
 } from 'firebase-admin/firestore';
+import { EXPIRE_AT, expireAt, KEEP_DAYS } from '../store/expire-at';
 import { withoutUndefined } from '../store/without-undefined';
 import { retryKeyFor } from '../webhook/retry-key';
 import type { BatchRecord, BatchStatus, BroadcastActor, BroadcastRecord } from './broadcast-records';
@@ -195,7 +196,7 @@ export function createFirestoreBroadcastStore(db: Firestore, c: BroadcastCollect
           status: o.status,
           attempts: o.attempts,
           ...(o.status === 'sent'
-            ? { sentAt: Timestamp.fromDate(at) }
+            ? { sentAt: Timestamp.fromDate(at), [EXPIRE_AT]: expireAt(at, KEEP_DAYS.sentBroadcastBatch) }
             : { lastFailedAt: Timestamp.fromDate(at) }),
           ...(o.error ? { lastError: o.error.slice(0, 500) } : {}),
         });

@@ -159,6 +159,8 @@ function toDoc(e: ImportedEmployee, pepper: string, at: Timestamp, isNew: boolea
     supervisorId: e.supervisorId,
     roles: [...e.roles],
     active: e.active,
+    // back at work: the retention clock (started by the retention job when it first sees them gone) stops
+    ...(e.active ? { leftAt: FieldValue.delete() } : {}),
     // a blank birth date in the file keeps the stored hash, as the import keeps every blank optional cell
     ...(e.birthDate !== undefined ? { birthDateHash: hashBirthDate(pepper, e.code, e.birthDate) } : {}),
     // a plain birth date written by anything older is removed whenever the record is touched

@@ -4,6 +4,7 @@ import { Timestamp } from 'firebase-admin/firestore';
 import type { LineClient } from '../line/line-client';
 import { batches, renderMessages } from '../line/render-messages';
 import type { Logger } from '../runtime/logger';
+import { EXPIRE_AT, expireAt, KEEP_DAYS } from '../store/expire-at';
 import { retryKeyFor } from '../webhook/retry-key';
 
 // Sends a message at most once per key, however often the scheduler runs or retries. The key is claimed
@@ -46,6 +47,7 @@ export function createOnceOnlySender(d: {
             employeeId: to.employeeId,
             attempts: Number(snap.get('attempts') ?? 0) + 1,
             claimedAt: Timestamp.fromDate(d.now),
+            [EXPIRE_AT]: expireAt(d.now, KEEP_DAYS.notification),
             ...(meta ?? {}),
           },
           { merge: true },

@@ -23,6 +23,7 @@ import {
   FieldValue,
   type Transaction,
 } from 'firebase-admin/firestore';
+import { EXPIRE_AT, expireAt, KEEP_DAYS } from '../store/expire-at';
 import type { TurnWriter } from '../store/turn-writer';
 import { withoutUndefined } from '../store/without-undefined';
 
@@ -144,7 +145,10 @@ export function applySurveyEffect(
       const d = effect.draft;
       if (!person || d.employeeId !== person.employeeId)
         throw new Error(`surveyDraftSaved for ${d.employeeId} from another person's turn`);
-      w.set(c.surveyDrafts.doc(surveyPersonKey(d.surveyId, d.employeeId)), withoutUndefined(d));
+      w.set(c.surveyDrafts.doc(surveyPersonKey(d.surveyId, d.employeeId)), {
+        ...withoutUndefined(d),
+        [EXPIRE_AT]: expireAt(new Date(d.updatedAt), KEEP_DAYS.surveyDraft),
+      });
       return;
     }
     case 'surveySubmitted': {

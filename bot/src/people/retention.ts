@@ -1,0 +1,72 @@
+import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
+import { FieldValue, Timestamp } from 'firebase-admin/firestore';
+import type { MunicipalityCollections } from '../municipality-collections';
+import type { Logger } from '../runtime/logger';
+
+// PDPA retention, as the privacy notice promises (shared/src/people/privacy-notice.ts, "ระยะเวลาเก็บ"):
+// records are kept while someone works for the municipality and RETENTION_YEARS after they leave; then
+// what identifies them on LINE is deleted. Their training history (reports, hours) is an official record
+// kept under the government's records rules, so it stays, under the staff record's name and code.
+//
+// Deleted for each person gone longer than that: the LINE link (LINE user id, following flag), the
+// conversation with the bot (its state and the consent record), the birth-date hash that linking
+// compares, unused invite codes and unfinished survey drafts. The staff record is marked `anonymisedAt`.
+//
+// When someone left is not in the staff import: the first run that sees a person inactive starts their
+// clock (`leftAt`); an import that makes them active again removes it.
+
+export interface RetentionDeps {
+  db: Firestore;
+  c: Pick<MunicipalityCollections, 'employees' | 'invites' | 'surveyDrafts'>;
+  /** conversations/{lineUserId}: the chat state and consent, outside the municipality */
+  conversations: CollectionReference;
+  retentionYears: number;
+  logger: Logger;
+}
+
+export interface RetentionResult {
+  /** people seen inactive for the first time: their clock started now */
+  clocksStarted: number;
+  /** people whose LINE data was deleted in this run */
+  anonymised: number;
+}
+
+export async function enforceRetention(d: RetentionDeps, now: Date): Promise<RetentionResult> {
+  if (!Number.isInteger(d.retentionYears) || d.retentionYears < 1)
+    throw new RangeError(`RETENTION_YEARS must be a whole number of years, got ${d.retentionYears}`);
+  const cutoff = new Date(now);
+  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - d.retentionYears);
+  const gone = await d.c.employees.where('active', '==', false).get();
+  const result: RetentionResult = { clocksStarted: 0, anonymised: 0 };
+  for (const doc of gone.docs) {
+    if (doc.get('anonymisedAt')) continue;
+    const leftAt = doc.get('leftAt') as Timestamp | undefined;
+    if (!(leftAt instanceof Timestamp)) {
+      await doc.ref.update({ leftAt: Timestamp.fromDate(now) });
+      result.clocksStarted++;
+      continue;
+    }
+    if (leftAt.toDate() > cutoff) continue;
+    await anonymise(d, doc.id, doc.get('lineUserId') as string | undefined, now);
+    result.anonymised++;
+  }
+  if (result.anonymised > 0 || result.clocksStarted > 0) d.logger.info('retention.run', { ...result });
+  return result;
+}
+
+async function anonymise(d: RetentionDeps, employeeId: string, lineUserId: string | undefined, now: Date) {
+  const [invites, drafts] = await Promise.all([
+    d.c.invites.where('employeeId', '==', employeeId).get(),
+    d.c.surveyDrafts.where('employeeId', '==', employeeId).get(),
+  ]);
+  const batch = d.db.batch();
+  for (const doc of [...invites.docs, ...drafts.docs]) batch.delete(doc.ref);
+  if (lineUserId) batch.delete(d.conversations.doc(lineUserId));
+  batch.update(d.c.employees.doc(employeeId), {
+    lineUserId: FieldValue.delete(),
+    lineFollowing: FieldValue.delete(),
+    birthDateHash: FieldValue.delete(),
+    anonymisedAt: Timestamp.fromDate(now),
+  });
+  await batch.commit();
+}
