@@ -14,7 +14,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fiscalYearOfInstant } from '@phattana/shared';
+import { consentRecord, fiscalYearOfInstant } from '@phattana/shared';
 import { deleteApp, initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
 import { launchChromium } from '../../dev/src/chromium';
@@ -89,8 +89,19 @@ async function main() {
     await seedDemo(db);
     const userId = demoLineUserId(EMPLOYEE);
     const m = db.collection('municipalities').doc('demo');
-    const employee = (await m.collection('employees').doc(EMPLOYEE).get()).data() as { name: string };
+    const employee = (await m.collection('employees').doc(EMPLOYEE).get()).data() as {
+      name: string;
+      roles: string[];
+    };
+    // linked as registration in chat leaves it: the staff record and the conversation with consent
     await m.collection('employees').doc(EMPLOYEE).update({ lineUserId: userId, lineFollowing: true });
+    await db
+      .collection('conversations')
+      .doc(userId)
+      .set({
+        person: { employeeId: EMPLOYEE, name: employee.name, roles: employee.roles },
+        consent: consentRecord('granted', new Date()),
+      });
     platform.setFollowing(userId, true);
 
     // the parameters and secrets `firebase deploy` asks for, as the emulator reads them
@@ -255,6 +266,7 @@ async function checkLiffSignIn(
     const violations: string[] = [];
     page.on('console', (msg) => {
       if (/Content Security Policy/i.test(msg.text())) violations.push(msg.text());
+      else if (msg.type() === 'error') console.log(`    (browser) ${msg.text()}`);
     });
     const apiCalls: string[] = [];
     page.on('response', (r) => {
@@ -270,7 +282,17 @@ async function checkLiffSignIn(
     await page.goto(`${hostingUrl}/hours`);
     const hours = await storedHours();
     const big = page.locator('.big-number');
-    await big.waitFor({ timeout: 60_000 });
+    await big.waitFor({ timeout: 60_000 }).catch(async (err: Error) => {
+      const text = (
+        await page
+          .locator('body')
+          .textContent()
+          .catch(() => '')
+      )?.slice(0, 600);
+      throw new Error(
+        `${err.message}\npage: ${page.url()}\n${text}\nAPI: ${apiCalls.join(', ')}\nCSP: ${violations.join(' | ')}`,
+      );
+    });
     const shown = (await big.textContent()) ?? '';
     check('the LIFF app signs in through LINE Login', logins.length === 1, `${logins.length} login redirect`);
     check(
