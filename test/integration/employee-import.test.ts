@@ -1,4 +1,5 @@
 import type { Municipality } from '@phattana/shared';
+import { Timestamp } from 'firebase-admin/firestore';
 import { beforeEach, describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
 import {
@@ -219,6 +220,26 @@ describe('employee import: CSV from Excel into Firestore', () => {
       birthDateHash: hashBirthDate(PEPPER, 'E004', '1982-12-20'),
     });
     expect((await employees().get()).size).toBe(5);
+  });
+
+  it('someone back at work loses the retention clock their leaving started; someone leaving keeps it', async () => {
+    const status = (rows: Row[], code: string, word: string) =>
+      rows.map((r): Row => (r[0] === code ? ([...r.slice(0, 8), word, r[9]] as Row) : r));
+    const leaving = (rows: Row[], code: string) => status(rows, code, 'ลาออก');
+    await run(withBom(csvText(leaving(ROWS, 'E004'))), 'staff.csv');
+    // the retention job saw E004 gone and started the clock
+    const leftAt = Timestamp.fromDate(new Date('2026-04-30T20:00:00Z'));
+    await employees().doc('E004').update({ leftAt });
+    // another import that changes E004 (a new position) while still gone keeps the clock
+    const moved = leaving(ROWS, 'E004').map(
+      (r): Row => (r[0] === 'E004' ? ([...r.slice(0, 3), 'นายช่างโยธาอาวุโส', ...r.slice(4)] as Row) : r),
+    );
+    expect((await run(withBom(csvText(moved)), 'staff.csv')).written).toBe(1);
+    expect((await employees().doc('E004').get()).get('leftAt')).toEqual(leftAt);
+    // back at work (a blank status would keep the stored one)
+    await run(withBom(csvText(status(ROWS, 'E004', 'ปฏิบัติงาน'))), 'staff.csv');
+    expect((await employees().doc('E004').get()).get('active')).toBe(true);
+    expect((await employees().doc('E004').get()).get('leftAt')).toBeUndefined();
   });
 
   it('a blank birth date keeps the stored hash; a new one replaces it', async () => {
