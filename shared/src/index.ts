@@ -12,6 +12,7 @@ export * from './conversation/start-actions';
 export { EMPTY_CONVERSATION, type RegistrationGuard } from './conversation/state';
 export { type Conversation, createConversation } from './conversation/step';
 export * from './domain/development-methods';
+export * from './domain/document-ids';
 export * from './domain/organisation';
 export * from './features/external-training/external-training-edge';
 export * from './features/external-training/external-training-flow';

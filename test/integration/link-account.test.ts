@@ -151,6 +151,20 @@ describe('linking a LINE account to a staff record', () => {
     expect(stored).not.toContain('1987-03-05');
   });
 
+  it('answers codes no staff record can have (".", "..", "__X__") in Thai, never with a 500', async () => {
+    await sys.start();
+    const user = sys.newUserId();
+    await consentAndChoose(user, 'ใช้รหัสพนักงาน');
+    for (const code of ['.', '..', '__X__', '__.__', 'a/b']) {
+      const typed = await sys.text(user, code);
+      expect(typed.status).toBe(200);
+      expect(all(user)).toContain('รหัสพนักงานไม่ถูกต้อง');
+      const dated = await sys.text(user, '5/3/2530');
+      expect(dated.status).toBe(200);
+    }
+    expect(last(user)).not.toContain('ระบบขัดข้อง');
+  });
+
   it('gives HR the HR menu with its tabs once linked', async () => {
     await sys.start();
     await seedEmployee('L010', { roles: ['staff', 'hr'] });

@@ -17,18 +17,6 @@ export function fiscalYearParam(req: Request, res: Response, now: Date): number 
 /** A body field that must be a whole number (a version, a fiscal year). */
 export const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
-/**
- * Employee ids as the staff list stores them (the code): what the import accepts (letters, digits, Thai,
- * . _ -), never "." or "..", nor a "__…__" id Firestore reserves, so a client's id is always one document.
- */
-export const EMPLOYEE_ID = /^(?!\.{1,2}$)(?!__.*__$)[0-9A-Za-z\u0E00-\u0E7F._-]{1,40}$/;
-
-/** Report document ids as Firestore accepts them; anything else cannot name a report. */
-export const REPORT_ID = /^(?!\.\.?$)(?!__.*__$)[^/]{1,400}$/;
-
-/** Ids Firestore generates (`.add()` / `.doc()`), as trainings and broadcasts are named. */
-export const AUTO_ID = /^[A-Za-z0-9_-]{1,200}$/;
-
 /** A body express.json() could not read: a Thai message instead of express's HTML page. */
 export function jsonBodyErrors(err: unknown, _req: Request, res: Response, next: NextFunction) {
   const type = (err as { type?: string } | null)?.type;

@@ -198,6 +198,11 @@ export function createApiRouter(d: ApiDeps): Router {
   });
   router.use(jsonBodyErrors);
   router.use((err: unknown, req: Request, res: Response, next: NextFunction) => {
+    if (isBadPathEncoding(err) && !res.headersSent) {
+      // `%ZZ` or an overlong `%C0%AE` in a route parameter: the client's mistake, not ours
+      res.status(400).json({ message: 'ที่อยู่ของข้อมูลไม่ถูกต้อง กรุณาเปิดหน้านี้ใหม่จากเมนู' });
+      return;
+    }
     d.logger.error('api.failed', {
       method: req.method,
       path: req.path,
@@ -211,6 +216,11 @@ export function createApiRouter(d: ApiDeps): Router {
   });
 
   return router;
+}
+
+/** The router could not percent-decode a route parameter (express marks it 400). */
+function isBadPathEncoding(err: unknown): boolean {
+  return err instanceof URIError || (err as { status?: unknown } | null)?.status === 400;
 }
 
 /** Firestore Timestamps and nested values as JSON people can read. */

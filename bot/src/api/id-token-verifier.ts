@@ -1,3 +1,4 @@
+import { isLineUserId } from '@phattana/shared';
 import {
   createLocalJWKSet,
   createRemoteJWKSet,
@@ -121,7 +122,8 @@ export function createIdTokenVerifier(o: IdTokenVerifierOptions) {
     if (c.iat - skew > nowSec || c.iat > exp) throw new IdTokenError('not-yet-valid');
     if (c.nbf !== undefined && (typeof c.nbf !== 'number' || c.nbf - skew > nowSec))
       throw new IdTokenError('not-yet-valid');
-    if (typeof c.sub !== 'string' || !c.sub || c.sub.length > 64) throw new IdTokenError('malformed');
+    // `sub` names the person's conversation document: only the LINE user id form LINE documents
+    if (!isLineUserId(c.sub)) throw new IdTokenError('malformed');
     return { sub: c.sub, exp, ...(typeof c.name === 'string' ? { name: c.name } : {}) };
   }
 

@@ -8,6 +8,7 @@ import {
   describeFilter,
   EXCLUSION_LABELS,
   type ExclusionReason,
+  isAutoId,
   type LateList,
   type LatePerson,
   lineReach,
@@ -21,7 +22,6 @@ import { actorOf, createFirestoreBroadcastStore } from '../broadcast/firestore-b
 import { OPEN_STATUSES } from '../reports/report-turn-io';
 import type { AuthedRequest } from './api-auth';
 import { personOf } from './api-auth';
-import { AUTO_ID } from './api-input';
 import type { ApiDeps } from './api-router';
 import { isoOfTimestamp } from './timestamp-iso';
 
@@ -274,7 +274,7 @@ export function createLateRoutes(d: ApiDeps): Router {
   async function ownSnap(req: Request, res: Response): Promise<DocumentSnapshot | undefined> {
     personOf(req);
     const id = req.params.id;
-    if (typeof id !== 'string' || !AUTO_ID.test(id)) {
+    if (typeof id !== 'string' || !isAutoId(id)) {
       res.status(404).json({ message: NOT_FOUND });
       return undefined;
     }

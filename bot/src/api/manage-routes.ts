@@ -7,6 +7,8 @@ import {
   type Division,
   fiscalYearOfInstant,
   fiscalYearRange,
+  isAutoId,
+  isEmployeeId,
   isIsoDate,
   type MunicipalitySettings,
   ORGANISER_KINDS,
@@ -34,7 +36,6 @@ import { SPREADSHEET_LIMITS, SpreadsheetError } from '../people/read-spreadsheet
 import { syncLinkedPeople } from '../people/sync-linked-people';
 import { recomputeOpenDueDates } from '../reports/recompute-due-dates';
 import { personOf } from './api-auth';
-import { AUTO_ID, EMPLOYEE_ID } from './api-input';
 import type { ApiDeps } from './api-router';
 import { isoOfTimestamp } from './timestamp-iso';
 
@@ -158,7 +159,7 @@ export function createManageRoutes(d: ApiDeps): Router {
 
   async function trainingSnap(req: Request, res: Response): Promise<DocumentSnapshot | undefined> {
     const id = req.params.id;
-    const snap = typeof id === 'string' && AUTO_ID.test(id) ? await c.trainings.doc(id).get() : undefined;
+    const snap = isAutoId(id) ? await c.trainings.doc(id).get() : undefined;
     if (!snap?.exists) {
       res.status(404).json({ message: 'ไม่พบการอบรมนี้' });
       return undefined;
@@ -171,8 +172,8 @@ export function createManageRoutes(d: ApiDeps): Router {
     const parsed = parseTrainingInput(body);
     if ('errors' in parsed) return parsed;
     // a code that cannot be a staff record's id (a "/", "..") is unknown, never a document path
-    const ids = parsed.training.attendees.filter((id) => EMPLOYEE_ID.test(id));
-    const malformed = parsed.training.attendees.filter((id) => !EMPLOYEE_ID.test(id));
+    const ids = parsed.training.attendees.filter((id) => isEmployeeId(id));
+    const malformed = parsed.training.attendees.filter((id) => !isEmployeeId(id));
     if (ids.length === 0 && malformed.length === 0) return parsed;
     const snaps =
       ids.length > 0
@@ -383,7 +384,7 @@ export function createManageRoutes(d: ApiDeps): Router {
     const s = parsed.settings;
     const stopAt = s.approvalChain.stopAtEmployeeId;
     if (stopAt) {
-      const e = EMPLOYEE_ID.test(stopAt) ? await c.employees.doc(stopAt).get() : undefined;
+      const e = isEmployeeId(stopAt) ? await c.employees.doc(stopAt).get() : undefined;
       if (!e?.exists || e.get('active') === false) {
         res.status(400).json({
           message: 'กรุณาแก้ไขข้อมูลในช่องที่แจ้งไว้',

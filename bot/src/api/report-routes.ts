@@ -2,6 +2,7 @@ import {
   fiscalYearOf,
   fiscalYearOfInstant,
   isEditable,
+  isReportId,
   missingAnswers,
   RATING_LABELS,
   REPORT_DUE_RULE,
@@ -15,7 +16,6 @@ import { type CollectionReference, type DocumentSnapshot, Timestamp } from 'fire
 import { OPEN_STATUSES, reportFromDoc } from '../reports/report-turn-io';
 import type { Logger } from '../runtime/logger';
 import { personOf } from './api-auth';
-import { REPORT_ID } from './api-input';
 import { ANSWER_FORM_LIMITS, applyAnswerPatch, parseAnswerPatch } from './report-answers-input';
 
 // The post-training report for the LIFF form. The report document is the draft the chat edits too:
@@ -175,7 +175,7 @@ export function createReportRoutes(d: ReportRoutesDeps): Router {
 
 function reportIdOf(req: Request, res: Response): string | undefined {
   const id = req.params.id;
-  if (typeof id === 'string' && REPORT_ID.test(id)) return id;
+  if (isReportId(id)) return id;
   res.status(404).json({ message: NOT_FOUND });
   return undefined;
 }

@@ -9,6 +9,8 @@ import {
   IdpTransitionError,
   idpIdFor,
   idpNotice,
+  isEmployeeId,
+  isReportId,
   REPORT_DUE_RULE,
   returnIdp,
   SHARING_PLANS,
@@ -31,7 +33,7 @@ import {
 } from '../reports/report-turn-io';
 import { withoutUndefined } from '../store/without-undefined';
 import { personOf, requireRoles } from './api-auth';
-import { EMPLOYEE_ID, fiscalYearParam, isWhole, jsonBodyErrors, REPORT_ID } from './api-input';
+import { fiscalYearParam, isWhole, jsonBodyErrors } from './api-input';
 import type { ApiDeps } from './api-router';
 import { IDP_CHANGED, idpErrorStatus } from './idp-routes';
 import { enqueueNotifications } from './push-notifications';
@@ -132,7 +134,7 @@ export function createTeamRoutes(d: ApiDeps): Router {
     const person = personOf(req);
     const id = req.params.id;
     const decision = req.params.decision;
-    if (typeof id !== 'string' || !REPORT_ID.test(id) || (decision !== 'approve' && decision !== 'return')) {
+    if (!isReportId(id) || (decision !== 'approve' && decision !== 'return')) {
       res.status(404).json({ message: 'ไม่พบรายงานนี้' });
       return;
     }
@@ -273,7 +275,7 @@ export function createTeamRoutes(d: ApiDeps): Router {
   /** The member named in the path if they are in this person's team; else a Thai 403 (or 404). */
   async function memberOf(req: Request, res: Response): Promise<string | undefined> {
     const id = req.params.employeeId;
-    if (typeof id !== 'string' || !EMPLOYEE_ID.test(id)) {
+    if (!isEmployeeId(id)) {
       res.status(404).json({ message: 'ไม่พบบุคลากรผู้นี้' });
       return undefined;
     }

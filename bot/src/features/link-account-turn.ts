@@ -1,5 +1,7 @@
 import {
   type EmployeeFact,
+  isEmployeeId,
+  isFirestoreDocId,
   isInviteUsable,
   type LinkAccountEffect,
   type LinkAccountFacts,
@@ -40,6 +42,7 @@ export const linkAccountTurn: TurnFeature<
   scratch: () => ({}),
   lookups: {
     async invite(l, io) {
+      if (!isFirestoreDocId(l.code)) return { status: 'notFound' };
       const invite = await io.tx.get(io.c.invites.doc(l.code));
       io.scratch.invite = invite;
       if (!invite.exists) return { status: 'notFound' };
@@ -61,6 +64,8 @@ export const linkAccountTurn: TurnFeature<
         : { status: 'ok', employee: employeeFact(employee, io.userId) };
     },
     async employeeByCode(l, io) {
+      // whatever was typed: a code no staff record can have matches nobody
+      if (!isEmployeeId(l.code)) return { status: 'noMatch' };
       const employee = await io.tx.get(io.c.employees.doc(l.code));
       io.scratch.employee = employee;
       const matches =

@@ -7,6 +7,7 @@ import {
   EMPTY_REPORT_PARTS,
   type Employee,
   fiscalYearOf,
+  isReportId,
   type LineReachable,
   lineReach,
   type Reply,
@@ -62,6 +63,11 @@ export async function resolveReportLookup(
 ): Promise<DocumentSnapshot | undefined> {
   switch (l.type) {
     case 'report': {
+      // a postback is signed, but an id no report can have is still "not found", never a Firestore error
+      if (!isReportId(l.reportId)) {
+        facts.report = { status: 'notFound' };
+        return undefined;
+      }
       const snap = await tx.get(c.reports.doc(l.reportId));
       facts.report = snap.exists ? { status: 'ok', report: reportFromDoc(snap) } : { status: 'notFound' };
       return snap;

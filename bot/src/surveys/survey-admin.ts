@@ -10,6 +10,7 @@ import {
   type IsoDate,
   inAudience,
   isIsoDate,
+  isSurveyId,
   type MySurvey,
   NO_DIVISION,
   type Role,
@@ -226,11 +227,8 @@ export async function getSurvey(
   };
 }
 
-/** Survey ids a path or copyFrom may name; checked before a read, since a "/" or ".." would not name a document. */
-const SURVEY_ID = /^[A-Za-z0-9_-]{1,80}$/;
-
 export async function readSurvey(c: SurveyAdminCollections, id: string): Promise<DocumentSnapshot> {
-  if (!SURVEY_ID.test(id)) throw new SurveyAdminError(NOT_FOUND, 404);
+  if (!isSurveyId(id)) throw new SurveyAdminError(NOT_FOUND, 404);
   const snap = await c.surveys.doc(id).get();
   if (!snap.exists) throw new SurveyAdminError(NOT_FOUND, 404);
   return snap;
@@ -278,7 +276,7 @@ export async function createSurvey(
   if ('copyFrom' in input) {
     // checked before the read: a "/" or ".." would not even name a document
     const from = String(input.copyFrom);
-    const source = SURVEY_ID.test(from) ? await c.surveys.doc(from).get() : undefined;
+    const source = isSurveyId(from) ? await c.surveys.doc(from).get() : undefined;
     if (!source?.exists)
       throw new SurveyAdminError('ไม่พบแบบสำรวจต้นฉบับที่จะคัดลอก', 400, ['ไม่พบแบบสำรวจต้นฉบับที่จะคัดลอก']);
     if (errors.length > 0) refuseIfInvalidDates(errors);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
   bangkokDate,
   inAudience,
+  isSurveyId,
   NO_DIVISION,
   type PersonContext,
   type Respondent,
@@ -63,8 +64,8 @@ export async function resolveSurveyLookup(
       // counters, and a transactional read would lock it, so people sending at the same moment would
       // deadlock on it and retry for seconds. Its status is as of this instant; what must not race
       // (the person's completion and draft) is read in the transaction.
-      const surveySnap = await c.surveys.doc(l.surveyId).get();
-      if (!surveySnap.exists) {
+      const surveySnap = isSurveyId(l.surveyId) ? await c.surveys.doc(l.surveyId).get() : undefined;
+      if (!surveySnap?.exists) {
         facts.survey = { status: 'notFound' };
         return undefined;
       }

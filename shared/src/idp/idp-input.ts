@@ -1,6 +1,7 @@
 import { fiscalYearRange } from '../calendar/fiscal-year';
 import { COMPETENCY_LEVELS, type CompetencyLevel, competency } from '../domain/competencies';
 import { type DevelopmentMethodId, developmentMethod } from '../domain/development-methods';
+import { isFirestoreDocId } from '../domain/document-ids';
 import { isIsoDate } from '../text/thai-date';
 import { IDP_GOAL_TEXT, IDP_GOALS_MAX, IDP_TRAININGS_MAX, type IdpGoal } from './idp-plan';
 
@@ -11,7 +12,6 @@ import { IDP_GOAL_TEXT, IDP_GOALS_MAX, IDP_TRAININGS_MAX, type IdpGoal } from '.
 export type IdpInputErrors = Readonly<Record<string, string>>;
 
 const GOAL_ID = /^[A-Za-z0-9_-]{1,40}$/;
-const TRAINING_ID = /^(?!\.\.?$)[^/]{1,400}$/;
 
 export function parseIdpGoals(
   input: unknown,
@@ -99,7 +99,7 @@ export function parseIdpGoals(
       errors[at('trainingIds')] = `เชื่อมโยงการอบรมได้ไม่เกิน ${IDP_TRAININGS_MAX} รายการ`;
     else
       for (const t of rawTrainings) {
-        if (typeof t !== 'string' || !TRAINING_ID.test(t))
+        if (typeof t !== 'string' || !isFirestoreDocId(t))
           errors[at('trainingIds')] = 'รายการอบรมที่เชื่อมโยงไม่ถูกต้อง';
         else if (!trainingIds.includes(t)) trainingIds.push(t);
       }

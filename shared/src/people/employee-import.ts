@@ -6,6 +6,7 @@
 // people by code (update, never a duplicate), and a blank optional cell never erases what is stored:
 // an empty บทบาท must not demote the only HR officer, nor an empty วันเกิด unlink the LINE check.
 
+import { EMPLOYEE_ID_PATTERN, isEmployeeId } from '../domain/document-ids';
 import {
   type Employee,
   type Municipality,
@@ -109,8 +110,6 @@ const STATUS_WORDS: ReadonlyMap<string, boolean> = new Map([
 
 /** Someone on the payroll is at least 18; older than 80 is almost surely a mistyped year. */
 export const BIRTH_AGE_RANGE = { min: 18, max: 80 } as const;
-
-const CODE_PATTERN = /^[0-9A-Z\u0E00-\u0E7F._-]{1,40}$/;
 
 interface Draft {
   readonly line: number;
@@ -273,8 +272,13 @@ function readRow(
   const rawCode = cell('code') ?? '';
   let key = employeeCodeKey(rawCode);
   if (rawCode === '') reasons.push('ไม่ได้กรอกรหัสพนักงาน');
-  else if (!CODE_PATTERN.test(key) || key === '.' || key === '..') {
-    reasons.push(`รหัสพนักงาน "${rawCode}" ใช้ได้เฉพาะตัวอักษร ตัวเลข และเครื่องหมาย - _ . เท่านั้น`);
+  else if (!isEmployeeId(key)) {
+    // the same patterns every lookup uses: a code the dry run accepts is one the import can write
+    reasons.push(
+      EMPLOYEE_ID_PATTERN.test(key)
+        ? `รหัสพนักงาน "${rawCode}" เป็นรูปแบบที่ระบบสงวนไว้ (. หรือ .. หรือขึ้นต้นและลงท้ายด้วย __) กรุณาใช้รหัสอื่น`
+        : `รหัสพนักงาน "${rawCode}" ใช้ได้เฉพาะตัวอักษร ตัวเลข และเครื่องหมาย - _ . เท่านั้น`,
+    );
     key = '';
   }
 

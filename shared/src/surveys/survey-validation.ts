@@ -1,3 +1,4 @@
+import { isSurveyId } from '../domain/document-ids';
 import { graphemeLength } from '../text/graphemes';
 import { isIsoDate } from '../text/thai-date';
 import type { SurveyDefinition, SurveyQuestion } from './survey';
@@ -7,8 +8,6 @@ import type { SurveyDefinition, SurveyQuestion } from './survey';
 // answerable in chat: ids travel in signed postbacks (≤ 300 characters), Likert buttons carry
 // "5 <label>" in LINE's 20-grapheme labels, and a text answer must fit one LINE message.
 
-/** Question and choice ids: short and plain, because they travel in postback data. */
-export const SURVEY_ID_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
 export const SURVEY_CHOICES_MAX = 20;
 export const LIKERT_LABEL_MAX = 18;
 export const SHORT_TEXT_MAX = 300;
@@ -20,7 +19,7 @@ export const ANONYMOUS_MIN_GROUP = 3;
 /** Thai error messages; empty when the survey is fine. */
 export function validateSurvey(s: SurveyDefinition): string[] {
   const errors: string[] = [];
-  if (!SURVEY_ID_PATTERN.test(s.id)) errors.push('รหัสแบบสำรวจต้องเป็นอักษรอังกฤษ ตัวเลข - หรือ _ ไม่เกิน 40 ตัว');
+  if (!isSurveyId(s.id)) errors.push('รหัสแบบสำรวจต้องเป็นอักษรอังกฤษ ตัวเลข - หรือ _ ไม่เกิน 40 ตัว');
   if (s.title.trim() === '') errors.push('กรุณาตั้งชื่อแบบสำรวจ');
   if (s.title.length > 150) errors.push('ชื่อแบบสำรวจยาวเกิน 150 ตัวอักษร');
   if (!Number.isInteger(s.fiscalYear) || s.fiscalYear < 2500 || s.fiscalYear > 2700) {
@@ -54,7 +53,7 @@ export function validateSurvey(s: SurveyDefinition): string[] {
   s.questions.forEach((q, i) => {
     const at = `ข้อ ${i + 1}`;
     const add = (m: string) => errors.push(`${at}: ${m}`);
-    if (!SURVEY_ID_PATTERN.test(q.id)) add('รหัสคำถามต้องเป็นอักษรอังกฤษ ตัวเลข - หรือ _ ไม่เกิน 40 ตัว');
+    if (!isSurveyId(q.id)) add('รหัสคำถามต้องเป็นอักษรอังกฤษ ตัวเลข - หรือ _ ไม่เกิน 40 ตัว');
     const dup = seen.get(q.id);
     if (dup !== undefined) add(`รหัสคำถาม "${q.id}" ซ้ำกับข้อ ${dup + 1}`);
     else seen.set(q.id, i);
@@ -77,7 +76,7 @@ function questionErrors(q: SurveyQuestion, anonymous: boolean): string[] {
       const ids = new Set<string>();
       q.choices.forEach((c, j) => {
         const at = `ตัวเลือกที่ ${j + 1}`;
-        if (!SURVEY_ID_PATTERN.test(c.id)) out.push(`${at}: รหัสต้องเป็นอักษรอังกฤษ ตัวเลข - หรือ _ ไม่เกิน 40 ตัว`);
+        if (!isSurveyId(c.id)) out.push(`${at}: รหัสต้องเป็นอักษรอังกฤษ ตัวเลข - หรือ _ ไม่เกิน 40 ตัว`);
         if (ids.has(c.id)) out.push(`${at}: รหัส "${c.id}" ซ้ำ`);
         ids.add(c.id);
         if (c.label.trim() === '') out.push(`${at}: กรุณาพิมพ์ข้อความตัวเลือก`);

@@ -243,6 +243,20 @@ describe('validateEmployeeImport: a first import', () => {
     });
   });
 
+  it('refuses the codes Firestore reserves, so the dry run refuses what the import could not write', () => {
+    const rows = ['.', '..', '__X__', '__.__'].map(
+      (code) => `${code},นายสมชาย ใจดี,สำนักปลัดเทศบาล,นายกเทศมนตรี,พนักงานเทศบาล,,,,,`,
+    );
+    const result = validateEmployeeImport(csv(...rows), ctx());
+    expect(result.summary.failed).toBe(4);
+    expect(result.errors.map((e) => e.reasons[0])).toEqual([
+      expect.stringContaining('ระบบสงวนไว้'),
+      expect.stringContaining('ระบบสงวนไว้'),
+      expect.stringContaining('ระบบสงวนไว้'),
+      expect.stringContaining('ระบบสงวนไว้'),
+    ]);
+  });
+
   it('ignores rows of empty cells that Excel leaves at the bottom', () => {
     const result = validateEmployeeImport(csv(MAYOR, ',,,,,,,,,', ',,,,,,,,,'), ctx());
     expect(result.summary).toEqual({ created: 1, updated: 0, unchanged: 0, failed: 0 });

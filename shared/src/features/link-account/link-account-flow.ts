@@ -3,6 +3,7 @@ import type { TurnContext as KernelContext } from '../../conversation/context';
 import type { InboundEvent } from '../../conversation/event';
 import type { Flow, FlowStep } from '../../conversation/flow';
 import { type Action, type Reply, say, text } from '../../conversation/reply';
+import { isEmployeeId } from '../../domain/document-ids';
 import { employeeCodeKey } from '../../people/employee-import';
 import { formatInviteCode, INVITE_PROBLEM_MESSAGES, normaliseInviteCode } from '../../people/invite-code';
 import { consentRecord, needsConsent, PRIVACY_NOTICE, privacyNoticeText } from '../../people/privacy-notice';
@@ -121,7 +122,8 @@ function stepLinkAccount(
       if (event.kind !== 'text') return { state, replies: prompt(state, ctx) };
       // the same canonical form the staff import keys records by (Thai digits, case, spaces)
       const code = employeeCodeKey(event.text);
-      if (code.length === 0 || code.length > 40 || code.includes('/')) {
+      // a code no staff record can have (".", "__X__") is refused here, never looked up
+      if (!isEmployeeId(code)) {
         return {
           state,
           replies: [text('รหัสพนักงานไม่ถูกต้อง กรุณาพิมพ์ตามที่ฝ่ายบุคคลแจ้ง เช่น E012'), ...prompt(state, ctx)],
