@@ -69,6 +69,7 @@ export function createBot(o: CreateBotOptions) {
       {
         ...collections,
         conversations: o.db.collection('conversations'),
+        processedEvents: o.db.collection('processedEvents'),
         externalTrainings: o.db.collection('externalTrainings'),
       },
       { birthDatePepper: o.config.birthDatePepper },

@@ -5,6 +5,7 @@ import { FieldPath, FieldValue, Timestamp } from 'firebase-admin/firestore';
 import { describe, expect, it } from 'vitest';
 import { applyWrites, mergeWrites, updateArgs } from '../../bot/src/store/merge-writes';
 import type { TurnPlan } from '../../bot/src/store/turn-store';
+import { REPLAY_WINDOW_MS } from '../../bot/src/webhook/replay-window';
 import { useTestFirestore } from '../support/firestore';
 
 // The optimistic turn (read or remember the conversation, decide, commit a batch conditioned on the
@@ -16,6 +17,7 @@ const municipality = db.collection('municipalities').doc('m');
 const c = {
   ...municipalityCollections(municipality),
   conversations: db.collection('conversations'),
+  processedEvents: db.collection('processedEvents'),
   externalTrainings: db.collection('externalTrainings'),
 };
 const store = createFirestoreTurnStore(db, c, { birthDatePepper: 'test-pepper' });
@@ -85,6 +87,26 @@ describe('Firestore turn store: optimistic turns', () => {
     const doc = await stored(user);
     expect(doc?.state.turn).toBe(2);
     expect(doc?.recentEventIds).toEqual([e.eventId, twin.eventId]);
+  });
+
+  it('remembers processed events deployment-wide, beyond a person’s latest ids, until LINE stops redelivering', async () => {
+    const user = newUser();
+    const e = input(user);
+    expect((await store.runTurn(e, logsRequest)).duplicate).toBe(false);
+    // the person's own recent ids forget it (another instance, or 100 events later) …
+    await c.conversations.doc(user).update({ recentEventIds: [] });
+    const fresh = createFirestoreTurnStore(db, c, { birthDatePepper: 'test-pepper' });
+    expect((await fresh.runTurn(e, logsRequest)).duplicate).toBe(true);
+    // … and the same id arriving for someone else (a forged or replayed body) is refused too
+    expect((await fresh.runTurn({ ...e, userId: newUser() }, logsRequest)).duplicate).toBe(true);
+    // through the transactional path as well (a turn that reads facts)
+    const withLookup = { ...logsRequest, lookups: () => [{ type: 'myOpenReports' as const }] };
+    expect((await fresh.runTurn({ ...e, userId: newUser() }, withLookup)).duplicate).toBe(true);
+    const record = await c.processedEvents.doc(e.eventId).get();
+    expect(record.get('userId')).toBe(user);
+    const expires = (record.get('expiresAt') as Timestamp).toMillis();
+    expect(expires - e.eventTimestamp).toBeGreaterThanOrEqual(REPLAY_WINDOW_MS);
+    expect((await stored(user))?.state.turn).toBe(1);
   });
 
   it('sees changes made elsewhere between turns (remembered documents are only a hint)', async () => {

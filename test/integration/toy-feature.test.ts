@@ -183,6 +183,7 @@ describe('a toy feature added in its own folders plus one registry line each sid
       {
         ...municipalityCollections(municipality),
         conversations: fs.db.collection('conversations'),
+        processedEvents: fs.db.collection('processedEvents'),
         externalTrainings: fs.db.collection('externalTrainings'),
       },
       { birthDatePepper: 'toy-pepper', features: adapters },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { REPLAY_WINDOW_MS } from '../../bot/src/webhook/replay-window';
 import { buildTextEvent } from '../../dev/src/simulator/webhook-events';
 import { findAction, textsOf, useSystem } from '../support/system';
 
@@ -58,6 +59,73 @@ describe('webhook: what LINE sends', () => {
     );
     expect(res.status).toBe(200);
     expect(sys.logs.some((l) => l.msg === 'webhook.event' && l.outcome === 'unknown_type')).toBe(true);
+  });
+
+  it('skips malformed events (logged without their contents) and answers the rest of the delivery', async () => {
+    const user = sys.newUserId();
+    await sys.start();
+    const good = () =>
+      buildTextEvent({ userId: user, text: 'เมนู', replyToken: sys.platform.issueReplyToken(user) });
+    const broken: unknown[] = [
+      { ...good(), source: { type: 'user', userId: 42 } },
+      { ...good(), source: { type: 'user', userId: { $gt: '' } } },
+      { ...good(), source: { type: 'user', userId: '../conversations/x' } },
+      { ...good(), message: undefined },
+      { ...good(), message: { type: 'text', id: '1', text: ['x'] } },
+      { ...good(), timestamp: 'yesterday' },
+      { ...good(), timestamp: Number.NaN },
+      { ...good(), webhookEventId: '__x__' },
+      { ...good(), webhookEventId: 7 },
+      { ...good(), replyToken: { t: 1 } },
+      { ...good(), type: 'postback', postback: undefined },
+      { ...good(), type: 'postback', postback: { data: 5 } },
+      { ...good(), type: 'message', message: { type: 'image', id: '../../x' } },
+      null,
+      'text',
+    ];
+    const res = await sys.post(sys.envelope([...(broken as object[]), good()]));
+    expect(res.status).toBe(200);
+    expect(textsOf(sys.botMessages(user))).toHaveLength(1);
+    const skipped = sys.logs.filter((l) => l.msg === 'webhook.event' && l.outcome === 'malformed');
+    expect(skipped.length).toBeGreaterThanOrEqual(broken.length);
+    expect(JSON.stringify(skipped)).not.toContain(user);
+    expect(JSON.stringify(skipped)).not.toContain('เมนู');
+  });
+
+  it('refuses replays: an event older than LINE’s redelivery window, or already processed for anyone', async () => {
+    const user = sys.newUserId();
+    await sys.start();
+    const stale = {
+      ...buildTextEvent({ userId: user, text: 'เมนู', replyToken: sys.platform.issueReplyToken(user) }),
+      timestamp: Date.now() - REPLAY_WINDOW_MS - 60_000,
+    };
+    expect((await sys.post(sys.envelope([stale]))).status).toBe(200);
+    const future = {
+      ...buildTextEvent({ userId: user, text: 'เมนู', replyToken: sys.platform.issueReplyToken(user) }),
+      timestamp: Date.now() + 24 * 60 * 60_000,
+    };
+    expect((await sys.post(sys.envelope([future]))).status).toBe(200);
+    expect(sys.botMessages(user)).toHaveLength(0);
+    expect((await sys.fs.db.collection('conversations').doc(user).get()).exists).toBe(false);
+
+    // a captured body sent again, with the id moved to another person's chat, is processed once
+    const event = buildTextEvent({
+      userId: user,
+      text: 'เมนู',
+      replyToken: sys.platform.issueReplyToken(user),
+    });
+    expect((await sys.post(sys.envelope([event]))).status).toBe(200);
+    const other = sys.newUserId();
+    const moved = {
+      ...event,
+      source: { type: 'user', userId: other },
+      replyToken: sys.platform.issueReplyToken(other),
+    };
+    expect((await sys.post(sys.envelope([moved]))).status).toBe(200);
+    expect(sys.botMessages(user)).toHaveLength(1);
+    expect(sys.botMessages(other)).toHaveLength(0);
+    const refused = sys.logs.filter((l) => l.msg === 'webhook.event' && l.outcome === 'replay_refused');
+    expect(refused.map((l) => l.reason)).toEqual(['too_old', 'in_future']);
   });
 
   it('processes a redelivered event once (de-duplication by webhookEventId)', async () => {

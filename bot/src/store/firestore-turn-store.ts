@@ -8,6 +8,7 @@ import {
   type Transaction,
 } from 'firebase-admin/firestore';
 import { turnFeatures } from '../features/registry';
+import { processedEventExpiry } from '../webhook/replay-window';
 import { createConversationCache, type KnownConversation } from './conversation-cache';
 import { applyWrites, mergeWrites, updateArgs } from './merge-writes';
 import type { Notification, TurnCollections, TurnSettings } from './turn-feature';
@@ -58,10 +59,11 @@ export function createFirestoreTurnStore(
     async runTurn(input, plan) {
       known.forget(input.userId); // a transaction does not say when it wrote
       const stateRef = c.conversations.doc(input.userId);
+      const processedRef = c.processedEvents.doc(input.eventId);
       return db.runTransaction(async (tx) => {
-        const snap = await tx.get(stateRef);
-        const { recent, state, stored } = readTurn(snap.data());
-        if (recent.includes(input.eventId)) return { duplicate: true } as const;
+        const [snap, processed] = await tx.getAll(stateRef, processedRef);
+        const { recent, state, stored } = readTurn(snap?.data());
+        if (recent.includes(input.eventId) || processed?.exists) return { duplicate: true } as const;
         const turn = startTurn(features, input, stored.person, c, o, Timestamp.now());
         const read = turn.reader(tx);
         const facts: Record<string, unknown> = {};
@@ -72,6 +74,7 @@ export function createFirestoreTurnStore(
         const update = conversationUpdate(outcome.state, recent, input, turn.now);
         turn.write(outcome.effects, tx, update);
         tx.set(stateRef, update, { merge: true });
+        tx.create(processedRef, processedEventRecord(input, turn.now));
         return {
           duplicate: false,
           result: outcome.result,
@@ -98,6 +101,8 @@ export function createFirestoreTurnStore(
         const turn = startTurn(features, input, stored.person, c, o, Timestamp.now());
         const update = conversationUpdate(outcome.state, recent, input, turn.now);
         turn.write(outcome.effects, batch, update);
+        // fails the batch (ALREADY_EXISTS) when any instance processed this event, for anyone
+        batch.create(c.processedEvents.doc(input.eventId), processedEventRecord(input, turn.now));
         // The same change as the transaction's set-with-merge, as field paths: update() takes a precondition.
         const writes = mergeWrites(update);
         if (seen) batch.update(stateRef, ...updateArgs(writes), { lastUpdateTime: seen.updateTime });
@@ -116,6 +121,8 @@ export function createFirestoreTurnStore(
           } as const;
         } catch (err) {
           known.forget(input.userId);
+          if (isWriteConflict(err) && (await c.processedEvents.doc(input.eventId).get()).exists)
+            return { duplicate: true } as const;
           if (!isWriteConflict(err) || attempt >= OPTIMISTIC_ATTEMPTS) throw err;
           // the first retry is usually a stale memory, not contention: read again at once
           if (attempt > 1) await sleep(Math.random() * 25 * 2 ** attempt);
@@ -231,6 +238,18 @@ function conversationUpdate(
     recentEventIds: [...recent.slice(-(REMEMBERED_EVENT_IDS - 1)), input.eventId],
     lastEventAt: Timestamp.fromMillis(input.eventTimestamp),
     updatedAt: now,
+  };
+}
+
+/** The deployment-wide record that this event was processed, until LINE can no longer redeliver it. */
+function processedEventRecord(
+  input: { userId: string; eventTimestamp: number },
+  now: Timestamp,
+): Record<string, unknown> {
+  return {
+    userId: input.userId,
+    processedAt: now,
+    expiresAt: Timestamp.fromDate(processedEventExpiry(input.eventTimestamp)),
   };
 }
 

@@ -15,6 +15,11 @@ import type { TurnWriter } from './turn-writer';
 export type TurnCollections = MunicipalityCollections & {
   /** one document per LINE user: conversation state, the ids of its latest events, follow status */
   readonly conversations: CollectionReference;
+  /**
+   * one document per processed webhook event, deployment-wide, written with the turn and deleted by a
+   * TTL policy on `expiresAt` once LINE can no longer redeliver it
+   */
+  readonly processedEvents: CollectionReference;
   /** external trainings reported from chat, for HR to verify */
   readonly externalTrainings: CollectionReference;
 };

@@ -1,12 +1,16 @@
 import { validateSignature, type webhook } from '@line/bot-sdk';
 import express, { type Express, type Request, type Response } from 'express';
 import type { Logger } from '../runtime/logger';
+import { loggableEvent, malformedReason } from './event-shape';
 import { type EventHandlerDeps, type EventOutcome, handleEvent } from './handle-event';
 import { createKeyedSerial } from './keyed-serial';
 import { PayloadTooLargeError, readRawBody } from './raw-body';
+import { replayVerdict } from './replay-window';
 
 export interface WebhookAppDeps extends EventHandlerDeps {
   channelSecret: string;
+  /** the real time, for the replay window (the turn's `clock` may be a test's or the simulator's) */
+  wallClock?: () => number;
   /** LINE's webhook bodies are small; anything bigger is not from LINE */
   maxBodyBytes?: number;
   logger: Logger;
@@ -102,7 +106,19 @@ async function processInOrder(
   serial: ReturnType<typeof createKeyedSerial>,
 ): Promise<number> {
   const byChat = new Map<string, webhook.Event[]>();
+  const nowMs = (deps.wallClock ?? Date.now)();
   for (const e of events) {
+    // Skipped, not failed: a 500 would only bring the same event back, and hold up the rest.
+    const malformed = malformedReason(e);
+    if (malformed) {
+      deps.logger.warn('webhook.event', { ...loggableEvent(e), outcome: 'malformed', reason: malformed });
+      continue;
+    }
+    const replay = replayVerdict(e.timestamp, nowMs);
+    if (replay !== 'ok') {
+      deps.logger.warn('webhook.event', { ...loggableEvent(e), outcome: 'replay_refused', reason: replay });
+      continue;
+    }
     const key = chatKey(e);
     const list = byChat.get(key);
     if (list) list.push(e);
@@ -112,16 +128,12 @@ async function processInOrder(
   await Promise.all(
     [...byChat.entries()].map(([key, list]) =>
       serial(key, async () => {
-        const ordered = list.sort((a, b) => (a.timestamp ?? 0) - (b.timestamp ?? 0));
+        const ordered = list.sort((a, b) => a.timestamp - b.timestamp);
         for (const [i, e] of ordered.entries()) {
           const t0 = performance.now();
-          const base = { eventId: e?.webhookEventId, type: e?.type, userId: e?.source?.userId };
-          if (!e || typeof e !== 'object' || !KNOWN_EVENT_TYPES.has(e.type)) {
+          const base = { eventId: e.webhookEventId, type: e.type, userId: e.source?.userId };
+          if (!KNOWN_EVENT_TYPES.has(e.type)) {
             deps.logger.info('webhook.event', { ...base, outcome: 'unknown_type' });
-            continue;
-          }
-          if (typeof e.webhookEventId !== 'string' || e.webhookEventId.length === 0) {
-            deps.logger.warn('webhook.event', { ...base, outcome: 'no_event_id' });
             continue;
           }
           let outcome: EventOutcome;
