@@ -44,6 +44,8 @@ export interface CreateBotOptions {
   richMenus?: Readonly<Record<MenuRole, string>> | 'lookup';
   /** where report photos are kept (Cloud Storage); without it their tasks fail and are retried */
   media?: MediaStore;
+  /** the in-process queue's waits between retries: 1 = Cloud Tasks' own (tests shrink them) */
+  taskBackoffScale?: number;
 }
 
 /** Wires the webhook app to Firestore and LINE. Collections are named here, once. */
@@ -86,6 +88,11 @@ export function createBot(o: CreateBotOptions) {
   const inProcess = createInProcessTaskQueue(
     (task) => runTask(task, line, taskDeps),
     (err, task) => logger.error('task.failed', { type: task.type, err: (err as Error).message }),
+    {
+      backoffScale: o.taskBackoffScale,
+      onRetry: (err, task, attempt) =>
+        logger.warn('task.retrying', { type: task.type, attempt, err: (err as Error).message }),
+    },
   );
   const app: Express = createWebhookApp({
     channelSecret: o.config.channelSecret,
@@ -164,6 +171,8 @@ export function createBot(o: CreateBotOptions) {
     line,
     store,
     drain: inProcess.drain,
+    /** shutting down: retries waiting for their backoff run now, once */
+    closeTasks: inProcess.close,
     runDailyJobs,
     recomputeDueDates,
     /** the nightly PDPA job: LINE data of people gone longer than RETENTION_YEARS is deleted */

@@ -50,7 +50,13 @@ export { recomputeOpenDueDates } from './reports/recompute-due-dates';
 export * from './rich-menus';
 export { type BotConfig, botConfigFromEnv, ConfigError, derivePostbackSecret } from './runtime/config';
 export { createJsonLogger, createMemoryLogger, type Logger, silentLogger } from './runtime/logger';
-export { createInProcessTaskQueue, type Task, type TaskQueue } from './runtime/task-queue';
+export {
+  createInProcessTaskQueue,
+  TASK_RETRY,
+  type Task,
+  type TaskQueue,
+  taskBackoffSeconds,
+} from './runtime/task-queue';
 export {
   type RebuildResult,
   rebuildStats,

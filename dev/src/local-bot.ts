@@ -34,6 +34,7 @@ export async function startLocalBot(o: {
   loadingAfterMs?: number;
   richMenus?: CreateBotOptions['richMenus'];
   media?: MediaStore;
+  taskBackoffScale?: number;
 }): Promise<LocalBot> {
   const bot = createBot({
     db: o.db,
@@ -43,6 +44,7 @@ export async function startLocalBot(o: {
     loadingAfterMs: o.loadingAfterMs,
     richMenus: o.richMenus,
     media: o.media,
+    taskBackoffScale: o.taskBackoffScale,
   });
   const host = o.host ?? '127.0.0.1';
   const server: Server = await new Promise((resolve, reject) => {
@@ -66,7 +68,7 @@ export async function startLocalBot(o: {
     recomputeDueDates: () => bot.recomputeDueDates(),
     runTask: bot.runTask,
     close: async () => {
-      await bot.drain();
+      await bot.closeTasks();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -5,6 +5,7 @@ import {
   createBot,
   createCloudStorageMediaStore,
   derivePostbackSecret,
+  TASK_RETRY,
   type Task,
 } from '@phattana/bot';
 import { initializeApp } from 'firebase-admin/app';
@@ -117,7 +118,13 @@ export const lineTasks = onTaskDispatched<Task>(
   {
     region: REGION,
     secrets: SECRETS,
-    retryConfig: { maxAttempts: 5, minBackoffSeconds: 10 },
+    // the same policy the local queue follows (bot/src/runtime/task-queue.ts)
+    retryConfig: {
+      maxAttempts: TASK_RETRY.maxAttempts,
+      minBackoffSeconds: TASK_RETRY.minBackoffSeconds,
+      maxBackoffSeconds: TASK_RETRY.maxBackoffSeconds,
+      maxDoublings: TASK_RETRY.maxDoublings,
+    },
     rateLimits: { maxConcurrentDispatches: 10 },
   },
   async (req) => {

@@ -63,6 +63,8 @@ export function useSystem(
       logger: log.logger,
       clock: o.clock,
       loadingAfterMs: o.loadingAfterMs,
+      // Cloud Tasks' retries, with waits of 100 ms instead of 10 s
+      taskBackoffScale: 0.01,
       config: localBotConfig({
         channelSecret: TEST_CHANNEL.secret,
         channelAccessToken: TEST_CHANNEL.accessToken,
