@@ -35,6 +35,7 @@ const fs = useTestFirestore();
 const [host, port] = fs.hostPort.split(':') as [string, string];
 let env: RulesTestEnvironment;
 let open: RulesTestEnvironment;
+let started: RulesTestEnvironment;
 
 beforeAll(async () => {
   env = await initializeTestEnvironment({
@@ -55,6 +56,7 @@ beforeAll(async () => {
   for (const path of DOCS) await fs.db.doc(path).set({ name: 'นางสาวทดสอบ ระบบดี', secret: 'x' });
 });
 afterAll(async () => {
+  await started?.cleanup();
   await env?.cleanup();
   await open?.cleanup();
 });
@@ -90,6 +92,22 @@ describe('firestore.rules in the emulator', () => {
       await fs.db.doc(path).update({ secret: 'y' });
     }
     expect((await fs.db.collectionGroup('responses').get()).size).toBe(1);
+  });
+
+  it('are loaded when the emulator starts (as npm start runs it), before any test sets them', async () => {
+    // a project nobody gave rules to: only what the emulator loaded at start applies
+    started = await initializeTestEnvironment({
+      projectId: `${fs.projectId}-as-started`,
+      firestore: { host, port: Number(port) },
+    });
+    for (const ctx of [
+      started.unauthenticatedContext(),
+      started.authenticatedContext('U0123456789abcdef0123456789abcdef'),
+    ]) {
+      const db = ctx.firestore();
+      await expect(assertFails(db.doc(`${M}/employees/E001`).get())).resolves.toBeDefined();
+      await expect(assertFails(db.doc(`${M}/employees/E002`).set({ name: 'ทดสอบ' }))).resolves.toBeDefined();
+    }
   });
 
   it('(control) the same clients are let in where the rules allow it', async () => {

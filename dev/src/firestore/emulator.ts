@@ -1,6 +1,10 @@
 import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { freePort, superviseChild } from '../child-service';
 import { findEmulatorJar } from './emulator-jar';
+
+/** The rules `firebase deploy` deploys. */
+export const FIRESTORE_RULES = fileURLToPath(new URL('../../../firestore.rules', import.meta.url));
 
 export interface RunningEmulator {
   /** host:port, the value for FIRESTORE_EMULATOR_HOST */
@@ -14,6 +18,8 @@ export interface StartEmulatorOptions {
   /** 0 picks a free port */
   port?: number;
   jar?: string;
+  /** security rules every project starts with; the repository's firestore.rules unless given */
+  rules?: string;
   readyTimeoutMs?: number;
   log?: (line: string) => void;
 }
@@ -37,6 +43,9 @@ export async function startFirestoreEmulator(opts: StartEmulatorOptions = {}): P
       'start',
       `--host=${host}`,
       `--port=${port}`,
+      // the deployed rules, so a client on this machine is refused exactly as in production (the Admin
+      // SDK's "owner" credential is not governed by rules, as in production)
+      `--rules=${opts.rules ?? FIRESTORE_RULES}`,
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], detached: false },
   );
