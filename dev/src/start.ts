@@ -14,6 +14,7 @@ import { demoBirthDate, demoEmployees, demoInviteCode, demoLineUserId } from './
 import { seedDemo } from './seed/seed';
 import { dailyJobsAction } from './simulator/daily-jobs-action';
 import { startSimulatorStack } from './simulator/stack';
+import { asEmulatorAdmin } from './storage/emulator-credential';
 import {
   type RunningStorageEmulator,
   StorageEmulatorMissingError,
@@ -66,7 +67,7 @@ async function main() {
       });
       localBot = await startLocalBot({
         db,
-        media: createCloudStorageMediaStore(getStorage(app).bucket()),
+        media: createCloudStorageMediaStore(asEmulatorAdmin(getStorage(app).bucket())),
         richMenus: menus.menuIdByRole,
         host,
         port: botPort,

@@ -38,4 +38,26 @@ describe('Cloud Storage media store', () => {
     const res = await fetch(`http://${storage.hostPort}/v0/b/${storage.bucket.name}/o/${name}?alt=media`);
     expect(res.status).toBe(403);
   });
+
+  it('refuses unauthenticated uploads, reads and listings on the Cloud Storage API too', async () => {
+    await storage.media.put('private/two', Buffer.from('x'), 'image/png');
+    const b = storage.bucket.name;
+    const base = `http://${storage.hostPort}`;
+    const attempts = [
+      fetch(`${base}/upload/storage/v1/b/${b}/o?uploadType=media&name=evil.png`, {
+        method: 'POST',
+        headers: { 'content-type': 'image/png' },
+        body: 'x',
+      }),
+      fetch(`${base}/v0/b/${b}/o?name=evil2.png`, { method: 'POST', body: 'x' }),
+      fetch(`${base}/storage/v1/b/${b}/o`),
+      fetch(`${base}/download/storage/v1/b/${b}/o/${encodeURIComponent('private/two')}?alt=media`),
+      fetch(`${base}/b/${b}/o/${encodeURIComponent('private/two')}?alt=media`),
+      fetch(`${base}/storage/v1/b/${b}/o/${encodeURIComponent('private/two')}`, { method: 'DELETE' }),
+      fetch(`${base}/internal/reset`, { method: 'POST' }),
+    ];
+    expect((await Promise.all(attempts)).map((r) => r.status)).toEqual([403, 403, 403, 403, 403, 403, 403]);
+    expect(await storage.media.get('evil.png')).toBeUndefined();
+    expect((await storage.media.get('private/two'))?.bytes.toString()).toBe('x');
+  });
 });

@@ -3,6 +3,7 @@ import { createCloudStorageMediaStore, type MediaStore, type StorageBucket } fro
 import { deleteApp, initializeApp } from 'firebase-admin/app';
 import { getStorage } from 'firebase-admin/storage';
 import { afterAll, inject } from 'vitest';
+import { asEmulatorAdmin } from '../../dev/src/storage/emulator-credential';
 
 export interface TestStorage {
   /** the Cloud Storage bucket, through firebase-admin as the bot uses it */
@@ -22,7 +23,7 @@ export function useTestStorage(): TestStorage {
   process.env.STORAGE_EMULATOR_HOST = `http://${hostPort}`;
   const id = `test-${randomUUID().slice(0, 8)}`;
   const app = initializeApp({ projectId: id, storageBucket: `${id}.appspot.com` }, `${id}-storage`);
-  const bucket = getStorage(app).bucket();
+  const bucket = asEmulatorAdmin(getStorage(app).bucket());
   afterAll(async () => {
     await deleteApp(app);
   });

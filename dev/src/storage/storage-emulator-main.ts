@@ -1,14 +1,17 @@
 // The child process behind startStorageEmulator(): the Firebase Storage emulator's own server from
 // firebase-tools (Node), started without its rules engine. That engine is a separate Java jar which
 // `firebase emulators:start` downloads on first use (and that command needs Java 21+), so it cannot run
-// offline here. The admin API the bot uses never consults rules; the client API refuses everything
-// because no ruleset is loaded, which is what the deny-all storage.rules says anyway.
+// offline here. Its Cloud Storage JSON API would take any request from anyone on the machine, so a gate
+// in front of it asks for the emulators' admin credential (STORAGE_EMULATOR_CREDENTIAL, which the bot's
+// Admin SDK sends locally) and refuses everything else: what the deny-all storage.rules says, and what
+// production does with a request without Google credentials.
 // Args: host port projectId. Stops on SIGTERM/SIGINT or when the parent closes stdin.
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { STORAGE_EMULATOR_CREDENTIAL } from './emulator-credential';
 
 interface StorageEmulatorInternals {
   getName(): string;
@@ -26,12 +29,7 @@ const { StorageEmulator } = require('firebase-tools/lib/emulator/storage/index.j
   StorageEmulator: StorageEmulatorClass;
 };
 const { createApp } = require('firebase-tools/lib/emulator/storage/server.js') as {
-  createApp(
-    projectId: string,
-    emulator: StorageEmulatorInternals,
-  ): Promise<{
-    listen(port: number, host: string): Server;
-  }>;
+  createApp(projectId: string, emulator: StorageEmulatorInternals): Promise<RequestListener>;
 };
 const { EmulatorRegistry } = require('firebase-tools/lib/emulator/registry.js') as {
   EmulatorRegistry: { set(name: string, instance: StorageEmulatorInternals): void };
@@ -53,7 +51,22 @@ const emulator = new IsolatedStorageEmulator({ projectId, host, port, rules: [],
 // Object metadata asks the registry for the emulator's URL (download links).
 EmulatorRegistry.set(emulator.getName(), emulator);
 const app = await createApp(projectId, emulator);
-const server = app.listen(port, host);
+const admitted = (req: IncomingMessage) => req.headers.authorization === STORAGE_EMULATOR_CREDENTIAL;
+const server = createServer((req, res) => {
+  if (req.method === 'GET' && req.url === '/healthz') {
+    res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+    return;
+  }
+  if (!admitted(req)) {
+    req.resume();
+    res
+      .writeHead(403, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ error: { code: 403, message: 'Permission denied: no admin credential' } }));
+    return;
+  }
+  app(req, res);
+});
+server.listen(port, host);
 server.once('error', (err) => {
   console.error(String(err));
   process.exit(1);

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freePort, superviseChild } from '../child-service';
+import { STORAGE_EMULATOR_CREDENTIAL } from './emulator-credential';
 
 export interface RunningStorageEmulator {
   /** host:port, the value for FIREBASE_STORAGE_EMULATOR_HOST */
@@ -57,7 +58,7 @@ export async function startStorageEmulator(
   const hostPort = `${host}:${port}`;
   const service = await superviseChild(child, {
     name: 'Storage emulator',
-    readyUrl: `http://${hostPort}/b`,
+    readyUrl: `http://${hostPort}/healthz`,
     readyTimeoutMs: opts.readyTimeoutMs ?? 30_000,
     pollMs: 100,
     log: opts.log,
@@ -67,6 +68,9 @@ export async function startStorageEmulator(
 
 /** Deletes every object in every bucket (the emulator's own reset endpoint). */
 export async function resetStorage(hostPort: string): Promise<void> {
-  const res = await fetch(`http://${hostPort}/internal/reset`, { method: 'POST' });
+  const res = await fetch(`http://${hostPort}/internal/reset`, {
+    method: 'POST',
+    headers: { authorization: STORAGE_EMULATOR_CREDENTIAL },
+  });
   if (!res.ok) throw new Error(`Storage reset failed: ${res.status} ${await res.text()}`);
 }
