@@ -1,4 +1,4 @@
-import { isFirestoreDocId, isLineMessageId, isLineUserId } from '@phattana/shared';
+import { isFirestoreDocId, isLineMessageId, isLineUserId, isWellFormed } from '@phattana/shared';
 
 // A signed body is LINE's, but its events are still checked before anything reads them: a field of the
 // wrong type would otherwise throw deep in a flow, answer 500 and block the rest of the delivery on
@@ -40,16 +40,17 @@ export function malformedReason(e: unknown): MalformedReason | undefined {
   if (e.type === 'message') {
     const m = e.message;
     if (!isObject(m) || typeof m.type !== 'string' || typeof m.id !== 'string') return 'message';
-    if (m.type === 'text' && typeof m.text !== 'string') return 'message';
+    // text is stored with the conversation: a lone surrogate would make every write of it fail
+    if (m.type === 'text' && (typeof m.text !== 'string' || !isWellFormed(m.text))) return 'message';
     // an image id goes into the content URL: digits only, as LINE issues them
     if (m.type === 'image' && !isLineMessageId(m.id)) return 'message';
   }
   if (e.type === 'postback') {
     const p = e.postback;
-    if (!isObject(p) || typeof p.data !== 'string') return 'postback';
+    if (!isObject(p) || typeof p.data !== 'string' || !isWellFormed(p.data)) return 'postback';
     if (p.params !== undefined) {
       if (!isObject(p.params)) return 'postback';
-      if (!Object.values(p.params).every((v) => typeof v === 'string')) return 'postback';
+      if (!Object.values(p.params).every((v) => typeof v === 'string' && isWellFormed(v))) return 'postback';
     }
   }
   return undefined;

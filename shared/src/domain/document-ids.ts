@@ -8,6 +8,7 @@ export function isFirestoreDocId(id: unknown): id is string {
   return (
     typeof id === 'string' &&
     id.length > 0 &&
+    isWellFormed(id) &&
     id !== '.' &&
     id !== '..' &&
     !/^__.*__$/s.test(id) &&
@@ -47,6 +48,14 @@ export const isLineUserId = (id: unknown): id is string =>
 
 /** LINE message ids (an image to fetch): digits only. */
 export const isLineMessageId = (id: unknown): id is string => typeof id === 'string' && /^\d{1,32}$/.test(id);
+
+/**
+ * A string that is valid Unicode: no lone surrogate (JSON may carry "\ud800", UTF-8 cannot), which
+ * Firestore refuses in an id or a stored value.
+ */
+export function isWellFormed(s: string): boolean {
+  return !/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(s);
+}
 
 function utf8Bytes(s: string): number {
   let n = 0;

@@ -9,7 +9,20 @@ import {
 } from '../../src/domain/document-ids';
 
 // Firestore refuses these ids with an exception; every pattern must refuse them first.
-const FORBIDDEN = ['', '.', '..', '__X__', '__.__', '____', 'a/b', '/', 'x'.repeat(1501), 'ก'.repeat(501)];
+const FORBIDDEN = [
+  '',
+  '\uD800',
+  'a\uDC00b',
+  '.',
+  '..',
+  '__X__',
+  '__.__',
+  '____',
+  'a/b',
+  '/',
+  'x'.repeat(1501),
+  'ก'.repeat(501),
+];
 
 describe('document ids', () => {
   it('refuses what Firestore refuses, under every pattern', () => {
