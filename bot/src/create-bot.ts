@@ -10,6 +10,8 @@ import { createHmacPostbackSigner } from './line/hmac-postback-signer';
 import { createHttpLineClient, type LineClient } from './line/line-client';
 import type { MediaStore } from './media/media-store';
 import { municipalityCollections } from './municipality-collections';
+import { OUTBOX_SWEEP_AFTER_MS, sweepOutbox } from './outbox/deliver-entry';
+import { createFirestoreOutbox } from './outbox/firestore-outbox';
 import { enforceRetention } from './people/retention';
 import { runDailyReportJobs } from './reports/daily-report-jobs';
 import { recomputeOpenDueDates } from './reports/recompute-due-dates';
@@ -76,6 +78,8 @@ export function createBot(o: CreateBotOptions) {
       },
       { birthDatePepper: o.config.birthDatePepper },
     );
+  // the turns' outbox lives on the processed-event records the Firestore store writes
+  const outbox = o.store ? undefined : createFirestoreOutbox(o.db.collection('processedEvents'));
   const taskDeps: TaskDeps = {
     db: o.db,
     municipalityId: org.municipalityId,
@@ -111,6 +115,7 @@ export function createBot(o: CreateBotOptions) {
     onLinked: o.onLinked ?? linkRoleMenu(o, line),
     liffId: o.config.lineLogin?.liffId,
     calendar: () => calendar.get(),
+    outbox,
   });
   let apiRouter: ReturnType<typeof createApiRouter> | undefined;
   if (o.config.lineLogin) {
@@ -171,6 +176,17 @@ export function createBot(o: CreateBotOptions) {
     line,
     store,
     drain: inProcess.drain,
+    /**
+     * What the outbox sweeper runs (scheduled): answers and tasks turns left unsent (a crash between the
+     * commit and the delivery) after `olderThanMs`, by push
+     */
+    sweepOutbox: async (o2: { now?: Date; olderThanMs?: number } = {}) =>
+      outbox
+        ? sweepOutbox(
+            { line, tasks: o.tasks ?? inProcess.queue, outbox, logger },
+            { now: o2.now ?? new Date(), olderThanMs: o2.olderThanMs ?? OUTBOX_SWEEP_AFTER_MS, limit: 200 },
+          )
+        : 0,
     /** shutting down: retries waiting for their backoff run now, once */
     closeTasks: inProcess.close,
     runDailyJobs,

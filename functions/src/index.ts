@@ -170,6 +170,17 @@ export const retention = onSchedule(
   },
 );
 
+/**
+ * The outbox sweeper: answers, notifications and follow-up tasks a turn committed but could not deliver
+ * (the instance died between the commit and the send) go out by push within a minute or two.
+ */
+export const outboxSweeper = onSchedule(
+  { region: REGION, secrets: SECRETS, schedule: 'every 1 minutes', retryCount: 0, timeoutSeconds: 120 },
+  async () => {
+    await getBot().sweepOutbox();
+  },
+);
+
 /** HR added or removed a holiday: open reports get the due dates the new calendar gives. */
 export const holidayChanged = onDocumentWritten(
   { region: REGION, secrets: SECRETS, document: 'municipalities/{municipalityId}/holidays/{date}' },

@@ -12,6 +12,12 @@ export class LineApiError extends Error {
     super(`LINE ${path} answered ${status}: ${typeof body === 'string' ? body : JSON.stringify(body)}`);
   }
 
+  /**
+   * An earlier attempt of the same call timed out or got a 5xx: LINE may have carried it out. A reply
+   * refused as "invalid reply token" after such an attempt was most likely our own, delivered.
+   */
+  afterUncertainAttempt = false;
+
   /** LINE says the reply token was used, expired or never existed. */
   get isInvalidReplyToken(): boolean {
     return this.status === 400 && /reply token/i.test(JSON.stringify(this.body));

@@ -65,29 +65,34 @@ export function createLineHttp(o: LineHttpOptions) {
     const url = `${c.data ? dataBase : apiBase}${c.path}`;
     const attempts = c.retrySafe ? maxAttempts : 1;
     let lastError: unknown;
+    let uncertain = false; // an attempt LINE may have carried out without our hearing so
     for (let attempt = 1; attempt <= attempts; attempt++) {
       let res: Response;
       try {
         res = await doFetch(url, { method: c.method, headers, body, signal: AbortSignal.timeout(timeoutMs) });
       } catch (err) {
         lastError = err;
+        uncertain = true;
         if (attempt < attempts) await sleep(backoff(attempt));
         continue;
       }
       if (res.ok || c.accept?.includes(res.status)) return res;
       const retryAfterMs = retryAfterOf(res);
       if ((res.status === 429 || res.status >= 500) && attempt < attempts) {
+        if (res.status >= 500) uncertain = true;
         await res.arrayBuffer().catch(() => undefined);
         await sleep(retryAfterMs !== undefined ? Math.min(retryAfterMs, maxBackoffMs) : backoff(attempt));
         continue;
       }
-      throw new LineApiError(
+      const error = new LineApiError(
         res.status,
         c.path,
         await readBody(res),
         res.headers.get('x-line-request-id') ?? undefined,
         retryAfterMs,
       );
+      error.afterUncertainAttempt = uncertain;
+      throw error;
     }
     throw new LineUnavailableError(c.path, lastError);
   };

@@ -8,6 +8,7 @@ import {
   type Transaction,
 } from 'firebase-admin/firestore';
 import { turnFeatures } from '../features/registry';
+import type { OutboxEntry } from '../outbox/outbox-entry';
 import { processedEventExpiry } from '../webhook/replay-window';
 import { createConversationCache, type KnownConversation } from './conversation-cache';
 import { applyWrites, mergeWrites, updateArgs } from './merge-writes';
@@ -74,7 +75,10 @@ export function createFirestoreTurnStore(
         const update = conversationUpdate(outcome.state, recent, input, turn.now);
         turn.write(outcome.effects, tx, update);
         tx.set(stateRef, update, { merge: true });
-        tx.create(processedRef, processedEventRecord(input, turn.now));
+        tx.create(
+          processedRef,
+          processedEventRecord(input, turn.now, plan.outbox?.(outcome.result, read.notifications)),
+        );
         return {
           duplicate: false,
           result: outcome.result,
@@ -102,7 +106,10 @@ export function createFirestoreTurnStore(
         const update = conversationUpdate(outcome.state, recent, input, turn.now);
         turn.write(outcome.effects, batch, update);
         // fails the batch (ALREADY_EXISTS) when any instance processed this event, for anyone
-        batch.create(c.processedEvents.doc(input.eventId), processedEventRecord(input, turn.now));
+        batch.create(
+          c.processedEvents.doc(input.eventId),
+          processedEventRecord(input, turn.now, plan.outbox?.(outcome.result, [])),
+        );
         // The same change as the transaction's set-with-merge, as field paths: update() takes a precondition.
         const writes = mergeWrites(update);
         if (seen) batch.update(stateRef, ...updateArgs(writes), { lastUpdateTime: seen.updateTime });
@@ -245,11 +252,14 @@ function conversationUpdate(
 function processedEventRecord(
   input: { userId: string; eventTimestamp: number },
   now: Timestamp,
+  outbox: OutboxEntry | undefined,
 ): Record<string, unknown> {
   return {
     userId: input.userId,
     processedAt: now,
     expiresAt: Timestamp.fromDate(processedEventExpiry(input.eventTimestamp)),
+    // what the turn must still send: the transactional outbox (bot/src/outbox/)
+    ...(outbox ? { outbox } : {}),
   };
 }
 

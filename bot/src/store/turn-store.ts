@@ -9,6 +9,8 @@ import type {
   Reply,
   Typed,
 } from '@phattana/shared';
+import type { OutboxEntry } from '../outbox/outbox-entry';
+import type { Notification } from './turn-feature';
 
 export interface TurnInput {
   /** LINE user id: one conversation document per person */
@@ -42,6 +44,11 @@ export interface TurnPlan<
   lookups(state: ConversationState<S> | undefined): readonly L[];
   /** must be pure: it may run more than once under contention */
   decide(state: ConversationState<S> | undefined, stored: StoredContext, facts: X): TurnOutcome<T, S, E>;
+  /**
+   * What the turn must send, written in the same atomic write as its state (the outbox), given the
+   * decision and the pushes to other people the store resolved. Pure, like `decide`.
+   */
+  outbox?(result: T, notifications: readonly Notification[]): OutboxEntry;
 }
 
 export interface TurnOutcome<T, S extends { readonly flow: string } = FlowState, E extends Typed = Effect> {

@@ -8,11 +8,13 @@ import {
   type WorkingDayCalendar,
 } from '@phattana/shared';
 import { turnFeatures } from '../features/registry';
-import { LineApiError, LineUnavailableError } from '../line/line-api-error';
 import type { LineClient } from '../line/line-client';
 import { batches, renderMessages } from '../line/render-messages';
+import { type DeliveryDeps, deliverEntry, OUTBOX_SWEEP_AFTER_MS, sweepOutbox } from '../outbox/deliver-entry';
+import { type Outbox, storable } from '../outbox/outbox-entry';
 import type { Logger } from '../runtime/logger';
 import type { Task, TaskQueue } from '../runtime/task-queue';
+import type { Notification } from '../store/turn-feature';
 import type { TurnStore } from '../store/turn-store';
 import { retryKeyFor } from './retry-key';
 import { toInboundEvent } from './to-inbound-event';
@@ -33,9 +35,20 @@ export interface EventHandlerDeps {
   calendar?: () => Promise<WorkingDayCalendar>;
   /** after a LINE account is linked (e.g. give the person their role's rich menu) */
   onLinked?: (userId: string, person: PersonContext) => Promise<void>;
+  /** the turns' outbox (with a store that writes it); without one, nothing is left to deliver later */
+  outbox?: Outbox;
+  /** a person's next event delivers what their turns left unsent this long ago */
+  sweepAfterMs?: number;
 }
 
-export type EventOutcome = 'handled' | 'duplicate' | 'ignored' | 'unfollowed';
+export type EventOutcome = 'handled' | 'duplicate' | 'redelivered' | 'ignored' | 'unfollowed';
+
+/** Without a store that writes an outbox: deliver at once, nothing to find later. */
+const NO_OUTBOX: Outbox = {
+  undelivered: async () => undefined,
+  markDelivered: async () => undefined,
+  pending: async () => [],
+};
 
 /** Processes one webhook event end to end: de-duplicate, step the conversation, reply. */
 export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promise<EventOutcome> {
@@ -76,28 +89,42 @@ export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promis
           });
           // slow work the effects ask for (copying photos, sending broadcasts…), each feature's own
           const tasks: Task[] = turnFeatures.tasksFor(r.effects);
-          return { state: r.state, effects: r.effects, result: { replies: r.replies, tasks } };
+          const messages = renderMessages(r.replies, {
+            signer: d.signer,
+            now,
+            onTrim: (what) => d.logger.warn('line.trimmed', { eventId: e.webhookEventId, what }),
+          });
+          return {
+            state: r.state,
+            effects: r.effects,
+            result: { batches: batches(messages).map((m) => ({ messages: m })), tasks },
+          };
         },
+        outbox: (result, notifications) =>
+          storable({
+            to: userId,
+            batches: result.batches,
+            tasks: [...result.tasks, ...notificationTasks(notifications, now, d)],
+            delivered: false,
+          }),
       },
     );
-    if (turn.duplicate) return 'duplicate';
-    // Queued first thing after the commit, so a failed reply (whose redelivery is a duplicate) cannot
-    // lose them; a failed enqueue must not fail the turn either, which is already saved.
+    const outbox = d.outbox ?? NO_OUTBOX;
+    const delivery = { line: d.line, tasks: d.tasks, outbox, logger: d.logger };
+    if (turn.duplicate) {
+      // Committed before (LINE redelivers when we answered 500 or too late, or the process died after
+      // the commit): whatever that turn left unsent goes now, instead of being dropped.
+      const left = await outbox.undelivered(e.webhookEventId);
+      if (!left) return 'duplicate';
+      await deliverEntry(e.webhookEventId, left, replyToken, delivery);
+      return 'redelivered';
+    }
     for (const s of turn.notificationsSkipped ?? [])
       d.logger.info('notify.skipped', {
         eventId: e.webhookEventId,
         employeeId: s.employeeId,
         reason: s.reason,
       });
-    for (const task of [...turn.result.tasks, ...notificationTasks(turn.notifications ?? [], now, d)]) {
-      await d.tasks.enqueue(task).catch((err) =>
-        d.logger.error('task.enqueue_failed', {
-          // a push carries message text: log only whom it was for
-          ...(task.type === 'push' ? { type: task.type, to: task.to } : task),
-          err: String(err),
-        }),
-      );
-    }
     if (turn.linked && turn.person && d.onLinked) {
       // After the commit (a failed menu link must not undo the link itself), but awaited: Cloud
       // Functions throttles the CPU once the webhook has answered.
@@ -107,38 +134,19 @@ export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promis
     }
     if (inbound.kind === 'follow') await d.store.setFollowing(userId, true, now);
 
-    const messages = renderMessages(turn.result.replies, {
-      signer: d.signer,
-      now,
-      onTrim: (what) => d.logger.warn('line.trimmed', { eventId: e.webhookEventId, what }),
-    });
-    const [first, ...rest] = batches(messages);
-    let pushIndex = 0;
-    const pushLater = (msgs: readonly unknown[]) =>
-      d.tasks.enqueue({
-        type: 'push',
+    await deliverEntry(
+      e.webhookEventId,
+      {
         to: userId,
-        messages: msgs,
-        retryKey: retryKeyFor(e.webhookEventId, pushIndex++),
-      });
-    if (first) {
-      if (replyToken) {
-        try {
-          await d.line.reply(replyToken, first);
-        } catch (err) {
-          // The turn is saved; the person must still see the answer, so fall back to a push.
-          if (
-            !(err instanceof LineUnavailableError || (err instanceof LineApiError && err.isInvalidReplyToken))
-          )
-            throw err;
-          d.logger.warn('line.reply_failed_pushing', { eventId: e.webhookEventId, err: err.message });
-          await pushLater(first);
-        }
-      } else {
-        await pushLater(first);
-      }
-    }
-    for (const batch of rest) await pushLater(batch);
+        batches: turn.result.batches,
+        tasks: [...turn.result.tasks, ...notificationTasks(turn.notifications ?? [], now, d)],
+        delivered: false,
+      },
+      replyToken,
+      delivery,
+    );
+    if (d.outbox)
+      sweepFor(userId, now, { ...delivery, outbox: d.outbox }, d.sweepAfterMs ?? OUTBOX_SWEEP_AFTER_MS);
     return 'handled';
   } finally {
     if (loading) clearTimeout(loading);
@@ -149,16 +157,25 @@ export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promis
  * The pushes a turn asked for to other people (the next approver, the person whose report was
  * returned), with retry keys from the effect's key, so a redelivered event never sends twice.
  */
-function notificationTasks(
-  notifications: NonNullable<
-    Extract<Awaited<ReturnType<TurnStore['runTurn']>>, { duplicate: false }>['notifications']
-  >,
-  now: Date,
-  d: EventHandlerDeps,
-): Task[] {
+function notificationTasks(notifications: readonly Notification[], now: Date, d: EventHandlerDeps): Task[] {
   return notifications.flatMap((n) =>
     batches(renderMessages(n.replies, { signer: d.signer, now })).map(
       (messages, i): Task => ({ type: 'push', to: n.to, messages, retryKey: retryKeyFor(n.key, i) }),
     ),
+  );
+}
+
+/**
+ * The person's own earlier answers left unsent (a crash, a failed enqueue), looked for on their next
+ * event at most once a minute per instance, after the current answer: never in its way.
+ */
+const lastSweep = new Map<string, number>();
+function sweepFor(userId: string, now: Date, d: DeliveryDeps, olderThanMs: number) {
+  const at = lastSweep.get(userId) ?? 0;
+  if (now.getTime() - at < 60_000) return;
+  lastSweep.set(userId, now.getTime());
+  if (lastSweep.size > 10_000) lastSweep.clear();
+  void sweepOutbox(d, { userId, now, olderThanMs, limit: 20 }).catch((err) =>
+    d.logger.error('outbox.sweep_failed', { err: (err as Error).message }),
   );
 }

@@ -1,0 +1,32 @@
+import { type CollectionReference, Timestamp } from 'firebase-admin/firestore';
+import type { DeliveredVia, Outbox, OutboxEntry } from './outbox-entry';
+
+/** The outbox on the processed-event records (`processedEvents/{eventId}.outbox`). */
+export function createFirestoreOutbox(processedEvents: CollectionReference): Outbox {
+  return {
+    async undelivered(eventId) {
+      const snap = await processedEvents.doc(eventId).get();
+      const entry = snap.get('outbox') as OutboxEntry | undefined;
+      return entry && !entry.delivered ? entry : undefined;
+    },
+    async markDelivered(eventId, via: DeliveredVia) {
+      await processedEvents
+        .doc(eventId)
+        .update({ 'outbox.delivered': true, 'outbox.via': via, 'outbox.deliveredAt': Timestamp.now() });
+    },
+    async pending({ userId, before, limit }) {
+      // equality filters only (served by single-field indexes); the age is checked here
+      let q = processedEvents.where('outbox.delivered', '==', false);
+      if (userId) q = q.where('userId', '==', userId);
+      const snap = await q.limit(limit * 4).get();
+      return snap.docs
+        .filter((d) => ((d.get('processedAt') as Timestamp | undefined)?.toMillis() ?? 0) < before.getTime())
+        .sort(
+          (a, b) =>
+            (a.get('processedAt') as Timestamp).toMillis() - (b.get('processedAt') as Timestamp).toMillis(),
+        )
+        .slice(0, limit)
+        .map((d) => ({ eventId: d.id, entry: d.get('outbox') as OutboxEntry }));
+    },
+  };
+}
