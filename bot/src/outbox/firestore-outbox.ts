@@ -10,14 +10,16 @@ export function createFirestoreOutbox(processedEvents: CollectionReference): Out
       return entry && !entry.delivered ? entry : undefined;
     },
     async markDelivered(eventId, via: DeliveredVia) {
+      // The whole entry is replaced: once sent, neither the answer (a survey summary repeats the answers)
+      // nor whom it was for stays on the record, so an anonymous survey leaves no path to the person.
       await processedEvents
         .doc(eventId)
-        .update({ 'outbox.delivered': true, 'outbox.via': via, 'outbox.deliveredAt': Timestamp.now() });
+        .update({ outbox: { delivered: true, via, deliveredAt: Timestamp.now() } });
     },
     async pending({ userId, before, limit }) {
       // equality filters only (served by single-field indexes); the age is checked here
       let q = processedEvents.where('outbox.delivered', '==', false);
-      if (userId) q = q.where('userId', '==', userId);
+      if (userId) q = q.where('outbox.to', '==', userId);
       const snap = await q.limit(limit * 4).get();
       return snap.docs
         .filter((d) => ((d.get('processedAt') as Timestamp | undefined)?.toMillis() ?? 0) < before.getTime())

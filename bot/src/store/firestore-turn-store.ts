@@ -250,12 +250,12 @@ function conversationUpdate(
 
 /** The deployment-wide record that this event was processed, until LINE can no longer redeliver it. */
 function processedEventRecord(
-  input: { userId: string; eventTimestamp: number },
+  input: { eventTimestamp: number },
   now: Timestamp,
   outbox: OutboxEntry | undefined,
 ): Record<string, unknown> {
+  // no user id: only the outbox names the person, and only until it is delivered
   return {
-    userId: input.userId,
     processedAt: now,
     expiresAt: Timestamp.fromDate(processedEventExpiry(input.eventTimestamp)),
     // what the turn must still send: the transactional outbox (bot/src/outbox/)
