@@ -104,7 +104,7 @@ describe('Firestore turn store: optimistic turns', () => {
     expect((await fresh.runTurn({ ...e, userId: newUser() }, withLookup)).duplicate).toBe(true);
     const record = await c.processedEvents.doc(e.eventId).get();
     expect(record.get('processedAt')).toBeInstanceOf(Timestamp);
-    const expires = (record.get('expiresAt') as Timestamp).toMillis();
+    const expires = (record.get('expireAt') as Timestamp).toMillis();
     expect(expires - e.eventTimestamp).toBeGreaterThanOrEqual(REPLAY_WINDOW_MS);
     expect((await stored(user))?.state.turn).toBe(1);
   });

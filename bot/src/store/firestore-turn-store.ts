@@ -11,6 +11,7 @@ import { turnFeatures } from '../features/registry';
 import type { OutboxEntry } from '../outbox/outbox-entry';
 import { processedEventExpiry } from '../webhook/replay-window';
 import { createConversationCache, type KnownConversation } from './conversation-cache';
+import { EXPIRE_AT } from './expire-at';
 import { applyWrites, mergeWrites, updateArgs } from './merge-writes';
 import type { Notification, TurnCollections, TurnSettings } from './turn-feature';
 import type { AnyTurnFeature, TurnFeatureIndex } from './turn-features';
@@ -257,7 +258,7 @@ function processedEventRecord(
   // no user id: only the outbox names the person, and only until it is delivered
   return {
     processedAt: now,
-    expiresAt: Timestamp.fromDate(processedEventExpiry(input.eventTimestamp)),
+    [EXPIRE_AT]: Timestamp.fromDate(processedEventExpiry(input.eventTimestamp)),
     // what the turn must still send: the transactional outbox (bot/src/outbox/)
     ...(outbox ? { outbox } : {}),
   };

@@ -17,7 +17,7 @@ export type TurnCollections = MunicipalityCollections & {
   readonly conversations: CollectionReference;
   /**
    * one document per processed webhook event, deployment-wide, written with the turn and deleted by a
-   * TTL policy on `expiresAt` once LINE can no longer redeliver it
+   * TTL policy on `expireAt` (the one TTL field, bot/src/store/expire-at.ts) once LINE can no longer redeliver it
    */
   readonly processedEvents: CollectionReference;
   /** external trainings reported from chat, for HR to verify */

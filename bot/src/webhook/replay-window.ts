@@ -13,7 +13,7 @@ export const REPLAY_WINDOW_MS = 24 * 60 * 60_000;
 export const FUTURE_SKEW_MS = 10 * 60_000;
 
 /**
- * When the record of a processed event may go (a Firestore TTL policy on `expiresAt` deletes it): the
+ * When the record of a processed event may go (a Firestore TTL policy on `expireAt` (the one TTL field, bot/src/store/expire-at.ts) deletes it): the
  * end of the window, counted from the event's own time, plus the allowed skew so the two checks overlap.
  */
 export function processedEventExpiry(eventTimestamp: number): Date {
