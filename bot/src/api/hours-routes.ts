@@ -11,8 +11,8 @@ import express, { type Router } from 'express';
 import { entriesOf } from '../idp/idp-docs';
 import { OPEN_STATUSES, reportFromDoc } from '../reports/report-turn-io';
 import { personOf } from './api-auth';
+import type { ApiDeps } from './api-deps';
 import { fiscalYearParam } from './api-input';
-import type { ApiDeps } from './api-router';
 
 // The person's training hours for one fiscal year: totals by method and curriculum from the ledger
 // entries, progress toward the municipality's targets, their post-training reports with status and due

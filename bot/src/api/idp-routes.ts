@@ -15,8 +15,8 @@ import { idpFromDoc, loadIdpView, nearestSupervisor } from '../idp/idp-docs';
 import { type Notification, resolveNotifications } from '../reports/report-turn-io';
 import { withoutUndefined } from '../store/without-undefined';
 import { personOf } from './api-auth';
+import type { ApiDeps } from './api-deps';
 import { fiscalYearParam, isWhole, jsonBodyErrors } from './api-input';
-import type { ApiDeps } from './api-router';
 import { enqueueNotifications } from './push-notifications';
 
 // The person's own individual development plan (IDP): read, save the draft, send it to the supervisor.

@@ -21,8 +21,8 @@ import { actorOf, createFirestoreBroadcastStore } from '../broadcast/firestore-b
 import { OPEN_STATUSES } from '../reports/report-turn-io';
 import type { AuthedRequest } from './api-auth';
 import { personOf } from './api-auth';
+import type { ApiDeps } from './api-deps';
 import { AUTO_ID } from './api-input';
-import type { ApiDeps } from './api-router';
 import { isoOfTimestamp } from './timestamp-iso';
 
 // HR's late list and the one-tap reminder from it, for the LIFF page. The broadcast is the chat's

@@ -34,8 +34,8 @@ import { SPREADSHEET_LIMITS, SpreadsheetError } from '../people/read-spreadsheet
 import { syncLinkedPeople } from '../people/sync-linked-people';
 import { recomputeOpenDueDates } from '../reports/recompute-due-dates';
 import { personOf } from './api-auth';
+import type { ApiDeps } from './api-deps';
 import { AUTO_ID, EMPLOYEE_ID } from './api-input';
-import type { ApiDeps } from './api-router';
 import { isoOfTimestamp } from './timestamp-iso';
 
 // HR's management pages in the LIFF app: trainings (the daily job opens each attendee's report after

@@ -29,7 +29,7 @@ import {
 } from '../surveys/survey-admin';
 import { readSurveyPhoto } from '../surveys/survey-photo-access';
 import { personOf, requireRoles } from './api-auth';
-import type { ApiDeps } from './api-router';
+import type { ApiDeps } from './api-deps';
 
 // HR's survey management for the LIFF pages (issue 5/6): the list with response rates, create from a
 // template or by copying last year's, edit and open/close, the results and the CSV/XLSX export.

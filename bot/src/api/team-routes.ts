@@ -31,8 +31,8 @@ import {
 } from '../reports/report-turn-io';
 import { withoutUndefined } from '../store/without-undefined';
 import { personOf, requireRoles } from './api-auth';
+import type { ApiDeps } from './api-deps';
 import { EMPLOYEE_ID, fiscalYearParam, isWhole, jsonBodyErrors, REPORT_ID } from './api-input';
-import type { ApiDeps } from './api-router';
 import { IDP_CHANGED, idpErrorStatus } from './idp-routes';
 import { enqueueNotifications } from './push-notifications';
 
