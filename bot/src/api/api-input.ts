@@ -29,13 +29,16 @@ export const REPORT_ID = /^(?!\.\.?$)(?!__.*__$)[^/]{1,400}$/;
 /** Ids Firestore generates (`.add()` / `.doc()`), as trainings and broadcasts are named. */
 export const AUTO_ID = /^[A-Za-z0-9_-]{1,200}$/;
 
-/** A body express.json() could not read: a Thai message instead of express's HTML page. */
+/**
+ * A body express.json() could not read: a Thai message instead of express's HTML page. The one JSON
+ * error handler of the API: the router installs it after every route module.
+ */
 export function jsonBodyErrors(err: unknown, _req: Request, res: Response, next: NextFunction) {
   const type = (err as { type?: string } | null)?.type;
   if (type === 'entity.parse.failed' || type === 'entity.too.large') {
     res
       .status(type === 'entity.too.large' ? 413 : 400)
-      .json({ message: type === 'entity.too.large' ? 'ข้อมูลยาวเกินกว่าที่ระบบรับได้' : 'รูปแบบข้อมูลไม่ถูกต้อง' });
+      .json({ message: type === 'entity.too.large' ? 'ข้อมูลหรือไฟล์ใหญ่เกินกว่าที่ระบบรับได้' : 'รูปแบบข้อมูลไม่ถูกต้อง' });
     return;
   }
   next(err);

@@ -18,7 +18,7 @@ import {
   TRAINING_LIMITS,
   type TrainingInput,
 } from '@phattana/shared';
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import { type DocumentSnapshot, Timestamp } from 'firebase-admin/firestore';
 import {
   addHoliday,
@@ -425,17 +425,6 @@ export function createManageRoutes(d: ApiDeps): Router {
     });
     d.logger.info('api.settings_updated', { by: by.employeeId });
     res.json(settingsView(await c.municipality.get()));
-  });
-
-  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    const type = (err as { type?: string } | null)?.type;
-    if (type === 'entity.parse.failed' || type === 'entity.too.large') {
-      res
-        .status(type === 'entity.too.large' ? 413 : 400)
-        .json({ message: type === 'entity.too.large' ? 'ไฟล์หรือข้อมูลใหญ่เกินกว่าที่ระบบรับได้' : 'รูปแบบข้อมูลไม่ถูกต้อง' });
-      return;
-    }
-    next(err);
   });
 
   return router;

@@ -145,14 +145,7 @@ export function createSurveyRoutes(d: ApiDeps): Router {
       res.status(err.status).json({ message: err.message, errors: err.errors });
       return;
     }
-    const type = (err as { type?: string } | null)?.type;
-    if (type === 'entity.parse.failed' || type === 'entity.too.large') {
-      res.status(type === 'entity.too.large' ? 413 : 400).json({
-        message: type === 'entity.too.large' ? 'ข้อมูลยาวเกินกว่าที่ระบบรับได้' : 'รูปแบบข้อมูลไม่ถูกต้อง',
-      });
-      return;
-    }
-    next(err);
+    next(err); // a body that could not be read: the API's one JSON error handler
   });
 
   return router;
