@@ -3,7 +3,7 @@
 // Firestore operations per turn, next to a bare @line/bot-sdk echo handler in the same process.
 // Each handler first runs the same load once (printed as "cold") to warm V8, connection pools
 // and the emulator up; the figures compared are the passes after that.
-// Usage: npx tsx bench/webhook.ts [users=50] [conversationsPerUser=2]
+// Usage: npx tsx bench/webhook.ts [users=50] [conversationsPerUser=2] [warm|nowarm]
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { messagingApi, middleware, type webhook } from '@line/bot-sdk';
@@ -89,6 +89,8 @@ async function main() {
   // project, another client) before the bot's cold pass; the bot's own first connection, first
   // holidays read and first turns stay in the cold figures.
   const warm = await warmEmulator(USERS, 6);
+  // what a cold instance does at start, before its first webhook (process.argv[4] === 'nowarm' skips it)
+  const botWarm = process.argv[4] === 'nowarm' ? undefined : await timed(() => bot.warmUp());
 
   const ops = countFirestoreOps();
   const oursCold = await measure(emulator.pid, () =>
@@ -125,6 +127,11 @@ async function main() {
   );
   console.log(
     `emulator warmed before the cold pass on other data: project ${warm.projectId}, ${warm.ops} operations in ${warm.ms.toFixed(0)} ms (not the bot's client or documents)`,
+  );
+  console.log(
+    botWarm
+      ? `bot warmed at start: holidays read + ${botWarm.value.turns} in-memory turns in ${botWarm.ms.toFixed(0)} ms (writes nothing)`
+      : 'bot not warmed at start (nowarm)',
   );
   print('phattana webhook (cold)', oursCold);
   print('bare bot-sdk echo (cold)', bareCold);
@@ -186,6 +193,12 @@ async function warmEmulator(users: number, rounds: number) {
   const ms = performance.now() - t0;
   await deleteApp(app);
   return { projectId, ops: ops + users, ms };
+}
+
+async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {
+  const t0 = performance.now();
+  const value = await run();
+  return { value, ms: performance.now() - t0 };
 }
 
 interface RunResult {

@@ -5,7 +5,6 @@ import {
   DEFAULT_SURVEY_MIN_GROUP_SIZE,
   DEVELOPMENT_METHODS,
   type Division,
-  fiscalYearOfInstant,
   fiscalYearRange,
   isIsoDate,
   type MunicipalitySettings,
@@ -35,7 +34,7 @@ import { syncLinkedPeople } from '../people/sync-linked-people';
 import { recomputeOpenDueDates } from '../reports/recompute-due-dates';
 import { personOf } from './api-auth';
 import type { ApiDeps } from './api-deps';
-import { AUTO_ID, EMPLOYEE_ID } from './api-input';
+import { AUTO_ID, EMPLOYEE_ID, fiscalYearParam } from './api-input';
 import { isoOfTimestamp } from './timestamp-iso';
 
 // HR's management pages in the LIFF app: trainings (the daily job opens each attendee's report after
@@ -63,14 +62,9 @@ export function createManageRoutes(d: ApiDeps): Router {
   // ---- trainings ----
 
   router.get('/trainings', async (req, res) => {
-    const fy = req.query.fy === undefined ? fiscalYearOfInstant(d.clock()) : Number(req.query.fy);
-    let range: { start: string; end: string };
-    try {
-      range = fiscalYearRange(fy);
-    } catch {
-      res.status(400).json({ message: 'ปีงบประมาณไม่ถูกต้อง' });
-      return;
-    }
+    const fy = fiscalYearParam(req, res, d.clock());
+    if (fy === undefined) return;
+    const range = fiscalYearRange(fy);
     // one range filter on one field needs no composite index
     const snap = await c.trainings
       .where('startDate', '>=', range.start)
