@@ -24,6 +24,7 @@ import { createFirestoreTurnStore } from './store/firestore-turn-store';
 import type { TaskIo } from './store/turn-feature';
 import type { TurnStore } from './store/turn-store';
 import { runSurveyJobs } from './surveys/survey-jobs';
+import { warmUp } from './webhook/warm-up';
 import { createWebhookApp } from './webhook/webhook-app';
 
 export { municipalityCollections } from './municipality-collections';
@@ -173,6 +174,18 @@ export function createBot(o: CreateBotOptions) {
     app,
     /** the LIFF/HR API alone (`/api/...`), for its own function; `app` also serves it, for local use */
     api: createApiApp(apiRouter),
+    /** an instance's start: the calendar read and the chat's code compiled before the first webhook */
+    warmUp: () =>
+      warmUp({
+        calendar: () => calendar.get(),
+        signer,
+        privacy: {
+          municipalityName: org.municipalityName,
+          retentionYears: org.retentionYears,
+          contact: org.contact,
+        },
+        now: clock(),
+      }),
     line,
     store,
     drain: inProcess.drain,

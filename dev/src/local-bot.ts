@@ -18,6 +18,8 @@ export interface LocalBot {
   runDailyJobs(now?: Date): ReturnType<ReturnType<typeof createBot>['runDailyJobs']>;
   /** what the holiday trigger does after HR edits a holiday */
   recomputeDueDates(): Promise<number>;
+  /** what an instance may do at start (read the calendar, compile the chat's code); writes nothing */
+  warmUp(): Promise<{ turns: number }>;
   /** runs one task as the Cloud Tasks function does (e.g. to retry one by hand) */
   runTask(task: Task): Promise<void>;
   close(): Promise<void>;
@@ -67,6 +69,7 @@ export async function startLocalBot(o: {
     },
     recomputeDueDates: () => bot.recomputeDueDates(),
     runTask: bot.runTask,
+    warmUp: bot.warmUp,
     close: async () => {
       await bot.closeTasks();
       await new Promise<void>((resolve) => {

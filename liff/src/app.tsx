@@ -88,7 +88,7 @@ function RouteView({ ready, path }: { readonly ready: Ready; readonly path: stri
         {routeHeading(route, ready.session.profile)}
       </h1>
       {route.kind === 'eager' ? (
-        <route.page session={ready.session} api={ready.api} params={match.params} />
+        <route.page session={ready.session} api={ready.api} params={match.params} routes={ROUTES} />
       ) : (
         // keyed by path: another report is another page, with its own loading state
         <LazyPage
@@ -97,6 +97,7 @@ function RouteView({ ready, path }: { readonly ready: Ready; readonly path: stri
           session={ready.session}
           api={ready.api}
           params={match.params}
+          routes={ROUTES}
         />
       )}
     </>

@@ -1,4 +1,4 @@
-import type { PageComponent, PageProps } from './routes';
+import type { PageComponent, PageProps } from './page-props';
 import { ErrorState, LoadingState } from './status-views';
 import { useAsync } from './use-async';
 

@@ -1,16 +1,8 @@
-import type { ComponentType } from 'preact';
-import type { ApiClient } from './api-client';
-import type { LiffSession, Profile } from './liff-session';
+import type { Profile } from './liff-session';
+import type { PageComponent } from './page-props';
 import { HomePage } from './pages/home-page';
 
-export interface PageProps {
-  readonly session: LiffSession;
-  readonly api: ApiClient;
-  /** the `:name` segments of the route's path, e.g. `{ id }` for `/reports/:id` */
-  readonly params: Readonly<Record<string, string>>;
-}
-
-export type PageComponent = ComponentType<PageProps>;
+export type { PageComponent, PageProps } from './page-props';
 
 interface RouteBase {
   readonly path: string;

@@ -13,12 +13,8 @@ export function personOf(req: Request): PersonContext {
   return person;
 }
 
-const KNOWN_ROLES: readonly string[] = ['staff', 'supervisor', 'hr', 'executive'] satisfies Role[];
-
-/** The roles a staff record holds; anything unknown in it grants nothing. */
-export function rolesOf(value: unknown): Role[] {
-  return Array.isArray(value) ? value.filter((r): r is Role => KNOWN_ROLES.includes(r)) : [];
-}
+/** The roles a staff record holds (the staff records' own rule). */
+export { staffRoles as rolesOf } from '../people/staff-records';
 
 export const hasRole = (person: PersonContext, roles: readonly Role[]): boolean =>
   person.roles.some((r) => roles.includes(r));

@@ -17,13 +17,16 @@ export function fiscalYearParam(req: Request, res: Response, now: Date): number 
 /** A body field that must be a whole number (a version, a fiscal year). */
 export const isWhole = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
-/** A body express.json() could not read: a Thai message instead of express's HTML page. */
+/**
+ * A body express.json() could not read: a Thai message instead of express's HTML page. The one JSON
+ * error handler of the API: the router installs it after every route module.
+ */
 export function jsonBodyErrors(err: unknown, _req: Request, res: Response, next: NextFunction) {
   const type = (err as { type?: string } | null)?.type;
   if (type === 'entity.parse.failed' || type === 'entity.too.large') {
     res
       .status(type === 'entity.too.large' ? 413 : 400)
-      .json({ message: type === 'entity.too.large' ? 'ข้อมูลยาวเกินกว่าที่ระบบรับได้' : 'รูปแบบข้อมูลไม่ถูกต้อง' });
+      .json({ message: type === 'entity.too.large' ? 'ข้อมูลหรือไฟล์ใหญ่เกินกว่าที่ระบบรับได้' : 'รูปแบบข้อมูลไม่ถูกต้อง' });
     return;
   }
   next(err);

@@ -1,15 +1,11 @@
-import type { PersonContext, PostbackSigner, WorkingDayCalendar } from '@phattana/shared';
+import type { PersonContext } from '@phattana/shared';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
-import type { MediaStore } from '../media/media-store';
-import type { MunicipalityCollections } from '../municipality-collections';
-import type { Logger } from '../runtime/logger';
-import type { TaskQueue } from '../runtime/task-queue';
 import { type AuthedRequest, requireRoles, rolesOf } from './api-auth';
+import type { ApiDeps } from './api-deps';
 import { jsonBodyErrors } from './api-input';
 import { createDashboardRoutes } from './dashboard-routes';
 import { createHoursRoutes } from './hours-routes';
-import { IdTokenError, type IdTokenVerifier } from './id-token-verifier';
+import { IdTokenError } from './id-token-verifier';
 import { createIdpRoutes } from './idp-routes';
 import { createLateRoutes } from './late-routes';
 import { createManageRoutes } from './manage-routes';
@@ -18,33 +14,7 @@ import { createReportRoutes } from './report-routes';
 import { createSurveyRoutes } from './survey-routes';
 import { createTeamRoutes } from './team-routes';
 
-export interface ApiDeps {
-  verifier: IdTokenVerifier;
-  logger: Logger;
-  db: Firestore;
-  /** the municipality's collections, plus the LINE-user-keyed ones outside it */
-  collections: MunicipalityCollections & {
-    conversations: CollectionReference;
-    externalTrainings: CollectionReference;
-  };
-  /** working days with the municipality's holidays (cached by the bot) */
-  calendar: () => Promise<WorkingDayCalendar>;
-  /** work done after a response, e.g. a broadcast's sending (Cloud Tasks in production) */
-  tasks: TaskQueue;
-  /** signs the postback buttons of messages the API causes to be pushed */
-  signer: PostbackSigner;
-  /** the LIFF app, for buttons in those messages that open its pages */
-  liffId?: string;
-  /** keys the birth-date hashes of a staff import from the LIFF app (the bot's BIRTH_DATE_PEPPER) */
-  birthDatePepper?: string;
-  /** drops the cached working-day calendar after HR edited the holidays */
-  invalidateCalendar?: () => void;
-  /** origins of the LIFF app allowed to call the API from a browser */
-  allowedOrigins: readonly string[];
-  clock: () => Date;
-  /** where report and survey photos are kept (Cloud Storage): the survey results show them to HR */
-  media?: MediaStore;
-}
+export type { ApiDeps } from './api-deps';
 
 type Authed = AuthedRequest;
 

@@ -11,7 +11,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import writeExcelFile from 'write-excel-file/node';
 import { readDashboard, readExportPeople, selectableYears } from '../stats/dashboard-data';
 import { personOf, requireRoles } from './api-auth';
-import type { ApiDeps } from './api-router';
+import type { ApiDeps } from './api-deps';
 
 // The HR/executive dashboard of the plan's indicators for one fiscal year, and the same numbers as
 // LPA/ITA evidence files. The view reads maintained documents only (bot/src/stats/dashboard-data.ts);

@@ -9,10 +9,10 @@ import {
 } from '@phattana/shared';
 import express, { type Router } from 'express';
 import { entriesOf } from '../idp/idp-docs';
-import { OPEN_STATUSES, reportFromDoc } from '../reports/report-turn-io';
+import { isOpenStatus, reportFromDoc } from '../reports/report-records';
 import { personOf } from './api-auth';
+import type { ApiDeps } from './api-deps';
 import { fiscalYearParam } from './api-input';
-import type { ApiDeps } from './api-router';
 
 // The person's training hours for one fiscal year: totals by method and curriculum from the ledger
 // entries, progress toward the municipality's targets, their post-training reports with status and due
@@ -42,7 +42,7 @@ export function createHoursRoutes(d: ApiDeps): Router {
       yearlyHoursTarget: municipality.get('yearlyHoursTarget') as number | undefined,
     });
     const today = bangkokDate(now);
-    const open = (s: string) => (OPEN_STATUSES as readonly string[]).includes(s);
+    const open = isOpenStatus;
     const rows = reports.docs
       .map((s) => reportFromDoc(s))
       // this year's trainings, and anything still owed whatever its year

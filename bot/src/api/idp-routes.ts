@@ -15,8 +15,8 @@ import { idpFromDoc, loadIdpView, nearestSupervisor } from '../idp/idp-docs';
 import { type Notification, resolveNotifications } from '../reports/report-turn-io';
 import { withoutUndefined } from '../store/without-undefined';
 import { personOf } from './api-auth';
-import { fiscalYearParam, isWhole, jsonBodyErrors } from './api-input';
-import type { ApiDeps } from './api-router';
+import type { ApiDeps } from './api-deps';
+import { fiscalYearParam, isWhole } from './api-input';
 import { enqueueNotifications } from './push-notifications';
 
 // The person's own individual development plan (IDP): read, save the draft, send it to the supervisor.
@@ -67,8 +67,6 @@ export function createIdpRoutes(d: ApiDeps): Router {
     );
     await answer(res, outcome, person.employeeId, body.fiscalYear, 'api.idp_submitted');
   });
-
-  router.use(jsonBodyErrors);
 
   function readBody(raw: unknown, res: Response) {
     const b = (raw ?? {}) as { fiscalYear?: unknown; version?: unknown; goals?: unknown };

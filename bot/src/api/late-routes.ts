@@ -15,14 +15,14 @@ import {
   parseFilter,
   type ReportStatus,
 } from '@phattana/shared';
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import { type DocumentSnapshot, Timestamp } from 'firebase-admin/firestore';
 import type { BatchRecord, BroadcastRecord } from '../broadcast/broadcast-records';
 import { actorOf, createFirestoreBroadcastStore } from '../broadcast/firestore-broadcasts';
-import { OPEN_STATUSES } from '../reports/report-turn-io';
+import { OPEN_STATUSES } from '../reports/report-records';
 import type { AuthedRequest } from './api-auth';
 import { personOf } from './api-auth';
-import type { ApiDeps } from './api-router';
+import type { ApiDeps } from './api-deps';
 import { isoOfTimestamp } from './timestamp-iso';
 
 // HR's late list and the one-tap reminder from it, for the LIFF page. The broadcast is the chat's
@@ -259,15 +259,6 @@ export function createLateRoutes(d: ApiDeps): Router {
       return;
     }
     res.json(await view(await snap.ref.get()));
-  });
-
-  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    const type = (err as { type?: string } | null)?.type;
-    if (type === 'entity.parse.failed' || type === 'entity.too.large') {
-      res.status(400).json({ message: 'รูปแบบข้อมูลไม่ถูกต้อง' });
-      return;
-    }
-    next(err);
   });
 
   /** The broadcast named in the path, when it exists and was made in the LIFF app. */

@@ -5,7 +5,6 @@ import {
   DEFAULT_SURVEY_MIN_GROUP_SIZE,
   DEVELOPMENT_METHODS,
   type Division,
-  fiscalYearOfInstant,
   fiscalYearRange,
   isAutoId,
   isEmployeeId,
@@ -20,7 +19,7 @@ import {
   TRAINING_LIMITS,
   type TrainingInput,
 } from '@phattana/shared';
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import { type DocumentSnapshot, Timestamp } from 'firebase-admin/firestore';
 import {
   addHoliday,
@@ -36,7 +35,8 @@ import { SPREADSHEET_LIMITS, SpreadsheetError } from '../people/read-spreadsheet
 import { syncLinkedPeople } from '../people/sync-linked-people';
 import { recomputeOpenDueDates } from '../reports/recompute-due-dates';
 import { personOf } from './api-auth';
-import type { ApiDeps } from './api-router';
+import type { ApiDeps } from './api-deps';
+import { fiscalYearParam } from './api-input';
 import { isoOfTimestamp } from './timestamp-iso';
 
 // HR's management pages in the LIFF app: trainings (the daily job opens each attendee's report after
@@ -64,14 +64,9 @@ export function createManageRoutes(d: ApiDeps): Router {
   // ---- trainings ----
 
   router.get('/trainings', async (req, res) => {
-    const fy = req.query.fy === undefined ? fiscalYearOfInstant(d.clock()) : Number(req.query.fy);
-    let range: { start: string; end: string };
-    try {
-      range = fiscalYearRange(fy);
-    } catch {
-      res.status(400).json({ message: 'ปีงบประมาณไม่ถูกต้อง' });
-      return;
-    }
+    const fy = fiscalYearParam(req, res, d.clock());
+    if (fy === undefined) return;
+    const range = fiscalYearRange(fy);
     // one range filter on one field needs no composite index
     const snap = await c.trainings
       .where('startDate', '>=', range.start)
@@ -426,17 +421,6 @@ export function createManageRoutes(d: ApiDeps): Router {
     });
     d.logger.info('api.settings_updated', { by: by.employeeId });
     res.json(settingsView(await c.municipality.get()));
-  });
-
-  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    const type = (err as { type?: string } | null)?.type;
-    if (type === 'entity.parse.failed' || type === 'entity.too.large') {
-      res
-        .status(type === 'entity.too.large' ? 413 : 400)
-        .json({ message: type === 'entity.too.large' ? 'ไฟล์หรือข้อมูลใหญ่เกินกว่าที่ระบบรับได้' : 'รูปแบบข้อมูลไม่ถูกต้อง' });
-      return;
-    }
-    next(err);
   });
 
   return router;

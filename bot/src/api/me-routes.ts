@@ -1,7 +1,7 @@
 import type { MeView } from '@phattana/shared';
 import express, { type Router } from 'express';
 import { personOf } from './api-auth';
-import type { ApiDeps } from './api-router';
+import type { ApiDeps } from './api-deps';
 
 // Who the LIFF app is talking to: name, roles and division from the staff record, and whether anyone
 // reports to them (the home page shows "ทีมของฉัน" only then). The server still checks every team call.

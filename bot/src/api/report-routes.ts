@@ -11,9 +11,9 @@ import {
   type ReportSummary,
   type TrainingReport,
 } from '@phattana/shared';
-import express, { type NextFunction, type Request, type Response, type Router } from 'express';
+import express, { type Request, type Response, type Router } from 'express';
 import { type CollectionReference, type DocumentSnapshot, Timestamp } from 'firebase-admin/firestore';
-import { OPEN_STATUSES, reportFromDoc } from '../reports/report-turn-io';
+import { isOpenStatus, reportFromDoc } from '../reports/report-records';
 import type { Logger } from '../runtime/logger';
 import { personOf } from './api-auth';
 import { ANSWER_FORM_LIMITS, applyAnswerPatch, parseAnswerPatch } from './report-answers-input';
@@ -49,7 +49,7 @@ export function createReportRoutes(d: ReportRoutesDeps): Router {
     const q = await d.reports.where('employeeId', '==', person.employeeId).get();
     const fy = fiscalYearOfInstant(d.clock());
     const all = q.docs.map((s) => reportFromDoc(s));
-    const isOpen = (r: TrainingReport) => (OPEN_STATUSES as readonly string[]).includes(r.status);
+    const isOpen = (r: TrainingReport) => isOpenStatus(r.status);
     const open = all
       .filter(isOpen)
       .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
@@ -154,18 +154,6 @@ export function createReportRoutes(d: ReportRoutesDeps): Router {
         return;
       }
     }
-  });
-
-  // a body express.json() could not read: a Thai message instead of express's HTML page
-  router.use((err: unknown, _req: Request, res: Response, next: NextFunction) => {
-    const type = (err as { type?: string } | null)?.type;
-    if (type === 'entity.parse.failed' || type === 'entity.too.large') {
-      res
-        .status(type === 'entity.too.large' ? 413 : 400)
-        .json({ message: type === 'entity.too.large' ? 'ข้อความยาวเกินกว่าที่ระบบรับได้' : 'รูปแบบข้อมูลไม่ถูกต้อง' });
-      return;
-    }
-    next(err);
   });
 
   return router;

@@ -29,7 +29,7 @@ import {
 } from '../surveys/survey-admin';
 import { readSurveyPhoto } from '../surveys/survey-photo-access';
 import { personOf, requireRoles } from './api-auth';
-import type { ApiDeps } from './api-router';
+import type { ApiDeps } from './api-deps';
 
 // HR's survey management for the LIFF pages (issue 5/6): the list with response rates, create from a
 // template or by copying last year's, edit and open/close, the results and the CSV/XLSX export.
@@ -145,14 +145,7 @@ export function createSurveyRoutes(d: ApiDeps): Router {
       res.status(err.status).json({ message: err.message, errors: err.errors });
       return;
     }
-    const type = (err as { type?: string } | null)?.type;
-    if (type === 'entity.parse.failed' || type === 'entity.too.large') {
-      res.status(type === 'entity.too.large' ? 413 : 400).json({
-        message: type === 'entity.too.large' ? 'ข้อมูลยาวเกินกว่าที่ระบบรับได้' : 'รูปแบบข้อมูลไม่ถูกต้อง',
-      });
-      return;
-    }
-    next(err);
+    next(err); // a body that could not be read: the API's one JSON error handler
   });
 
   return router;

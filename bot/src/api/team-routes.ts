@@ -25,16 +25,12 @@ import { Timestamp } from 'firebase-admin/firestore';
 import { idpFromDoc, loadIdpView } from '../idp/idp-docs';
 import { loadTeam, teamMember } from '../people/team-members';
 import { decideReport } from '../reports/decide-report';
-import {
-  type Notification,
-  OPEN_STATUSES,
-  reportFromDoc,
-  resolveNotifications,
-} from '../reports/report-turn-io';
+import { isOpenStatus } from '../reports/report-records';
+import { type Notification, reportFromDoc, resolveNotifications } from '../reports/report-turn-io';
 import { withoutUndefined } from '../store/without-undefined';
 import { personOf, requireRoles } from './api-auth';
-import { fiscalYearParam, isWhole, jsonBodyErrors } from './api-input';
-import type { ApiDeps } from './api-router';
+import type { ApiDeps } from './api-deps';
+import { fiscalYearParam, isWhole } from './api-input';
 import { IDP_CHANGED, idpErrorStatus } from './idp-routes';
 import { enqueueNotifications } from './push-notifications';
 
@@ -270,8 +266,6 @@ export function createTeamRoutes(d: ApiDeps): Router {
     }
   });
 
-  router.use(jsonBodyErrors);
-
   /** The member named in the path if they are in this person's team; else a Thai 403 (or 404). */
   async function memberOf(req: Request, res: Response): Promise<string | undefined> {
     const id = req.params.employeeId;
@@ -295,8 +289,7 @@ export function createTeamRoutes(d: ApiDeps): Router {
       const q = await c.reports.where('employeeId', 'in', ids.slice(i, i + 30)).get();
       for (const s of q.docs) {
         const r = reportFromDoc(s);
-        if ((OPEN_STATUSES as readonly string[]).includes(r.status))
-          out.push({ employeeId: r.employeeId, dueDate: r.dueDate });
+        if (isOpenStatus(r.status)) out.push({ employeeId: r.employeeId, dueDate: r.dueDate });
       }
     }
     return out;

@@ -8,7 +8,6 @@ import {
   MULTICAST_MAX,
   type OpenReportRef,
   PREVIEW_NAMES,
-  type ReportStatus,
   selectRecipients,
   toBatches,
   type WorkingDayCalendar,
@@ -19,6 +18,7 @@ import {
   type Firestore,
   Timestamp,
 } from 'firebase-admin/firestore';
+import { openReports } from '../reports/report-records';
 import { EXPIRE_AT, expireAt, KEEP_DAYS } from '../store/expire-at';
 import { withoutUndefined } from '../store/without-undefined';
 import { retryKeyFor } from '../webhook/retry-key';
@@ -37,8 +37,6 @@ export interface BroadcastCollections {
   readonly reports: CollectionReference;
 }
 
-/** Reports a person may still file. */
-const OPEN_STATUSES: readonly ReportStatus[] = ['pending', 'returned'];
 /** A run that has not finished by then is presumed dead and another may take over. */
 export const SEND_LEASE_MS = 5 * 60_000;
 
@@ -98,8 +96,7 @@ export function createFirestoreBroadcastStore(db: Firestore, c: BroadcastCollect
       if (b.status !== 'preparing') return { status: 'nothingToDo', reason: b.status };
 
       const { filter, problem } = await resolveDivision(b.filter, c.municipality);
-      const reports = await c.reports
-        .where('status', 'in', [...OPEN_STATUSES])
+      const reports = await openReports(c.reports)
         .select('employeeId', 'dueDate', 'status', 'divisionId')
         .get();
       // data() once per document: cheaper than one get() per field at 10 000 documents

@@ -7,10 +7,10 @@ import {
   type LinkAccountFacts,
   type LinkAccountLookup,
   type PersonContext,
-  type Role,
 } from '@phattana/shared';
 import type { DocumentSnapshot } from 'firebase-admin/firestore';
 import { birthDateHash } from '../people/birth-date-hash';
+import { isActiveRecord, personFromRecord } from '../people/staff-records';
 import type { TurnFeature } from '../store/turn-feature';
 
 // Registration at the edge: the invite or the staff record is read in the turn's transaction, so a
@@ -23,12 +23,7 @@ interface Read {
 
 const employeeFact = (snap: DocumentSnapshot, userId: string): EmployeeFact => {
   const lineUserId = snap.get('lineUserId') as string | undefined;
-  return {
-    employeeId: snap.id,
-    name: String(snap.get('name') ?? ''),
-    roles: (snap.get('roles') as Role[] | undefined) ?? ['staff'],
-    linkedToAnother: Boolean(lineUserId && lineUserId !== userId),
-  };
+  return { ...personFromRecord(snap), linkedToAnother: Boolean(lineUserId && lineUserId !== userId) };
 };
 
 export const linkAccountTurn: TurnFeature<
@@ -59,7 +54,7 @@ export const linkAccountTurn: TurnFeature<
       if (usable !== 'ok') return { status: usable };
       const employee = await io.tx.get(io.c.employees.doc(String(invite.get('employeeId'))));
       io.scratch.employee = employee;
-      return !employee.exists || employee.get('active') === false
+      return !isActiveRecord(employee)
         ? { status: 'employeeInactive' }
         : { status: 'ok', employee: employeeFact(employee, io.userId) };
     },
@@ -93,11 +88,7 @@ export const linkAccountTurn: TurnFeature<
             `accountLinked for ${effect.employeeId} without its staff record read in this turn`,
           );
         }
-        const person: PersonContext = {
-          employeeId: employee.id,
-          name: String(employee.get('name') ?? ''),
-          roles: (employee.get('roles') as Role[] | undefined) ?? ['staff'],
-        };
+        const person: PersonContext = personFromRecord(employee);
         io.w.set(
           employee.ref,
           { lineUserId: io.userId, lineLinkedAt: io.now, lineLinkedVia: effect.via, lineFollowing: true },

@@ -1,4 +1,5 @@
 import { birthDateHash } from './birth-date-hash';
+import { staffRoles } from './staff-records';
 // The staff list in Firestore, as the employee import reads and writes it:
 //   municipalities/{municipalityId}                       the Municipality (with its divisions)
 //   municipalities/{municipalityId}/employees/{employeeId} one Employee each
@@ -10,7 +11,6 @@ import type {
   EmployeeImportResult,
   ImportedEmployee,
   Municipality,
-  Role,
   StaffType,
 } from '@phattana/shared';
 import {
@@ -184,7 +184,7 @@ export function employeeFromDoc(id: string, data: DocumentData, municipalityId: 
     jobLine: str(data.jobLine),
     ...(typeof data.level === 'string' && data.level !== '' ? { level: data.level } : {}),
     supervisorId: typeof data.supervisorId === 'string' ? data.supervisorId : null,
-    roles: Array.isArray(data.roles) ? (data.roles as Role[]) : [],
+    roles: staffRoles(data.roles),
     active: data.active !== false,
     ...(typeof data.lineUserId === 'string' ? { lineUserId: data.lineUserId } : {}),
     ...(typeof data.birthDateHash === 'string' ? { birthDateHash: data.birthDateHash } : {}),

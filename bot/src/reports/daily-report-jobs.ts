@@ -35,7 +35,7 @@ import { readCreditPrior } from '../stats/credit-prior';
 import { applyStatsDelta } from '../stats/stats-writes';
 import { creditHours } from './credit-hours';
 import { createOnceOnlySender, type OnceOutcome } from './once-only-sender';
-import { reportFromDoc } from './report-turn-io';
+import { reportFromDoc } from './report-records';
 
 // The daily job (a Thai morning, on working days): open the reports of trainings that have ended and
 // tell each attendee, then remind whoever still owes a report, escalate late ones to the supervisor and

@@ -1,6 +1,6 @@
 import { reportDueDate, type WorkingDayCalendar } from '@phattana/shared';
 import { type CollectionReference, type Firestore, Timestamp } from 'firebase-admin/firestore';
-import { OPEN_STATUSES, reportFromDoc } from './report-turn-io';
+import { isOpenStatus, openReports, reportFromDoc } from './report-records';
 
 /**
  * After HR adds or removes a holiday, every report still to be filed gets the due date the new
@@ -13,7 +13,7 @@ export async function recomputeOpenDueDates(
   calendar: WorkingDayCalendar,
   now: Date,
 ): Promise<number> {
-  const open = await reports.where('status', 'in', [...OPEN_STATUSES]).get();
+  const open = await openReports(reports).get();
   let changed = 0;
   for (const doc of open.docs) {
     const r = reportFromDoc(doc);
@@ -21,7 +21,7 @@ export async function recomputeOpenDueDates(
     const updated = await db.runTransaction(async (tx) => {
       const snap = await tx.get(doc.ref);
       const fresh = reportFromDoc(snap);
-      if (!(OPEN_STATUSES as readonly string[]).includes(fresh.status)) return false;
+      if (!isOpenStatus(fresh.status)) return false;
       const dueDate = reportDueDate(calendar, fresh.returnDate);
       if (dueDate === fresh.dueDate) return false;
       tx.update(doc.ref, { dueDate, updatedAt: Timestamp.fromDate(now), lastAction: 'dueDateRecomputed' });

@@ -4,7 +4,6 @@ import {
   bangkokDate,
   type CreditPrior,
   type Effect,
-  EMPTY_REPORT_PARTS,
   type Employee,
   fiscalYearOf,
   isReportId,
@@ -16,7 +15,6 @@ import {
   type ReportLookup,
   reportFiledDelta,
   resolveApprovalChain,
-  type TrainingReport,
 } from '@phattana/shared';
 import type {
   CollectionReference,
@@ -30,6 +28,9 @@ import { applyStatsDelta } from '../stats/stats-writes';
 import type { TurnWriter } from '../store/turn-writer';
 import { withoutUndefined } from '../store/without-undefined';
 import { creditHours } from './credit-hours';
+import { openReports, reportFromDoc } from './report-records';
+
+export { reportFromDoc } from './report-records';
 
 // What a conversational turn reads and writes about post-training reports, inside the turn's
 // transaction: the report itself (so chat and LIFF edits of one draft serialise), the person's open
@@ -46,9 +47,6 @@ export interface ReportCollections {
   /** the dashboard's maintained stats (credits and first submissions count there) */
   readonly stats?: CollectionReference;
 }
-
-/** Reports a person may still file. */
-export const OPEN_STATUSES = ['pending', 'returned'] as const;
 
 /** How far up the supervisor links we read at most (a loop or a broken link stops sooner). */
 const MAX_CHAIN_READS = 12;
@@ -77,9 +75,7 @@ export async function resolveReportLookup(
         facts.myOpenReports = [];
         return undefined;
       }
-      const q = await tx.get(
-        c.reports.where('employeeId', '==', person.employeeId).where('status', 'in', [...OPEN_STATUSES]),
-      );
+      const q = await tx.get(openReports(c.reports, person.employeeId));
       facts.myOpenReports = q.docs
         .map((d) => reportFromDoc(d))
         .map(({ id, trainingTitle, dueDate, status, endDate }) => ({
@@ -192,11 +188,4 @@ export function applyReportEffect(
       // carried out after the commit (a task copies the image; pushes go out)
       return;
   }
-}
-
-/** A stored report read back; Firestore timestamps the edge adds are left out of the domain object. */
-export function reportFromDoc(snap: DocumentSnapshot): TrainingReport {
-  const d = snap.data() ?? {};
-  const { updatedAt: _u, lastAction: _l, ...rest } = d;
-  return { ...EMPTY_REPORT_PARTS, ...rest, id: snap.id } as unknown as TrainingReport;
 }

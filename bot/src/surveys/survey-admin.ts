@@ -38,6 +38,7 @@ import {
   Timestamp,
 } from 'firebase-admin/firestore';
 import writeXlsxFile from 'write-excel-file/node';
+import { staffRoles } from '../people/staff-records';
 import type { TaskQueue } from '../runtime/task-queue';
 import { withoutUndefined } from '../store/without-undefined';
 import { surveyPhotos } from './survey-photo-access';
@@ -355,7 +356,7 @@ async function activeStaff(employees: CollectionReference): Promise<StaffFacts[]
   return snap.docs.map((d) => ({
     divisionId: typeof d.get('divisionId') === 'string' ? (d.get('divisionId') as string) : '',
     staffType: d.get('staffType') as StaffType,
-    roles: Array.isArray(d.get('roles')) ? (d.get('roles') as Role[]) : ['staff'],
+    roles: staffRoles(d.get('roles')),
   }));
 }
 

@@ -4,10 +4,9 @@ import {
   type SurveyResponse,
   shownQuestionIds,
 } from '@phattana/shared';
-import type { DocumentSnapshot } from 'firebase-admin/firestore';
+import type { CollectionReference, DocumentSnapshot } from 'firebase-admin/firestore';
 import type { MediaStore, StoredMedia } from '../media/media-store';
 import { surveyPhotoPath } from './store-survey-photo';
-import type { SurveyAdminCollections } from './survey-admin';
 import { surveyFromDoc } from './survey-turn-io';
 
 // HR sees a named survey's photos (the 5ส before/after pictures): the results list the stored photos
@@ -41,7 +40,7 @@ function submittedPhotos(survey: SurveyDefinition, answers: SurveyResponse['answ
 
 /** The stored photos of a named survey's responses, with the sender's name and division. */
 export async function surveyPhotos(
-  c: SurveyAdminCollections,
+  c: { readonly surveys: CollectionReference; readonly employees: CollectionReference },
   survey: SurveyDefinition,
   responses: readonly SurveyResponse[],
   divisionNames: Readonly<Record<string, string>>,

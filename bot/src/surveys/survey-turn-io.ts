@@ -6,7 +6,6 @@ import {
   NO_DIVISION,
   type PersonContext,
   type Respondent,
-  type Role,
   type StaffType,
   type SurveyDefinition,
   type SurveyDraft,
@@ -24,6 +23,7 @@ import {
   FieldValue,
   type Transaction,
 } from 'firebase-admin/firestore';
+import { staffRoles } from '../people/staff-records';
 import { EXPIRE_AT, expireAt, KEEP_DAYS } from '../store/expire-at';
 import type { TurnWriter } from '../store/turn-writer';
 import { withoutUndefined } from '../store/without-undefined';
@@ -263,7 +263,7 @@ export function respondentFromDoc(snap: DocumentSnapshot): Respondent | undefine
   return {
     divisionId: typeof d.divisionId === 'string' ? d.divisionId : '',
     staffType: (typeof d.staffType === 'string' ? d.staffType : '') as StaffType,
-    roles: Array.isArray(d.roles) ? (d.roles as Role[]) : ['staff'],
+    roles: staffRoles(d.roles),
     functionalCompetencyIds: Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [],
   };
 }

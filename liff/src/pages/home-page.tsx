@@ -1,7 +1,7 @@
 import type { MeView } from '../../../shared/src/idp/idp-api-contract';
 import { formatThaiFullDate } from '../format-date';
+import type { PageProps } from '../page-props';
 import { Link } from '../router';
-import type { PageProps } from '../routes';
 import { useAsync } from '../use-async';
 
 interface CardLink {

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
 import { failureMessage, type HoursBucket, type HoursView, loadMyHours } from '../development-api';
 import { formatThaiShortDate, thaiCivilDate } from '../format-date';
+import type { PageProps } from '../page-props';
 import { STATUS_LABELS } from '../report-labels';
 import { Link } from '../router';
-import type { PageProps } from '../routes';
 import { EmptyState, ErrorState, LoadingState } from '../status-views';
 import { thaiNumber } from '../thai-number';
 import { useAsync } from '../use-async';

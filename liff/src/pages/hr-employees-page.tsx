@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { type ImportReport, importEmployees } from '../hr-api';
-import type { PageProps } from '../routes';
+import type { PageProps } from '../page-props';
 import { LiveStatus, messageOf, thaiNumber } from './hr-form-parts';
 
 // HR uploads the staff list (CSV or .xlsx, Thai headers). The file is checked first and nothing is

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { addHoliday, HrApiError, loadHolidays, removeHoliday } from '../hr-api';
-import type { PageProps } from '../routes';
+import type { PageProps } from '../page-props';
 import { EmptyState, ErrorState, LoadingState } from '../status-views';
 import { useAsync } from '../use-async';
 import { ErrorSummary, InputField, LiveStatus, messageOf, shortDate, thaiNumber } from './hr-form-parts';

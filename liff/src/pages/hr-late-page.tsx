@@ -11,7 +11,7 @@ import {
   loadLateList,
   previewBroadcast,
 } from '../hr-api';
-import type { PageProps } from '../routes';
+import type { PageProps } from '../page-props';
 import { EmptyState, ErrorState, LoadingState } from '../status-views';
 import { useAsync } from '../use-async';
 import { LiveStatus, messageOf, shortDate, thaiDateTime, thaiNumber } from './hr-form-parts';

@@ -3,8 +3,8 @@ import type { DashboardData, DivisionRow, Indicator } from '../../../shared/src/
 import { ApiAuthError, type ApiClient, SESSION_EXPIRED_TEXT } from '../api-client';
 import { downloadFailureText, downloadFile } from '../download-file';
 import { thaiDateTime } from '../format-date';
+import type { PageProps } from '../page-props';
 import { Link } from '../router';
-import { type PageProps, ROUTES } from '../routes';
 import { ErrorState, LoadingState } from '../status-views';
 import { percentText, thaiNumber } from '../thai-number';
 import { useAsync } from '../use-async';
@@ -46,15 +46,16 @@ export async function loadDashboard(api: ApiClient, fy?: number): Promise<Dashbo
 }
 
 /** HR's pages that exist in this build (other pages add theirs to routes.ts). */
-const hrTools = () => ROUTES.filter((r) => r.path.startsWith('/hr/') && !r.path.includes(':'));
+const hrTools = (routes: PageProps['routes']) =>
+  routes.filter((r) => r.path.startsWith('/hr/') && !r.path.includes(':'));
 
-export function HrPage({ api }: PageProps) {
+export function HrPage({ api, routes }: PageProps) {
   // undefined until HR picks one: the current fiscal year
   const [fy, setFy] = useState<number | undefined>(undefined);
   // the picker outlives each year's load, so it keeps focus while the next year comes in
   const [picker, setPicker] = useState<{ years: readonly number[]; current: number } | undefined>(undefined);
   const onLoaded = (d: DashboardData) => setPicker((p) => p ?? { years: d.years, current: d.fiscalYear });
-  const tools = hrTools();
+  const tools = hrTools(routes);
 
   return (
     <div class="dashboard">

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { HrApiError, loadSettings, type SettingsView, saveSettings } from '../hr-api';
-import type { PageProps } from '../routes';
+import type { PageProps } from '../page-props';
 import { ErrorState, LoadingState } from '../status-views';
 import { useAsync } from '../use-async';
 import {

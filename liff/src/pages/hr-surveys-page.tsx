@@ -1,8 +1,8 @@
 import './hr-surveys.css';
 import { useState } from 'preact/hooks';
 import { formatThaiShortDate, thaiCivilDate } from '../format-date';
+import type { PageProps } from '../page-props';
 import { Link } from '../router';
-import type { PageProps } from '../routes';
 import { EmptyState, ErrorState, LoadingState } from '../status-views';
 import {
   createSurvey,

@@ -9,7 +9,7 @@ import {
   type TrainingOptions,
   type TrainingView,
 } from '../hr-api';
-import type { PageProps } from '../routes';
+import type { PageProps } from '../page-props';
 import { EmptyState, ErrorState, LoadingState } from '../status-views';
 import { useAsync } from '../use-async';
 import {

@@ -9,7 +9,7 @@ import {
   submitMyIdp,
 } from '../development-api';
 import { IDP_STATUS_TEXT, IdpGoalsReadOnly, shortDate } from '../idp-goals';
-import type { PageProps } from '../routes';
+import type { PageProps } from '../page-props';
 import { ErrorState, LoadingState } from '../status-views';
 import { useAsync } from '../use-async';
 import './development.css';

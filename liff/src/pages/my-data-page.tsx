@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { downloadFailureText, downloadFile } from '../download-file';
-import type { PageProps } from '../routes';
+import type { PageProps } from '../page-props';
 
 type Status =
   | { kind: 'idle' }

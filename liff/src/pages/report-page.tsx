@@ -3,6 +3,7 @@ import liff from '@line/liff/core';
 import { useState } from 'preact/hooks';
 import { ApiAuthError, SESSION_EXPIRED_TEXT } from '../api-client';
 import { formatThaiFullDate, formatThaiShortDate, thaiCivilDate } from '../format-date';
+import type { PageProps } from '../page-props';
 import {
   type AnswerField,
   type AnswerPatch,
@@ -16,7 +17,6 @@ import {
 } from '../report-api';
 import { STATUS_LABELS, trainingDates } from '../report-labels';
 import { Link } from '../router';
-import type { PageProps } from '../routes';
 import { ErrorState, LoadingState } from '../status-views';
 import { useAsync } from '../use-async';
 import './report-page.css';

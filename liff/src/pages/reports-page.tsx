@@ -1,9 +1,9 @@
 import { AsyncContent } from '../async-content';
 import { formatThaiShortDate, thaiCivilDate } from '../format-date';
+import type { PageProps } from '../page-props';
 import { loadMyReports, ReportApiError } from '../report-api';
 import { STATUS_LABELS, trainingDates } from '../report-labels';
 import { Link } from '../router';
-import type { PageProps } from '../routes';
 import { EmptyState } from '../status-views';
 import { useAsync } from '../use-async';
 

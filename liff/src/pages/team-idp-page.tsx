@@ -7,8 +7,8 @@ import {
   loadMemberIdp,
 } from '../development-api';
 import { IDP_STATUS_TEXT, IdpGoalsReadOnly } from '../idp-goals';
+import type { PageProps } from '../page-props';
 import { Link } from '../router';
-import type { PageProps } from '../routes';
 import { ErrorState, LoadingState } from '../status-views';
 import { useAsync } from '../use-async';
 import './development.css';

@@ -8,9 +8,9 @@ import {
   type WaitingReport,
 } from '../development-api';
 import { IDP_STATUS_TEXT, shortDate } from '../idp-goals';
+import type { PageProps } from '../page-props';
 import { trainingDates } from '../report-labels';
 import { Link } from '../router';
-import type { PageProps } from '../routes';
 import { EmptyState, ErrorState, LoadingState } from '../status-views';
 import { thaiNumber } from '../thai-number';
 import { useAsync } from '../use-async';
