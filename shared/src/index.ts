@@ -63,6 +63,7 @@ export * from './people/invite-code';
 export * from './people/line-reach';
 export type * from './people/notify-employee';
 export * from './people/privacy-notice';
+export * from './reports/photo-refusal';
 export * from './reports/reminder-plan';
 export * from './reports/report-api-contract';
 export type * from './reports/report-edge';
