@@ -822,6 +822,8 @@ describe('training report: moving around', () => {
     atQuestion(edge, 'sharing');
     const cancelled = edge.send(say('ยกเลิก'));
     expect(edge.flow).toBeNull();
+    // the person hears that nothing was lost, and where to pick it up
+    expect(lastText(cancelled)).toContain('คำตอบที่ตอบไว้ยังเก็บอยู่ในรายงานฉบับร่าง');
     expect(cancelled.effects).toEqual([]);
     const back = edge.send(reminder());
     expect(all(back)).toContain('ต่อจากที่บันทึกไว้');

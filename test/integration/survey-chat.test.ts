@@ -144,6 +144,7 @@ describe('surveys in chat', () => {
     // leaves again with ยกเลิก, comes back again
     await sys.text(user, 'ยกเลิก');
     expect(last(user)).toContain('ยกเลิก "ตอบแบบสำรวจ" แล้ว');
+    expect(last(user)).toContain('คำตอบที่ตอบไว้บันทึกแล้ว');
     await startSurvey(user, 'TN');
     expect(last(user)).toContain('ช่วงเวลาที่ท่านสะดวก');
     await tapQuick(user, '4.', 'ออนไลน์'); // online, numbered when a label is too long for a button

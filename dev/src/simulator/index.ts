@@ -11,6 +11,7 @@ import {
   buildFollowEvent,
   buildImageEvent,
   buildPostbackEvent,
+  buildStickerEvent,
   buildTextEvent,
   buildUnfollowEvent,
   buildWebhookBody,
@@ -61,7 +62,7 @@ export interface ChatEntry {
   from: 'bot' | 'user';
   /** ISO time */
   at: string;
-  /** bot: the LINE message object as sent; user: `{type:'text'|'postback'|'image'|'follow'|'unfollow', ...}` */
+  /** bot: the LINE message object as sent; user: `{type:'text'|'postback'|'image'|'sticker'|'follow'|'unfollow', ...}` */
   message: Record<string, unknown>;
   /** bot only: how it came (reply, push, multicast, ...) */
   via?: DeliveredMessage['via'];
@@ -74,7 +75,8 @@ export type SimulatorEvent =
   | { type: 'postback'; data: string; params?: Record<string, string>; displayText?: string }
   | { type: 'follow' }
   | { type: 'unfollow' }
-  | { type: 'image'; contentBase64: string; contentType: string };
+  | { type: 'image'; contentBase64: string; contentType: string }
+  | { type: 'sticker'; packageId: string; stickerId: string; keywords?: string[] };
 
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 const USER_ID_RE = /^U[0-9a-f]{32}$/;
@@ -197,9 +199,13 @@ export function createSimulatorRouter(opts: SimulatorOptions): Router {
     res.json({ userId, messages: history(userId) });
   });
 
+  // One stream per chat, or (?all=1) one for every chat with each entry naming its user: the page's
+  // tabs share that one through a SharedWorker, since a browser keeps only six connections per host
+  // open and each long-lived stream holds one, so a seventh tab would never finish loading.
   router.get('/api/stream', (req, res) => {
-    const userId = userIdOf(req, res);
-    if (!userId) return;
+    const all = req.query.all === '1';
+    const userId = all ? undefined : userIdOf(req, res);
+    if (!all && !userId) return;
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
@@ -207,21 +213,19 @@ export function createSimulatorRouter(opts: SimulatorOptions): Router {
       'x-accel-buffering': 'no',
     });
     res.flushHeaders();
-    const send = (entry: ChatEntry) => res.write(`event: entry\ndata: ${JSON.stringify(entry)}\n\n`);
-    const offPlatform = platform.on('delivered', (d) => {
-      if (d.userId === userId) send(botEntry(d));
-    });
-    const onUser = (uid: string, entry: ChatEntry) => {
-      if (uid === userId) send(entry);
+    const send = (uid: string, entry: ChatEntry) => {
+      if (!all && uid !== userId) return;
+      res.write(`event: entry\ndata: ${JSON.stringify(all ? { ...entry, userId: uid } : entry)}\n\n`);
     };
-    userEvents.on('entry', onUser);
+    const offPlatform = platform.on('delivered', (d) => send(d.userId, botEntry(d)));
+    userEvents.on('entry', send);
     res.write(`retry: 1000\nevent: ready\ndata: {}\n\n`);
     const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
     ping.unref();
     const stop = () => {
       clearInterval(ping);
       offPlatform();
-      userEvents.off('entry', onUser);
+      userEvents.off('entry', send);
     };
     req.on('close', stop);
     res.on('error', stop);
@@ -283,6 +287,16 @@ export function createSimulatorRouter(opts: SimulatorOptions): Router {
         followState.set(userId, false);
         event = buildUnfollowEvent({ userId });
         shown = { type: 'unfollow' };
+        break;
+      case 'sticker':
+        event = buildStickerEvent({
+          userId,
+          packageId: ev.packageId,
+          stickerId: ev.stickerId,
+          keywords: ev.keywords,
+          replyToken: platform.issueReplyToken(userId),
+        });
+        shown = { type: 'sticker', packageId: ev.packageId, stickerId: ev.stickerId, keywords: ev.keywords };
         break;
       case 'image': {
         const bytes = Buffer.from(ev.contentBase64, 'base64');
@@ -403,8 +417,17 @@ function parseEvent(e: unknown): SimulatorEvent | string {
       if (typeof o.contentType !== 'string' || !/^image\/[\w.+-]+$/.test(o.contentType))
         return 'image: contentType image/*';
       return { type: 'image', contentBase64: o.contentBase64, contentType: o.contentType };
+    case 'sticker': {
+      const id = /^\d{1,12}$/;
+      if (typeof o.packageId !== 'string' || !id.test(o.packageId)) return 'sticker: packageId digits';
+      if (typeof o.stickerId !== 'string' || !id.test(o.stickerId)) return 'sticker: stickerId digits';
+      const keywords = Array.isArray(o.keywords)
+        ? o.keywords.filter((k) => typeof k === 'string')
+        : undefined;
+      return { type: 'sticker', packageId: o.packageId, stickerId: o.stickerId, keywords };
+    }
     default:
-      return 'event.type: text, postback, follow, unfollow or image';
+      return 'event.type: text, postback, follow, unfollow, image or sticker';
   }
 }
 

@@ -39,6 +39,7 @@ const P = {
 export const externalTrainingFlow: Flow<ExternalTrainingState, ExternalTrainingEffect> = {
   id: 'externalTraining',
   title: 'แจ้งผลการอบรมภายนอก',
+  onCancel: 'ข้อมูลที่กรอกไว้ยังไม่ได้ส่งและไม่ได้เก็บไว้ เริ่มใหม่ได้จากเมนูทุกเมื่อ',
   needsPerson: true,
   start(now) {
     const state: ExternalTrainingState = { flow: 'externalTraining', at: 'title', draft: {} };

@@ -75,6 +75,7 @@ const EDIT_TYPED = /^แก้(?:ไข)?\s*(?:ข้อ)?\s*(\d+)$/;
 export const surveyAnswerFlow: Flow<SurveyAnswerState, SurveyEffect, SurveyLookup, SurveyFacts> = {
   id: 'surveyAnswer',
   title: 'ตอบแบบสำรวจ',
+  onCancel: 'คำตอบที่ตอบไว้บันทึกแล้ว แตะคำเชิญอีกครั้ง หรือ "แบบสำรวจ" ในเมนู เพื่อทำต่อจากข้อที่ค้างไว้',
   needsPerson: true,
   lookups(state, event) {
     if (!state) {

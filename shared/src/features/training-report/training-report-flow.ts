@@ -106,6 +106,7 @@ export const openReportAction = fileReportAction;
 export const trainingReportFlow: Flow<TrainingReportState, ReportEffect, ReportLookup, ReportFacts> = {
   id: 'trainingReport',
   title: 'รายงานผลการฝึกอบรม',
+  onCancel: 'คำตอบที่ตอบไว้ยังเก็บอยู่ในรายงานฉบับร่าง กด "รายงานผลการอบรม" ในเมนูเมื่อพร้อม แล้วทำต่อจากข้อที่ค้างไว้ได้เลย',
   needsPerson: true,
   lookups(state, event) {
     if (!state) {
