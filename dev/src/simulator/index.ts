@@ -45,7 +45,25 @@ export interface SimulatorOptions {
    * Buttons for the demo's background machinery, e.g. "run this morning's scheduler now". Each `run`
    * returns a short Thai line shown to whoever pressed it.
    */
-  devActions?: Array<{ id: string; label: string; run: () => Promise<string> }>;
+  devActions?: DevAction[];
+}
+
+/** A demo control on the page's top bar; `run`'s answer is a short Thai line shown to whoever pressed it. */
+export interface DevAction {
+  id: string;
+  label: string;
+  /** the action runs "as of" a day: the page shows a date field, with what this says about the day */
+  date?: (asked?: string) => Promise<DevActionDate>;
+  run: (input?: { date?: string }) => Promise<string>;
+}
+
+export interface DevActionDate {
+  /** the day the field shows (today unless asked) */
+  value: string;
+  /** what kind of day it is, in Thai */
+  note: string;
+  /** a better day to offer, e.g. the next working day when the value is a holiday */
+  suggest?: { value: string; label: string };
 }
 
 export interface SimulatorUser {
@@ -165,7 +183,22 @@ export function createSimulatorRouter(opts: SimulatorOptions): Router {
   });
 
   router.get('/api/dev-actions', (_req, res) => {
-    res.json({ actions: (opts.devActions ?? []).map(({ id, label }) => ({ id, label })) });
+    res.json({
+      actions: (opts.devActions ?? []).map(({ id, label, date }) => ({ id, label, hasDate: Boolean(date) })),
+    });
+  });
+
+  router.get('/api/dev-actions/:id/date', async (req, res) => {
+    const action = (opts.devActions ?? []).find((a) => a.id === req.params.id);
+    if (!action?.date) {
+      res.status(404).json({ error: 'ไม่มีคำสั่งนี้' });
+      return;
+    }
+    try {
+      res.json(await action.date(typeof req.query.date === 'string' ? req.query.date : undefined));
+    } catch (err) {
+      res.status(500).json({ error: (err as Error).message });
+    }
   });
 
   router.post('/api/dev-actions/:id', async (req, res) => {
@@ -175,7 +208,8 @@ export function createSimulatorRouter(opts: SimulatorOptions): Router {
       return;
     }
     try {
-      res.json({ message: await action.run() });
+      const date = (req.body as { date?: unknown } | undefined)?.date;
+      res.json({ message: await action.run(typeof date === 'string' ? { date } : undefined) });
     } catch (err) {
       res.status(500).json({ error: (err as Error).message });
     }

@@ -898,20 +898,83 @@ async function loadDevActions() {
   for (const a of actions) {
     const b = el('button', { type: 'button', class: 'devbtn', text: a.label });
     b.dataset.testid = `dev-action-${a.id}`;
+    // an action that runs "as of" a day gets its own row: the day, what kind of day it is, a better one
+    const dated = a.hasDate ? datedAction(a, b) : undefined;
     b.addEventListener('click', async () => {
       b.disabled = true;
       try {
-        const res = await fetch(`api/dev-actions/${encodeURIComponent(a.id)}`, { method: 'POST' });
+        const res = await fetch(`api/dev-actions/${encodeURIComponent(a.id)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(dated?.value() ? { date: dated.value() } : {}),
+        });
         const body = await res.json();
-        toast(body.message ?? body.error ?? `HTTP ${res.status}`);
+        const message = body.message ?? body.error ?? `HTTP ${res.status}`;
+        toast(message);
+        dated?.said(message);
       } catch (err) {
         toast(`ไม่สำเร็จ: ${err.message}`);
       } finally {
         b.disabled = false;
       }
     });
-    bar.append(b);
+    if (!dated) bar.append(b);
   }
+}
+
+function datedAction(a, button) {
+  const field = el('input', {
+    type: 'date',
+    class: 'devdate',
+    'aria-label': `วันที่ของ${a.label}`,
+    dataset: { testid: `dev-action-${a.id}-date` },
+  });
+  const note = el('span', { class: 'devnote', dataset: { testid: `dev-action-${a.id}-note` } });
+  const suggest = el('button', {
+    type: 'button',
+    class: 'devbtn devbtn--green',
+    hidden: true,
+    dataset: { testid: `dev-action-${a.id}-suggest` },
+  });
+  const result = el('div', {
+    class: 'devresult',
+    role: 'status',
+    hidden: true,
+    dataset: { testid: `dev-action-${a.id}-result` },
+  });
+  const describe = async (date) => {
+    try {
+      const info = await api(
+        `api/dev-actions/${encodeURIComponent(a.id)}/date${date ? `?date=${encodeURIComponent(date)}` : ''}`,
+      );
+      field.value = info.value;
+      note.textContent = info.note;
+      suggest.hidden = !info.suggest;
+      if (info.suggest) {
+        suggest.textContent = info.suggest.label;
+        suggest.onclick = () => void describe(info.suggest.value);
+      }
+    } catch (err) {
+      note.textContent = err.message;
+    }
+  };
+  field.addEventListener('change', () => void describe(field.value));
+  const row = el(
+    'section',
+    { class: 'devbar devbar--dated', 'aria-label': a.label },
+    el('div', { class: 'devline' }, button, el('span', { class: 'devlabel' }, 'ของวันที่'), field),
+    el('div', { class: 'devline' }, note, suggest),
+    result,
+  );
+  document.querySelector('.devbar').after(row);
+  void describe();
+  return {
+    value: () => field.value,
+    said: (message) => {
+      result.textContent = message;
+      result.hidden = false;
+    },
+  };
 }
 
 async function main() {
