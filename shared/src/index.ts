@@ -62,6 +62,7 @@ export * from './people/employee-import';
 export * from './people/invite-code';
 export * from './people/line-reach';
 export type * from './people/notify-employee';
+export * from './people/polite-name';
 export * from './people/privacy-notice';
 export * from './reports/photo-refusal';
 export * from './reports/reminder-plan';

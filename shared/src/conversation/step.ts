@@ -1,3 +1,4 @@
+import { politeName } from '../people/polite-name';
 import { globalCommand, normaliseInput } from './commands';
 import type { TurnContext } from './context';
 import type { InboundEvent } from './event';
@@ -130,7 +131,7 @@ export function createConversation<S extends { readonly flow: string }, E extend
             ),
           ]);
         }
-        return keep([text(`ยินดีต้อนรับกลับค่ะ ${ctx.person.name} 🙏`, mainActions(ctx))]);
+        return keep([text(`ยินดีต้อนรับกลับค่ะ ${politeName(ctx.person.name)} 🙏`, mainActions(ctx))]);
       case 'unfollow':
         // Nothing to say to someone who blocked us; the edge marks the link inactive.
         return keep([]);
