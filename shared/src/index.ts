@@ -1,3 +1,4 @@
+export * from './approvals/waiting-work';
 export * from './calendar/fiscal-year';
 export * from './calendar/thai-holidays';
 export * from './calendar/working-days';

@@ -98,7 +98,7 @@ export async function resolveSurveyLookup(
   }
 }
 
-async function readMyOpenSurveys(
+export async function readMyOpenSurveys(
   tx: Transaction,
   employeeId: string,
   c: SurveyCollections,
