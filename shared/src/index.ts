@@ -45,6 +45,7 @@ export * from './features/report-review/report-review-flow';
 export type * from './features/survey-answer/survey-answer-edge';
 export * from './features/survey-answer/survey-answer-flow';
 export * from './features/training-report/training-report-flow';
+export type * from './features/waiting-list/waiting-list-edge';
 // individual development plans (IDP), hours summaries, the decision effects chat and LIFF share
 export * from './idp/idp-api-contract';
 export * from './idp/idp-input';

@@ -1,11 +1,13 @@
 import { bangkokDate, type IdpPlan, type WaitingWork } from '@phattana/shared';
-import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
+import type { CollectionReference, Firestore, Transaction } from 'firebase-admin/firestore';
 import { OPEN_STATUSES, reportFromDoc } from '../reports/report-turn-io';
 import { readMyOpenSurveys, type SurveyCollections } from '../surveys/survey-turn-io';
 
 // Everything waiting for one person, from stored data: reports whose current approver they are, IDPs
-// sent to them, and their own open reports and surveys. Read outside the turn's transaction (a listing
-// must not lock other people's documents); oldest first for sign-offs, soonest due for their own.
+// sent to them, and their own open reports and surveys. The listings are plain queries, outside the
+// turn's transaction (a listing must not lock other people's documents); the person's own survey
+// drafts and completions through `tx`, as the survey list reads them. Oldest first for sign-offs,
+// soonest due for their own.
 
 export interface WaitingWorkCollections extends SurveyCollections {
   readonly reports: CollectionReference;
@@ -13,7 +15,7 @@ export interface WaitingWorkCollections extends SurveyCollections {
 }
 
 export async function readWaitingWork(
-  db: Firestore,
+  tx: Transaction,
   c: WaitingWorkCollections,
   employeeId: string,
   now: Date,
@@ -25,7 +27,7 @@ export async function readWaitingWork(
       .where('employeeId', '==', employeeId)
       .where('status', 'in', [...OPEN_STATUSES])
       .get(),
-    db.runTransaction((tx) => readMyOpenSurveys(tx, employeeId, c, bangkokDate(now)), { readOnly: true }),
+    readMyOpenSurveys(tx, employeeId, c, bangkokDate(now)),
   ]);
   const approvals = toSign.docs
     .map(reportFromDoc)
@@ -56,4 +58,14 @@ export async function readWaitingWork(
     reports,
     surveys: surveys.map(({ id, title, closesOn }) => ({ id, title, closesOn })),
   };
+}
+
+/** The same, outside any turn (e.g. right after a LINE account was linked). */
+export function readWaitingWorkNow(
+  db: Firestore,
+  c: WaitingWorkCollections,
+  employeeId: string,
+  now: Date,
+): Promise<WaitingWork> {
+  return db.runTransaction((tx) => readWaitingWork(tx, c, employeeId, now), { readOnly: true });
 }

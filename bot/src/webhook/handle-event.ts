@@ -3,6 +3,7 @@ import {
   lookupsFor,
   type PersonContext,
   type PostbackSigner,
+  type Reply,
   step,
   type TurnContext,
   type WorkingDayCalendar,
@@ -10,6 +11,7 @@ import {
 import { turnFeatures } from '../features/registry';
 import { LineApiError, LineUnavailableError } from '../line/line-api-error';
 import type { LineClient } from '../line/line-client';
+import { LINE_LIMITS } from '../line/line-limits';
 import { batches, renderMessages } from '../line/render-messages';
 import type { Logger } from '../runtime/logger';
 import type { Task, TaskQueue } from '../runtime/task-queue';
@@ -33,6 +35,11 @@ export interface EventHandlerDeps {
   calendar?: () => Promise<WorkingDayCalendar>;
   /** after a LINE account is linked (e.g. give the person their role's rich menu) */
   onLinked?: (userId: string, person: PersonContext) => Promise<void>;
+  /**
+   * Said in the reply of the turn that links an account (a reply is free, a push is not): e.g. what
+   * waited for the person while they were unreachable. `room`: messages left in that reply.
+   */
+  linkedReplies?: (person: PersonContext, now: Date, room: number) => Promise<readonly Reply[]>;
 }
 
 export type EventOutcome = 'handled' | 'duplicate' | 'ignored' | 'unfollowed';
@@ -105,9 +112,18 @@ export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promis
         .onLinked(userId, turn.person)
         .catch((err) => d.logger.warn('bot.on_linked_failed', { err: String(err) }));
     }
+    let replies = turn.result.replies;
+    if (turn.linked && turn.person && d.linkedReplies) {
+      const room = LINE_LIMITS.messagesPerRequest - replies.length;
+      const more = await d.linkedReplies(turn.person, now, room).catch((err): readonly Reply[] => {
+        d.logger.warn('bot.linked_replies_failed', { err: String(err) });
+        return []; // the link itself is saved; the person still gets the rest of the reply
+      });
+      replies = [...replies, ...more];
+    }
     if (inbound.kind === 'follow') await d.store.setFollowing(userId, true, now);
 
-    const messages = renderMessages(turn.result.replies, {
+    const messages = renderMessages(replies, {
       signer: d.signer,
       now,
       onTrim: (what) => d.logger.warn('line.trimmed', { eventId: e.webhookEventId, what }),
