@@ -103,7 +103,9 @@ describeBrowser('the morning job in the simulator, on a holiday and on the next 
     expect(await suggest.textContent()).toBe('วันทำการถัดไป: วันอังคาร 8 ธ.ค. 2569');
 
     await page.getByTestId('dev-action-daily-jobs').click();
-    await expect.poll(() => result().textContent()).toContain('งานเช้าของวันจันทร์ 7 ธ.ค. 2569');
+    await expect
+      .poll(() => result().textContent(), { timeout: 15_000 })
+      .toContain('งานเช้าของวันจันทร์ 7 ธ.ค. 2569');
     expect(await result().textContent()).toMatch(/วันหยุด: .*จึงไม่ส่งข้อความเตือนหรือคำเชิญ/);
     expect(await result().textContent()).toContain('ลองวันทำการถัดไป 8 ธ.ค. 2569');
     expect(stack.platform.messagesFor(USER.userId)).toEqual([]);
@@ -130,7 +132,9 @@ describeBrowser('the morning job in the simulator, on a holiday and on the next 
 
     const shown = await page.getByTestId('bubble-bot').count();
     await page.getByTestId('dev-action-daily-jobs').click();
-    await expect.poll(() => result().textContent()).toContain('ไม่มีข้อความต้องส่ง (ทุกข้อความของวันนี้ส่งไปแล้วก่อนหน้า');
+    await expect
+      .poll(() => result().textContent(), { timeout: 15_000 })
+      .toContain('ไม่มีข้อความต้องส่ง (ทุกข้อความของวันนี้ส่งไปแล้วก่อนหน้า');
     expect(await page.getByTestId('bubble-bot').count()).toBe(shown);
     expect(pageErrors).toEqual([]);
   });
