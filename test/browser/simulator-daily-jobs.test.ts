@@ -95,9 +95,9 @@ describeBrowser('the morning job in the simulator, on a holiday and on the next 
 
   it('on the holiday: says what day it is, sends nothing and says why, offers the next working day', async () => {
     const field = page.getByTestId('dev-action-daily-jobs-date');
-    await expect.poll(() => field.inputValue()).toBe(TODAY);
+    await expect.poll(() => field.inputValue(), { timeout: 15_000 }).toBe(TODAY);
     await expect
-      .poll(() => page.getByTestId('dev-action-daily-jobs-note').textContent())
+      .poll(() => page.getByTestId('dev-action-daily-jobs-note').textContent(), { timeout: 15_000 })
       .toMatch(/วันจันทร์ 7 ธ\.ค\. 2569 · วันหยุด: .*พ่อ/);
     const suggest = page.getByTestId('dev-action-daily-jobs-suggest');
     expect(await suggest.textContent()).toBe('วันทำการถัดไป: วันอังคาร 8 ธ.ค. 2569');
@@ -113,11 +113,15 @@ describeBrowser('the morning job in the simulator, on a holiday and on the next 
 
   it('on the next working day: E010 is told about the report; a second press sends nothing again', async () => {
     await page.getByTestId('dev-action-daily-jobs-suggest').click();
-    await expect.poll(() => page.getByTestId('dev-action-daily-jobs-date').inputValue()).toBe('2026-12-08');
     await expect
-      .poll(() => page.getByTestId('dev-action-daily-jobs-note').textContent())
+      .poll(() => page.getByTestId('dev-action-daily-jobs-date').inputValue(), { timeout: 15_000 })
+      .toBe('2026-12-08');
+    await expect
+      .poll(() => page.getByTestId('dev-action-daily-jobs-note').textContent(), { timeout: 15_000 })
       .toBe('วันอังคาร 8 ธ.ค. 2569 · วันทำการ');
-    await expect.poll(() => page.getByTestId('dev-action-daily-jobs-suggest').isHidden()).toBe(true);
+    await expect
+      .poll(() => page.getByTestId('dev-action-daily-jobs-suggest').isHidden(), { timeout: 15_000 })
+      .toBe(true);
 
     await page.getByTestId('dev-action-daily-jobs').click();
     await page
@@ -126,7 +130,7 @@ describeBrowser('the morning job in the simulator, on a holiday and on the next 
       .first()
       .waitFor();
     await expect
-      .poll(() => result().textContent())
+      .poll(() => result().textContent(), { timeout: 15_000 })
       .toContain('งานเช้าของวันอังคาร 8 ธ.ค. 2569: เปิดรายงาน 0 ฉบับ');
     expect(await result().textContent()).not.toContain('ไม่มีข้อความต้องส่ง');
 
