@@ -1,9 +1,10 @@
-import type { PersonContext } from '@phattana/shared';
+import { type PersonContext, waitingOnLinkReplies } from '@phattana/shared';
 import type { Express } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
 import { createApiApp } from './api/api-app';
 import { createApiRouter } from './api/api-router';
 import { createIdTokenVerifier } from './api/id-token-verifier';
+import { readWaitingWorkNow } from './approvals/read-waiting-work';
 import { createHolidayCalendarSource } from './calendar/holiday-calendar';
 import { turnFeatures } from './features/registry';
 import { createHmacPostbackSigner } from './line/hmac-postback-signer';
@@ -114,6 +115,14 @@ export function createBot(o: CreateBotOptions) {
       contact: org.contact,
     },
     onLinked: o.onLinked ?? linkRoleMenu(o, line),
+    // everything that waited while the person was unreachable, told once in the link turn's reply
+    linkedReplies: async (person, now, room) =>
+      waitingOnLinkReplies(
+        await readWaitingWorkNow(o.db, collections, person.employeeId, now),
+        now,
+        o.config.lineLogin?.liffId,
+        room,
+      ),
     liffId: o.config.lineLogin?.liffId,
     calendar: () => calendar.get(),
     outbox,

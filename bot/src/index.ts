@@ -45,7 +45,7 @@ export { importEmployees } from './people/import-employees';
 export { EmployeeNotFoundError, issueInvite, unlinkEmployee } from './people/invites';
 export { readSpreadsheet, SpreadsheetError } from './people/read-spreadsheet';
 export { type LinkedPersonChange, syncLinkedPeople } from './people/sync-linked-people';
-export { type DailyJobResult, runDailyReportJobs } from './reports/daily-report-jobs';
+export { type DailyJobResult, openEndedTrainings, runDailyReportJobs } from './reports/daily-report-jobs';
 export { recomputeOpenDueDates } from './reports/recompute-due-dates';
 export * from './rich-menus';
 export { type BotConfig, botConfigFromEnv, ConfigError, derivePostbackSecret } from './runtime/config';

@@ -84,6 +84,26 @@ describe('renderMessages enforces LINE limits in one place', () => {
     expect(decodePostback(data, signer, now)).toEqual({ ok: true, payload: { a: 'xt.confirm' } });
   });
 
+  it("puts each field's question above its answer, full width (no narrow column that wraps)", () => {
+    const [m] = render([
+      {
+        kind: 'card',
+        title: 'ตรวจสอบคำตอบก่อนส่ง',
+        fields: [{ label: 'ท่านนำความรู้ที่ได้ไปใช้ในงานอย่างไร', value: 'ใช้ตรวจร่างหนังสือ' }],
+        actions: [],
+      },
+    ]);
+    const body = ((m as messagingApi.FlexMessage).contents as messagingApi.FlexBubble).body!;
+    const field = body.contents.find((c) => c.type === 'box') as messagingApi.FlexBox;
+    expect(field.layout).toBe('vertical');
+    expect(
+      field.contents.map((c) => [(c as messagingApi.FlexText).text, (c as messagingApi.FlexText).flex]),
+    ).toEqual([
+      ['ท่านนำความรู้ที่ได้ไปใช้ในงานอย่างไร', undefined],
+      ['ใช้ตรวจร่างหนังสือ', undefined],
+    ]);
+  });
+
   it('falls back to text when a card would exceed the 30 KB Flex bubble limit', () => {
     const fields = Array.from({ length: 200 }, (_, i) => ({ label: `ข้อ ${i}`, value: 'ข้อมูล'.repeat(20) }));
     const trims: string[] = [];

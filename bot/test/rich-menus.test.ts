@@ -82,10 +82,15 @@ describe('rich menu definitions', () => {
     expect(uris('staff')).toEqual([`https://liff.line.me/${LIFF}/hours`, `https://liff.line.me/${LIFF}/idp`]);
   });
 
-  it('gives supervisors ทีมของฉัน instead of one staff tile', () => {
+  it('gives supervisors ทีมของฉัน and งานรออนุมัติ instead of two staff tiles', () => {
     const labels = byKey('supervisor').tiles.map((t) => t.label);
     expect(labels).toContain('ทีมของฉัน');
-    expect(labels.filter((l) => byKey('staff').tiles.some((t) => t.label === l))).toHaveLength(5);
+    expect(labels).toContain('งานรออนุมัติ');
+    expect(byKey('supervisor').tiles.find((t) => t.label === 'งานรออนุมัติ')?.action).toMatchObject({
+      type: 'message',
+      text: 'งานรออนุมัติ',
+    });
+    expect(labels.filter((l) => byKey('staff').tiles.some((t) => t.label === l))).toHaveLength(4);
     expect(uris('supervisor')).toContain(`https://liff.line.me/${LIFF}/team`);
   });
 

@@ -7,6 +7,7 @@ import {
   type MediaStore,
   type Task,
 } from '@phattana/bot';
+import { type IsoDate, THAI_GOVERNMENT_HOLIDAYS, type WorkingDayCalendar } from '@phattana/shared';
 import type { Firestore } from 'firebase-admin/firestore';
 
 export interface LocalBot {
@@ -16,6 +17,10 @@ export interface LocalBot {
   drain(): Promise<void>;
   /** what the daily scheduler does in production (Cloud Scheduler calls it each working morning) */
   runDailyJobs(now?: Date): ReturnType<ReturnType<typeof createBot>['runDailyJobs']>;
+  /** the municipality's working-day calendar (its holiday list) */
+  calendar(): Promise<WorkingDayCalendar>;
+  /** the holiday's name on that date, from the municipality's list (or the shipped one) */
+  holidayName(date: IsoDate): Promise<string | undefined>;
   /** what the holiday trigger does after HR edits a holiday */
   recomputeDueDates(): Promise<number>;
   /** what an instance may do at start (read the calendar, compile the chat's code); writes nothing */
@@ -68,6 +73,12 @@ export async function startLocalBot(o: {
       return r;
     },
     recomputeDueDates: () => bot.recomputeDueDates(),
+    calendar: () => bot.calendar.get(),
+    holidayName: async (date) => {
+      const doc = await bot.collections.holidays.doc(date).get();
+      if (doc.exists && doc.get('removed') !== true) return String(doc.get('name') ?? '') || undefined;
+      return THAI_GOVERNMENT_HOLIDAYS.find((h) => h.date === date)?.name;
+    },
     runTask: bot.runTask,
     warmUp: bot.warmUp,
     close: async () => {

@@ -1,3 +1,4 @@
+export * from './approvals/waiting-work';
 export * from './calendar/fiscal-year';
 export * from './calendar/thai-holidays';
 export * from './calendar/working-days';
@@ -45,6 +46,7 @@ export * from './features/report-review/report-review-flow';
 export type * from './features/survey-answer/survey-answer-edge';
 export * from './features/survey-answer/survey-answer-flow';
 export * from './features/training-report/training-report-flow';
+export type * from './features/waiting-list/waiting-list-edge';
 // individual development plans (IDP), hours summaries, the decision effects chat and LIFF share
 export * from './idp/idp-api-contract';
 export * from './idp/idp-input';
@@ -63,7 +65,9 @@ export * from './people/employee-import';
 export * from './people/invite-code';
 export * from './people/line-reach';
 export type * from './people/notify-employee';
+export * from './people/polite-name';
 export * from './people/privacy-notice';
+export * from './reports/photo-refusal';
 export * from './reports/reminder-plan';
 export * from './reports/report-api-contract';
 export type * from './reports/report-edge';

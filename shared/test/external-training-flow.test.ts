@@ -165,6 +165,20 @@ describe('conversation router', () => {
     }
   });
 
+  it('answers a sticker in kind when nothing is going on, and offers the menu', () => {
+    const r = step(undefined, { kind: 'unsupported', what: 'sticker' }, now, ctx);
+    expect(lastText(r)).toContain('ได้รับสติกเกอร์แล้ว');
+    expect(lastText(r)).not.toContain('ไม่เข้าใจ');
+    const first = r.replies[0];
+    expect(first?.kind === 'text' && first.quickReplies?.length).toBeGreaterThan(0);
+  });
+
+  it('after ยกเลิก says that what was typed is not kept', () => {
+    const mid = run(happyPath.slice(0, 2));
+    const r = step(mid.state, say('ยกเลิก'), now, ctx);
+    expect(lastText(r)).toContain('ไม่ได้เก็บไว้');
+  });
+
   it('answers a stale button politely and re-asks the pending question', () => {
     const mid = run(happyPath.slice(0, 2));
     const r = step(mid.state, { kind: 'stalePostback', reason: 'expired' }, now, ctx);

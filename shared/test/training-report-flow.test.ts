@@ -348,13 +348,13 @@ describe('training report: from the reminder to the approver', () => {
     expect(lastText(sent)).toContain('ส่งหลังกำหนด 2 วันทำการ');
   });
 
-  it('offers the LIFF form on the summary when there is one', () => {
+  it('offers the form (LIFF) on the summary when there is one, in plain Thai', () => {
     edge.ctx = { ...baseCtx, liffId: '2001234567-AbCdEfGh' };
     edge.reports.set(makeReport().id, makeReport({ answers: FULL }));
     const card = last(edge.send(reminder()));
     expect(card.kind === 'card' && card.actions).toContainEqual({
       type: 'uri',
-      label: 'เขียนต่อใน LIFF',
+      label: 'เปิดแบบฟอร์ม',
       uri: `https://liff.line.me/2001234567-AbCdEfGh/reports/${makeReport().id}`,
     });
   });
@@ -633,6 +633,9 @@ describe('training report: bad answers keep everything and ask again', () => {
     atQuestion(edge, 'learned');
     const q1 = /^\(1\/6\) /;
     expectRejected(edge, say('ดีมาก'), 'สั้นเกินไป', q1);
+    // counted as a person counts: an emoji is one character, a letter with its marks is one
+    expectRejected(edge, say('👍👍👍'), 'สั้นเกินไป (3 ตัวอักษร)', q1);
+    expectRejected(edge, say('ได้ความรู้ 👍'), 'สั้นเกินไป (9 ตัวอักษร)', q1);
     expectRejected(edge, say('ก'.repeat(ANSWER_LIMITS.long + 1)), `ไม่เกิน ${ANSWER_LIMITS.long} ตัวอักษร`, q1);
     expectRejected(edge, image('early'), 'ส่งรูปได้ในข้อ 6', q1);
     expectRejected(edge, sticker, 'สติกเกอร์', q1);
@@ -822,6 +825,8 @@ describe('training report: moving around', () => {
     atQuestion(edge, 'sharing');
     const cancelled = edge.send(say('ยกเลิก'));
     expect(edge.flow).toBeNull();
+    // the person hears that nothing was lost, and where to pick it up
+    expect(lastText(cancelled)).toContain('คำตอบที่ตอบไว้ยังเก็บอยู่ในรายงานฉบับร่าง');
     expect(cancelled.effects).toEqual([]);
     const back = edge.send(reminder());
     expect(all(back)).toContain('ต่อจากที่บันทึกไว้');

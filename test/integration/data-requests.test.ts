@@ -18,7 +18,7 @@ describe('PDPA requests from chat', () => {
     await sys.text(user, 'ข้อมูลของฉัน');
     expect(last(user)).toContain('• ชื่อ: นางทดสอบ ขอข้อมูล');
     expect(last(user)).toContain('• รหัสพนักงาน: D001');
-    expect(last(user)).toContain('ยอมรับ ประกาศฉบับ 2026-11-01');
+    expect(last(user)).toContain('ยอมรับ ประกาศฉบับ 1 พ.ย. 2569');
     const open = await openDataRequests(c().dataRequests);
     const mine = open.filter((r) => r.employeeId === 'D001');
     expect(mine).toHaveLength(1);

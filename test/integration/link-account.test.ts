@@ -51,6 +51,9 @@ describe('linking a LINE account to a staff record', () => {
     });
     const user = sys.newUserId();
     await consentAndChoose(user, 'ใช้รหัสเชิญ');
+    // the notice's version is a date, shown as people read dates (Buddhist era)
+    expect(all(user)).toContain('(ฉบับ 1 พ.ย. 2569)');
+    expect(all(user)).not.toContain('2026-11-01');
     const conv = await collections().conversations.doc(user).get();
     expect(conv.get('consent')).toMatchObject({
       decision: 'granted',

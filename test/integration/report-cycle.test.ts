@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { jpegImage } from '../support/images';
 import { bangkokMorning, municipality, seedChain } from '../support/report-people';
 import { textsOf, useSystem } from '../support/system';
 
@@ -11,7 +12,7 @@ const sys = useSystem({ clock: () => now });
 
 const LEARNED = 'ได้เรียนรู้การเขียนหนังสือราชการทั้ง 6 ชนิด และระเบียบงานสารบรรณฉบับล่าสุด';
 const APPLIED = 'นำไปปรับแบบฟอร์มหนังสือภายนอกของกองคลังให้ถูกต้องตามระเบียบ';
-const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0xff, 0xd9]);
+const JPEG = jpegImage();
 
 async function training(id: string, attendees: string[]) {
   await municipality(sys).collection('trainings').doc(id).set({

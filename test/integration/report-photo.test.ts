@@ -10,6 +10,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { DEMO_MUNICIPALITY_ID } from '../../dev/src/seed/demo-municipality';
 import { buildImageEvent } from '../../dev/src/simulator/webhook-events';
+import { jpegImage, pngImage, webpImage } from '../support/images';
 import { findAction, TEST_CHANNEL, textsOf, useSystem } from '../support/system';
 
 // Report photos: LINE keeps message content only for a while, so a task copies each photo to Cloud
@@ -21,7 +22,7 @@ describe('report photos', () => {
     sys.fs.db.collection('municipalities').doc(DEMO_MUNICIPALITY_ID).collection('reports');
   const messageId = () => String(600_000_000_000_000_000n + BigInt(randomInt(1, 2 ** 47)));
   const contentPath = (id: string) => `/v2/bot/message/${id}/content`;
-  const jpeg = (n: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(n, 7)]);
+  const jpeg = (n: number) => jpegImage(640, 480, n);
 
   /** A report whose chat flow already appended the photo entry (the turn that received the image). */
   async function reportWithPhoto(id: string, photoId: string) {
@@ -61,7 +62,8 @@ describe('report photos', () => {
     const pdf = messageId();
     const huge = messageId();
     platform.putContent(pdf, Buffer.from('%PDF-1.7 certificate'), 'application/pdf');
-    platform.putContent(huge, jpeg(REPORT_PHOTO_MAX_BYTES), 'image/jpeg');
+    const hugeBody = jpeg(REPORT_PHOTO_MAX_BYTES);
+    platform.putContent(huge, hugeBody, 'image/jpeg');
     await reports()
       .doc('TR2__E1')
       .set({
@@ -83,13 +85,56 @@ describe('report photos', () => {
         receivedAt: 'b',
         error: 'tooLarge',
         contentType: 'image/jpeg',
-        bytes: REPORT_PHOTO_MAX_BYTES + 4,
+        bytes: hugeBody.length,
       },
     ]);
     const [files] = await sys.storage.bucket.getFiles({
       prefix: `municipalities/${DEMO_MUNICIPALITY_ID}/reports/TR2__E1/`,
     });
     expect(files).toEqual([]);
+  });
+
+  it('judges by content: a file that claims to be a JPEG is refused, recorded, and the person told once', async () => {
+    const { platform } = await sys.start();
+    const userId = await sys.linkedUser({ employeeId: 'E778' });
+    const fake = messageId();
+    const webp = messageId();
+    const html = Buffer.from('<html>ใบประกาศ</html>');
+    platform.putContent(fake, html, 'image/jpeg');
+    // a real picture whose declared type is wrong is kept, under the type its bytes say
+    platform.putContent(webp, webpImage(800, 600), 'application/octet-stream');
+    await reports()
+      .doc('TR7__E778')
+      .set({
+        id: 'TR7__E778',
+        employeeId: 'E778',
+        trainingTitle: 'การเขียนหนังสือราชการ',
+        status: 'pending',
+        photos: [
+          { messageId: fake, receivedAt: 'a' },
+          { messageId: webp, receivedAt: 'b' },
+        ],
+      });
+
+    await run('TR7__E778', fake);
+    await run('TR7__E778', fake); // a retry never tells twice
+    await run('TR7__E778', webp);
+
+    expect(await photos('TR7__E778')).toEqual([
+      {
+        messageId: fake,
+        receivedAt: 'a',
+        error: 'notAnImage',
+        contentType: 'image/jpeg',
+        bytes: html.length,
+      },
+      expect.objectContaining({ messageId: webp, contentType: 'image/webp' }),
+    ]);
+    const told = textsOf(sys.botMessages(userId)).filter((t) => t.includes('บันทึกไม่ได้'));
+    expect(told).toHaveLength(1);
+    expect(told[0]).toContain('รูปที่ส่งสำหรับรายงาน "การเขียนหนังสือราชการ" บันทึกไม่ได้');
+    expect(told[0]).toContain('ไม่ใช่รูปภาพ');
+    expect(findAction(sys.botMessages(userId), 'ส่งรูปใหม่').type).toBe('postback');
   });
 
   it('records content LINE no longer has (404) as expired, without failing the task', async () => {
@@ -103,7 +148,8 @@ describe('report photos', () => {
   it('fails the task while LINE is down, so Cloud Tasks retries it, and stores it on the retry', async () => {
     const { platform } = await sys.start();
     const id = messageId();
-    platform.putContent(id, jpeg(10), 'image/png');
+    const png = pngImage();
+    platform.putContent(id, png, 'image/png');
     await reportWithPhoto('TR4__E1', id);
     platform.injectFault({ path: contentPath(id), status: 503, count: 4 });
 
@@ -111,7 +157,7 @@ describe('report photos', () => {
     expect(await photos('TR4__E1')).toEqual([{ messageId: id, receivedAt: 'x' }]);
 
     await run('TR4__E1', id);
-    expect((await photos('TR4__E1'))[0]).toMatchObject({ contentType: 'image/png', bytes: 14 });
+    expect((await photos('TR4__E1'))[0]).toMatchObject({ contentType: 'image/png', bytes: png.length });
   });
 
   it('leaves a report or photo that no longer exists alone', async () => {

@@ -14,6 +14,7 @@ import {
 } from 'firebase-admin/firestore';
 import { describe, expect, it } from 'vitest';
 import { buildPostbackEvent } from '../../dev/src/simulator/webhook-events';
+import { jpegImage, pngImage } from '../support/images';
 import { bangkokMorning, municipality, seedChain } from '../support/report-people';
 import { findAction, TEST_CHANNEL, textsOf, useSystem } from '../support/system';
 
@@ -25,7 +26,7 @@ import { findAction, TEST_CHANNEL, textsOf, useSystem } from '../support/system'
 let now = bangkokMorning('2026-12-02');
 const sys = useSystem({ clock: () => now });
 const signer = createHmacPostbackSigner(derivePostbackSecret(TEST_CHANNEL.secret));
-const JPEG = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 0xff, 0xd9]);
+const JPEG = jpegImage();
 
 const open = (s: SurveyDefinition): SurveyDefinition => ({ ...s, status: 'open' });
 const dates = { fiscalYear: 2570, opensOn: '2026-12-01', closesOn: '2026-12-25' };
@@ -143,6 +144,7 @@ describe('surveys in chat', () => {
     // leaves again with ยกเลิก, comes back again
     await sys.text(user, 'ยกเลิก');
     expect(last(user)).toContain('ยกเลิก "ตอบแบบสำรวจ" แล้ว');
+    expect(last(user)).toContain('คำตอบที่ตอบไว้บันทึกแล้ว');
     await startSurvey(user, 'TN');
     expect(last(user)).toContain('ช่วงเวลาที่ท่านสะดวก');
     await tapQuick(user, '4.', 'ออนไลน์'); // online, numbered when a label is too long for a button
@@ -353,7 +355,7 @@ describe('surveys in chat', () => {
     expect(last(user)).toContain('ได้รับรูปที่ 1 แล้ว');
     await tapQuick(user, 'เสร็จ');
     const after1 = await sys.image(user, JPEG);
-    const after2 = await sys.image(user, Buffer.concat([JPEG, Buffer.alloc(100, 1)]), 'image/png');
+    const after2 = await sys.image(user, pngImage(10, 10), 'image/png');
     expect(last(user)).toContain('ได้รับรูปที่ 2 แล้ว');
     await tapQuick(user, 'เสร็จ');
     await sys.text(user, 'ห้องเก็บเอกสารชั้น 2');

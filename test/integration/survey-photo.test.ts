@@ -4,6 +4,7 @@ import { surveyFromTemplate } from '@phattana/shared';
 import { describe, expect, it } from 'vitest';
 import { DEV_CHANNEL } from '../../dev/src/dev-settings';
 import { DEMO_MUNICIPALITY_ID } from '../../dev/src/seed/demo-municipality';
+import { jpegImage, pngImage } from '../support/images';
 import { textsOf, useSystem } from '../support/system';
 
 // Survey photos (the 5ส check-in's before/after pictures): a task copies each one from LINE to Cloud
@@ -13,7 +14,7 @@ describe('survey photos', () => {
   const sys = useSystem();
   const m = () => sys.fs.db.collection('municipalities').doc(DEMO_MUNICIPALITY_ID);
   const messageId = () => String(700_000_000_000_000_000n + BigInt(randomInt(1, 2 ** 47)));
-  const jpeg = (n: number) => Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(n, 9)]);
+  const jpeg = (n: number) => jpegImage(640, 480, n);
   const fiveS = (id: string, anonymous = false) => ({
     ...surveyFromTemplate('fiveS', {
       id,
@@ -76,26 +77,38 @@ describe('survey photos', () => {
     await m().collection('surveys').doc('F2').set(fiveS('F2'));
     const huge = messageId();
     const pdf = messageId();
-    platform.putContent(huge, jpeg(REPORT_PHOTO_MAX_BYTES), 'image/jpeg');
+    const disguised = messageId();
+    const hugeBody = jpeg(REPORT_PHOTO_MAX_BYTES);
+    platform.putContent(huge, hugeBody, 'image/jpeg');
     platform.putContent(pdf, Buffer.from('%PDF-1.7'), 'application/pdf');
+    // the declared type is the phone's word; only the bytes count
+    platform.putContent(disguised, Buffer.from('PK\u0003\u0004 spreadsheet.xlsx'), 'image/jpeg');
     await pending('F2', huge, 'P002');
     await pending('F2', pdf, 'P002');
+    await pending('F2', disguised, 'P002');
 
     await run('F2', huge);
     await run('F2', huge); // a Cloud Tasks retry: no second message
     await run('F2', pdf);
+    await run('F2', disguised);
 
     expect(await photo('F2', huge)).toMatchObject({
       status: 'refused',
       reason: 'tooLarge',
-      bytes: REPORT_PHOTO_MAX_BYTES + 4,
+      bytes: hugeBody.length,
     });
     expect(await photo('F2', pdf)).toMatchObject({ status: 'refused', reason: 'notAnImage' });
+    expect(await photo('F2', disguised)).toMatchObject({
+      status: 'refused',
+      reason: 'notAnImage',
+      contentType: 'image/jpeg',
+    });
     const said = textsOf(sys.botMessages(user));
-    expect(said).toHaveLength(2);
+    expect(said).toHaveLength(3);
     expect(said[0]).toContain('ใหญ่เกิน 10 MB');
     expect(said[0]).toContain('กรุณาส่งรูปใหม่');
     expect(said[1]).toContain('ไม่ใช่รูปภาพ');
+    expect(said[2]).toContain('ไม่ใช่รูปภาพ');
     const [files] = await sys.storage.bucket.getFiles({
       prefix: `municipalities/${DEMO_MUNICIPALITY_ID}/surveys/F2/`,
     });
@@ -121,7 +134,7 @@ describe('survey photos', () => {
     expect(platform.requests({ path: `/v2/bot/message/${anon}/content` })).toHaveLength(0);
 
     const later = messageId();
-    platform.putContent(later, jpeg(10), 'image/png');
+    platform.putContent(later, pngImage(), 'image/png');
     await pending('F3', later, 'P003');
     platform.injectFault({ path: `/v2/bot/message/${later}/content`, status: 503, count: 4 });
     const { bot } = await sys.start();
@@ -153,7 +166,7 @@ describe('survey photos', () => {
     const refused = messageId();
     const draft = messageId();
     const beforeBytes = jpeg(20_000);
-    const afterBytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.alloc(5_000, 3)]);
+    const afterBytes = pngImage(60, 40);
     platform.putContent(before, beforeBytes, 'image/jpeg');
     platform.putContent(after, afterBytes, 'image/png');
     platform.putContent(refused, Buffer.from('%PDF-1.7'), 'application/pdf');

@@ -1,6 +1,7 @@
 import {
   ANSWER_FIELDS,
   ANSWER_TEXT_RULES,
+  graphemeLength,
   type Rating,
   type ReportAnswers,
   SHARING_PLANS,
@@ -68,11 +69,13 @@ function checkText(field: TextAnswerField, value: unknown): { value: string | nu
   if (t === '') return { value: null };
   if (field === 'problems' && t === NO_PROBLEMS) return { value: t };
   const { min, max } = ANSWER_TEXT_RULES[field];
-  if (t.length < min) {
-    return { error: `คำตอบสั้นเกินไป (${t.length} ตัวอักษร) กรุณาเล่าให้ละเอียดขึ้น อย่างน้อย ${min} ตัวอักษร` };
+  // counted as the chat counts them (graphemes: an emoji or a Thai letter with its marks is one)
+  const n = graphemeLength(t);
+  if (n < min) {
+    return { error: `คำตอบสั้นเกินไป (${n} ตัวอักษร) กรุณาเล่าให้ละเอียดขึ้น อย่างน้อย ${min} ตัวอักษร` };
   }
-  if (t.length > max) {
-    return { error: `คำตอบยาวเกินไป (${t.length} ตัวอักษร) กรุณาพิมพ์ไม่เกิน ${max} ตัวอักษร` };
+  if (n > max) {
+    return { error: `คำตอบยาวเกินไป (${n} ตัวอักษร) กรุณาพิมพ์ไม่เกิน ${max} ตัวอักษร` };
   }
   return { value: t };
 }

@@ -7,6 +7,7 @@ import { linkAccountTurn } from './link-account-turn';
 import { notifyTurn } from './notify-turn';
 import { reportTurn } from './report-turn';
 import { surveyAnswerTurn } from './survey-answer-turn';
+import { waitingListTurn } from './waiting-list-turn';
 
 // How each chat feature meets Firestore and the task queue, one line each (the chat side's list is
 // shared/src/features/registry.ts). Both report features (filing, review) share one adapter, and any
@@ -20,6 +21,7 @@ export const TURN_FEATURES = [
   surveyAnswerTurn,
   dataRequestTurn,
   hrBroadcastTurn,
+  waitingListTurn,
 ] as const;
 
 type Adapter = (typeof TURN_FEATURES)[number];

@@ -9,6 +9,7 @@ import type { DocumentSnapshot } from 'firebase-admin/firestore';
 import type { ReportPhotoTask } from '../media/report-photo-tasks';
 import { storeReportPhoto } from '../media/store-report-photo';
 import { municipalityCollections } from '../municipality-collections';
+import { createOnceOnlySender } from '../reports/once-only-sender';
 import { applyReportEffect, resolveReportLookup } from '../reports/report-turn-io';
 import { readCreditPriors } from '../stats/credit-prior';
 import type { ReadIo, TurnFeature, WriteIo } from '../store/turn-feature';
@@ -64,10 +65,25 @@ export const reportTurn: TurnFeature<ReportEffect, ReportLookup, ReportFacts, Re
   tasks: {
     async storeReportPhoto(task, io) {
       if (!io.media) throw new Error('storeReportPhoto: no media store configured');
-      const report = municipalityCollections(
+      const c = municipalityCollections(
         io.db.collection('municipalities').doc(task.municipalityId ?? io.municipalityId),
-      ).reports.doc(task.reportId);
-      const outcome = await storeReportPhoto({ report, media: io.media, line: io.line }, task.messageId);
+      );
+      // a refused photo is explained to the person once (the once-only sender keys it)
+      const notify = io.signer && {
+        employees: c.employees,
+        sender: createOnceOnlySender({
+          db: io.db,
+          log: c.notifications,
+          line: io.line,
+          signer: io.signer,
+          logger: io.logger,
+          now: io.clock(),
+        }),
+      };
+      const outcome = await storeReportPhoto(
+        { report: c.reports.doc(task.reportId), media: io.media, line: io.line, notify },
+        task.messageId,
+      );
       io.logger.info('report_photo.done', { reportId: task.reportId, messageId: task.messageId, outcome });
     },
   },

@@ -152,15 +152,16 @@ function cardBubble(
     body.push({ type: 'text', text: line, wrap: true, size: 'sm', color: '#374151' });
   if (r.fields && r.fields.length > 0) {
     body.push({ type: 'separator', margin: 'md' });
+    // the question above its answer, each the bubble's full width: side by side, a Thai question in a
+    // narrow column broke into four or five lines on a phone
     for (const f of r.fields) {
       body.push({
         type: 'box',
-        layout: 'baseline',
-        spacing: 'sm',
+        layout: 'vertical',
         margin: 'md',
         contents: [
-          { type: 'text', text: f.label, size: 'sm', color: '#6B7280', flex: 2, wrap: true },
-          { type: 'text', text: f.value || '-', size: 'sm', color: '#111827', flex: 5, wrap: true },
+          { type: 'text', text: f.label, size: 'xs', color: '#6B7280', weight: 'bold', wrap: true },
+          { type: 'text', text: f.value || '-', size: 'sm', color: '#111827', wrap: true },
         ],
       });
     }

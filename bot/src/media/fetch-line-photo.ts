@@ -1,6 +1,7 @@
 import type { ReportPhotoError } from '@phattana/shared';
 import { LineApiError } from '../line/line-api-error';
 import type { LineClient } from '../line/line-client';
+import { readImageHeader } from './image-header';
 
 /** LINE's own limit for an image message; anything larger is not a photo the person meant to send. */
 export const PHOTO_MAX_BYTES = 10 * 1024 * 1024;
@@ -16,8 +17,8 @@ export type FetchedPhoto =
     };
 
 /**
- * Fetches a photo's bytes from LINE and checks them, for every feature that keeps photos (reports,
- * surveys). LINE outages throw, so the caller's task is retried; a 404 means the content has expired
+ * Fetches a photo's bytes from LINE and checks them by content (a JPEG, PNG, GIF or WebP whose header
+ * decodes to a sane size), for every feature that keeps photos (reports, surveys). LINE outages throw, so the caller's task is retried; a 404 means the content has expired
  * and is an answer, not a failure.
  */
 export async function fetchLinePhoto(line: LineClient, messageId: string): Promise<FetchedPhoto> {
@@ -28,13 +29,11 @@ export async function fetchLinePhoto(line: LineClient, messageId: string): Promi
     if (err instanceof LineApiError && err.status === 404) return { kind: 'refused', error: 'expired' };
     throw err;
   }
-  const contentType = content.contentType.split(';')[0]!.trim().toLowerCase();
+  // what LINE says the content is only goes on record; the bytes decide (and name the stored type)
+  const declared = content.contentType.split(';')[0]!.trim().toLowerCase();
   const bytes = content.body.length;
-  const refusal: ReportPhotoError | undefined = !contentType.startsWith('image/')
-    ? 'notAnImage'
-    : bytes > PHOTO_MAX_BYTES
-      ? 'tooLarge'
-      : undefined;
-  if (refusal) return { kind: 'refused', error: refusal, contentType, bytes };
-  return { kind: 'ok', body: content.body, contentType, bytes };
+  if (bytes > PHOTO_MAX_BYTES) return { kind: 'refused', error: 'tooLarge', contentType: declared, bytes };
+  const image = readImageHeader(content.body);
+  if (!image) return { kind: 'refused', error: 'notAnImage', contentType: declared, bytes };
+  return { kind: 'ok', body: content.body, contentType: image.contentType, bytes };
 }

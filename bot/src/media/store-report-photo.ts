@@ -1,6 +1,16 @@
-import type { ReportPhoto } from '@phattana/shared';
-import type { DocumentReference, DocumentSnapshot } from 'firebase-admin/firestore';
+import {
+  lineReach,
+  openReportAction,
+  PHOTO_RETRY_HINT,
+  photoRefusalReason,
+  type Reply,
+  type ReportPhoto,
+  type ReportPhotoError,
+  text,
+} from '@phattana/shared';
+import type { CollectionReference, DocumentReference, DocumentSnapshot } from 'firebase-admin/firestore';
 import type { LineClient } from '../line/line-client';
+import type { OnceOnlySender } from '../reports/once-only-sender';
 import { fetchLinePhoto, PHOTO_MAX_BYTES } from './fetch-line-photo';
 import type { MediaStore } from './media-store';
 
@@ -12,6 +22,8 @@ export interface StoreReportPhotoDeps {
   readonly report: DocumentReference;
   readonly media: MediaStore;
   readonly line: LineClient;
+  /** tells the person once why a photo was refused; without it the refusal is only recorded */
+  readonly notify?: { readonly employees: CollectionReference; readonly sender: OnceOnlySender };
 }
 
 export type StoreReportPhotoOutcome =
@@ -40,12 +52,19 @@ export async function storeReportPhoto(
 ): Promise<StoreReportPhotoOutcome> {
   const before = photoOf(await d.report.get(), messageId);
   if (!before) return 'noSuchPhoto';
+  if (before.error) {
+    // a run that died after recording the refusal but before telling the person tells them now
+    await tellRefused(d, messageId, before.error);
+    return 'alreadyDone';
+  }
   if (isSettled(before)) return 'alreadyDone';
 
   const photo = await fetchLinePhoto(d.line, messageId);
   if (photo.kind === 'refused') {
     const { kind: _k, ...refusal } = photo;
-    return record(d, messageId, refusal);
+    const outcome = await record(d, messageId, refusal);
+    if (outcome === 'refused') await tellRefused(d, messageId, photo.error);
+    return outcome;
   }
   const storagePath = reportPhotoPath(d.report, messageId);
   await d.media.put(storagePath, photo.body, photo.contentType);
@@ -79,3 +98,42 @@ function photoOf(snap: DocumentSnapshot, messageId: string): ReportPhoto | undef
 }
 
 const isSettled = (p: ReportPhoto) => p.storagePath !== undefined || p.error !== undefined;
+
+/** One push per refused photo (the once-only sender keys it), naming the reason and what to send. */
+async function tellRefused(
+  d: StoreReportPhotoDeps,
+  messageId: string,
+  reason: ReportPhotoError,
+): Promise<void> {
+  if (!d.notify) return;
+  const report = await d.report.get();
+  const employeeId = report.get('employeeId') as string | undefined;
+  if (!employeeId) return;
+  const employee = await d.notify.employees.doc(employeeId).get();
+  const reach = lineReach(employee.exists ? employee.data() : undefined);
+  await d.notify.sender.send({
+    key: `report:${d.report.id}:photoRefused:${messageId}`,
+    to: reach.reachable
+      ? { employeeId, lineUserId: reach.lineUserId }
+      : { employeeId, skipReason: reach.reason },
+    replies: reportPhotoRefused(
+      d.report.id,
+      String(report.get('trainingTitle') ?? 'การฝึกอบรม'),
+      reason,
+      report.get('status') as string | undefined,
+    ),
+    meta: { reportId: d.report.id, kind: 'reportPhotoRefused', messageId },
+  });
+}
+
+export function reportPhotoRefused(
+  reportId: string,
+  title: string,
+  reason: ReportPhotoError,
+  status: string | undefined,
+): Reply[] {
+  const why = `รูปที่ส่งสำหรับรายงาน "${title}" บันทึกไม่ได้: ${photoRefusalReason(reason)}`;
+  const editable = status === undefined || status === 'pending' || status === 'returned';
+  if (!editable) return [text(`${why}\nรายงานนี้ส่งแล้ว หากต้องการแนบรูปเพิ่มกรุณาติดต่อฝ่ายบุคคล`)];
+  return [text(`${why}\n${PHOTO_RETRY_HINT}`, [openReportAction(reportId, 'ส่งรูปใหม่')])];
+}

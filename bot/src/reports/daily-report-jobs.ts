@@ -184,7 +184,10 @@ function hrLateListReply(
  * working day after the last day. Where the training asks for no report, its hours count at once.
  * One transaction per training, so a re-run never opens a training twice.
  */
-async function openEndedTrainings(d: DailyJobDeps, today: IsoDate) {
+export async function openEndedTrainings(
+  d: Pick<DailyJobDeps, 'db' | 'c' | 'calendar' | 'now'>,
+  today: IsoDate,
+): Promise<{ trainingsOpened: number; reportsOpened: number; hoursCreditedOnAttendance: number }> {
   const since = addDays(today, -OPEN_REPORTS_LOOKBACK_DAYS);
   const ended = await d.c.trainings.where('endDate', '<', today).where('endDate', '>=', since).get();
   let trainingsOpened = 0;

@@ -1,5 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { liffUrl, type Role } from '@phattana/shared';
+import { liffUrl, type Role, WAITING_LIST_WORD } from '@phattana/shared';
 
 // The rich menus per role: staff, supervisor, and HR's two tabbed menus linked by aliases. The same
 // geometry drives the tap areas sent to LINE and the images (bot/assets/rich-menus/<key>.png, made by
@@ -17,6 +17,7 @@ export type IconName =
   | 'survey'
   | 'help'
   | 'team'
+  | 'inbox'
   | 'dashboard'
   | 'late'
   | 'bell'
@@ -144,16 +145,24 @@ function staffTiles(liffId: string): TileSpec[] {
 
 function supervisorTiles(liffId: string): TileSpec[] {
   // ทีมของฉัน takes แบบสำรวจ's place: surveys still reach supervisors by push and through เมนู.
-  return staffTiles(liffId).map((t) =>
-    t.icon === 'survey'
-      ? {
-          label: 'ทีมของฉัน',
-          hint: 'อนุมัติและติดตามลูกทีม',
-          icon: 'team',
-          action: uri('ทีมของฉัน', liffUrl(liffId, '/team')),
-        }
-      : t,
-  );
+  // งานรออนุมัติ takes ช่วยเหลือ's: typing "เมนู" still shows the help.
+  return staffTiles(liffId).map((t): TileSpec => {
+    if (t.icon === 'survey')
+      return {
+        label: 'ทีมของฉัน',
+        hint: 'อนุมัติและติดตามลูกทีม',
+        icon: 'team',
+        action: uri('ทีมของฉัน', liffUrl(liffId, '/team')),
+      };
+    if (t.icon === 'help')
+      return {
+        label: WAITING_LIST_WORD,
+        hint: 'รายงานและแผนรอท่านพิจารณา',
+        icon: 'inbox',
+        action: message(WAITING_LIST_WORD),
+      };
+    return t;
+  });
 }
 
 function hrAdminTiles(liffId: string): TileSpec[] {

@@ -2,6 +2,8 @@ import {
   answerSurveyAction,
   formatThaiDate,
   type IsoDate,
+  PHOTO_RETRY_HINT,
+  photoRefusalReason,
   type Reply,
   type ReportPhotoError,
   type SurveyDefinition,
@@ -51,23 +53,13 @@ export function surveyReminder(s: SurveySummary, today: IsoDate, started: boolea
   ];
 }
 
-const PHOTO_REFUSALS: Record<ReportPhotoError, string> = {
-  tooLarge: 'รูปมีขนาดใหญ่เกิน 10 MB',
-  notAnImage: 'ไฟล์ที่ส่งมาไม่ใช่รูปภาพ',
-  expired: 'ระบบรับรูปไม่ทัน (LINE ลบไฟล์ไปแล้ว)',
-};
-
 /** A photo sent for a survey could not be kept: say why and ask for another. */
 export function surveyPhotoRefused(
   s: Pick<SurveyDefinition, 'id' | 'title'>,
   reason: ReportPhotoError,
   completed: boolean,
 ): Reply[] {
-  const why = `รูปที่ส่งสำหรับแบบสำรวจ "${s.title}" บันทึกไม่ได้: ${PHOTO_REFUSALS[reason]}`;
+  const why = `รูปที่ส่งสำหรับแบบสำรวจ "${s.title}" บันทึกไม่ได้: ${photoRefusalReason(reason)}`;
   if (completed) return [text(`${why}\nแบบสำรวจนี้ส่งแล้ว หากต้องการส่งรูปเพิ่มกรุณาติดต่อฝ่ายบุคคล`)];
-  return [
-    text(`${why}\nกรุณาส่งรูปใหม่อีกครั้ง (ไฟล์ภาพ JPG หรือ PNG ไม่เกิน 10 MB)`, [
-      answerSurveyAction(s.id, 'ทำแบบสำรวจต่อ'),
-    ]),
-  ];
+  return [text(`${why}\n${PHOTO_RETRY_HINT}`, [answerSurveyAction(s.id, 'ทำแบบสำรวจต่อ')])];
 }

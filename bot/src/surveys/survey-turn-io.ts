@@ -99,7 +99,7 @@ export async function resolveSurveyLookup(
   }
 }
 
-async function readMyOpenSurveys(
+export async function readMyOpenSurveys(
   tx: Transaction,
   employeeId: string,
   c: SurveyCollections,

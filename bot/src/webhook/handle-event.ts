@@ -3,12 +3,14 @@ import {
   lookupsFor,
   type PersonContext,
   type PostbackSigner,
+  type Reply,
   step,
   type TurnContext,
   type WorkingDayCalendar,
 } from '@phattana/shared';
 import { turnFeatures } from '../features/registry';
 import type { LineClient } from '../line/line-client';
+import { LINE_LIMITS } from '../line/line-limits';
 import { batches, renderMessages } from '../line/render-messages';
 import { type DeliveryDeps, deliverEntry, OUTBOX_SWEEP_AFTER_MS, sweepOutbox } from '../outbox/deliver-entry';
 import { type Outbox, storable } from '../outbox/outbox-entry';
@@ -39,6 +41,11 @@ export interface EventHandlerDeps {
   outbox?: Outbox;
   /** a person's next event delivers what their turns left unsent this long ago */
   sweepAfterMs?: number;
+  /**
+   * Said in the reply of the turn that links an account (a reply is free, a push is not): e.g. what
+   * waited for the person while they were unreachable. `room`: messages left in that reply.
+   */
+  linkedReplies?: (person: PersonContext, now: Date, room: number) => Promise<readonly Reply[]>;
 }
 
 export type EventOutcome = 'handled' | 'duplicate' | 'redelivered' | 'ignored' | 'unfollowed';
@@ -132,13 +139,31 @@ export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promis
         .onLinked(userId, turn.person)
         .catch((err) => d.logger.warn('bot.on_linked_failed', { err: String(err) }));
     }
+    let outgoing = turn.result.batches;
+    if (turn.linked && turn.person && d.linkedReplies) {
+      // Read after the commit (the person is known only now) and added to the free reply. Not in the
+      // stored outbox: should this delivery crash, the sweeper resends the turn's own answer without
+      // this list, which "งานรออนุมัติ" and the menu can always show again.
+      const [first, ...rest] = outgoing;
+      const room = LINE_LIMITS.messagesPerRequest - (first?.messages.length ?? 0);
+      const more = await d.linkedReplies(turn.person, now, room).catch((err): readonly Reply[] => {
+        d.logger.warn('bot.linked_replies_failed', { err: String(err) });
+        return []; // the link itself is saved; the person still gets the rest of the reply
+      });
+      const extra = renderMessages(more, { signer: d.signer, now });
+      if (extra.length > 0)
+        outgoing = [
+          ...batches([...(first?.messages ?? []), ...extra]).map((messages) => ({ messages })),
+          ...rest,
+        ];
+    }
     if (inbound.kind === 'follow') await d.store.setFollowing(userId, true, now);
 
     await deliverEntry(
       e.webhookEventId,
       {
         to: userId,
-        batches: turn.result.batches,
+        batches: outgoing,
         tasks: [...turn.result.tasks, ...notificationTasks(turn.notifications ?? [], now, d)],
         delivered: false,
       },

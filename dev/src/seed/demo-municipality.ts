@@ -1,4 +1,13 @@
-import type { Division, Employee, Municipality, Role, StaffType } from '@phattana/shared';
+import {
+  addDays,
+  createWorkingDayCalendar,
+  type Division,
+  type Employee,
+  type Municipality,
+  type Role,
+  type StaffType,
+  THAI_GOVERNMENT_HOLIDAYS,
+} from '@phattana/shared';
 
 // A made-up municipality for `npm start` and demos. Names are fictional.
 export const DEMO_MUNICIPALITY_ID = 'demo';
@@ -311,22 +320,25 @@ export const demoTrainings: DemoTraining[] = [
 ];
 
 /**
- * A course that ended yesterday, so that `npm start` shows the report cycle at once: press "⏰ งานเช้า"
- * in the simulator and its attendees are asked for their reports.
+ * A course that ended on the last working day before the seed day (two working days long), so that
+ * `npm start` shows the report cycle at once on any day: its attendees' reports are open from the start
+ * and "⏰ งานเช้า" on a working day tells them.
  */
 export function demoRecentTraining(today: string): DemoTraining {
-  const day = (n: number) => {
-    const d = new Date(`${today}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + n);
-    return d.toISOString().slice(0, 10);
+  const calendar = createWorkingDayCalendar(THAI_GOVERNMENT_HOLIDAYS.map((h) => h.date));
+  const workingDayBefore = (date: string) => {
+    let d = addDays(date, -1);
+    while (!calendar.isWorkingDay(d)) d = addDays(d, -1);
+    return d;
   };
+  const endDate = workingDayBefore(today);
   return {
     id: `T-RECENT-${today}`,
     title: 'การใช้ระบบสารบรรณอิเล็กทรอนิกส์และลายมือชื่อดิจิทัล',
     organiser: 'สำนักงานส่งเสริมการปกครองท้องถิ่นจังหวัดขอนแก่น',
     method: 'training',
-    startDate: day(-2),
-    endDate: day(-1),
+    startDate: workingDayBefore(endDate),
+    endDate,
     hours: 12,
     attendees: ['E010', 'E011', 'E004', 'E006'],
   };

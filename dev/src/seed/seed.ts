@@ -1,4 +1,9 @@
-import { birthDateHash } from '@phattana/bot';
+import {
+  birthDateHash,
+  createHolidayCalendarSource,
+  municipalityCollections,
+  openEndedTrainings,
+} from '@phattana/bot';
 import { bangkokDate } from '@phattana/shared';
 import type { Firestore } from 'firebase-admin/firestore';
 import { DEV_BIRTH_DATE_PEPPER } from '../dev-settings';
@@ -38,6 +43,13 @@ export async function seedDemo(
   for (const t of trainings) batch.set(m.collection('trainings').doc(t.id), t);
   for (const h of demoHolidays) batch.set(m.collection('holidays').doc(h.date), h);
   await batch.commit();
+  // the recent course's reports are open from the start (as the morning job would open them), so the
+  // README's walk works on a holiday too: E010 can write the report from the menu before any ⏰
+  const c = municipalityCollections(m);
+  await openEndedTrainings(
+    { db, c, calendar: await createHolidayCalendarSource(c.holidays).get(), now },
+    bangkokDate(now),
+  );
   await seedDemoSurveys(m, bangkokDate(now));
   await seedDemoDevelopment(m, now);
   // last: the dashboard's stats are recomputed from what the seeders above wrote

@@ -11,6 +11,7 @@ import {
   buildFollowEvent,
   buildImageEvent,
   buildPostbackEvent,
+  buildStickerEvent,
   buildTextEvent,
   buildUnfollowEvent,
   buildWebhookBody,
@@ -44,7 +45,25 @@ export interface SimulatorOptions {
    * Buttons for the demo's background machinery, e.g. "run this morning's scheduler now". Each `run`
    * returns a short Thai line shown to whoever pressed it.
    */
-  devActions?: Array<{ id: string; label: string; run: () => Promise<string> }>;
+  devActions?: DevAction[];
+}
+
+/** A demo control on the page's top bar; `run`'s answer is a short Thai line shown to whoever pressed it. */
+export interface DevAction {
+  id: string;
+  label: string;
+  /** the action runs "as of" a day: the page shows a date field, with what this says about the day */
+  date?: (asked?: string) => Promise<DevActionDate>;
+  run: (input?: { date?: string }) => Promise<string>;
+}
+
+export interface DevActionDate {
+  /** the day the field shows (today unless asked) */
+  value: string;
+  /** what kind of day it is, in Thai */
+  note: string;
+  /** a better day to offer, e.g. the next working day when the value is a holiday */
+  suggest?: { value: string; label: string };
 }
 
 export interface SimulatorUser {
@@ -61,7 +80,7 @@ export interface ChatEntry {
   from: 'bot' | 'user';
   /** ISO time */
   at: string;
-  /** bot: the LINE message object as sent; user: `{type:'text'|'postback'|'image'|'follow'|'unfollow', ...}` */
+  /** bot: the LINE message object as sent; user: `{type:'text'|'postback'|'image'|'sticker'|'follow'|'unfollow', ...}` */
   message: Record<string, unknown>;
   /** bot only: how it came (reply, push, multicast, ...) */
   via?: DeliveredMessage['via'];
@@ -74,7 +93,8 @@ export type SimulatorEvent =
   | { type: 'postback'; data: string; params?: Record<string, string>; displayText?: string }
   | { type: 'follow' }
   | { type: 'unfollow' }
-  | { type: 'image'; contentBase64: string; contentType: string };
+  | { type: 'image'; contentBase64: string; contentType: string }
+  | { type: 'sticker'; packageId: string; stickerId: string; keywords?: string[] };
 
 const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 const USER_ID_RE = /^U[0-9a-f]{32}$/;
@@ -163,7 +183,22 @@ export function createSimulatorRouter(opts: SimulatorOptions): Router {
   });
 
   router.get('/api/dev-actions', (_req, res) => {
-    res.json({ actions: (opts.devActions ?? []).map(({ id, label }) => ({ id, label })) });
+    res.json({
+      actions: (opts.devActions ?? []).map(({ id, label, date }) => ({ id, label, hasDate: Boolean(date) })),
+    });
+  });
+
+  router.get('/api/dev-actions/:id/date', async (req, res) => {
+    const action = (opts.devActions ?? []).find((a) => a.id === req.params.id);
+    if (!action?.date) {
+      res.status(404).json({ error: 'ไม่มีคำสั่งนี้' });
+      return;
+    }
+    try {
+      res.json(await action.date(typeof req.query.date === 'string' ? req.query.date : undefined));
+    } catch (err) {
+      res.status(500).json({ error: (err as Error).message });
+    }
   });
 
   router.post('/api/dev-actions/:id', async (req, res) => {
@@ -173,7 +208,8 @@ export function createSimulatorRouter(opts: SimulatorOptions): Router {
       return;
     }
     try {
-      res.json({ message: await action.run() });
+      const date = (req.body as { date?: unknown } | undefined)?.date;
+      res.json({ message: await action.run(typeof date === 'string' ? { date } : undefined) });
     } catch (err) {
       res.status(500).json({ error: (err as Error).message });
     }
@@ -197,9 +233,13 @@ export function createSimulatorRouter(opts: SimulatorOptions): Router {
     res.json({ userId, messages: history(userId) });
   });
 
+  // One stream per chat, or (?all=1) one for every chat with each entry naming its user: the page's
+  // tabs share that one through a SharedWorker, since a browser keeps only six connections per host
+  // open and each long-lived stream holds one, so a seventh tab would never finish loading.
   router.get('/api/stream', (req, res) => {
-    const userId = userIdOf(req, res);
-    if (!userId) return;
+    const all = req.query.all === '1';
+    const userId = all ? undefined : userIdOf(req, res);
+    if (!all && !userId) return;
     res.writeHead(200, {
       'content-type': 'text/event-stream; charset=utf-8',
       'cache-control': 'no-store',
@@ -207,21 +247,19 @@ export function createSimulatorRouter(opts: SimulatorOptions): Router {
       'x-accel-buffering': 'no',
     });
     res.flushHeaders();
-    const send = (entry: ChatEntry) => res.write(`event: entry\ndata: ${JSON.stringify(entry)}\n\n`);
-    const offPlatform = platform.on('delivered', (d) => {
-      if (d.userId === userId) send(botEntry(d));
-    });
-    const onUser = (uid: string, entry: ChatEntry) => {
-      if (uid === userId) send(entry);
+    const send = (uid: string, entry: ChatEntry) => {
+      if (!all && uid !== userId) return;
+      res.write(`event: entry\ndata: ${JSON.stringify(all ? { ...entry, userId: uid } : entry)}\n\n`);
     };
-    userEvents.on('entry', onUser);
+    const offPlatform = platform.on('delivered', (d) => send(d.userId, botEntry(d)));
+    userEvents.on('entry', send);
     res.write(`retry: 1000\nevent: ready\ndata: {}\n\n`);
     const ping = setInterval(() => res.write(': ping\n\n'), 15_000);
     ping.unref();
     const stop = () => {
       clearInterval(ping);
       offPlatform();
-      userEvents.off('entry', onUser);
+      userEvents.off('entry', send);
     };
     req.on('close', stop);
     res.on('error', stop);
@@ -283,6 +321,16 @@ export function createSimulatorRouter(opts: SimulatorOptions): Router {
         followState.set(userId, false);
         event = buildUnfollowEvent({ userId });
         shown = { type: 'unfollow' };
+        break;
+      case 'sticker':
+        event = buildStickerEvent({
+          userId,
+          packageId: ev.packageId,
+          stickerId: ev.stickerId,
+          keywords: ev.keywords,
+          replyToken: platform.issueReplyToken(userId),
+        });
+        shown = { type: 'sticker', packageId: ev.packageId, stickerId: ev.stickerId, keywords: ev.keywords };
         break;
       case 'image': {
         const bytes = Buffer.from(ev.contentBase64, 'base64');
@@ -403,8 +451,17 @@ function parseEvent(e: unknown): SimulatorEvent | string {
       if (typeof o.contentType !== 'string' || !/^image\/[\w.+-]+$/.test(o.contentType))
         return 'image: contentType image/*';
       return { type: 'image', contentBase64: o.contentBase64, contentType: o.contentType };
+    case 'sticker': {
+      const id = /^\d{1,12}$/;
+      if (typeof o.packageId !== 'string' || !id.test(o.packageId)) return 'sticker: packageId digits';
+      if (typeof o.stickerId !== 'string' || !id.test(o.stickerId)) return 'sticker: stickerId digits';
+      const keywords = Array.isArray(o.keywords)
+        ? o.keywords.filter((k) => typeof k === 'string')
+        : undefined;
+      return { type: 'sticker', packageId: o.packageId, stickerId: o.stickerId, keywords };
+    }
     default:
-      return 'event.type: text, postback, follow, unfollow or image';
+      return 'event.type: text, postback, follow, unfollow, image or sticker';
   }
 }
 

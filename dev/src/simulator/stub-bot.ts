@@ -17,7 +17,14 @@ export interface StubBot {
 type AnyEvent = {
   type: string;
   replyToken?: string;
-  message?: { id: string; type: string; text?: string };
+  message?: {
+    id: string;
+    type: string;
+    text?: string;
+    packageId?: string;
+    stickerId?: string;
+    keywords?: string[];
+  };
   postback?: { data: string; params?: Record<string, string> };
 };
 
@@ -96,6 +103,15 @@ export async function startStubBot(o: {
       return [{ type: 'text', text: `postback: ${ev.postback.data}${params}` }];
     }
     if (ev.type === 'follow') return [{ type: 'text', text: 'ยินดีต้อนรับ' }];
+    if (ev.type === 'message' && ev.message?.type === 'sticker') {
+      const m = ev.message;
+      return [
+        {
+          type: 'text',
+          text: `ได้รับสติกเกอร์ ${m.packageId}/${m.stickerId} (${(m.keywords ?? []).join(', ')})`,
+        },
+      ];
+    }
     if (ev.type === 'message' && ev.message?.type === 'image') {
       const r = await fetch(`${platformUrl()}/v2/bot/message/${ev.message.id}/content`, { headers: auth });
       const bytes = Buffer.from(await r.arrayBuffer());

@@ -131,3 +131,23 @@ export function buildImageEvent(
     },
   };
 }
+
+/** A sticker from LINE's free set (packageId/stickerId as LINE sends them, with keywords). */
+export function buildStickerEvent(
+  o: Common & { replyToken: string; packageId: string; stickerId: string; keywords?: string[] },
+): webhook.MessageEvent & { message: webhook.StickerMessageContent; replyToken: string } {
+  return {
+    type: 'message',
+    ...base(o),
+    replyToken: o.replyToken,
+    message: {
+      id: newMessageId(),
+      type: 'sticker',
+      quoteToken: newQuoteToken(),
+      packageId: o.packageId,
+      stickerId: o.stickerId,
+      stickerResourceType: 'STATIC',
+      ...(o.keywords?.length ? { keywords: o.keywords } : {}),
+    },
+  };
+}

@@ -38,6 +38,8 @@ export interface Flow<
    * undefined for the event that starts the flow.
    */
   lookups?(state: S | undefined, event: InboundEvent): readonly L[];
+  /** Said after ยกเลิก: where the answers given so far are (kept in a draft, or not kept at all). */
+  readonly onCancel?: string;
   /** Only linked staff may use this flow (it stores data about them). */
   readonly needsPerson?: boolean;
 }

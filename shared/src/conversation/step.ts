@@ -1,3 +1,4 @@
+import { politeName } from '../people/polite-name';
 import { globalCommand, normaliseInput } from './commands';
 import type { TurnContext } from './context';
 import type { InboundEvent } from './event';
@@ -130,7 +131,7 @@ export function createConversation<S extends { readonly flow: string }, E extend
             ),
           ]);
         }
-        return keep([text(`ยินดีต้อนรับกลับค่ะ ${ctx.person.name} 🙏`, mainActions(ctx))]);
+        return keep([text(`ยินดีต้อนรับกลับค่ะ ${politeName(ctx.person.name)} 🙏`, mainActions(ctx))]);
       case 'unfollow':
         // Nothing to say to someone who blocked us; the edge marks the link inactive.
         return keep([]);
@@ -151,7 +152,7 @@ export function createConversation<S extends { readonly flow: string }, E extend
       if (command === 'cancel') {
         return {
           state: next(null),
-          replies: [text(active ? `ยกเลิก "${active.title}" แล้ว` : 'ไม่มีรายการที่ค้างอยู่', mainActions(ctx))],
+          replies: [text(active ? cancelled(active) : 'ไม่มีรายการที่ค้างอยู่', mainActions(ctx))],
           effects: [],
         };
       }
@@ -193,11 +194,20 @@ export function createConversation<S extends { readonly flow: string }, E extend
     if (event.kind === 'image') {
       return keep([text('ได้รับรูปภาพแล้ว แต่ตอนนี้ยังไม่มีรายการที่ต้องใช้รูป', mainActions(ctx))]);
     }
+    if (event.kind === 'unsupported' && event.what === 'sticker') {
+      // a sticker is a greeting or a thank-you, not a request: answer in kind and offer the way on
+      return keep([
+        text('😊 ได้รับสติกเกอร์แล้วค่ะ\nหากต้องการทำรายการ เลือกจากปุ่มด้านล่าง หรือพิมพ์ "เมนู"', mainActions(ctx)),
+      ]);
+    }
     return keep([text('ขออภัย ยังไม่เข้าใจข้อความนี้ 🙏\nเลือกสิ่งที่ต้องการจากปุ่มด้านล่าง หรือพิมพ์ "เมนู"', mainActions(ctx))]);
   };
 
   return { step, lookupsFor };
 }
+
+const cancelled = (f: { readonly title: string; readonly onCancel?: string }) =>
+  f.onCancel ? `ยกเลิก "${f.title}" แล้ว\n${f.onCancel}` : `ยกเลิก "${f.title}" แล้ว`;
 
 const guardOf = (flow: { failures: number; lockedUntil?: string }) => ({
   failures: flow.failures,

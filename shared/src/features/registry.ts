@@ -9,6 +9,7 @@ import { linkAccountFeature } from './link-account/link-account-feature';
 import { reportReviewFeature } from './report-review/report-review-feature';
 import { surveyAnswerFeature } from './survey-answer/survey-answer-feature';
 import { trainingReportFeature } from './training-report/training-report-feature';
+import { waitingListFeature } from './waiting-list/waiting-list-feature';
 
 // The chat's features, one line each (the order is the "เมนู" help's). The bot side has its own list
 // (bot/src/features/registry.ts) saying how each feature's lookups and effects meet Firestore.
@@ -21,6 +22,7 @@ export const FEATURES = [
   reportReviewFeature,
   dataRequestFeature,
   hrBroadcastFeature,
+  waitingListFeature,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];

@@ -40,7 +40,7 @@ export function idpNotice(p: IdpPlan, liffId?: string): IdpNotice | undefined {
             liffId,
             `/team/${encodeURIComponent(p.employeeId)}/idp`,
             'เปิดแผนพัฒนา',
-            `${p.employeeName} ส่งแผนพัฒนารายบุคคล (IDP) ${year} (${p.goals.length} เป้าหมาย) ให้ท่านพิจารณาเห็นชอบ\nเปิดเมนู "ทีมของฉัน" ในแอปพัฒนา (LIFF) เพื่อเห็นชอบหรือส่งกลับพร้อมความเห็น`,
+            `${p.employeeName} ส่งแผนพัฒนารายบุคคล (IDP) ${year} (${p.goals.length} เป้าหมาย) ให้ท่านพิจารณาเห็นชอบ\nเปิดเมนู "ทีมของฉัน" เพื่อเห็นชอบหรือส่งกลับพร้อมความเห็น`,
           ),
         ],
       };

@@ -56,7 +56,8 @@ export const ANSWER_LIMITS = {
 } as const;
 
 /**
- * How long each typed answer must be, in UTF-16 units after trimming: the chat and the LIFF form check
+ * How long each typed answer must be, in graphemes after trimming (what a person counts as one
+ * character: an emoji, or a Thai letter with its vowel and tone marks): the chat and the LIFF form check
  * the same table. A typed sharing plan or "problems" may be short ("ห้องร้อน"), but not one letter.
  */
 export const ANSWER_TEXT_RULES = {

@@ -1,6 +1,7 @@
 import { normaliseInput } from '../conversation/commands';
 import type { InboundEvent } from '../conversation/event';
 import { CORE_COMPETENCIES, competency, EXECUTIVE_COMPETENCIES } from '../domain/competencies';
+import { graphemeLength } from '../text/graphemes';
 import type { AnswerValue, Respondent, SurveyChoice, SurveyQuestion } from './survey';
 
 // What one chat event means for the question being asked: an answer that moves on, a change that stays
@@ -208,8 +209,10 @@ function readText(event: InboundEvent, maxLength: number): AnswerInput {
   if (event.kind !== 'text') return invalid(wrongKind(event, want));
   const t = event.text.trim();
   if (t === '') return invalid(want);
-  if (t.length > maxLength) {
-    return invalid(`คำตอบยาวเกินไป (${t.length} ตัวอักษร) กรุณาพิมพ์ไม่เกิน ${maxLength} ตัวอักษร หรือสรุปให้สั้นลง`);
+  if (graphemeLength(t) > maxLength) {
+    return invalid(
+      `คำตอบยาวเกินไป (${graphemeLength(t)} ตัวอักษร) กรุณาพิมพ์ไม่เกิน ${maxLength} ตัวอักษร หรือสรุปให้สั้นลง`,
+    );
   }
   return { kind: 'answer', value: { type: 'text', value: t } };
 }

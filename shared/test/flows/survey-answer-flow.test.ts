@@ -222,6 +222,8 @@ describe('surveyAnswer: opening a survey', () => {
     expect(r.lookups).toEqual([{ type: 'survey', surveyId: SURVEY.id }]);
     expect(all(r)).toContain('แบบสำรวจทดสอบ');
     expect(all(r)).toContain('บางข้อจะถามเพิ่มตามคำตอบ');
+    // the range, so that it matches the number of questions HR sees in the results
+    expect(all(r)).toContain(`มี 6–${SURVEY.questions.length} ข้อ`);
     expect(lastText(r)).toContain('ข้อ 1/6');
     expect(lastText(r)).toContain('ปีนี้ท่านเคยเข้าอบรมหรือไม่');
     expect(quick(r).map((a) => a.label)).toEqual(['เคย', 'ไม่เคย', 'ยกเลิก']);

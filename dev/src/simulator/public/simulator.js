@@ -25,6 +25,8 @@ const state = {
   entries: [],
   seen: new Set(),
   stream: null,
+  /** the SharedWorker holding the page's one event stream */
+  worker: null,
   richMenu: null,
   richMenuOpen: false,
   richMenuKey: '',
@@ -100,7 +102,14 @@ async function selectUser(userId) {
   if (userId) url.searchParams.set('userId', userId);
   else url.searchParams.delete('userId');
   history.replaceState(null, '', url);
-  for (const b of [input, sendButton, $('attach-button'), $('follow-button'), $('block-button')])
+  for (const b of [
+    input,
+    sendButton,
+    $('attach-button'),
+    $('sticker-button'),
+    $('follow-button'),
+    $('block-button'),
+  ])
     b.toggleAttribute('disabled', !userId);
   const u = currentUser();
   $('current-user-label').textContent = u ? `คุณคือ ${u.displayName}` : 'ยังไม่ได้เลือกผู้ใช้';
@@ -108,18 +117,51 @@ async function selectUser(userId) {
   renderRichMenu();
   if (!userId) return;
   // stream first, then history: entries seen twice are dropped by id
-  const stream = new EventSource(`api/stream?userId=${encodeURIComponent(userId)}`);
-  state.stream = stream;
-  stream.addEventListener('entry', (e) => {
-    if (state.userId !== userId) return;
-    addEntry(JSON.parse(e.data));
+  const stream = await watchChat(userId, (entry) => {
+    if (state.userId === userId) addEntry(entry);
   });
+  if (state.userId !== userId) {
+    stream.close();
+    return;
+  }
+  state.stream = stream;
   const { messages } = await api(`api/messages?userId=${encodeURIComponent(userId)}`);
   if (state.userId !== userId) return;
   for (const m of messages) addEntry(m, { quiet: true });
   renderChat();
   await refreshRichMenu();
   input.focus();
+}
+
+/**
+ * Live entries of one chat. All tabs share one stream through a SharedWorker (the browser's
+ * six-connections-per-host limit); a browser without SharedWorker gets a stream of its own.
+ * Resolves once watching, with `{ close() }`.
+ */
+function watchChat(userId, onEntry) {
+  if (typeof SharedWorker === 'undefined') {
+    const source = new EventSource(`api/stream?userId=${encodeURIComponent(userId)}`);
+    source.addEventListener('entry', (e) => onEntry(JSON.parse(e.data)));
+    return Promise.resolve({ close: () => source.close() });
+  }
+  state.worker ??= new SharedWorker('stream-worker.js', { name: 'simulator-stream' });
+  const port = state.worker.port;
+  port.start();
+  return new Promise((resolve) => {
+    const listener = (m) => {
+      const msg = m.data ?? {};
+      if (msg.type === 'entry' && msg.entry.userId === userId) onEntry(msg.entry);
+      if (msg.type === 'watching' && msg.userId === userId)
+        resolve({
+          close: () => {
+            port.removeEventListener('message', listener);
+            port.postMessage({ type: 'close', userId });
+          },
+        });
+    };
+    port.addEventListener('message', listener);
+    port.postMessage({ type: 'watch', userId });
+  });
 }
 
 async function createUser(displayName) {
@@ -255,6 +297,22 @@ function userRow(entry) {
       );
     case 'image':
       return bubble(el('img', { src: m.contentUrl, alt: 'รูปภาพที่ส่ง', loading: 'lazy' }), 'bubble--image');
+    case 'sticker':
+      return el(
+        'div',
+        { class: 'row row--user' },
+        meta(entry, true),
+        el(
+          'div',
+          {
+            class: 'bubble--sticker',
+            role: 'img',
+            'aria-label': 'สติกเกอร์',
+            dataset: { testid: 'bubble-user' },
+          },
+          el('span', {}, stickerFace(), stickerName(m)),
+        ),
+      );
     case 'follow':
       return el(
         'div',
@@ -747,6 +805,50 @@ $('follow-button').addEventListener('click', () => void send({ type: 'follow' })
 $('block-button').addEventListener('click', () => void send({ type: 'unfollow' }));
 $('attach-button').addEventListener('click', () => imageInput.click());
 
+// A few stickers of LINE's free set, sent as LINE sends them: package and sticker ids plus keywords.
+const STICKERS = [
+  { packageId: '446', stickerId: '1988', keywords: ['Hello', 'Hi'], name: 'สวัสดี' },
+  { packageId: '446', stickerId: '1989', keywords: ['Thanks', 'Thank you'], name: 'ขอบคุณ' },
+  { packageId: '446', stickerId: '1990', keywords: ['OK', 'Okay'], name: 'โอเค' },
+  { packageId: '446', stickerId: '2007', keywords: ['Sad', 'Sorry'], name: 'เสียใจ' },
+];
+const stickerName = (m) =>
+  STICKERS.find((s) => s.packageId === m.packageId && s.stickerId === m.stickerId)?.name ??
+  `สติกเกอร์ ${m.packageId}/${m.stickerId}`;
+
+function toggleStickers(open) {
+  const panel = $('sticker-panel');
+  panel.hidden = !open;
+  $('sticker-button').setAttribute('aria-expanded', String(open));
+  if (!open) return;
+  panel.replaceChildren(
+    ...STICKERS.map((st) =>
+      el(
+        'button',
+        {
+          type: 'button',
+          class: 'sticker-choice',
+          role: 'menuitem',
+          'aria-label': `สติกเกอร์ ${st.name}`,
+          dataset: { testid: 'sticker-choice' },
+          onclick: () => {
+            toggleStickers(false);
+            void send({
+              type: 'sticker',
+              packageId: st.packageId,
+              stickerId: st.stickerId,
+              keywords: st.keywords,
+            });
+          },
+        },
+        stickerFace(),
+        el('span', {}, st.name),
+      ),
+    ),
+  );
+}
+$('sticker-button').addEventListener('click', () => toggleStickers($('sticker-panel').hidden));
+
 imageInput.addEventListener('change', async () => {
   const file = imageInput.files?.[0];
   imageInput.value = '';
@@ -796,20 +898,83 @@ async function loadDevActions() {
   for (const a of actions) {
     const b = el('button', { type: 'button', class: 'devbtn', text: a.label });
     b.dataset.testid = `dev-action-${a.id}`;
+    // an action that runs "as of" a day gets its own row: the day, what kind of day it is, a better one
+    const dated = a.hasDate ? datedAction(a, b) : undefined;
     b.addEventListener('click', async () => {
       b.disabled = true;
       try {
-        const res = await fetch(`api/dev-actions/${encodeURIComponent(a.id)}`, { method: 'POST' });
+        const res = await fetch(`api/dev-actions/${encodeURIComponent(a.id)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(dated?.value() ? { date: dated.value() } : {}),
+        });
         const body = await res.json();
-        toast(body.message ?? body.error ?? `HTTP ${res.status}`);
+        const message = body.message ?? body.error ?? `HTTP ${res.status}`;
+        toast(message);
+        dated?.said(message);
       } catch (err) {
         toast(`ไม่สำเร็จ: ${err.message}`);
       } finally {
         b.disabled = false;
       }
     });
-    bar.append(b);
+    if (!dated) bar.append(b);
   }
+}
+
+function datedAction(a, button) {
+  const field = el('input', {
+    type: 'date',
+    class: 'devdate',
+    'aria-label': `วันที่ของ${a.label}`,
+    dataset: { testid: `dev-action-${a.id}-date` },
+  });
+  const note = el('span', { class: 'devnote', dataset: { testid: `dev-action-${a.id}-note` } });
+  const suggest = el('button', {
+    type: 'button',
+    class: 'devbtn devbtn--green',
+    hidden: true,
+    dataset: { testid: `dev-action-${a.id}-suggest` },
+  });
+  const result = el('div', {
+    class: 'devresult',
+    role: 'status',
+    hidden: true,
+    dataset: { testid: `dev-action-${a.id}-result` },
+  });
+  const describe = async (date) => {
+    try {
+      const info = await api(
+        `api/dev-actions/${encodeURIComponent(a.id)}/date${date ? `?date=${encodeURIComponent(date)}` : ''}`,
+      );
+      field.value = info.value;
+      note.textContent = info.note;
+      suggest.hidden = !info.suggest;
+      if (info.suggest) {
+        suggest.textContent = info.suggest.label;
+        suggest.onclick = () => void describe(info.suggest.value);
+      }
+    } catch (err) {
+      note.textContent = err.message;
+    }
+  };
+  field.addEventListener('change', () => void describe(field.value));
+  const row = el(
+    'section',
+    { class: 'devbar devbar--dated', 'aria-label': a.label },
+    el('div', { class: 'devline' }, button, el('span', { class: 'devlabel' }, 'ของวันที่'), field),
+    el('div', { class: 'devline' }, note, suggest),
+    result,
+  );
+  document.querySelector('.devbar').after(row);
+  void describe();
+  return {
+    value: () => field.value,
+    said: (message) => {
+      result.textContent = message;
+      result.hidden = false;
+    },
+  };
 }
 
 async function main() {

@@ -4,7 +4,7 @@ import type { InboundEvent } from '../../conversation/event';
 import type { Flow, FlowStep } from '../../conversation/flow';
 import { liffUrl } from '../../conversation/liff-link';
 import { type Action, say, text } from '../../conversation/reply';
-import { addDays, bangkokDate, formatThaiDate } from '../../text/thai-date';
+import { addDays, bangkokDate, formatThaiDate, formatThaiDateShort, isIsoDate } from '../../text/thai-date';
 import type { DataRequestEffect } from './data-request-edge';
 
 // A person's PDPA requests from chat: see what is held about them, or ask for deletion. Both are logged
@@ -33,7 +33,7 @@ export function accessRequest(now: Date, ctx: TurnContext) {
       ? `• ชื่อ: ${ctx.person.name}\n• รหัสพนักงาน: ${ctx.person.employeeId}\n• บทบาท: ${ctx.person.roles.join(', ')}`
       : '• ยังไม่ได้เชื่อมบัญชีกับข้อมูลพนักงาน',
     consent
-      ? `• ความยินยอม: ${consent.decision === 'granted' ? 'ยอมรับ' : 'ไม่ยอมรับ'} ประกาศฉบับ ${consent.version} เมื่อ ${formatThaiDate(bangkokDate(new Date(consent.at)))}`
+      ? `• ความยินยอม: ${consent.decision === 'granted' ? 'ยอมรับ' : 'ไม่ยอมรับ'} ประกาศฉบับ ${isIsoDate(consent.version) ? formatThaiDateShort(consent.version) : consent.version} เมื่อ ${formatThaiDate(bangkokDate(new Date(consent.at)))}`
       : '• ยังไม่มีการบันทึกความยินยอม',
     '• รหัสผู้ใช้ LINE และประวัติการสนทนากับระบบเพื่อทำรายการที่ค้างอยู่',
     `\nบันทึกคำขอของท่านแล้ว ฝ่ายบุคคลจะส่งสำเนาข้อมูลทั้งหมดให้ภายใน ${formatThaiDate(dueBy)}`,

@@ -3,6 +3,7 @@ import type { InboundEvent } from '../../conversation/event';
 import type { Flow, FlowStep } from '../../conversation/flow';
 import { type Action, type Reply, say, text } from '../../conversation/reply';
 import { DEVELOPMENT_METHODS, developmentMethod } from '../../domain/development-methods';
+import { graphemeLength } from '../../text/graphemes';
 import { addDays, bangkokDate, formatThaiDate, normaliseDigits, parseThaiDate } from '../../text/thai-date';
 import type { ExternalTrainingDraft, ExternalTrainingEffect } from './external-training-edge';
 
@@ -39,6 +40,7 @@ const P = {
 export const externalTrainingFlow: Flow<ExternalTrainingState, ExternalTrainingEffect> = {
   id: 'externalTraining',
   title: 'แจ้งผลการอบรมภายนอก',
+  onCancel: 'ข้อมูลที่กรอกไว้ยังไม่ได้ส่งและไม่ได้เก็บไว้ เริ่มใหม่ได้จากเมนูทุกเมื่อ',
   needsPerson: true,
   start(now) {
     const state: ExternalTrainingState = { flow: 'externalTraining', at: 'title', draft: {} };
@@ -174,8 +176,9 @@ function readAnswer(q: Question, draft: ExternalTrainingDraft, event: InboundEve
     return { value: n };
   }
   const max = q === 'title' ? TITLE_MAX : ORGANISER_MAX;
-  if (t.length < 3) return { error: 'คำตอบสั้นเกินไป กรุณาพิมพ์ให้ครบถ้วน' };
-  if (t.length > max) return { error: `ยาวเกินไป (${t.length} ตัวอักษร) กรุณาพิมพ์ไม่เกิน ${max} ตัวอักษร` };
+  const n = graphemeLength(t);
+  if (n < 3) return { error: 'คำตอบสั้นเกินไป กรุณาพิมพ์ให้ครบถ้วน' };
+  if (n > max) return { error: `ยาวเกินไป (${n} ตัวอักษร) กรุณาพิมพ์ไม่เกิน ${max} ตัวอักษร` };
   return { value: t };
 }
 

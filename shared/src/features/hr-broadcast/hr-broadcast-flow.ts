@@ -5,6 +5,7 @@ import type { TurnContext } from '../../conversation/context';
 import type { InboundEvent } from '../../conversation/event';
 import type { Flow, FlowStep } from '../../conversation/flow';
 import { type Action, type Reply, say, text } from '../../conversation/reply';
+import { graphemeLength } from '../../text/graphemes';
 import { bangkokDate } from '../../text/thai-date';
 import type { HrBroadcastEffect } from './hr-broadcast-edge';
 
@@ -78,7 +79,7 @@ function step(
     case 'division': {
       if (event.kind !== 'text') return { state, replies: ask(state) };
       const typed = event.text.trim().replace(/\s+/g, ' ');
-      if (typed.length < 2 || typed.length > DIVISION_MAX)
+      if (graphemeLength(typed) < 2 || graphemeLength(typed) > DIVISION_MAX)
         return { state, replies: [text('กรุณาพิมพ์ชื่อกองหรือรหัสกอง เช่น กองคลัง'), ...ask(state)] };
       // the edge matches it against the municipality's divisions (by id or name) when it prepares
       return requestPreview({ kind: 'division', divisionId: typed }, now, ctx);

@@ -6,8 +6,9 @@ import { type Action, type Reply, say, text } from '../../conversation/reply';
 import { isEmployeeId } from '../../domain/document-ids';
 import { employeeCodeKey } from '../../people/employee-import';
 import { formatInviteCode, INVITE_PROBLEM_MESSAGES, normaliseInviteCode } from '../../people/invite-code';
+import { politeName } from '../../people/polite-name';
 import { consentRecord, needsConsent, PRIVACY_NOTICE, privacyNoticeText } from '../../people/privacy-notice';
-import { parseThaiDate } from '../../text/thai-date';
+import { formatThaiDateShort, parseThaiDate } from '../../text/thai-date';
 import type { LinkAccountEffect, LinkAccountFacts, LinkAccountLookup } from './link-account-edge';
 
 type TurnContext = KernelContext<LinkAccountFacts>;
@@ -210,9 +211,10 @@ function linked(
   return {
     state: null,
     replies: [
-      text(`ลงทะเบียนสำเร็จ ✅\nสวัสดีค่ะ ${employee.name}\nใช้เมนูด้านล่างเพื่อดูชั่วโมงอบรม แผนพัฒนา และส่งรายงานได้เลย`, [
-        say('เมนู'),
-      ]),
+      text(
+        `ลงทะเบียนสำเร็จ ✅\nสวัสดีค่ะ ${politeName(employee.name)}\nใช้เมนูด้านล่างเพื่อดูชั่วโมงอบรม แผนพัฒนา และส่งรายงานได้เลย`,
+        [say('เมนู')],
+      ),
     ],
     effects: [{ type: 'accountLinked', employeeId: employee.employeeId, via }],
   };
@@ -248,7 +250,7 @@ function prompt(state: LinkAccountState, ctx: TurnContext): Reply[] {
       return [
         text(privacyNoticeText(ctx.privacy)),
         text(
-          `ท่านยอมรับให้${ctx.privacy.municipalityName}เก็บและใช้ข้อมูลตามประกาศนี้ (ฉบับ ${PRIVACY_NOTICE.version}) หรือไม่`,
+          `ท่านยอมรับให้${ctx.privacy.municipalityName}เก็บและใช้ข้อมูลตามประกาศนี้ (ฉบับ ${formatThaiDateShort(PRIVACY_NOTICE.version)}) หรือไม่`,
           consentButtons,
         ),
       ];

@@ -17,6 +17,7 @@ import {
   returnReport,
   type TrainingReport,
 } from '../../reports/training-report';
+import { graphemeLength } from '../../text/graphemes';
 
 type TurnContext = KernelContext<ReportFacts>;
 
@@ -72,13 +73,13 @@ export const reportReviewFlow: Flow<ReportReviewState, ReportEffect, ReportLooku
     if (!report || !me) return { state: null, replies: [text('ไม่พบรายงานนี้แล้ว อาจถูกลบหรือย้าย')] };
     if (event.kind !== 'text') return { state, replies: [text('กรุณาพิมพ์เป็นข้อความ'), ...ask(state)] };
     const typed = event.text.trim();
-    if (typed.length < COMMENT_MIN)
+    if (graphemeLength(typed) < COMMENT_MIN)
       return { state, replies: [text(`สั้นเกินไป กรุณาพิมพ์อย่างน้อย ${COMMENT_MIN} ตัวอักษร`), ...ask(state)] };
-    if (typed.length > COMMENT_MAX)
+    if (graphemeLength(typed) > COMMENT_MAX)
       return {
         state,
         replies: [
-          text(`ยาวเกินไป (${typed.length} ตัวอักษร) กรุณาพิมพ์ไม่เกิน ${COMMENT_MAX} ตัวอักษร`),
+          text(`ยาวเกินไป (${graphemeLength(typed)} ตัวอักษร) กรุณาพิมพ์ไม่เกิน ${COMMENT_MAX} ตัวอักษร`),
           ...ask(state),
         ],
       };

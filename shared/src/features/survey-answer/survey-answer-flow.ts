@@ -75,6 +75,7 @@ const EDIT_TYPED = /^แก้(?:ไข)?\s*(?:ข้อ)?\s*(\d+)$/;
 export const surveyAnswerFlow: Flow<SurveyAnswerState, SurveyEffect, SurveyLookup, SurveyFacts> = {
   id: 'surveyAnswer',
   title: 'ตอบแบบสำรวจ',
+  onCancel: 'คำตอบที่ตอบไว้บันทึกแล้ว แตะคำเชิญอีกครั้ง หรือ "แบบสำรวจ" ในเมนู เพื่อทำต่อจากข้อที่ค้างไว้',
   needsPerson: true,
   lookups(state, event) {
     if (!state) {
@@ -191,12 +192,14 @@ export const ANONYMITY_NOTE =
 
 function intro(s: SurveyDefinition): Reply {
   const count = visibleQuestions(s.questions, {}).length;
+  const total = s.questions.length;
   const branches = s.questions.some((q) => q.showIf);
   const lines = [
     `📋 ${s.title}`,
     ...(s.description ? [s.description] : []),
     ...(s.activity ? [`กิจกรรมวันที่ ${formatThaiDate(s.activity.date)} พื้นที่ ${s.activity.area}`] : []),
-    `มี ${count} ข้อ${branches ? ' (บางข้อจะถามเพิ่มตามคำตอบของท่าน)' : ''} ตอบได้ถึงวันที่ ${formatThaiDate(s.closesOn)}`,
+    // with branching, the range: HR's results list every question, so "5 ข้อ" alone looked wrong
+    `มี ${branches && total > count ? `${count}–${total}` : count} ข้อ${branches ? ' (บางข้อจะถามเพิ่มตามคำตอบของท่าน)' : ''} ตอบได้ถึงวันที่ ${formatThaiDate(s.closesOn)}`,
     ...(s.anonymous
       ? [ANONYMITY_NOTE, 'ระหว่างตอบ ระบบเก็บคำตอบไว้ชั่วคราวเพื่อให้ท่านทำต่อได้ และลบทิ้งเมื่อท่านส่งแบบสำรวจ']
       : []),

@@ -23,7 +23,7 @@ import {
   submitReport,
   type TrainingReport,
 } from '../../reports/training-report';
-import { truncateGraphemes, truncateUtf16 } from '../../text/graphemes';
+import { graphemeLength, truncateGraphemes, truncateUtf16 } from '../../text/graphemes';
 import {
   addDays,
   bangkokDate,
@@ -106,6 +106,7 @@ export const openReportAction = fileReportAction;
 export const trainingReportFlow: Flow<TrainingReportState, ReportEffect, ReportLookup, ReportFacts> = {
   id: 'trainingReport',
   title: 'รายงานผลการฝึกอบรม',
+  onCancel: 'คำตอบที่ตอบไว้ยังเก็บอยู่ในรายงานฉบับร่าง กด "รายงานผลการอบรม" ในเมนูเมื่อพร้อม แล้วทำต่อจากข้อที่ค้างไว้ได้เลย',
   needsPerson: true,
   lookups(state, event) {
     if (!state) {
@@ -563,12 +564,13 @@ function readAnswer(q: AnswerQuestion, event: InboundEvent): Parsed<string | num
 function readText(event: InboundEvent, { min, max }: { min: number; max: number }): Parsed<string> {
   if (event.kind !== 'text') return { error: wrongKind(event) ?? 'กรุณาพิมพ์คำตอบเป็นข้อความ' };
   const t = event.text.trim();
-  if (t.length < min) {
-    return { error: `คำตอบสั้นเกินไป (${t.length} ตัวอักษร) กรุณาเล่าให้ละเอียดขึ้น อย่างน้อย ${min} ตัวอักษร` };
+  const n = graphemeLength(t);
+  if (n < min) {
+    return { error: `คำตอบสั้นเกินไป (${n} ตัวอักษร) กรุณาเล่าให้ละเอียดขึ้น อย่างน้อย ${min} ตัวอักษร` };
   }
-  if (t.length > max) {
+  if (n > max) {
     return {
-      error: `คำตอบยาวเกินไป (${t.length} ตัวอักษร) กรุณาพิมพ์ไม่เกิน ${max} ตัวอักษร หรือสรุปให้สั้นลง`,
+      error: `คำตอบยาวเกินไป (${n} ตัวอักษร) กรุณาพิมพ์ไม่เกิน ${max} ตัวอักษร หรือสรุปให้สั้นลง`,
     };
   }
   return { value: t };
@@ -622,7 +624,7 @@ function onPhotos(s: State, report: TrainingReport, event: InboundEvent, now: Da
       return again(
         s,
         report,
-        `ครบ ${REPORT_PHOTOS_MAX} รูปแล้ว รูปนี้จึงไม่ได้แนบ หากต้องการเปลี่ยนรูป แก้ไขได้ในแบบฟอร์ม LIFF`,
+        `ครบ ${REPORT_PHOTOS_MAX} รูปแล้ว รูปนี้จึงไม่ได้แนบ หากต้องการเปลี่ยนรูป กด "เปิดแบบฟอร์ม" ในหน้าสรุปรายงาน`,
         now,
         ctx,
       );
@@ -859,7 +861,7 @@ function summary(r: TrainingReport, ctx: TurnContext): Reply {
     { label: 'รูปภาพแนบ', value: r.photos.length > 0 ? `${r.photos.length} รูป` : 'ไม่มี' },
   ];
   const liff: Action | undefined = ctx.liffId
-    ? { type: 'uri', label: 'เขียนต่อใน LIFF', uri: liffUrl(ctx.liffId, `/reports/${r.id}`) }
+    ? { type: 'uri', label: 'เปิดแบบฟอร์ม', uri: liffUrl(ctx.liffId, `/reports/${r.id}`) }
     : undefined;
   const sharingEdit = editAction('sharing', 'แก้การแบ่งปันความรู้');
   const lines = [`หลักสูตร "${clip(r.trainingTitle, 150)}"`];

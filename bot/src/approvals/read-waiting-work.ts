@@ -1,0 +1,71 @@
+import { bangkokDate, type IdpPlan, type WaitingWork } from '@phattana/shared';
+import type { CollectionReference, Firestore, Transaction } from 'firebase-admin/firestore';
+import { OPEN_STATUSES, reportFromDoc } from '../reports/report-records';
+import { readMyOpenSurveys, type SurveyCollections } from '../surveys/survey-turn-io';
+
+// Everything waiting for one person, from stored data: reports whose current approver they are, IDPs
+// sent to them, and their own open reports and surveys. The listings are plain queries, outside the
+// turn's transaction (a listing must not lock other people's documents); the person's own survey
+// drafts and completions through `tx`, as the survey list reads them. Oldest first for sign-offs,
+// soonest due for their own.
+
+export interface WaitingWorkCollections extends SurveyCollections {
+  readonly reports: CollectionReference;
+  readonly idps: CollectionReference;
+}
+
+export async function readWaitingWork(
+  tx: Transaction,
+  c: WaitingWorkCollections,
+  employeeId: string,
+  now: Date,
+): Promise<WaitingWork> {
+  const [toSign, idps, mine, surveys] = await Promise.all([
+    c.reports.where('currentApproverId', '==', employeeId).where('status', '==', 'submitted').get(),
+    c.idps.where('supervisorId', '==', employeeId).where('status', '==', 'submitted').get(),
+    c.reports
+      .where('employeeId', '==', employeeId)
+      .where('status', 'in', [...OPEN_STATUSES])
+      .get(),
+    readMyOpenSurveys(tx, employeeId, c, bangkokDate(now)),
+  ]);
+  const approvals = toSign.docs
+    .map(reportFromDoc)
+    .map((r) => ({
+      reportId: r.id,
+      employeeName: r.employeeName,
+      trainingTitle: r.trainingTitle,
+      // it reached this approver with the last step of its history (the submission or the previous sign)
+      since: r.history[r.history.length - 1]?.at ?? r.submittedAt ?? now.toISOString(),
+    }))
+    .sort((a, b) => a.since.localeCompare(b.since) || a.reportId.localeCompare(b.reportId));
+  const plans = idps.docs
+    .map((d) => d.data() as IdpPlan)
+    .map((p) => ({
+      employeeId: p.employeeId,
+      employeeName: p.employeeName,
+      fiscalYear: p.fiscalYear,
+      since: p.submittedAt ?? now.toISOString(),
+    }))
+    .sort((a, b) => a.since.localeCompare(b.since) || a.employeeId.localeCompare(b.employeeId));
+  const reports = mine.docs
+    .map(reportFromDoc)
+    .map((r) => ({ id: r.id, trainingTitle: r.trainingTitle, dueDate: r.dueDate }))
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
+  return {
+    approvals,
+    idps: plans,
+    reports,
+    surveys: surveys.map(({ id, title, closesOn }) => ({ id, title, closesOn })),
+  };
+}
+
+/** The same, outside any turn (e.g. right after a LINE account was linked). */
+export function readWaitingWorkNow(
+  db: Firestore,
+  c: WaitingWorkCollections,
+  employeeId: string,
+  now: Date,
+): Promise<WaitingWork> {
+  return db.runTransaction((tx) => readWaitingWork(tx, c, employeeId, now), { readOnly: true });
+}
