@@ -12,6 +12,8 @@ export function municipalityCollections(municipality: DocumentReference) {
     hoursLedger: municipality.collection('hoursLedger'),
     hoursTotals: municipality.collection('hoursTotals'),
     holidays: municipality.collection('holidays'),
+    /** HR's holiday edits with the record before each, for undo */
+    holidayEdits: municipality.collection('holidayEdits'),
     notifications: municipality.collection('notifications'),
     broadcasts: municipality.collection('broadcasts'),
     /** survey definitions; each keeps its answers in a `responses` subcollection */

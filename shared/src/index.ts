@@ -62,6 +62,7 @@ export * from './ledger/hours-summary';
 export * from './people/approval-chain';
 export * from './people/csv';
 export * from './people/employee-import';
+export * from './people/employee-import-template';
 export * from './people/invite-code';
 export * from './people/line-reach';
 export type * from './people/notify-employee';

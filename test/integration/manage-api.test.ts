@@ -252,7 +252,7 @@ describe('management API for HR', () => {
       method: 'POST',
       body: { date: '2026-12-18', name: 'วันหยุดพิเศษ (มติ ครม.)', kind: 'special' },
     });
-    expect(added.body).toEqual({ moved: 1 });
+    expect(added.body).toEqual({ moved: 1, editId: expect.any(String) });
     expect((await reportsOf(sys.fs.db).doc(report.id).get()).get('dueDate')).toBe('2026-12-24');
     const holiday = (await municipality().collection('holidays').doc('2026-12-18').get()).data();
     expect(holiday).toMatchObject({
@@ -266,7 +266,7 @@ describe('management API for HR', () => {
     );
 
     const removed = await call('/manage/holidays/2026-12-18/remove', { token, method: 'POST' });
-    expect(removed.body).toEqual({ moved: 1 });
+    expect(removed.body).toEqual({ moved: 1, editId: expect.any(String) });
     expect((await reportsOf(sys.fs.db).doc(report.id).get()).get('dueDate')).toBe('2026-12-23');
     const after = await call('/manage/holidays?year=2026', { token });
     expect(after.body.holidays.map((h: { date: string }) => h.date)).not.toContain('2026-12-18');

@@ -4,9 +4,12 @@ import { type AuthedRequest, requireRoles, rolesOf } from './api-auth';
 import type { ApiDeps } from './api-deps';
 import { jsonBodyErrors } from './api-input';
 import { createDashboardRoutes } from './dashboard-routes';
+import { createHolidayEditRoutes } from './holiday-edit-routes';
 import { createHoursRoutes } from './hours-routes';
 import { IdTokenError } from './id-token-verifier';
 import { createIdpRoutes } from './idp-routes';
+import { createImportTemplateRoutes } from './import-template-routes';
+import { createInviteRoutes } from './invite-routes';
 import { createLateRoutes } from './late-routes';
 import { createManageRoutes } from './manage-routes';
 import { createMeRoutes } from './me-routes';
@@ -149,6 +152,9 @@ export function createApiRouter(d: ApiDeps): Router {
 
   router.use('/dashboard', createDashboardRoutes(d));
   router.use('/late', requireRoles('hr'), createLateRoutes(d));
+  router.use('/manage/holidays', requireRoles('hr'), createHolidayEditRoutes(d));
+  router.use('/manage/invites', requireRoles('hr'), createInviteRoutes(d));
+  router.use('/manage/employees/template', requireRoles('hr'), createImportTemplateRoutes(d));
   router.use('/manage', requireRoles('hr'), createManageRoutes(d));
   router.use(
     '/reports',

@@ -21,14 +21,9 @@ import {
 } from '@phattana/shared';
 import express, { type Request, type Response, type Router } from 'express';
 import { type DocumentSnapshot, Timestamp } from 'firebase-admin/firestore';
-import {
-  addHoliday,
-  HolidayInputError,
-  type HolidayKind,
-  removeHoliday,
-  seedGovernmentHolidays,
-} from '../calendar/holiday-admin';
+import { addHoliday, HolidayInputError, type HolidayKind, removeHoliday } from '../calendar/holiday-admin';
 import { createHolidayCalendarSource } from '../calendar/holiday-calendar';
+import { type HolidayChange, recordHolidayEdit } from '../calendar/holiday-edits';
 import { createFirestoreEmployeeDirectory, EmployeeWriteError } from '../people/firestore-employee-directory';
 import { EmployeeImportSetupError, importEmployees } from '../people/import-employees';
 import { SPREADSHEET_LIMITS, SpreadsheetError } from '../people/read-spreadsheet';
@@ -329,7 +324,7 @@ export function createManageRoutes(d: ApiDeps): Router {
       res.status(400).json({ message: 'กรุณาแก้ไขข้อมูลในช่องที่แจ้งไว้', errors });
       return;
     }
-    await editHolidays(req, res, () =>
+    await editHolidays(req, res, { date, change: 'add' }, () =>
       addHoliday(c.holidays, { date, name, kind: kind as HolidayKind, by: byLabel(req) }, d.clock()),
     );
   });
@@ -340,15 +335,25 @@ export function createManageRoutes(d: ApiDeps): Router {
       res.status(400).json({ message: 'วันที่ไม่ถูกต้อง' });
       return;
     }
-    await editHolidays(req, res, () => removeHoliday(c.holidays, date, byLabel(req), d.clock()));
+    await editHolidays(req, res, { date, change: 'remove' }, () =>
+      removeHoliday(c.holidays, date, byLabel(req), d.clock()),
+    );
   });
 
-  /** An edit starts from the shipped list (first use); then every open report's due date follows. */
-  async function editHolidays(req: Request, res: Response, edit: () => Promise<void>) {
+  /**
+   * An edit starts from the shipped list (first use) and is recorded for undo (holiday-edit-routes.ts);
+   * then every open report's due date follows.
+   */
+  async function editHolidays(
+    req: Request,
+    res: Response,
+    what: { date: string; change: HolidayChange },
+    edit: () => Promise<void>,
+  ) {
     const now = d.clock();
+    let editId: string;
     try {
-      await seedGovernmentHolidays(c.holidays);
-      await edit();
+      editId = await recordHolidayEdit(c, { ...what, by: byLabel(req), now }, edit);
     } catch (err) {
       if (err instanceof HolidayInputError) {
         res.status(400).json({ message: err.message });
@@ -360,7 +365,7 @@ export function createManageRoutes(d: ApiDeps): Router {
     const calendar = await createHolidayCalendarSource(c.holidays).get();
     const moved = await recomputeOpenDueDates(d.db, c.reports, calendar, now);
     d.logger.info('api.holidays_edited', { by: personOf(req).employeeId, moved });
-    res.json({ moved });
+    res.json({ moved, editId });
   }
 
   // ---- settings ----
