@@ -166,11 +166,51 @@ export interface HolidayRow {
 export const loadHolidays = (api: ApiClient, year: number) =>
   send<{ holidays: HolidayRow[] }>(api, `manage/holidays?year=${year}`);
 
+/** An edit's outcome: how many open reports got a new due date, and the id that undoes it. */
+export interface HolidayEdited {
+  readonly moved: number;
+  readonly editId: string;
+}
+
 export const addHoliday = (api: ApiClient, h: { date: string; name: string; kind: string }) =>
-  send<{ moved: number }>(api, 'manage/holidays', json('POST', h));
+  send<HolidayEdited>(api, 'manage/holidays', json('POST', h));
 
 export const removeHoliday = (api: ApiClient, date: string) =>
-  send<{ moved: number }>(api, `manage/holidays/${encodeURIComponent(date)}/remove`, json('POST'));
+  send<HolidayEdited>(api, `manage/holidays/${encodeURIComponent(date)}/remove`, json('POST'));
+
+/** What adding or removing `date` would do: how many open reports would get a new due date. */
+export const holidayImpact = (api: ApiClient, change: 'add' | 'remove', date: string) =>
+  send<{ moved: number; alreadyThatWay: boolean }>(
+    api,
+    `manage/holidays/impact?change=${change}&date=${encodeURIComponent(date)}`,
+  );
+
+export const undoHolidayEdit = (api: ApiClient, editId: string) =>
+  send<{ date: string; change: 'add' | 'remove'; moved: number }>(
+    api,
+    `manage/holidays/undo/${encodeURIComponent(editId)}`,
+    json('POST'),
+  );
+
+// ---- invite codes and the import template ----
+
+export interface RosterPerson {
+  readonly id: string;
+  readonly code: string;
+  readonly name: string;
+  readonly position: string | null;
+  readonly divisionId: string | null;
+  readonly linked: boolean;
+  readonly invite: { readonly code: string; readonly expiresAt: string } | null;
+}
+
+export const loadInviteRoster = (api: ApiClient) =>
+  send<{ people: RosterPerson[]; divisions: Choice[] }>(api, 'manage/invites');
+
+export type InviteRequest = { employeeId: string } | { divisionId: string } | { unlinked: true };
+
+export const issueInvites = (api: ApiClient, body: InviteRequest) =>
+  send<{ issued: RosterPerson[] }>(api, 'manage/invites', json('POST', body));
 
 // ---- settings ----
 

@@ -92,6 +92,20 @@ export const ROUTES: readonly RouteDefinition[] = [
   },
   {
     kind: 'lazy',
+    path: '/hr/invites',
+    title: 'รหัสเชิญเข้าใช้งาน',
+    hidden: true,
+    load: () => import('./pages/hr-invites-page').then((m) => m.HrInvitesPage),
+  },
+  {
+    kind: 'lazy',
+    path: '/hr/invites/print/:division',
+    title: 'ใบรหัสเชิญ',
+    hidden: true,
+    load: () => import('./pages/hr-invites-print-page').then((m) => m.HrInvitesPrintPage),
+  },
+  {
+    kind: 'lazy',
     path: '/hr/holidays',
     title: 'วันหยุดราชการ',
     hidden: true,

@@ -75,6 +75,7 @@ export type * from './reports/report-edge';
 export * from './reports/review-decision';
 export * from './reports/training-report';
 export * from './surveys/answer-input';
+export * from './surveys/question-count';
 export * from './surveys/survey';
 export type * from './surveys/survey-api-contract';
 // survey results, export and yearly copy (HR)

@@ -5,6 +5,7 @@ import { liffInBrowser } from '../support/liff-in-browser';
 import { seedReport } from '../support/report-docs';
 import { bangkokMorning } from '../support/report-people';
 import { useSystem } from '../support/system';
+import { pickThaiDate } from '../support/thai-date-picker';
 
 const liff = liffInBrowser('liff-hr-broadcast');
 const NOW = bangkokMorning('2026-12-16');
@@ -118,9 +119,10 @@ describeBrowser('LIFF: HR reminds the people who are late', () => {
     await liff.page.getByText(/แก้ไขล่าสุดโดย นางสาวจัดการ ระบบ/).waitFor();
 
     await liff.page.goto(`${liff.url}/hr/holidays?sim_user=${hr}`);
-    await liff.page.getByLabel('วันที่').fill('2026-12-18');
+    await pickThaiDate(liff.page, 'วันที่', '2026-12-18');
     await liff.page.getByLabel('ชื่อวันหยุด').fill('วันหยุดพิเศษ (มติ ครม.)');
     await liff.page.getByRole('button', { name: 'เพิ่มวันหยุด' }).click();
+    await liff.page.getByRole('button', { name: 'ยืนยันเพิ่มวันหยุด' }).click();
     await liff.page
       .getByRole('status')
       .getByText(/เพิ่มวันหยุด .* แล้ว/)

@@ -13,6 +13,7 @@ import {
   isSurveyId,
   type MySurvey,
   NO_DIVISION,
+  questionCountText,
   type Role,
   type StaffType,
   type SurveyAudience,
@@ -189,6 +190,7 @@ function summaryOf(
     activity: s.activity ?? null,
     copiedFrom: s.copiedFrom ?? null,
     questionCount: s.questions.length,
+    questionCountText: questionCountText(s),
     audienceCount,
     audienceCountedAtOpening: asked?.countedAtOpening ?? false,
     responseCount,
@@ -523,6 +525,9 @@ export async function loadSurveyResults(
     }),
     completions: completions.data().count,
     photos,
+    exportRefusal: tooFewToShow(survey, responses.length)
+      ? tooFewResponsesNote(anonymousMinGroup(survey))
+      : null,
   };
 }
 

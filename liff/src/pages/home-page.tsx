@@ -22,7 +22,12 @@ const DASHBOARD: CardLink = { href: '/hr', title: 'แดชบอร์ด HR',
 const HR_TOOLS = [
   { href: '/hr/late', title: 'ผู้ค้างส่งรายงาน', description: 'รายชื่อผู้ค้างส่งและส่งแจ้งเตือน' },
   { href: '/hr/trainings', title: 'จัดการการอบรม', description: 'เพิ่มและแก้ไขการอบรมของปีงบประมาณ' },
-  { href: '/hr/employees', title: 'นำเข้ารายชื่อพนักงาน', description: 'ไฟล์ CSV หรือ Excel' },
+  {
+    href: '/hr/employees',
+    title: 'นำเข้ารายชื่อพนักงาน',
+    description: 'ไฟล์ CSV หรือ Excel พร้อมแบบฟอร์มให้ดาวน์โหลด',
+  },
+  { href: '/hr/invites', title: 'รหัสเชิญเข้าใช้งาน', description: 'ออกรหัสเชิญและพิมพ์ใบรหัสรายกอง' },
   { href: '/hr/holidays', title: 'วันหยุดราชการ', description: 'วันหยุดที่ใช้นับวันทำการ' },
   { href: '/hr/surveys', title: 'แบบสำรวจ', description: 'อัตราการตอบ ผลสำรวจ และประกาศกิจกรรม 5ส' },
   { href: '/hr/settings', title: 'ตั้งค่าระบบ', description: 'เป้าหมายชั่วโมง สายอนุมัติ แบบสำรวจ' },

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
+import { downloadFailureText, downloadFile } from '../download-file';
 import { type ImportReport, importEmployees } from '../hr-api';
 import type { PageProps } from '../page-props';
+import { Link } from '../router';
 import { LiveStatus, messageOf, thaiNumber } from './hr-form-parts';
 
 // HR uploads the staff list (CSV or .xlsx, Thai headers). The file is checked first and nothing is
@@ -12,6 +14,21 @@ export function HrEmployeesPage({ api }: PageProps) {
   const [report, setReport] = useState<ImportReport | null>(null);
   const [busy, setBusy] = useState<'' | 'check' | 'apply'>('');
   const [error, setError] = useState('');
+  const [template, setTemplate] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
+
+  async function fetchTemplate(format: 'csv' | 'xlsx') {
+    setTemplate(null);
+    try {
+      const name = await downloadFile(
+        api,
+        `manage/employees/template/${format}`,
+        `staff-import-template.${format}`,
+      );
+      setTemplate({ tone: 'ok', text: `ดาวน์โหลด ${name} แล้ว` });
+    } catch (err) {
+      setTemplate({ tone: 'error', text: downloadFailureText(err) });
+    }
+  }
 
   async function run(dryRun: boolean) {
     if (!file) {
@@ -33,6 +50,19 @@ export function HrEmployeesPage({ api }: PageProps) {
   const toImport = report ? report.summary.created + report.summary.updated : 0;
   return (
     <>
+      <section class="hr-section" aria-labelledby="template-title">
+        <h2 id="template-title">แบบฟอร์มรายชื่อ</h2>
+        <p class="hint">หัวตารางตรงกับที่ระบบอ่าน ไฟล์ Excel มีแผ่นงาน "คำอธิบาย" บอกสิ่งที่กรอกในแต่ละช่อง</p>
+        <div class="hr-actions">
+          <button type="button" class="hr-secondary" onClick={() => fetchTemplate('xlsx')}>
+            ดาวน์โหลดแบบฟอร์ม Excel (XLSX)
+          </button>
+          <button type="button" class="hr-secondary" onClick={() => fetchTemplate('csv')}>
+            ดาวน์โหลดแบบฟอร์ม CSV
+          </button>
+        </div>
+        <LiveStatus tone={template?.tone ?? 'info'}>{template?.text}</LiveStatus>
+      </section>
       <section class="hr-section" aria-labelledby="file-title">
         <h2 id="file-title">ไฟล์รายชื่อพนักงาน</h2>
         <form
@@ -75,6 +105,11 @@ export function HrEmployeesPage({ api }: PageProps) {
         </form>
       </section>
       {report ? <ImportResult report={report} /> : null}
+      {report && !report.dryRun && report.summary.created > 0 ? (
+        <p>
+          <Link href="/hr/invites">ออกรหัสเชิญให้ผู้ที่ยังไม่เชื่อม LINE</Link>
+        </p>
+      ) : null}
     </>
   );
 }

@@ -1,12 +1,22 @@
 import { useState } from 'preact/hooks';
-import { addHoliday, HrApiError, loadHolidays, removeHoliday } from '../hr-api';
+import { ConfirmBox } from '../confirm-box';
+import {
+  addHoliday,
+  HrApiError,
+  holidayImpact,
+  loadHolidays,
+  removeHoliday,
+  undoHolidayEdit,
+} from '../hr-api';
 import type { PageProps } from '../page-props';
 import { EmptyState, ErrorState, LoadingState } from '../status-views';
+import { ThaiDateField } from '../thai-date-field';
 import { useAsync } from '../use-async';
 import { ErrorSummary, InputField, LiveStatus, messageOf, shortDate, thaiNumber } from './hr-form-parts';
 
-// The municipality's holidays: the working-day calendar behind every report's due date. After each
-// edit the server moves the due dates of the reports still to be filed and says how many moved.
+// The municipality's holidays: the working-day calendar behind every report's due date. Before an edit
+// the page says how many open reports would get a new due date and asks to confirm; after it the server
+// moves them, says how many moved, and the edit can be undone (the due dates follow back).
 
 const KIND_LABELS: Record<string, string> = {
   public: 'วันหยุดราชการ',
@@ -20,6 +30,20 @@ const IDS = { date: 'holiday-date', name: 'holiday-name', kind: 'holiday-kind' }
 /** The year as Thai readers name it (พ.ศ.), from Intl: never computed by hand. */
 const thaiYear = new Intl.DateTimeFormat('th-TH', { year: 'numeric', timeZone: 'Asia/Bangkok' });
 
+/** What an edit would do, asked before it is made. */
+interface Pending {
+  readonly change: 'add' | 'remove';
+  readonly date: string;
+  readonly name: string;
+  readonly moved: number;
+}
+
+/** The confirmation's sentence: the edit, and how many open reports get a new due date. */
+const impactText = (p: Pending) =>
+  `${p.change === 'add' ? 'เพิ่ม' : 'ลบ'}วันหยุด ${shortDate(p.date)} ${p.name}: ${
+    p.moved > 0 ? `${thaiNumber(p.moved)} รายงานที่ยังเปิดอยู่จะได้กำหนดส่งใหม่` : 'ไม่มีรายงานที่ยังเปิดอยู่ต้องเปลี่ยนกำหนดส่ง'
+  }`;
+
 export function HrHolidaysPage({ api }: PageProps) {
   const [year, setYear] = useState(() => new Date().getFullYear());
   const state = useAsync(() => loadHolidays(api, year));
@@ -28,19 +52,49 @@ export function HrHolidaysPage({ api }: PageProps) {
   const [message, setMessage] = useState<string | undefined>();
   const [status, setStatus] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [pending, setPending] = useState<Pending | null>(null);
+  /** the last edit, which one tap undoes */
+  const [undoable, setUndoable] = useState<{ editId: string; label: string } | null>(null);
 
   const moved = (n: number) =>
     n > 0 ? ` · ปรับกำหนดส่งรายงานที่ค้าง ${thaiNumber(n)} ฉบับ` : ' · ไม่มีรายงานที่ต้องปรับกำหนดส่ง';
 
-  async function add(event: Event) {
+  /** Asks the server what the edit would move, then shows the confirmation. */
+  async function ask(change: 'add' | 'remove', date: string, name: string) {
+    setBusy(true);
+    setStatus(null);
+    try {
+      const impact = await holidayImpact(api, change, date);
+      setPending({ change, date, name, moved: impact.moved });
+    } catch (err) {
+      setStatus({ tone: 'error', text: messageOf(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function checkAdd(event: Event) {
     event.preventDefault();
+    // the server's checks name every bad field; only a complete form is worth a confirmation
+    if (form.date === '' || form.name.trim().length < 2) {
+      void add();
+      return;
+    }
+    setErrors({});
+    setMessage(undefined);
+    void ask('add', form.date, form.name.trim());
+  }
+
+  async function add() {
     setBusy(true);
     setStatus(null);
     try {
       const r = await addHoliday(api, form);
       setErrors({});
       setMessage(undefined);
-      setStatus({ tone: 'ok', text: `เพิ่มวันหยุด ${shortDate(form.date)} แล้ว${moved(r.moved)}` });
+      const label = `เพิ่มวันหยุด ${shortDate(form.date)}`;
+      setStatus({ tone: 'ok', text: `${label} แล้ว${moved(r.moved)}` });
+      setUndoable({ editId: r.editId, label });
       setForm({ date: '', name: '', kind: 'special' });
       state.retry();
     } catch (err) {
@@ -56,7 +110,9 @@ export function HrHolidaysPage({ api }: PageProps) {
     setStatus(null);
     try {
       const r = await removeHoliday(api, date);
-      setStatus({ tone: 'ok', text: `ลบวันหยุด ${shortDate(date)} แล้ว${moved(r.moved)}` });
+      const label = `ลบวันหยุด ${shortDate(date)}`;
+      setStatus({ tone: 'ok', text: `${label} แล้ว${moved(r.moved)}` });
+      setUndoable({ editId: r.editId, label });
       state.retry();
     } catch (err) {
       setStatus({ tone: 'error', text: messageOf(err) });
@@ -65,19 +121,67 @@ export function HrHolidaysPage({ api }: PageProps) {
     }
   }
 
+  async function undo() {
+    if (!undoable) return;
+    setBusy(true);
+    try {
+      const r = await undoHolidayEdit(api, undoable.editId);
+      setStatus({
+        tone: 'ok',
+        text: `ยกเลิกการ${undoable.label}แล้ว${r.moved > 0 ? ` · กำหนดส่งรายงาน ${thaiNumber(r.moved)} ฉบับกลับเป็นเดิม` : ''}`,
+      });
+      setUndoable(null);
+      state.retry();
+    } catch (err) {
+      setStatus({ tone: 'error', text: messageOf(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function confirm() {
+    if (!pending) return;
+    setPending(null);
+    if (pending.change === 'add') void add();
+    else void remove(pending.date);
+  }
+
+  const confirmation = (change: 'add' | 'remove', date: string) =>
+    pending && pending.change === change && pending.date === date ? (
+      <ConfirmBox
+        id={`confirm-${change}-${date}`}
+        text={impactText(pending)}
+        confirmLabel={change === 'add' ? 'ยืนยันเพิ่มวันหยุด' : 'ยืนยันลบวันหยุด'}
+        danger={change === 'remove'}
+        busy={busy}
+        onConfirm={confirm}
+        onCancel={() => setPending(null)}
+      />
+    ) : null;
+
   return (
     <>
       <LiveStatus tone={status?.tone ?? 'info'}>{status?.text}</LiveStatus>
+      {undoable && status?.tone === 'ok' ? (
+        <div class="hr-actions">
+          <button type="button" class="hr-secondary" disabled={busy} onClick={undo}>
+            เลิกทำ ({undoable.label})
+          </button>
+        </div>
+      ) : null}
       <section class="hr-section" aria-labelledby="add-title">
         <h2 id="add-title">เพิ่มวันหยุด</h2>
-        <form class="hr-form" onSubmit={add} noValidate>
+        <form class="hr-form" onSubmit={checkAdd} noValidate>
           <ErrorSummary message={message} errors={errors} labels={LABELS} ids={IDS} />
-          <InputField
+          <ThaiDateField
             id={IDS.date}
             label={LABELS.date}
-            type="date"
             value={form.date}
-            onInput={(date) => setForm({ ...form, date })}
+            years={[year - 1, year, year + 1, year + 2]}
+            onChange={(date) => {
+              setForm({ ...form, date });
+              setPending(null);
+            }}
             error={errors.date}
           />
           <InputField
@@ -102,11 +206,13 @@ export function HrHolidaysPage({ api }: PageProps) {
               ))}
             </select>
           </div>
-          <div class="hr-actions">
-            <button type="submit" class="button-primary" disabled={busy}>
-              {busy ? 'กำลังบันทึก…' : 'เพิ่มวันหยุด'}
-            </button>
-          </div>
+          {confirmation('add', form.date) ?? (
+            <div class="hr-actions">
+              <button type="submit" class="button-primary" disabled={busy}>
+                {busy ? 'กำลังบันทึก…' : 'เพิ่มวันหยุด'}
+              </button>
+            </div>
+          )}
         </form>
       </section>
       <section class="hr-section" aria-labelledby="list-title">
@@ -140,15 +246,17 @@ export function HrHolidaysPage({ api }: PageProps) {
               <li key={h.date}>
                 <strong>{shortDate(h.date)}</strong> {h.name}
                 <span class="hr-meta">{KIND_LABELS[h.kind] ?? h.kind}</span>
-                <button
-                  type="button"
-                  class="hr-secondary"
-                  disabled={busy}
-                  onClick={() => remove(h.date)}
-                  aria-label={`ลบ ${h.name} ${shortDate(h.date)}`}
-                >
-                  ลบ
-                </button>
+                {confirmation('remove', h.date) ?? (
+                  <button
+                    type="button"
+                    class="button-danger"
+                    disabled={busy}
+                    onClick={() => ask('remove', h.date, h.name)}
+                    aria-label={`ลบ ${h.name} ${shortDate(h.date)}`}
+                  >
+                    ลบ
+                  </button>
+                )}
               </li>
             ))}
           </ul>

@@ -36,7 +36,7 @@ export function HrSurveyResultsPage({ api, params }: PageProps) {
         onRetry={state.error instanceof SurveyApiError && state.error.status < 500 ? undefined : state.retry}
       />
     );
-  const { survey, results, completions } = state.value;
+  const { survey, results, completions, exportRefusal } = state.value;
   const photoQuestions = results.questions.filter((q) => q.type === 'photo');
 
   async function fetchExport(format: 'csv' | 'xlsx') {
@@ -56,6 +56,7 @@ export function HrSurveyResultsPage({ api, params }: PageProps) {
         <StatusBadge status={survey.status} /> {shortDate(survey.opensOn)} – {shortDate(survey.closesOn)}
         {survey.anonymous ? ' · ไม่ระบุตัวตน' : ''}
       </p>
+      <p class="survey-note">คำถาม {survey.questionCountText}</p>
 
       <section class="survey-section" aria-labelledby="rate-title">
         <h2 id="rate-title">อัตราการตอบ</h2>
@@ -80,7 +81,8 @@ export function HrSurveyResultsPage({ api, params }: PageProps) {
           <button
             type="button"
             class="button"
-            disabled={download?.tone === 'busy'}
+            disabled={download?.tone === 'busy' || exportRefusal !== null}
+            aria-describedby={exportRefusal ? 'export-refusal' : undefined}
             onClick={() => fetchExport('xlsx')}
           >
             ดาวน์โหลด Excel (XLSX)
@@ -88,12 +90,18 @@ export function HrSurveyResultsPage({ api, params }: PageProps) {
           <button
             type="button"
             class="button"
-            disabled={download?.tone === 'busy'}
+            disabled={download?.tone === 'busy' || exportRefusal !== null}
+            aria-describedby={exportRefusal ? 'export-refusal' : undefined}
             onClick={() => fetchExport('csv')}
           >
             ดาวน์โหลด CSV
           </button>
         </div>
+        {exportRefusal ? (
+          <p id="export-refusal" class="survey-note">
+            ยังดาวน์โหลดไม่ได้: {exportRefusal}
+          </p>
+        ) : null}
         <p
           role="status"
           aria-live="polite"

@@ -1,5 +1,6 @@
 import './hr-surveys.css';
 import { useState } from 'preact/hooks';
+import { ConfirmBox } from '../confirm-box';
 import { formatThaiShortDate, thaiCivilDate } from '../format-date';
 import type { PageProps } from '../page-props';
 import { Link } from '../router';
@@ -117,6 +118,7 @@ function SurveyCard({
         <StatusBadge status={s.status} /> {shortDate(s.opensOn)} – {shortDate(s.closesOn)}
         {s.anonymous ? ' · ไม่ระบุตัวตน' : ''}
       </p>
+      <p class="card-description">คำถาม {s.questionCountText}</p>
       {s.activity ? (
         <p class="card-description">
           กิจกรรม 5ส วันที่ {shortDate(s.activity.date)} พื้นที่ {s.activity.area}
@@ -149,31 +151,39 @@ function SurveyCard({
           ดูผลสำรวจ
         </Link>
         {next && !confirming ? (
-          <button type="button" class="button" disabled={busy} onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            class={next === 'open' ? 'button' : 'button-danger'}
+            disabled={busy}
+            onClick={() => setConfirming(true)}
+          >
             {next === 'open' ? 'เปิดรับคำตอบ' : 'ปิดรับคำตอบ'}
           </button>
         ) : null}
         {next && confirming ? (
-          <>
-            <button
-              type="button"
-              class="button-primary"
-              disabled={busy}
-              onClick={() => {
-                setConfirming(false);
-                onStatus(next);
-              }}
-            >
-              {next === 'open' ? 'ยืนยันเปิดและส่งคำเชิญ' : 'ยืนยันปิดรับคำตอบ (เปิดใหม่ไม่ได้)'}
-            </button>
-            <button type="button" class="button" onClick={() => setConfirming(false)}>
-              ยกเลิก
-            </button>
-          </>
+          <ConfirmBox
+            id={`${titleId}-confirm`}
+            text={confirmText(s, next)}
+            confirmLabel={next === 'open' ? 'ยืนยันเปิดและส่งคำเชิญ' : 'ยืนยันปิดรับคำตอบ (เปิดใหม่ไม่ได้)'}
+            danger={next === 'closed'}
+            busy={busy}
+            onConfirm={() => {
+              setConfirming(false);
+              onStatus(next);
+            }}
+            onCancel={() => setConfirming(false)}
+          />
         ) : null}
       </div>
     </article>
   );
+}
+
+/** What the confirmation says will happen, before HR commits to it. */
+function confirmText(s: SurveySummary, next: 'open' | 'closed'): string {
+  if (next === 'open') return `เปิดรับคำตอบ "${s.title}" และส่งคำเชิญทาง LINE ให้ผู้อยู่ในกลุ่มเป้าหมายทุกคน`;
+  const waiting = s.audienceCount === null ? null : Math.max(0, s.audienceCount - s.responseCount);
+  return `ปิดรับคำตอบ "${s.title}" ทันที${waiting ? ` ผู้ที่ยังไม่ตอบ ${thaiNumber.format(waiting)} คนจะตอบไม่ได้อีก` : ''} และเปิดใหม่ไม่ได้`;
 }
 
 interface FormProps {

@@ -23,6 +23,8 @@ export interface SurveySummary {
   readonly activity: { readonly date: IsoDate; readonly area: string } | null;
   readonly copiedFrom: string | null;
   readonly questionCount: number;
+  /** the count as the chat's invitation says it, e.g. "5 ข้อ + อีกไม่เกิน 2 ข้อ (…)" */
+  readonly questionCountText: string;
   /** counted when the survey was opened; null for a draft */
   readonly audienceCount: number | null;
   /** false when the survey was opened without counting (e.g. seeded): the count is of today's staff */
@@ -40,6 +42,8 @@ export interface SurveyResultsView {
   readonly completions: number;
   /** a named survey's stored photos, per response in response order; always empty when anonymous */
   readonly photos: readonly SurveyPhoto[];
+  /** why the export would be refused now (an anonymous survey with too few answers), for the button */
+  readonly exportRefusal: string | null;
 }
 
 /** One stored photo of a submitted response; its bytes at GET /surveys/:id/photos/:messageId. */

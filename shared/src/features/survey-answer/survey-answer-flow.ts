@@ -12,6 +12,7 @@ import {
   readSurveyAnswer,
   SURVEY_POSTBACK,
 } from '../../surveys/answer-input';
+import { questionCountText } from '../../surveys/question-count';
 import {
   type AnswerValue,
   inAudience,
@@ -191,15 +192,11 @@ export const ANONYMITY_NOTE =
   '🔒 แบบสำรวจนี้ไม่ระบุตัวตน คำตอบของท่านจะไม่ถูกเชื่อมโยงกับชื่อหรือข้อมูลของท่าน ระบบบันทึกเพียงว่าท่านตอบแล้ว (เพื่อไม่ให้เตือนซ้ำ) และผลรายกองจะแสดงเฉพาะกลุ่มที่มีผู้ตอบมากพอ';
 
 function intro(s: SurveyDefinition): Reply {
-  const count = visibleQuestions(s.questions, {}).length;
-  const total = s.questions.length;
-  const branches = s.questions.some((q) => q.showIf);
   const lines = [
     `📋 ${s.title}`,
     ...(s.description ? [s.description] : []),
     ...(s.activity ? [`กิจกรรมวันที่ ${formatThaiDate(s.activity.date)} พื้นที่ ${s.activity.area}`] : []),
-    // with branching, the range: HR's results list every question, so "5 ข้อ" alone looked wrong
-    `มี ${branches && total > count ? `${count}–${total}` : count} ข้อ${branches ? ' (บางข้อจะถามเพิ่มตามคำตอบของท่าน)' : ''} ตอบได้ถึงวันที่ ${formatThaiDate(s.closesOn)}`,
+    `มี ${questionCountText(s)} ตอบได้ถึงวันที่ ${formatThaiDate(s.closesOn)}`,
     ...(s.anonymous
       ? [ANONYMITY_NOTE, 'ระหว่างตอบ ระบบเก็บคำตอบไว้ชั่วคราวเพื่อให้ท่านทำต่อได้ และลบทิ้งเมื่อท่านส่งแบบสำรวจ']
       : []),
