@@ -152,4 +152,14 @@ describe('rich menu definitions', () => {
     }
     expect(pngSize(png)).toEqual({ width: 2500, height: 1686 });
   });
+
+  it('sets every subtitle large enough to read on a phone (the image is shown about 360 px wide)', () => {
+    for (const m of menus) {
+      const html = renderMenuHtml(m);
+      const hints = [...html.matchAll(/class="hint" style="font-size:(\d+)px"/g)].map((x) => Number(x[1]));
+      expect(hints.length).toBe(m.tiles.filter((t) => t.hint).length);
+      // at 360/2500 of its size, a subtitle of 63 px or more is at least 9 px on the phone
+      for (const px of hints) expect((px * 360) / m.size.width).toBeGreaterThanOrEqual(9);
+    }
+  });
 });

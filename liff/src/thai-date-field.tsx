@@ -41,8 +41,8 @@ export interface ThaiDateFieldProps {
   readonly onChange: (iso: string) => void;
   /** Western years offered, e.g. 2026 → "พ.ศ. 2569"; defaults to last year to two years ahead */
   readonly years?: readonly number[];
-  readonly error?: string;
-  readonly disabled?: boolean;
+  readonly error?: string | undefined;
+  readonly disabled?: boolean | undefined;
 }
 
 export function ThaiDateField({ id, label, value, onChange, years, error, disabled }: ThaiDateFieldProps) {

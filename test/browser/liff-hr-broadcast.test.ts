@@ -141,8 +141,8 @@ describeBrowser('LIFF: HR reminds the people who are late', () => {
       .waitFor();
     await liff.page.getByLabel('ชื่อหลักสูตร/การอบรม').fill('ความปลอดภัยไซเบอร์เบื้องต้น');
     await liff.page.getByLabel('หน่วยงานผู้จัด').fill('สำนักปลัดเทศบาล');
-    await liff.page.getByLabel('วันเริ่มอบรม').fill('2027-01-12');
-    await liff.page.getByLabel('วันสิ้นสุดการอบรม').fill('2027-01-12');
+    await pickThaiDate(liff.page, 'วันเริ่มอบรม', '2027-01-12');
+    await pickThaiDate(liff.page, 'วันสิ้นสุดการอบรม', '2027-01-12');
     await liff.page.getByRole('checkbox', { name: /นางสาวจัดการ ระบบ/ }).check();
     await liff.page.getByRole('button', { name: 'บันทึก', exact: true }).click();
     await liff.page.getByRole('status').getByText('บันทึก "ความปลอดภัยไซเบอร์เบื้องต้น" แล้ว').waitFor();

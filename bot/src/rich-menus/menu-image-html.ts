@@ -47,9 +47,10 @@ const box = (b: Bounds) => `left:${b.x}px;top:${b.y}px;width:${b.width}px;height
 
 function tileHtml(t: MenuTile): string {
   const h = t.bounds.height;
-  const circle = Math.round(h * 0.36);
+  // a phone shows the 2500 px wide image about 360 px wide (×0.15): the subtitle must stay readable there
+  const circle = Math.round(h * 0.3);
   const label = Math.min(80, Math.round(h * 0.1));
-  const hint = Math.round(h * 0.06);
+  const hint = Math.round(h * 0.085);
   const accent = t.icon === 'back' ? MUTED : LINE_GREEN;
   const tint = t.icon === 'back' ? '#EDF1EF' : TINT;
   return `<div class="cell" style="${box(t.bounds)}">

@@ -7,6 +7,7 @@ import { Link } from '../router';
 import { EmptyState, ErrorState, LoadingState } from '../status-views';
 import { thaiNumber } from '../thai-number';
 import { useAsync } from '../use-async';
+import { BarChart } from './bar-chart';
 import './development.css';
 
 // ชั่วโมงอบรมของฉัน: this fiscal year's hours by method and curriculum (a plain SVG bar chart), progress
@@ -14,6 +15,8 @@ import './development.css';
 // pending one opens the same report form the chat links to), and earlier years' totals.
 
 const hoursText = (h: number) => `${thaiNumber.format(h)} ชั่วโมง`;
+const hourRows = (buckets: readonly HoursBucket[]) =>
+  buckets.map((b) => ({ key: b.id, label: b.name, value: b.hours, spoken: hoursText(b.hours) }));
 
 export function HoursPage({ api }: PageProps) {
   const [fy, setFy] = useState<number | undefined>(undefined);
@@ -93,8 +96,8 @@ function HoursContent({
       </section>
       {s.hours > 0 ? (
         <>
-          <BarChart id="by-method" title="ชั่วโมงตามวิธีการพัฒนา" buckets={s.byMethod} />
-          <BarChart id="by-curriculum" title="ชั่วโมงตามหลักสูตร" buckets={s.byCurriculum} />
+          <BarChart id="by-method" title="ชั่วโมงตามวิธีการพัฒนา" rows={hourRows(s.byMethod)} />
+          <BarChart id="by-curriculum" title="ชั่วโมงตามหลักสูตร" rows={hourRows(s.byCurriculum)} />
         </>
       ) : (
         <EmptyState title="ยังไม่มีชั่วโมงอบรมในปีนี้">
@@ -177,40 +180,5 @@ function HoursContent({
         </section>
       ) : null}
     </>
-  );
-}
-
-/** Horizontal bars in plain SVG, with the numbers as text too (and in words for screen readers). */
-function BarChart({ id, title, buckets }: { id: string; title: string; buckets: readonly HoursBucket[] }) {
-  const max = Math.max(...buckets.map((b) => b.hours), 1);
-  const row = 34;
-  const height = buckets.length * row;
-  const summary = buckets.map((b) => `${b.name} ${hoursText(b.hours)}`).join(', ');
-  return (
-    <figure class="chart" aria-labelledby={`${id}-title`}>
-      <figcaption id={`${id}-title`}>{title}</figcaption>
-      <svg
-        viewBox={`0 0 320 ${height}`}
-        width="100%"
-        role="img"
-        aria-label={`${title}: ${summary}`}
-        preserveAspectRatio="xMinYMin meet"
-      >
-        {buckets.map((b, i) => {
-          const w = Math.max(2, (b.hours / max) * 200);
-          return (
-            <g key={b.id} transform={`translate(0 ${i * row})`}>
-              <text x="0" y="12" class="chart-label">
-                {b.name}
-              </text>
-              <rect x="0" y="16" width={w} height="12" rx="3" class="chart-bar" />
-              <text x={w + 6} y="27" class="chart-value">
-                {thaiNumber.format(b.hours)}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-    </figure>
   );
 }

@@ -8,6 +8,7 @@ import { Link } from '../router';
 import { ErrorState, LoadingState } from '../status-views';
 import { percentText, thaiNumber } from '../thai-number';
 import { useAsync } from '../use-async';
+import { BarChart } from './bar-chart';
 import './hr-page.css';
 
 // The HR/executive dashboard (bot/src/api/dashboard-routes.ts): the plan's indicators of one fiscal
@@ -142,16 +143,27 @@ function YearDashboard({ api, fy, onLoaded }: YearDashboardProps) {
       ) : (
         <>
           <BarChart
+            id="division-hours"
             title="ชั่วโมงการพัฒนารวมแยกตามหน่วยงาน"
-            unit="ชั่วโมง"
-            rows={d.divisions.map((r) => ({ label: r.name, value: r.hours }))}
+            rows={d.divisions.map((r) => ({
+              key: r.divisionId,
+              label: r.name,
+              value: r.hours,
+              spoken: `${thaiNumber.format(r.hours)} ชั่วโมง`,
+            }))}
           />
           <BarChart
+            id="division-developed"
             title="ร้อยละของบุคลากรที่ได้รับการพัฒนา แยกตามหน่วยงาน"
-            unit="%"
+            suffix="%"
             max={100}
             target={developed?.target}
-            rows={d.divisions.map((r) => ({ label: r.name, value: r.developedPercent ?? 0 }))}
+            rows={d.divisions.map((r) => ({
+              key: r.divisionId,
+              label: r.name,
+              value: r.developedPercent ?? 0,
+              spoken: `${thaiNumber.format(r.developedPercent ?? 0)} %`,
+            }))}
           />
           <DivisionTable data={d} />
         </>
@@ -195,73 +207,6 @@ function IndicatorCard({ indicator: i }: { readonly indicator: Indicator }) {
       <p class="kpi-description">{i.description}</p>
     </li>
   );
-}
-
-interface BarChartProps {
-  readonly title: string;
-  /** spoken after each value, e.g. "ชั่วโมง" or "%" */
-  readonly unit: string;
-  readonly rows: readonly { readonly label: string; readonly value: number }[];
-  /** the scale's end; defaults to the largest value */
-  readonly max?: number | undefined;
-  /** drawn as a dashed line */
-  readonly target?: number | undefined;
-}
-
-const ROW = 28;
-const LABEL_WIDTH = 130;
-const WIDTH = 320;
-/** room right of the longest bar for its value */
-const VALUE_ROOM = 48;
-
-/** A horizontal bar chart as inline SVG; screen readers get every value from its label. */
-function BarChart({ title, unit, rows, max, target }: BarChartProps) {
-  const end = max ?? Math.max(1, ...rows.map((r) => r.value));
-  const height = rows.length * ROW + 8;
-  const x = (v: number) =>
-    LABEL_WIDTH + (Math.min(Math.max(v, 0), end) / end) * (WIDTH - LABEL_WIDTH - VALUE_ROOM);
-  const spoken = rows.map((r) => `${r.label} ${thaiNumber.format(r.value)} ${unit}`).join(', ');
-  return (
-    <figure class="bar-chart">
-      <figcaption>{title}</figcaption>
-      <svg viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label={`${title}: ${spoken}`}>
-        {rows.map((r, n) => {
-          const top = n * ROW + 4;
-          return (
-            <g key={r.label}>
-              <text x={LABEL_WIDTH - 6} y={top + 17} text-anchor="end" class="bar-label">
-                {shorten(r.label)}
-              </text>
-              <rect
-                x={LABEL_WIDTH}
-                y={top + 4}
-                width={x(r.value) - LABEL_WIDTH}
-                height={18}
-                rx={3}
-                class="bar"
-              />
-              <text x={x(r.value) + 4} y={top + 17} class="bar-value">
-                {thaiNumber.format(r.value)}
-                {unit === '%' ? '%' : ''}
-              </text>
-            </g>
-          );
-        })}
-        {target !== undefined ? (
-          <line x1={x(target)} x2={x(target)} y1={0} y2={height} class="bar-target" />
-        ) : null}
-      </svg>
-      {target !== undefined ? <p class="hint">เส้นประ = เป้าหมาย {thaiNumber.format(target)}%</p> : null}
-    </figure>
-  );
-}
-
-/** Cut a long name without splitting a Thai consonant from its vowel or tone marks. */
-function shorten(label: string, max = 16): string {
-  if (label.length <= max) return label;
-  let end = max - 1;
-  while (end > 0 && /\p{M}/u.test(label[end] ?? '')) end--;
-  return `${label.slice(0, end)}…`;
 }
 
 function DivisionTable({ data }: { readonly data: DashboardData }) {

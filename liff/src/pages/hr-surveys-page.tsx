@@ -13,6 +13,7 @@ import {
   type SurveySummary,
   setSurveyStatus,
 } from '../survey-admin-api';
+import { ThaiDateField } from '../thai-date-field';
 import { thaiNumber } from '../thai-number';
 import { useAsync } from '../use-async';
 import { Bar, rateText, StatusBadge } from './survey-bars';
@@ -226,24 +227,14 @@ function Divisions({
   );
 }
 
+/** A date in the Thai (พ.ศ.) picker; the value stays ISO. */
 function DateField(props: {
   readonly id: string;
   readonly label: string;
   readonly value: string;
   readonly onInput: (v: string) => void;
 }) {
-  return (
-    <div>
-      <label for={props.id}>{props.label}</label>
-      <input
-        id={props.id}
-        type="date"
-        required
-        value={props.value}
-        onInput={(e) => props.onInput((e.currentTarget as HTMLInputElement).value)}
-      />
-    </div>
-  );
+  return <ThaiDateField id={props.id} label={props.label} value={props.value} onChange={props.onInput} />;
 }
 
 function CreateForm({ data, busy, run, api }: FormProps & { readonly data: SurveyListResponse }) {

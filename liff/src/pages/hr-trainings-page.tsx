@@ -11,6 +11,7 @@ import {
 } from '../hr-api';
 import type { PageProps } from '../page-props';
 import { EmptyState, ErrorState, LoadingState } from '../status-views';
+import { ThaiDateField } from '../thai-date-field';
 import { useAsync } from '../use-async';
 import {
   describedBy,
@@ -214,12 +215,11 @@ function TrainingForm({ api, training, options, employees, onCancel, onSaved }: 
     </div>
   );
   const date = (k: 'startDate' | 'endDate') => (
-    <InputField
+    <ThaiDateField
       id={k}
-      label={LABELS[k]}
-      type="date"
+      label={LABELS[k] ?? ''}
       value={body[k]}
-      onInput={(v) => set(k, v)}
+      onChange={(v) => set(k, v)}
       error={errors[k]}
     />
   );

@@ -11,6 +11,7 @@ import {
 import { IDP_STATUS_TEXT, IdpGoalsReadOnly, shortDate } from '../idp-goals';
 import type { PageProps } from '../page-props';
 import { ErrorState, LoadingState } from '../status-views';
+import { ThaiDateField } from '../thai-date-field';
 import { useAsync } from '../use-async';
 import './development.css';
 
@@ -290,20 +291,19 @@ function GoalFields({ view, goal, index, locked, errors, onChange, onRemove }: G
       {note(f)}
     </div>
   );
+  // a Thai (พ.ศ.) picker over the plan's fiscal year: a phone's date input shows the Western calendar
+  const years = [Number(view.range.start.slice(0, 4)), Number(view.range.end.slice(0, 4))];
   const date = (f: 'startDate' | 'endDate', label: string) => (
     <div>
-      <label for={id(f)}>{label}</label>
-      <input
+      <ThaiDateField
         id={id(f)}
-        type="date"
-        min={view.range.start}
-        max={view.range.end}
+        label={label}
+        years={[...new Set(years)]}
         value={goal[f] ?? ''}
         disabled={locked}
-        onInput={(e) => onChange({ [f]: e.currentTarget.value || undefined } as Partial<IdpGoal>)}
-        {...invalid(f)}
+        onChange={(iso) => onChange({ [f]: iso || undefined } as Partial<IdpGoal>)}
+        {...(err(f) ? { error: err(f) } : {})}
       />
-      {note(f)}
     </div>
   );
   return (
