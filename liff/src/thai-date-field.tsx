@@ -68,26 +68,31 @@ export function ThaiDateField({ id, label, value, onChange, years, error, disabl
     const out = isoOf(next);
     onChange(out === 'invalid' ? '' : out);
   };
-  const select = (k: keyof Parts, name: string, options: readonly [string, string][]) => (
-    <label class="thai-date-part">
-      <span class="thai-date-name">{name}</span>
-      <select
-        id={k === 'd' ? id : `${id}-${k}`}
-        value={parts[k]}
-        disabled={disabled}
-        aria-invalid={shown ? 'true' : undefined}
-        aria-describedby={shown ? `${id}-error` : undefined}
-        onChange={(e) => pick(k, e.currentTarget.value)}
-      >
-        <option value="">{name}</option>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  const select = (k: keyof Parts, name: string, options: readonly [string, string][]) => {
+    const selectId = k === 'd' ? id : `${id}-${k}`;
+    return (
+      <div class="thai-date-part">
+        <label for={selectId} class="thai-date-name">
+          {name}
+        </label>
+        <select
+          id={selectId}
+          value={parts[k]}
+          disabled={disabled}
+          aria-invalid={shown ? 'true' : undefined}
+          aria-describedby={shown ? `${id}-error` : undefined}
+          onChange={(e) => pick(k, e.currentTarget.value)}
+        >
+          <option value="">{name}</option>
+          {options.map(([v, text]) => (
+            <option key={v} value={v}>
+              {text}
+            </option>
+          ))}
+        </select>
+      </div>
+    );
+  };
   return (
     <fieldset class="thai-date" aria-describedby={shown ? `${id}-error` : undefined}>
       <legend>{label}</legend>
