@@ -95,3 +95,24 @@ export const decideReport = (api: ApiClient, id: string, decision: 'approve' | '
 export function failureMessage(err: unknown, fallback: string): string {
   return err instanceof DevelopmentApiError ? err.message : fallback;
 }
+
+/** One of a report's photos as a blob: URL (the API needs the Bearer token, an <img> cannot send it). */
+export async function loadReportPhotoUrl(
+  api: ApiClient,
+  reportId: string,
+  messageId: string,
+): Promise<string> {
+  const res = await api.request(
+    `reports/${encodeURIComponent(reportId)}/photos/${encodeURIComponent(messageId)}`,
+    { headers: { accept: 'image/*' } },
+  );
+  if (!res.ok) {
+    const body = (await res.json().catch(() => ({}))) as { message?: unknown };
+    throw new DevelopmentApiError(
+      typeof body.message === 'string' ? body.message : `โหลดรูปไม่สำเร็จ (${res.status})`,
+      res.status,
+      {},
+    );
+  }
+  return URL.createObjectURL(await res.blob());
+}

@@ -25,6 +25,7 @@ import { Timestamp } from 'firebase-admin/firestore';
 import { idpFromDoc, loadIdpView } from '../idp/idp-docs';
 import { loadTeam, teamMember } from '../people/team-members';
 import { decideReport } from '../reports/decide-report';
+import { reportPhotoList } from '../reports/report-photo-access';
 import { isOpenStatus } from '../reports/report-records';
 import { type Notification, reportFromDoc, resolveNotifications } from '../reports/report-turn-io';
 import { withoutUndefined } from '../store/without-undefined';
@@ -120,6 +121,7 @@ export function createTeamRoutes(d: ApiDeps): Router {
           answers: r.answers,
           sharingName: SHARING_PLANS.find((p) => p.id === r.answers.sharing)?.name ?? null,
           photoCount: r.photos.length,
+          photos: reportPhotoList(r).map(({ messageId, stored }) => ({ messageId, stored })),
           submittedAt: r.submittedAt ?? null,
         }),
       ),

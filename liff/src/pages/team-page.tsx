@@ -14,6 +14,7 @@ import { Link } from '../router';
 import { EmptyState, ErrorState, LoadingState } from '../status-views';
 import { thaiNumber } from '../thai-number';
 import { useAsync } from '../use-async';
+import { ReportPhotos } from './report-photos';
 import './development.css';
 
 // ทีมของฉัน: the supervisor's people (the server decides who they are) with their IDP status, hours
@@ -148,7 +149,9 @@ function WaitingReportCard({
         <dt>ความเป็นประโยชน์</dt>
         <dd>{r.answers.rating ? `${r.answers.rating}/5` : '-'}</dd>
         <dt>รูปภาพแนบ</dt>
-        <dd>{r.photoCount > 0 ? `${r.photoCount} รูป` : 'ไม่มี'}</dd>
+        <dd>
+          <ReportPhotos api={api} reportId={r.id} photos={r.photos} />
+        </dd>
       </dl>
       {done ? null : returning ? (
         <div class="comment-box">

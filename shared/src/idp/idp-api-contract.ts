@@ -109,5 +109,7 @@ export interface WaitingReport {
   readonly answers: ReportAnswers;
   readonly sharingName: string | null;
   readonly photoCount: number;
+  /** each attached photo or certificate; a stored one at GET /reports/:id/photos/:messageId */
+  readonly photos: readonly { readonly messageId: string; readonly stored: boolean }[];
   readonly submittedAt: string | null;
 }

@@ -1,0 +1,45 @@
+import express, { type Response, type Router } from 'express';
+import type { StoredMedia } from '../media/media-store';
+import { readReportPhoto } from '../reports/report-photo-access';
+import { personOf } from './api-auth';
+import { REPORT_ID } from './api-input';
+import type { ApiDeps } from './api-router';
+
+// A report's photo or certificate at full size for the LIFF pages (mounted at /reports): the owner, the
+// approval chain and HR; anyone else gets a Thai 403.
+
+export function createReportPhotoRoutes(d: ApiDeps): Router {
+  const router = express.Router();
+
+  router.get('/:id/photos/:messageId', async (req, res) => {
+    if (!d.media) {
+      res.status(503).json({ message: 'ยังไม่ได้ตั้งค่าที่เก็บรูปภาพ กรุณาติดต่อผู้ดูแลระบบ' });
+      return;
+    }
+    const id = String(req.params.id);
+    const messageId = String(req.params.messageId);
+    if (!REPORT_ID.test(id) || !/^[0-9A-Za-z_-]{1,100}$/.test(messageId)) {
+      res.status(404).json({ message: 'ไม่พบรูปนี้' });
+      return;
+    }
+    const person = personOf(req);
+    const read = await readReportPhoto(d.media, await d.collections.reports.doc(id).get(), messageId, person);
+    if (read.kind !== 'ok') {
+      if (read.kind === 'refused')
+        d.logger.warn('api.report_photo_refused', { reportId: id, employeeId: person.employeeId });
+      res.status(read.kind === 'refused' ? 403 : 404).json({ message: read.message });
+      return;
+    }
+    sendPhoto(res, read.media);
+  });
+
+  return router;
+}
+
+/** A stored photo's bytes, never cached by anyone else and never sniffed into something else. */
+export function sendPhoto(res: Response, media: StoredMedia) {
+  res.setHeader('content-type', media.contentType);
+  res.setHeader('cache-control', 'private, no-store');
+  res.setHeader('x-content-type-options', 'nosniff');
+  res.send(media.bytes);
+}
