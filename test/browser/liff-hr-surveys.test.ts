@@ -243,6 +243,8 @@ describeBrowser('LIFF: HR surveys', () => {
     const img = liff.page.getByRole('img', { name: 'ภาพก่อนทำกิจกรรม ของ พนักงาน B002 (กองคลัง)' });
     await img.waitFor();
     expect(await img.getAttribute('src')).toMatch(/^blob:/);
+    // the gallery's images load lazily, as HR scrolls to them
+    await img.scrollIntoViewIfNeeded();
     await expect.poll(() => img.evaluate((e) => (e as { naturalWidth: number }).naturalWidth)).toBe(1);
   });
 });

@@ -14,6 +14,7 @@ import {
 } from '@phattana/shared';
 import { readSheet } from 'read-excel-file/node';
 import { beforeAll, expect, it } from 'vitest';
+import { reportPhotoPath } from '../../bot/src/media/store-report-photo';
 import { municipalityCollections } from '../../bot/src/municipality-collections';
 import { createSurvey, updateSurvey } from '../../bot/src/surveys/survey-admin';
 import { describeBrowser } from '../support/browser';
@@ -296,6 +297,33 @@ describeBrowser('LIFF at 360 px: HR’s safer tools and readable pages', () => {
     }
     await readable();
 
+    // a report waiting for R009 with a certificate attached
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const waiting = await seedReport(sys.fs.db, 'R011', {
+      employeeName: 'นายอนุชา ทดสอบ',
+      status: 'submitted',
+      approvers: ['R009', 'R002'],
+      currentApproverId: 'R009',
+      submittedAt: new Date().toISOString(),
+      photos: [
+        {
+          messageId: '7001',
+          receivedAt: new Date().toISOString(),
+          storagePath: 'x',
+          contentType: 'image/png',
+          bytes: png.length,
+        },
+      ],
+    });
+    await sys.storage.media.put(
+      reportPhotoPath(reportsOf(sys.fs.db).doc(waiting.id), '7001'),
+      png,
+      'image/png',
+    );
+
     // team: the IDP badge is clear of the button to the plan
     await liff.page.goto(`${liff.url}/team?sim_user=${users.R009}`);
     const member = liff.page.getByRole('listitem').filter({ hasText: 'นายอนุชา ทดสอบ' });
@@ -303,6 +331,14 @@ describeBrowser('LIFF at 360 px: HR’s safer tools and readable pages', () => {
     expect(
       await overlaps(member.locator('.badge'), member.getByRole('link', { name: /แผนของ นายอนุชา ทดสอบ/ })),
     ).toBe(false);
+    // the approver sees the certificate: a thumbnail that opens at full width
+    const photo = liff.page.getByRole('button', { name: /รูปแนบที่ 1/ });
+    const img = photo.getByRole('img');
+    await img.waitFor();
+    await expect.poll(() => img.evaluate((e) => (e as { naturalWidth: number }).naturalWidth)).toBe(1);
+    const small = (await img.boundingBox())?.width ?? 0;
+    await photo.click();
+    await expect.poll(async () => (await img.boundingBox())?.width ?? 0).toBeGreaterThan(small * 2);
     await readable();
 
     // hours: the chart's labels at 14 px or more
