@@ -1,11 +1,10 @@
-import { isIsoDate } from '@phattana/shared';
+import { isAutoId, isIsoDate } from '@phattana/shared';
 import express, { type Router } from 'express';
 import { createHolidayCalendarSource } from '../calendar/holiday-calendar';
 import { HolidayUndoError, previewHolidayEdit, undoHolidayEdit } from '../calendar/holiday-edits';
 import { recomputeOpenDueDates } from '../reports/recompute-due-dates';
 import { personOf } from './api-auth';
-import { AUTO_ID } from './api-input';
-import type { ApiDeps } from './api-router';
+import type { ApiDeps } from './api-deps';
 
 // Before HR adds or removes a holiday, the LIFF page asks what it would change (how many open reports
 // get a new due date) and says so in the confirmation; after it, one tap undoes the edit and the due
@@ -27,7 +26,7 @@ export function createHolidayEditRoutes(d: ApiDeps): Router {
 
   router.post('/undo/:editId', async (req, res) => {
     const editId = String(req.params.editId ?? '');
-    if (!AUTO_ID.test(editId)) {
+    if (!isAutoId(editId)) {
       res.status(404).json({ message: 'ไม่พบการแก้ไขวันหยุดนี้' });
       return;
     }

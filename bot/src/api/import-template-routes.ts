@@ -1,7 +1,7 @@
 import { type Division, employeeImportGuide, employeeImportTemplate, exportCsv } from '@phattana/shared';
 import express, { type Response, type Router } from 'express';
 import writeExcelFile from 'write-excel-file/node';
-import type { ApiDeps } from './api-router';
+import type { ApiDeps } from './api-deps';
 
 // The staff-list template HR fills in (mounted at /manage/employees/template, HR only): the import's
 // Thai headings as CSV (UTF-8 with BOM, so Excel shows Thai) or as a workbook with a sheet explaining

@@ -1,8 +1,8 @@
+import { isEmployeeId } from '@phattana/shared';
 import express, { type Router } from 'express';
 import { type InviteScope, inviteRoster, inviteTargets, issueInvites } from '../people/invite-roster';
 import { personOf } from './api-auth';
-import { EMPLOYEE_ID } from './api-input';
-import type { ApiDeps } from './api-router';
+import type { ApiDeps } from './api-deps';
 
 // HR's invite codes in the LIFF app (mounted at /manage/invites, HR only): the roster with each
 // person's working code, and issuing for one person, a division or everyone not yet linked.
@@ -60,7 +60,7 @@ export function createInviteRoutes(d: ApiDeps): Router {
 
 function scopeOf(body: unknown): InviteScope | undefined {
   const b = (body ?? {}) as Record<string, unknown>;
-  if (typeof b.employeeId === 'string' && EMPLOYEE_ID.test(b.employeeId))
+  if (typeof b.employeeId === 'string' && isEmployeeId(b.employeeId))
     return { kind: 'person', employeeId: b.employeeId };
   if (typeof b.divisionId === 'string' && b.divisionId.length <= 100)
     return { kind: 'division', divisionId: b.divisionId };

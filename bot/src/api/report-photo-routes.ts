@@ -1,9 +1,9 @@
+import { isReportId } from '@phattana/shared';
 import express, { type Response, type Router } from 'express';
 import type { StoredMedia } from '../media/media-store';
 import { readReportPhoto } from '../reports/report-photo-access';
 import { personOf } from './api-auth';
-import { REPORT_ID } from './api-input';
-import type { ApiDeps } from './api-router';
+import type { ApiDeps } from './api-deps';
 
 // A report's photo or certificate at full size for the LIFF pages (mounted at /reports): the owner, the
 // approval chain and HR; anyone else gets a Thai 403.
@@ -18,7 +18,7 @@ export function createReportPhotoRoutes(d: ApiDeps): Router {
     }
     const id = String(req.params.id);
     const messageId = String(req.params.messageId);
-    if (!REPORT_ID.test(id) || !/^[0-9A-Za-z_-]{1,100}$/.test(messageId)) {
+    if (!isReportId(id) || !/^[0-9A-Za-z_-]{1,100}$/.test(messageId)) {
       res.status(404).json({ message: 'ไม่พบรูปนี้' });
       return;
     }

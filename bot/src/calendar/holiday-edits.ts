@@ -6,7 +6,7 @@ import {
   type WorkingDayCalendar,
 } from '@phattana/shared';
 import { type CollectionReference, type Firestore, Timestamp } from 'firebase-admin/firestore';
-import { OPEN_STATUSES, reportFromDoc } from '../reports/report-turn-io';
+import { OPEN_STATUSES, reportFromDoc } from '../reports/report-records';
 import { seedGovernmentHolidays } from './holiday-admin';
 
 // HR's holiday edits from the LIFF app, made safe: before an edit, how many open reports would get a

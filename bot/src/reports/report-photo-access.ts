@@ -2,7 +2,7 @@ import type { PersonContext, TrainingReport } from '@phattana/shared';
 import type { DocumentSnapshot } from 'firebase-admin/firestore';
 import type { MediaStore, StoredMedia } from '../media/media-store';
 import { reportPhotoPath } from '../media/store-report-photo';
-import { reportFromDoc } from './report-turn-io';
+import { reportFromDoc } from './report-records';
 
 // The photos and certificate attached to a post-training report are shown to the person who filed it,
 // to the people in its approval chain (who must judge them) and to HR, and to no one else: a colleague,

@@ -1,7 +1,7 @@
 import { formatInviteCode } from '../../../shared/src/people/invite-code';
 import { loadInviteRoster } from '../hr-api';
+import type { PageProps } from '../page-props';
 import { Link } from '../router';
-import type { PageProps } from '../routes';
 import { EmptyState, ErrorState, LoadingState } from '../status-views';
 import { useAsync } from '../use-async';
 import { messageOf, shortDate, thaiNumber } from './hr-form-parts';
