@@ -239,7 +239,7 @@ describeBrowser('LIFF at 360 px: HR’s safer tools and readable pages', () => {
 
     await liff.page.goto(`${liff.url}/hr/surveys?sim_user=${hr()}`);
     const card = liff.page.getByRole('article', { name: /แบบสำรวจความต้องการพัฒนา/ });
-    await card.getByText('คำถาม 5 ข้อ + อีกไม่เกิน 2 ข้อ (บางข้อจะถามเพิ่มตามคำตอบ)').waitFor();
+    await card.getByText('คำถาม 5–7 ข้อ (บางข้อจะถามเพิ่มตามคำตอบ)').waitFor();
     const close = card.getByRole('button', { name: 'ปิดรับคำตอบ' });
     expect(await close.evaluate((b) => b.className)).toBe('button-danger');
     await close.click();

@@ -17,10 +17,10 @@ export function questionCount(s: Pick<SurveyDefinition, 'questions'>): QuestionC
   return { always, conditional: s.questions.length - always };
 }
 
-/** e.g. "7 ข้อ", or "5 ข้อ + อีกไม่เกิน 2 ข้อ (บางข้อจะถามเพิ่มตามคำตอบ)". */
+/** e.g. "7 ข้อ", or "5–7 ข้อ (บางข้อจะถามเพิ่มตามคำตอบ)". */
 export function questionCountText(s: Pick<SurveyDefinition, 'questions'>): string {
   const { always, conditional } = questionCount(s);
   return conditional === 0
     ? `${always} ข้อ`
-    : `${always} ข้อ + อีกไม่เกิน ${conditional} ข้อ (บางข้อจะถามเพิ่มตามคำตอบ)`;
+    : `${always}–${always + conditional} ข้อ (บางข้อจะถามเพิ่มตามคำตอบ)`;
 }

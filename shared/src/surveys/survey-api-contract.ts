@@ -23,7 +23,7 @@ export interface SurveySummary {
   readonly activity: { readonly date: IsoDate; readonly area: string } | null;
   readonly copiedFrom: string | null;
   readonly questionCount: number;
-  /** the count as the chat's invitation says it, e.g. "5 ข้อ + อีกไม่เกิน 2 ข้อ (…)" */
+  /** the count as the chat's invitation says it, e.g. "5–7 ข้อ (…)" */
   readonly questionCountText: string;
   /** counted when the survey was opened; null for a draft */
   readonly audienceCount: number | null;
