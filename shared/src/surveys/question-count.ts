@@ -20,7 +20,5 @@ export function questionCount(s: Pick<SurveyDefinition, 'questions'>): QuestionC
 /** e.g. "7 ข้อ", or "5–7 ข้อ (บางข้อจะถามเพิ่มตามคำตอบ)". */
 export function questionCountText(s: Pick<SurveyDefinition, 'questions'>): string {
   const { always, conditional } = questionCount(s);
-  return conditional === 0
-    ? `${always} ข้อ`
-    : `${always}–${always + conditional} ข้อ (บางข้อจะถามเพิ่มตามคำตอบ)`;
+  return conditional === 0 ? `${always} ข้อ` : `${always}–${always + conditional} ข้อ (บางข้อจะถามเพิ่มตามคำตอบ)`;
 }
