@@ -85,5 +85,10 @@ export * from './surveys/survey-navigation';
 export * from './surveys/survey-results';
 export * from './surveys/survey-templates';
 export * from './surveys/survey-validation';
+export type * from './targets/target-api-contract';
+// yearly targets and their rules ("≥ X% or not below last year"), the ethics strategy's indicators
+export * from './targets/target-history';
+export * from './targets/target-indicators';
+export * from './targets/target-rule';
 export * from './trainings/training';
 export * from './trainings/training-input';

@@ -1,6 +1,7 @@
 import { fiscalYearLabel, fiscalYearRange } from '../calendar/fiscal-year';
 import type { Division } from '../domain/organisation';
 import type { SurveyKind, SurveyStatus } from '../surveys/survey';
+import { evaluateTarget, type LastYear, type TargetRule, type TargetVerdict } from '../targets/target-rule';
 import type { IsoDate } from '../text/thai-date';
 import { type FyStats, NO_DIVISION, type StaffStats, type StatsCounters } from './fy-stats';
 import { round1 } from './rounding';
@@ -76,8 +77,12 @@ export interface Indicator {
   readonly denominator: number;
   /** percent */
   readonly target: number;
+  /** the year's rule (its percent is `target`) */
+  readonly rule: TargetRule;
   /** null when `value` is null */
   readonly met: boolean | null;
+  /** how `met` was decided (a "not below last year" rule may pass below the percent) */
+  readonly verdict: TargetVerdict;
 }
 
 /** The counters a survey document keeps (written by the survey flow as people answer). */
@@ -136,6 +141,10 @@ export interface DashboardInput {
   readonly divisions: readonly Division[];
   readonly hoursTarget: number;
   readonly targets?: Partial<Record<IndicatorId, number>>;
+  /** the fiscal year's rules HR set (targets/fy<year>); they win over `targets` */
+  readonly rules?: Partial<Record<IndicatorId, TargetRule>>;
+  /** what a "not below last year" rule compares with */
+  readonly lastYear?: Partial<Record<IndicatorId, LastYear>>;
   readonly years: readonly number[];
   readonly updatedAt?: string | null;
 }
@@ -152,8 +161,9 @@ export function dashboardFrom(i: DashboardInput): DashboardData {
 
   const indicator = (id: IndicatorId, numerator: number, denominator: number): Indicator => {
     const d = INDICATOR_DEFINITIONS[id];
-    const target = i.targets?.[id] ?? d.target;
+    const rule: TargetRule = i.rules?.[id] ?? { comparison: 'atLeast', percent: i.targets?.[id] ?? d.target };
     const value = percent(numerator, denominator);
+    const verdict = evaluateTarget(rule, value, i.lastYear?.[id]);
     return {
       id,
       label: d.label,
@@ -161,8 +171,10 @@ export function dashboardFrom(i: DashboardInput): DashboardData {
       value,
       numerator,
       denominator,
-      target,
-      met: value === null ? null : value >= target,
+      target: rule.percent,
+      rule,
+      met: verdict.met,
+      verdict,
     };
   };
 
