@@ -93,8 +93,8 @@ export async function changeTarget(
 
 /**
  * The results the dashboard computed for a year, frozen on its document so next year's "not below last
- * year" and the year-on-year chart read one document. Writes only what changed; a result HR typed in
- * is replaced only by a computed one (the system counts that year now).
+ * year" and the year-on-year chart read one document. Writes only what changed, and never over a
+ * result HR typed in (a year before the system computes as 0%; HR clears theirs to use the system's).
  */
 export async function freezeResults(
   targets: CollectionReference,
@@ -102,9 +102,10 @@ export async function freezeResults(
   stored: TargetYear | undefined,
   results: Partial<Record<TargetIndicatorId, number | null>>,
 ): Promise<void> {
-  const changed = Object.entries(results).filter(
-    ([id, v]) => v !== null && v !== undefined && stored?.results[id as TargetIndicatorId]?.value !== v,
-  );
+  const changed = Object.entries(results).filter(([id, v]) => {
+    const before = stored?.results[id as TargetIndicatorId];
+    return v !== null && v !== undefined && before?.source !== 'hr' && before?.value !== v;
+  });
   if (changed.length === 0) return;
   await targets.doc(targetYearId(fiscalYear)).set(
     {

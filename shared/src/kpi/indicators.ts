@@ -1,7 +1,14 @@
 import { fiscalYearLabel, fiscalYearRange } from '../calendar/fiscal-year';
 import type { Division } from '../domain/organisation';
 import type { SurveyKind, SurveyStatus } from '../surveys/survey';
-import { evaluateTarget, type LastYear, type TargetRule, type TargetVerdict } from '../targets/target-rule';
+import {
+  describeRule,
+  describeVerdict,
+  evaluateTarget,
+  type LastYear,
+  type TargetRule,
+  type TargetVerdict,
+} from '../targets/target-rule';
 import type { IsoDate } from '../text/thai-date';
 import { type FyStats, NO_DIVISION, type StaffStats, type StatsCounters } from './fy-stats';
 import { round1 } from './rounding';
@@ -83,6 +90,9 @@ export interface Indicator {
   readonly met: boolean | null;
   /** how `met` was decided (a "not below last year" rule may pass below the percent) */
   readonly verdict: TargetVerdict;
+  /** the rule and the verdict in Thai, e.g. 'ไม่น้อยกว่าร้อยละ 80 หรือไม่ต่ำกว่าผลของปีที่แล้ว' */
+  readonly ruleText: string;
+  readonly verdictText: string;
 }
 
 /** The counters a survey document keeps (written by the survey flow as people answer). */
@@ -175,6 +185,8 @@ export function dashboardFrom(i: DashboardInput): DashboardData {
       rule,
       met: verdict.met,
       verdict,
+      ruleText: describeRule(rule),
+      verdictText: describeVerdict(verdict),
     };
   };
 

@@ -5,6 +5,8 @@ import {
   type TargetIndicatorId,
 } from './target-indicators';
 import {
+  describeRule,
+  describeVerdict,
   evaluateTarget,
   type LastYear,
   parseTargetRule,
@@ -64,6 +66,8 @@ export interface TargetHistoryPoint {
   readonly result: number | null;
   readonly source: ResultSource | null;
   readonly verdict: TargetVerdict;
+  readonly ruleText: string;
+  readonly verdictText: string;
 }
 
 export interface TargetHistory {
@@ -76,7 +80,8 @@ export interface TargetHistory {
  * Each indicator for the fiscal years `from`…`to`, each judged under its own rule against the year
  * before. `years` are the stored years (any order, the year before `from` included when it exists); a
  * year with no record shows the default rule, and as "last year" it offers nothing to compare with.
- * `live` overrides the stored results of one year (the year being viewed, computed just now).
+ * `live` overrides the stored results of one year (the year being viewed, computed just now), except
+ * a result HR typed in.
  */
 export function targetHistory(
   years: readonly TargetYear[],
@@ -88,11 +93,12 @@ export function targetHistory(
     fy: number,
     id: TargetIndicatorId,
   ): { value: number | null; source: ResultSource | null } => {
-    if (live && live.fiscalYear === fy && live.results[id] !== undefined) {
+    const stored = byYear.get(fy)?.results[id];
+    // what HR typed in for a year stands until HR clears it (the system may know little of that year)
+    if (live && live.fiscalYear === fy && live.results[id] !== undefined && stored?.source !== 'hr') {
       const value = live.results[id] ?? null;
       return { value, source: value === null ? null : 'system' };
     }
-    const stored = byYear.get(fy)?.results[id];
     return stored ? { value: stored.value, source: stored.source } : { value: null, source: null };
   };
   const span = Array.from({ length: Math.max(0, range.to - range.from + 1) }, (_, i) => range.from + i);
@@ -102,16 +108,20 @@ export function targetHistory(
       const year = byYear.get(fy);
       const before = byYear.get(fy - 1);
       const r = resultOf(fy, id);
+      const rule = ruleOf(year, id);
       const last = before
         ? { result: resultOf(fy - 1, id).value, target: ruleOf(before, id).percent }
         : undefined;
+      const verdict = evaluateTarget(rule, r.value, last);
       return {
         fiscalYear: fy,
-        rule: ruleOf(year, id),
+        rule,
         ruleSet: year?.rules[id] !== undefined,
         result: r.value,
         source: r.source,
-        verdict: evaluateTarget(ruleOf(year, id), r.value, last),
+        verdict,
+        ruleText: describeRule(rule),
+        verdictText: describeVerdict(verdict),
       };
     }),
   }));

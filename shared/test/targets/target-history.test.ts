@@ -40,6 +40,17 @@ describe('target history across fiscal years', () => {
     expect(fairness?.[1]).toMatchObject({ result: 57, source: 'system', verdict: { met: true } });
   });
 
+  it('keeps a result HR typed in over the computed one', () => {
+    const points = targetHistory(
+      [y2568],
+      { from: 2568, to: 2568 },
+      { fiscalYear: 2568, results: { developed: 0, fairness: 61 } },
+    );
+    const of = (id: string) => points.find((x) => x.id === id)?.points[0];
+    expect(of('developed')).toMatchObject({ result: 70, source: 'hr' });
+    expect(of('fairness')).toMatchObject({ result: 61, source: 'system' });
+  });
+
   it('keeps a first year without a year before to compare with', () => {
     const [first] =
       targetHistory([y2569], { from: 2569, to: 2569 }).find((x) => x.id === 'developed')?.points ?? [];
