@@ -35,6 +35,8 @@ export type { PersonContext } from './conversation/context';
 // competencies, surveys (training needs, satisfaction, 5ส)
 export * from './domain/competencies';
 export * from './domain/municipality-settings';
+export * from './ethics/ethics-recipients';
+export * from './ethics/ethics-training';
 export type * from './features/data-request/data-request-edge';
 export * from './features/data-request/data-request-flow';
 export type * from './features/hr-broadcast/hr-broadcast-edge';

@@ -36,8 +36,16 @@ describeBrowser('LIFF: yearly targets', () => {
     await m
       .collection('stats')
       .doc('staff')
-      .set({ active: 4, activeByDivision: { _none: 4 }, activeByJobLine: {} });
-    await m.collection('stats').doc(`fy${fy}`).set({ developed: 3, rebuiltAt: new Date(), hoursTarget: 10 });
+      .set({
+        active: 4,
+        activeByDivision: { _none: 4 },
+        activeByJobLine: {},
+        activeByGroup: { _none: { municipalEmployee: 4 } },
+      });
+    await m
+      .collection('stats')
+      .doc(`fy${fy}`)
+      .set({ developed: 3, ethicsByGroup: {}, rebuiltAt: new Date(), hoursTarget: 10 });
     return hr;
   }
 

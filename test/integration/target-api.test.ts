@@ -41,12 +41,18 @@ describe('target history API', () => {
       await employees.doc(`P${n}`).set({ name: `คนที่ ${n}`, active: true, divisionId: 'palad' });
     // the maintained aggregates as the credits leave them (no rebuild needed)
     const stats = municipality().collection('stats');
-    await stats
-      .doc('staff')
-      .set({ active: 10, activeByDivision: { palad: 9, _none: 1 }, activeByJobLine: {} });
-    await stats
-      .doc('fy2570')
-      .set({ developed: 7, rebuiltAt: new Date(), hoursTarget: demoMunicipality.yearlyHoursTarget });
+    await stats.doc('staff').set({
+      active: 10,
+      activeByDivision: { palad: 9, _none: 1 },
+      activeByJobLine: {},
+      activeByGroup: { palad: { municipalEmployee: 9 }, _none: { municipalEmployee: 1 } },
+    });
+    await stats.doc('fy2570').set({
+      developed: 7,
+      ethicsByGroup: {},
+      rebuiltAt: new Date(),
+      hoursTarget: demoMunicipality.yearlyHoursTarget,
+    });
 
     const bad = await call('/targets/2570/developed', {
       token: hr,

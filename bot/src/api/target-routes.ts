@@ -1,4 +1,5 @@
 import {
+  dashboardResults,
   fiscalYearLabel,
   fiscalYearOfInstant,
   isTargetIndicatorId,
@@ -68,9 +69,7 @@ export function createTargetRoutes(d: ApiDeps): Router {
     const history = targetHistory(
       stored.filter((y): y is TargetYear => y !== undefined),
       { from, to: fy },
-      live
-        ? { fiscalYear: fy, results: Object.fromEntries(live.indicators.map((i) => [i.id, i.value])) }
-        : undefined,
+      live ? { fiscalYear: fy, results: dashboardResults(live) } : undefined,
     );
     const body: TargetsData = {
       fiscalYear: fy,

@@ -2,6 +2,7 @@ import {
   type DashboardData,
   type Division,
   dashboardFrom,
+  dashboardResults,
   type ExportPerson,
   fiscalYearOfInstant,
   fyStatsFromData,
@@ -59,13 +60,18 @@ export async function readDashboard(
   if (
     !staffDoc.exists ||
     stored.get('rebuiltAt') === undefined ||
+    // counted before the ethics table existed: its counters come from the records once
+    stored.get('ethicsByGroup') === undefined ||
     stored.get('hoursTarget') !== hoursTarget
   ) {
     const rebuilt = await rebuildStats(db, c, fiscalYear, now);
     stats = rebuilt.stats;
     staff = rebuilt.staff;
     updatedAt = now.toISOString();
-  } else if (await staffChanged(c.employees, staff, divisions)) {
+  } else if (
+    staffDoc.get('activeByGroup') === undefined ||
+    (await staffChanged(c.employees, staff, divisions))
+  ) {
     staff = await refreshStaffStats(c, now);
   }
   const data = dashboardFrom({
@@ -82,12 +88,7 @@ export async function readDashboard(
     years: selectableYears(now),
     updatedAt,
   });
-  await freezeResults(
-    c.targets,
-    fiscalYear,
-    thisYear,
-    Object.fromEntries(data.indicators.map((i) => [i.id, i.value])),
-  );
+  await freezeResults(c.targets, fiscalYear, thisYear, dashboardResults(data));
   return data;
 }
 

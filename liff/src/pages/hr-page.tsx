@@ -9,6 +9,7 @@ import { ErrorState, LoadingState } from '../status-views';
 import { percentText, thaiNumber } from '../thai-number';
 import { useAsync } from '../use-async';
 import { BarChart } from './bar-chart';
+import { EthicsTrainingSection } from './ethics-training-section';
 import { TargetTrends } from './target-trends';
 import './hr-page.css';
 
@@ -170,6 +171,7 @@ function YearDashboard({ api, fy, onLoaded }: YearDashboardProps) {
         </>
       )}
 
+      <EthicsTrainingSection api={api} fy={d.fiscalYear} table={d.ethicsTraining} />
       <TargetTrends api={api} fy={d.fiscalYear} />
 
       <h2>ส่งออกหลักฐาน (LPA/ITA)</h2>

@@ -1,5 +1,6 @@
 import { fiscalYearLabel, fiscalYearRange } from '../calendar/fiscal-year';
 import type { Division } from '../domain/organisation';
+import { type EthicsTrainingTable, ethicsTrainingTable } from '../ethics/ethics-training';
 import type { SurveyKind, SurveyStatus } from '../surveys/survey';
 import {
   describeRule,
@@ -11,7 +12,7 @@ import {
 } from '../targets/target-rule';
 import type { IsoDate } from '../text/thai-date';
 import { type FyStats, NO_DIVISION, type StaffStats, type StatsCounters } from './fy-stats';
-import { round1 } from './rounding';
+import { percent, round1 } from './rounding';
 
 // The plan's indicators (ตัวชี้วัดตามแผนพัฒนาบุคลากร) from the maintained stats, the staff counts and the
 // survey counters: pure arithmetic, so the dashboard and its exports show the same numbers.
@@ -137,10 +138,11 @@ export interface DashboardData {
   readonly years: readonly number[];
   /** when the stats document last changed (ISO), if it exists */
   readonly updatedAt: string | null;
+  /** mandatory ethics training per division and staff type */
+  readonly ethicsTraining: EthicsTrainingTable;
 }
 
-export const percent = (numerator: number, denominator: number): number | null =>
-  denominator > 0 ? Math.round((numerator / denominator) * 1000) / 10 : null;
+export { percent } from './rounding';
 
 export const NO_DIVISION_NAME = 'ไม่ระบุหน่วยงาน';
 
@@ -248,6 +250,7 @@ export function dashboardFrom(i: DashboardInput): DashboardData {
     divisions,
     years: i.years,
     updatedAt: i.updatedAt ?? null,
+    ethicsTraining: ethicsTrainingTable(stats, staff, i.divisions, NO_DIVISION_NAME),
   };
 }
 

@@ -1,4 +1,4 @@
-import { INDICATOR_DEFINITIONS, INDICATOR_IDS } from '../kpi/indicators';
+import { type DashboardData, INDICATOR_DEFINITIONS, INDICATOR_IDS } from '../kpi/indicators';
 import type { TargetRule } from './target-rule';
 
 // Every indicator that can carry a yearly target: the plan's indicators (kpi/indicators.ts) and the
@@ -51,4 +51,12 @@ export function defaultRule(id: TargetIndicatorId): TargetRule {
         comparison: 'atLeast',
         percent: INDICATOR_DEFINITIONS[id as keyof typeof INDICATOR_DEFINITIONS].target,
       };
+}
+
+/** The results a dashboard computed, as the targets see them (the ethics figures it carries too). */
+export function dashboardResults(d: DashboardData): Partial<Record<TargetIndicatorId, number | null>> {
+  return {
+    ...Object.fromEntries(d.indicators.map((i) => [i.id, i.value])),
+    ethicsTraining: d.ethicsTraining.percent,
+  };
 }
