@@ -168,5 +168,5 @@ describe('mandatory ethics training', () => {
       recipientCount: 1,
       filterLabel: expect.stringContaining('ในกองการศึกษา'),
     });
-  });
+  }, 60_000);
 });
