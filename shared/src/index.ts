@@ -37,6 +37,7 @@ export * from './domain/competencies';
 export * from './domain/municipality-settings';
 export * from './ethics/ethics-recipients';
 export * from './ethics/ethics-training';
+export * from './ethics/fairness-result';
 export * from './ethics/quiz-bank';
 export * from './ethics/quiz-sample';
 export * from './ethics/quiz-scoring';

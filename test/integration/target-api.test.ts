@@ -1,3 +1,4 @@
+import { surveyFromTemplate } from '@phattana/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DEV_CHANNEL } from '../../dev/src/dev-settings';
 import { DEMO_MUNICIPALITY_ID, demoMunicipality } from '../../dev/src/seed/demo-municipality';
@@ -149,5 +150,52 @@ describe('target history API', () => {
     expect(edit.status).toBe(403);
     expect((await call('/targets?fy=2590', { token: exec })).status).toBe(400);
     expect((await municipality().collection('targets').doc('fy2570').get()).get('rules')).toBeUndefined();
+  });
+
+  it('feeds the fairness indicator from the year’s anonymous fairness survey, judged against last year’s target', async () => {
+    const hr = tokenFor(await sys.linkedUser({ employeeId: 'HR01', roles: ['staff', 'hr'] }));
+    const survey = municipality().collection('surveys').doc('fairness-2570');
+    await survey.set({
+      ...surveyFromTemplate('fairness', {
+        id: 'fairness-2570',
+        fiscalYear: 2570,
+        opensOn: '2026-12-01',
+        closesOn: '2026-12-31',
+      }),
+      status: 'open',
+    });
+    // 11 of 20 satisfied: 55%, not above 60%
+    for (let n = 0; n < 20; n++)
+      await survey
+        .collection('responses')
+        .doc(`r${n}`)
+        .set({
+          divisionId: 'palad',
+          staffType: 'municipalEmployee',
+          answers: { fairnessOverall: { type: 'likert', value: n < 11 ? 4 : 2 } },
+        });
+    let page = await call('/targets', { token: hr });
+    let point = page.body.indicators.find((i: { id: string }) => i.id === 'fairness').points.at(-1);
+    expect(point).toMatchObject({
+      result: 55,
+      rule: { comparison: 'above', percent: 60, orNotBelow: 'lastTarget' },
+    });
+    // no record of last year: nothing to compare with
+    expect(point.verdict).toEqual({ met: false, by: 'noLastYear' });
+    expect((await municipality().collection('targets').doc('fy2570').get()).get('results.fairness')).toEqual({
+      value: 55,
+      source: 'system',
+    });
+
+    // last year's target was 55%: 55% is not below it
+    await call('/targets/2569/fairness', {
+      token: hr,
+      method: 'PUT',
+      body: { rule: { comparison: 'above', percent: 55 } },
+    });
+    page = await call('/targets', { token: hr });
+    point = page.body.indicators.find((i: { id: string }) => i.id === 'fairness').points.at(-1);
+    expect(point.verdict).toEqual({ met: true, by: 'lastYear' });
+    expect(point.verdictText).toBe('บรรลุเป้าหมาย (ไม่ต่ำกว่าปีที่แล้ว)');
   });
 });

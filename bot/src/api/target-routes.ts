@@ -12,7 +12,8 @@ import {
 } from '@phattana/shared';
 import express, { type Request, type Response, type Router } from 'express';
 import { readDashboard } from '../stats/dashboard-data';
-import { changeTarget, readTargetChanges, readTargetYears } from '../targets/target-docs';
+import { readFairness } from '../targets/fairness-figure';
+import { changeTarget, freezeResults, readTargetChanges, readTargetYears } from '../targets/target-docs';
 import { hasRole, personOf, requireRoles } from './api-auth';
 import type { ApiDeps } from './api-router';
 
@@ -57,8 +58,13 @@ export function createTargetRoutes(d: ApiDeps): Router {
     if (fy === undefined) return;
     const current = fiscalYearOfInstant(d.clock());
     // a year not begun has nothing to count yet; its rules are still shown
-    const live =
-      fy <= current ? await readDashboard(d.db, c, fy, d.clock()).catch(() => undefined) : undefined;
+    const [live, fairness] =
+      fy <= current
+        ? await Promise.all([
+            readDashboard(d.db, c, fy, d.clock()).catch(() => undefined),
+            readFairness(c.surveys, fy),
+          ])
+        : [undefined, null];
     const from = fy - HISTORY_YEARS + 1;
     // the year before the first shown too: that one is judged against it
     const span = Array.from({ length: HISTORY_YEARS + 1 }, (_, i) => from - 1 + i);
@@ -66,10 +72,16 @@ export function createTargetRoutes(d: ApiDeps): Router {
       readTargetYears(d.db, c.targets, span),
       readTargetChanges(c.targets, fy),
     ]);
+    const liveResults = {
+      ...(live ? dashboardResults(live) : {}),
+      ...(fairness ? { fairness: fairness.percent } : {}),
+    };
+    // the fairness figure is frozen here (the dashboard reads no survey answers), for next year
+    if (fairness) await freezeResults(c.targets, fy, stored.at(-1), { fairness: fairness.percent });
     const history = targetHistory(
       stored.filter((y): y is TargetYear => y !== undefined),
       { from, to: fy },
-      live ? { fiscalYear: fy, results: dashboardResults(live) } : undefined,
+      live || fairness ? { fiscalYear: fy, results: liveResults } : undefined,
     );
     const body: TargetsData = {
       fiscalYear: fy,
