@@ -11,7 +11,7 @@ import type { DocumentReference } from 'firebase-admin/firestore';
 import { demoEmployees } from './demo-municipality';
 
 // Surveys for `npm start`, open today: the fiscal year's training-needs survey for everyone, an
-// anonymous satisfaction poll, and a 5ส day for the finance division (กองคลัง, where E010 works). Press
+// anonymous satisfaction poll, the anonymous fairness-of-administration survey, and a 5ส day for the finance division (กองคลัง, where E010 works). Press
 // "⏰ งานเช้า 09:00" in the simulator and registered staff get their invitations.
 
 /** Functional competencies (สมรรถนะประจำสายงาน) of the demo staff, by division: what HR would set. */
@@ -29,6 +29,7 @@ export const demoSurveyIds = (today: IsoDate) => {
     trainingNeeds: `training-needs-${fy}`,
     satisfaction: `satisfaction-${fy}`,
     fiveS: `five-s-${today}`,
+    fairness: `fairness-${fy}`,
   };
 };
 
@@ -55,6 +56,16 @@ export function demoSurveys(today: IsoDate): SurveyDefinition[] {
       }),
       ...open,
       anonymous: true,
+    },
+    // the ethics strategy's yearly survey: its result feeds the fairness target (/hr/targets)
+    {
+      ...surveyFromTemplate('fairness', {
+        id: ids.fairness,
+        fiscalYear,
+        opensOn: addDays(today, -1),
+        closesOn: addDays(today, 21),
+      }),
+      ...open,
     },
     {
       ...surveyFromTemplate('fiveS', {
