@@ -11,7 +11,7 @@ import type { DocumentReference } from 'firebase-admin/firestore';
 import { demoEmployees } from './demo-municipality';
 
 // Surveys for `npm start`, open today: the fiscal year's training-needs survey for everyone, an
-// anonymous satisfaction poll, the anonymous fairness-of-administration survey, and a 5ส day for the finance division (กองคลัง, where E010 works). Press
+// anonymous satisfaction poll, and a 5ส day for the finance division (กองคลัง, where E010 works). Press
 // "⏰ งานเช้า 09:00" in the simulator and registered staff get their invitations.
 
 /** Functional competencies (สมรรถนะประจำสายงาน) of the demo staff, by division: what HR would set. */
@@ -57,16 +57,14 @@ export function demoSurveys(today: IsoDate): SurveyDefinition[] {
       ...open,
       anonymous: true,
     },
-    // the ethics strategy's yearly survey: its result feeds the fairness target (/hr/targets)
-    {
-      ...surveyFromTemplate('fairness', {
-        id: ids.fairness,
-        fiscalYear,
-        opensOn: addDays(today, -1),
-        closesOn: addDays(today, 21),
-      }),
-      ...open,
-    },
+    // the ethics strategy's yearly survey, a draft HR opens from /hr/surveys (its result then feeds the
+    // fairness target on /hr/targets); left closed here so the other demo invitations stay as they are
+    surveyFromTemplate('fairness', {
+      id: ids.fairness,
+      fiscalYear,
+      opensOn: today,
+      closesOn: addDays(today, 21),
+    }),
     {
       ...surveyFromTemplate('fiveS', {
         id: ids.fiveS,
