@@ -26,6 +26,8 @@ export function municipalityCollections(municipality: DocumentReference) {
     idps: municipality.collection('idps'),
     /** maintained aggregates for the dashboards, e.g. `fy2570`, written with the records they count */
     stats: municipality.collection('stats'),
+    /** per fiscal year (`fy2570`): the indicators' target rules, frozen results and their audit trail */
+    targets: municipality.collection('targets'),
   };
 }
 

@@ -21,7 +21,7 @@ export class HrApiError extends Error {
   }
 }
 
-async function send<T>(api: ApiClient, path: string, init: RequestInit = {}): Promise<T> {
+export async function send<T>(api: ApiClient, path: string, init: RequestInit = {}): Promise<T> {
   let res: Response;
   try {
     res = await api.request(path, init);
@@ -40,7 +40,7 @@ async function send<T>(api: ApiClient, path: string, init: RequestInit = {}): Pr
   return body as T;
 }
 
-const json = (method: string, body?: unknown): RequestInit => ({
+export const json = (method: string, body?: unknown): RequestInit => ({
   method,
   headers: { 'content-type': 'application/json' },
   ...(body === undefined ? {} : { body: JSON.stringify(body) }),

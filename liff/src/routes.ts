@@ -120,6 +120,13 @@ export const ROUTES: readonly RouteDefinition[] = [
   },
   {
     kind: 'lazy',
+    path: '/hr/targets',
+    title: 'เป้าหมายตัวชี้วัดรายปี',
+    hidden: true,
+    load: () => import('./pages/hr-targets-page').then((m) => m.HrTargetsPage),
+  },
+  {
+    kind: 'lazy',
     path: '/reports',
     title: 'รายงานผลการอบรม',
     load: () => import('./pages/reports-page').then((m) => m.ReportsPage),

@@ -35,6 +35,13 @@ export type { PersonContext } from './conversation/context';
 // competencies, surveys (training needs, satisfaction, 5ส)
 export * from './domain/competencies';
 export * from './domain/municipality-settings';
+export * from './ethics/ethics-recipients';
+export * from './ethics/ethics-training';
+export * from './ethics/fairness-result';
+export * from './ethics/quiz-bank';
+export * from './ethics/quiz-sample';
+export * from './ethics/quiz-scoring';
+export * from './ethics/seeded-random';
 export type * from './features/data-request/data-request-edge';
 export * from './features/data-request/data-request-flow';
 export type * from './features/hr-broadcast/hr-broadcast-edge';
@@ -85,5 +92,10 @@ export * from './surveys/survey-navigation';
 export * from './surveys/survey-results';
 export * from './surveys/survey-templates';
 export * from './surveys/survey-validation';
+export type * from './targets/target-api-contract';
+// yearly targets and their rules ("≥ X% or not below last year"), the ethics strategy's indicators
+export * from './targets/target-history';
+export * from './targets/target-indicators';
+export * from './targets/target-rule';
 export * from './trainings/training';
 export * from './trainings/training-input';

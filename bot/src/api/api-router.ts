@@ -16,6 +16,7 @@ import { createMeRoutes } from './me-routes';
 import { createReportPhotoRoutes } from './report-photo-routes';
 import { createReportRoutes } from './report-routes';
 import { createSurveyRoutes } from './survey-routes';
+import { createTargetRoutes } from './target-routes';
 import { createTeamRoutes } from './team-routes';
 
 export type { ApiDeps } from './api-deps';
@@ -168,6 +169,7 @@ export function createApiRouter(d: ApiDeps): Router {
   router.use('/hours', createHoursRoutes(d));
   router.use('/team', createTeamRoutes(d));
   router.use('/surveys', createSurveyRoutes(d));
+  router.use('/targets', createTargetRoutes(d));
 
   // whatever no route answered, or a route threw (express 5 forwards a rejected handler here): Thai
   // JSON the app can show, never express's English HTML page

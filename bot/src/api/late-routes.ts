@@ -45,6 +45,7 @@ export function createLateRoutes(d: ApiDeps): Router {
     broadcasts: c.broadcasts,
     employees: c.employees,
     reports: c.reports,
+    hoursTotals: c.hoursTotals,
   });
 
   router.get('/', async (req, res) => {

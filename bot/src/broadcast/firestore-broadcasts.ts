@@ -5,10 +5,13 @@ import {
   broadcastReminderReplies,
   broadcastReminderText,
   type Division,
+  ETHICS_CURRICULUM,
   MULTICAST_MAX,
   type OpenReportRef,
   PREVIEW_NAMES,
+  type RecipientSelection,
   selectRecipients,
+  selectWithoutEthics,
   toBatches,
   type WorkingDayCalendar,
 } from '@phattana/shared';
@@ -35,6 +38,8 @@ export interface BroadcastCollections {
   readonly broadcasts: CollectionReference;
   readonly employees: CollectionReference;
   readonly reports: CollectionReference;
+  /** the year's ledger totals: who has an ethics-curriculum entry (the `noEthicsTraining` reminder) */
+  readonly hoursTotals?: CollectionReference;
 }
 
 /** A run that has not finished by then is presumed dead and another may take over. */
@@ -85,6 +90,47 @@ export interface BroadcastStore {
 
 export function createFirestoreBroadcastStore(db: Firestore, c: BroadcastCollections): BroadcastStore {
   const batchesOf = (id: string) => c.broadcasts.doc(id).collection('batches');
+
+  /** People who owe a report, narrowed by the filter. */
+  async function selectOwing(
+    filter: BroadcastFilter,
+    today: string,
+    calendar: () => Promise<WorkingDayCalendar>,
+  ): Promise<RecipientSelection> {
+    const reports = await openReports(c.reports)
+      .select('employeeId', 'dueDate', 'status', 'divisionId')
+      .get();
+    // data() once per document: cheaper than one get() per field at 10 000 documents
+    const open = reports.docs.map((d) => d.data() as OpenReportRef);
+    const employees = await readEmployees(db, c.employees, [...new Set(open.map((r) => r.employeeId))]);
+    return selectRecipients(
+      open,
+      employees,
+      filter,
+      today,
+      filter.kind === 'dueWithin' ? await calendar() : undefined,
+    );
+  }
+
+  /** Active staff without an ethics entry in the year: the staff list and the year's totals, once. */
+  async function selectEthics(
+    filter: Extract<BroadcastFilter, { kind: 'noEthicsTraining' }>,
+  ): Promise<RecipientSelection> {
+    if (!c.hoursTotals) throw new Error('the ethics reminder needs the hoursTotals collection');
+    const [employees, totals] = await Promise.all([
+      readEmployees(db, c.employees, [], { all: true }),
+      c.hoursTotals
+        .where('fiscalYear', '==', filter.fiscalYear)
+        .select('employeeId', `byCurriculum.${ETHICS_CURRICULUM}`)
+        .get(),
+    ]);
+    const trained = new Set(
+      totals.docs
+        .filter((d) => Number(d.get(`byCurriculum.${ETHICS_CURRICULUM}`) ?? 0) > 0)
+        .map((d) => String(d.get('employeeId'))),
+    );
+    return selectWithoutEthics(employees, trained, filter);
+  }
   return {
     async prepare(broadcastId, now, calendar) {
       const ref = c.broadcasts.doc(broadcastId);
@@ -96,19 +142,10 @@ export function createFirestoreBroadcastStore(db: Firestore, c: BroadcastCollect
       if (b.status !== 'preparing') return { status: 'nothingToDo', reason: b.status };
 
       const { filter, problem } = await resolveDivision(b.filter, c.municipality);
-      const reports = await openReports(c.reports)
-        .select('employeeId', 'dueDate', 'status', 'divisionId')
-        .get();
-      // data() once per document: cheaper than one get() per field at 10 000 documents
-      const open = reports.docs.map((d) => d.data() as OpenReportRef);
-      const employees = await readEmployees(db, c.employees, [...new Set(open.map((r) => r.employeeId))]);
-      const selection = selectRecipients(
-        open,
-        employees,
-        filter,
-        b.today,
-        filter.kind === 'dueWithin' ? await calendar() : undefined,
-      );
+      const selection =
+        filter.kind === 'noEthicsTraining'
+          ? await selectEthics(filter)
+          : await selectOwing(filter, b.today, calendar);
       const batches = toBatches(selection.recipients, MULTICAST_MAX);
       const message = broadcastReminderReplies(filter);
       const draft = {
@@ -240,15 +277,16 @@ async function resolveDivision(
   filter: BroadcastFilter,
   municipality: DocumentReference,
 ): Promise<{ filter: BroadcastFilter; problem?: string }> {
-  if (filter.kind !== 'division') return { filter };
+  if (filter.kind !== 'division' && !(filter.kind === 'noEthicsTraining' && filter.divisionId))
+    return { filter };
   const divisions = ((await municipality.get()).get('divisions') as Division[] | undefined) ?? [];
-  const typed = filter.divisionId.trim().toLowerCase();
+  const typed = (filter.divisionId ?? '').trim().toLowerCase();
   const found =
     divisions.find((d) => d.id.toLowerCase() === typed) ??
     divisions.find((d) => d.name.toLowerCase() === typed) ??
     divisions.find((d) => d.name.toLowerCase().includes(typed));
   if (!found) return { filter, problem: `ไม่พบกอง "${filter.divisionId}" ในรายชื่อหน่วยงานของเทศบาล` };
-  return { filter: { kind: 'division', divisionId: found.id, divisionName: found.name } };
+  return { filter: { ...filter, divisionId: found.id, divisionName: found.name } };
 }
 
 /** Above this many people, one query over the staff list is cheaper than reading them by id. */
@@ -259,9 +297,10 @@ async function readEmployees(
   db: Firestore,
   employees: CollectionReference,
   ids: readonly string[],
+  o: { all?: boolean } = {},
 ): Promise<BroadcastEmployee[]> {
   const snaps =
-    ids.length > READ_BY_ID_MAX
+    o.all || ids.length > READ_BY_ID_MAX
       ? (await employees.select(...EMPLOYEE_FIELDS).get()).docs
       : ids.length === 0
         ? []

@@ -19,6 +19,7 @@ const run = async (task: BroadcastTask, io: TaskIo) => {
     broadcasts: c.broadcasts,
     employees: c.employees,
     reports: c.reports,
+    hoursTotals: c.hoursTotals,
   });
   await runBroadcastTask(task, {
     store,

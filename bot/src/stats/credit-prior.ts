@@ -1,4 +1,4 @@
-import { type CreditPrior, type Effect, totalsIdFor } from '@phattana/shared';
+import { type CreditPrior, type Effect, ETHICS_CURRICULUM, totalsIdFor } from '@phattana/shared';
 import type { CollectionReference, DocumentReference, Transaction } from 'firebase-admin/firestore';
 
 // What a credit must read before the transaction writes anything (Firestore wants every read first):
@@ -27,6 +27,7 @@ export async function readCreditPrior(
   const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
   const divisionId = str(employee.get('divisionId'));
   const jobLine = str(employee.get('jobLine'));
+  const staffType = str(employee.get('staffType'));
   return {
     hoursTarget: num(municipality.get('yearlyHoursTarget')),
     ...(totals.exists
@@ -35,11 +36,18 @@ export async function readCreditPrior(
             trainings: num(totals.get('trainings')),
             hours: num(totals.get('hours')),
             eLearningCourses: num(totals.get('eLearningCourses')),
+            ethicsHours: num(totals.get(`byCurriculum.${ETHICS_CURRICULUM}`)),
           },
         }
       : {}),
     ...(employee.exists
-      ? { person: { ...(divisionId ? { divisionId } : {}), ...(jobLine ? { jobLine } : {}) } }
+      ? {
+          person: {
+            ...(divisionId ? { divisionId } : {}),
+            ...(jobLine ? { jobLine } : {}),
+            ...(staffType ? { staffType } : {}),
+          },
+        }
       : {}),
   };
 }
@@ -65,6 +73,7 @@ export async function readCreditPriors(
         trainings: t.trainings + 1,
         hours: t.hours + e.entry.hours,
         eLearningCourses: t.eLearningCourses + (e.entry.method === 'eLearning' ? 1 : 0),
+        ethicsHours: (t.ethicsHours ?? 0) + (e.entry.curriculum === ETHICS_CURRICULUM ? e.entry.hours : 0),
       },
     });
   }

@@ -2,12 +2,15 @@ import {
   type DashboardData,
   type Division,
   dashboardFrom,
+  dashboardResults,
   type ExportPerson,
   fiscalYearOfInstant,
   fyStatsFromData,
   fyStatsId,
   type HoursTotals,
+  INDICATOR_IDS,
   type IndicatorId,
+  lastYearOf,
   NO_DIVISION,
   STAFF_STATS_ID,
   type StaffStats,
@@ -16,6 +19,7 @@ import {
   surveyCountersFromData,
 } from '@phattana/shared';
 import type { CollectionReference, DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
+import { freezeResults, readTargetYears } from '../targets/target-docs';
 import { rebuildStats, refreshStaffStats, type StatsCollections } from './rebuild-stats';
 
 // The dashboard of one fiscal year from the maintained documents: the municipality, `stats/fy<fy>`,
@@ -26,6 +30,7 @@ import { rebuildStats, refreshStaffStats, type StatsCollections } from './rebuil
 export interface DashboardCollections extends StatsCollections {
   readonly surveys: CollectionReference;
   readonly hoursTotals: CollectionReference;
+  readonly targets: CollectionReference;
 }
 
 /** Fiscal years HR may ask for: this one and ten back (a year that has not begun has nothing to count). */
@@ -40,11 +45,12 @@ export async function readDashboard(
   fiscalYear: number,
   now: Date,
 ): Promise<DashboardData> {
-  const [municipality, stored, staffDoc, surveys] = await Promise.all([
+  const [municipality, stored, staffDoc, surveys, [lastYear, thisYear]] = await Promise.all([
     c.municipality.get(),
     c.stats.doc(fyStatsId(fiscalYear)).get(),
     c.stats.doc(STAFF_STATS_ID).get(),
     c.surveys.where('fiscalYear', '==', fiscalYear).get(),
+    readTargetYears(db, c.targets, [fiscalYear - 1, fiscalYear]),
   ]);
   const hoursTarget = Number(municipality.get('yearlyHoursTarget') ?? 0) || 0;
   const divisions = (municipality.get('divisions') as Division[] | undefined) ?? [];
@@ -54,25 +60,36 @@ export async function readDashboard(
   if (
     !staffDoc.exists ||
     stored.get('rebuiltAt') === undefined ||
+    // counted before the ethics table existed: its counters come from the records once
+    stored.get('ethicsByGroup') === undefined ||
     stored.get('hoursTarget') !== hoursTarget
   ) {
     const rebuilt = await rebuildStats(db, c, fiscalYear, now);
     stats = rebuilt.stats;
     staff = rebuilt.staff;
     updatedAt = now.toISOString();
-  } else if (await staffChanged(c.employees, staff, divisions)) {
+  } else if (
+    staffDoc.get('activeByGroup') === undefined ||
+    (await staffChanged(c.employees, staff, divisions))
+  ) {
     staff = await refreshStaffStats(c, now);
   }
-  return dashboardFrom({
+  const data = dashboardFrom({
     stats,
     staff,
     surveys: surveys.docs.map((d) => surveyCountersFromData(d.id, d.data())),
     divisions,
     hoursTarget,
     targets: (municipality.get('kpiTargets') as Partial<Record<IndicatorId, number>> | undefined) ?? {},
+    ...(thisYear ? { rules: thisYear.rules } : {}),
+    // a year never recorded has no document: its figures are unknown, not the defaults
+    // (lastYearOf(undefined) knows neither)
+    lastYear: Object.fromEntries(INDICATOR_IDS.map((id) => [id, lastYearOf(lastYear, id)])),
     years: selectableYears(now),
     updatedAt,
   });
+  await freezeResults(c.targets, fiscalYear, thisYear, dashboardResults(data));
+  return data;
 }
 
 /** Everyone on the staff list and their totals of the year, for the people export (not a view). */

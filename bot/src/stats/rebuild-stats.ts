@@ -66,8 +66,13 @@ export async function rebuildStats(
     const staffRecords = employees.docs.map((d) => {
       const divisionId = d.get('divisionId') as string | undefined;
       const jobLine = d.get('jobLine') as string | undefined;
-      people.set(d.id, { ...(divisionId ? { divisionId } : {}), ...(jobLine ? { jobLine } : {}) });
-      return { active: d.get('active') !== false, divisionId, jobLine };
+      const staffType = d.get('staffType') as string | undefined;
+      people.set(d.id, {
+        ...(divisionId ? { divisionId } : {}),
+        ...(jobLine ? { jobLine } : {}),
+        ...(staffType ? { staffType } : {}),
+      });
+      return { active: d.get('active') !== false, divisionId, jobLine, staffType };
     });
     const stats = statsFromRecords({
       fiscalYear,
@@ -97,12 +102,13 @@ export async function refreshStaffStats(
   c: Pick<StatsCollections, 'employees' | 'stats'>,
   now: Date,
 ): Promise<StaffStats> {
-  const snap = await c.employees.select('active', 'divisionId', 'jobLine').get();
+  const snap = await c.employees.select('active', 'divisionId', 'jobLine', 'staffType').get();
   const staff = staffStatsFrom(
     snap.docs.map((d) => ({
       active: d.get('active') !== false,
       divisionId: d.get('divisionId') as string | undefined,
       jobLine: d.get('jobLine') as string | undefined,
+      staffType: d.get('staffType') as string | undefined,
     })),
   );
   await c.stats.doc(STAFF_STATS_ID).set({ ...staff, updatedAt: Timestamp.fromDate(now) });

@@ -76,6 +76,7 @@ export const SURVEY_TEMPLATE_KINDS: readonly SurveyTemplateKind[] = [
   'trainingNeeds',
   'satisfaction',
   'fiveS',
+  'fairness',
 ];
 
 export const NOT_FOUND = 'ไม่พบแบบสำรวจนี้ อาจถูกลบแล้ว';

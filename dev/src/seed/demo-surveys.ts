@@ -29,6 +29,7 @@ export const demoSurveyIds = (today: IsoDate) => {
     trainingNeeds: `training-needs-${fy}`,
     satisfaction: `satisfaction-${fy}`,
     fiveS: `five-s-${today}`,
+    fairness: `fairness-${fy}`,
   };
 };
 
@@ -56,6 +57,14 @@ export function demoSurveys(today: IsoDate): SurveyDefinition[] {
       ...open,
       anonymous: true,
     },
+    // the ethics strategy's yearly survey, a draft HR opens from /hr/surveys (its result then feeds the
+    // fairness target on /hr/targets); left closed here so the other demo invitations stay as they are
+    surveyFromTemplate('fairness', {
+      id: ids.fairness,
+      fiscalYear,
+      opensOn: today,
+      closesOn: addDays(today, 21),
+    }),
     {
       ...surveyFromTemplate('fiveS', {
         id: ids.fiveS,

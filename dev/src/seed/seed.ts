@@ -19,6 +19,7 @@ import {
 } from './demo-municipality';
 import { seedDemoStats } from './demo-stats';
 import { seedDemoSurveys } from './demo-surveys';
+import { seedDemoTargets } from './demo-targets';
 
 /** Writes the demo municipality. Fixed document ids make it safe to run on every start. */
 export async function seedDemo(
@@ -52,6 +53,7 @@ export async function seedDemo(
   );
   await seedDemoSurveys(m, bangkokDate(now));
   await seedDemoDevelopment(m, now);
+  await seedDemoTargets(m, now);
   // last: the dashboard's stats are recomputed from what the seeders above wrote
   await seedDemoStats(db, m, now);
   return { employees: demoEmployees.length, trainings: trainings.length, holidays: demoHolidays.length };

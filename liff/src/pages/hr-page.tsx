@@ -9,6 +9,8 @@ import { ErrorState, LoadingState } from '../status-views';
 import { percentText, thaiNumber } from '../thai-number';
 import { useAsync } from '../use-async';
 import { BarChart } from './bar-chart';
+import { EthicsTrainingSection } from './ethics-training-section';
+import { TargetTrends } from './target-trends';
 import './hr-page.css';
 
 // The HR/executive dashboard (bot/src/api/dashboard-routes.ts): the plan's indicators of one fiscal
@@ -169,6 +171,9 @@ function YearDashboard({ api, fy, onLoaded }: YearDashboardProps) {
         </>
       )}
 
+      <EthicsTrainingSection api={api} fy={d.fiscalYear} table={d.ethicsTraining} />
+      <TargetTrends api={api} fy={d.fiscalYear} />
+
       <h2>ส่งออกหลักฐาน (LPA/ITA)</h2>
       <Exports api={api} fy={d.fiscalYear} />
     </>
@@ -186,6 +191,7 @@ function IndicatorCard({ indicator: i }: { readonly indicator: Indicator }) {
         <span class="kpi-number">{percentText(i.value)}</span>{' '}
         <span class="kpi-target">เป้าหมาย {thaiNumber.format(i.target)}%</span>
       </p>
+      <p class="kpi-rule">เกณฑ์: {i.ruleText}</p>
       <div class="kpi-track" aria-hidden="true">
         <div class="kpi-fill" style={{ width: `${fill}%` }} />
         <div class="kpi-goal" style={{ left: `${Math.min(100, i.target)}%` }} />
@@ -195,7 +201,8 @@ function IndicatorCard({ indicator: i }: { readonly indicator: Indicator }) {
           'ยังไม่มีข้อมูล'
         ) : i.met ? (
           <>
-            <span aria-hidden="true">✓ </span>บรรลุเป้าหมาย
+            <span aria-hidden="true">✓ </span>
+            {i.verdictText}
           </>
         ) : (
           `ยังไม่ถึงเป้าหมาย (ขาดอีก ${thaiNumber.format(Math.max(0, i.target - (i.value ?? 0)))}%)`

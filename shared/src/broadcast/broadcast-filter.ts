@@ -1,7 +1,8 @@
 import type { IsoDate } from '../text/thai-date';
 
-// Who a reminder broadcast goes to. Always people who still owe a post-training report (pending or
-// returned); the filter narrows them down.
+// Who a reminder broadcast goes to: people who still owe a post-training report (pending or returned),
+// narrowed down by the filter; or, with `noEthicsTraining`, active people without an entry in the
+// ethics curriculum in a fiscal year (the mandatory training).
 
 export type BroadcastFilter =
   | { readonly kind: 'allPending' }
@@ -12,7 +13,14 @@ export type BroadcastFilter =
   /** everyone in one division (กอง/สำนัก) */
   | { readonly kind: 'division'; readonly divisionId: string; readonly divisionName?: string }
   /** people HR picked from the late list (employee ids); still only those who owe a report */
-  | { readonly kind: 'people'; readonly employeeIds: readonly string[] };
+  | { readonly kind: 'people'; readonly employeeIds: readonly string[] }
+  /** active staff with no ethics-curriculum entry in the fiscal year, optionally of one division */
+  | {
+      readonly kind: 'noEthicsTraining';
+      readonly fiscalYear: number;
+      readonly divisionId?: string;
+      readonly divisionName?: string;
+    };
 
 export type BroadcastFilterKind = BroadcastFilter['kind'];
 
@@ -35,6 +43,10 @@ export function describeFilter(f: BroadcastFilter): string {
       return `ผู้ค้างส่งใน${f.divisionName ?? ` ${f.divisionId}`}`;
     case 'people':
       return `ผู้ค้างส่งที่เลือกไว้ ${f.employeeIds.length} คน`;
+    case 'noEthicsTraining':
+      return `ผู้ที่ยังไม่ได้อบรมหลักสูตรด้านคุณธรรมและจริยธรรม ปีงบประมาณ พ.ศ. ${f.fiscalYear}${
+        f.divisionId ? ` ใน${f.divisionName ?? ` ${f.divisionId}`}` : ''
+      }`;
   }
 }
 
@@ -67,6 +79,18 @@ export function parseFilter(raw: unknown): BroadcastFilter | undefined {
       if (ids.length === 0 || ids.length > PEOPLE_MAX || ids.length !== r.employeeIds.length)
         return undefined;
       return { kind: 'people', employeeIds: ids };
+    }
+    case 'noEthicsTraining': {
+      const fy = Number(r.fiscalYear);
+      if (!Number.isInteger(fy) || fy < 2500 || fy > 2700) return undefined;
+      const id = typeof r.divisionId === 'string' ? r.divisionId.trim() : '';
+      const name = typeof r.divisionName === 'string' ? r.divisionName : '';
+      return {
+        kind: 'noEthicsTraining',
+        fiscalYear: fy,
+        ...(id ? { divisionId: id } : {}),
+        ...(id && name ? { divisionName: name } : {}),
+      };
     }
     default:
       return undefined;

@@ -13,6 +13,8 @@ export const FILE_REPORT_ACTION: Action = startFlowAction(
 );
 
 export function broadcastReminderText(filter: BroadcastFilter): string {
+  if (filter.kind === 'noEthicsTraining')
+    return `บุคลากรทุกระดับต้องได้รับการอบรมด้านคุณธรรมและจริยธรรมทุกปี ท่านยังไม่มีรายการอบรมหลักสูตรนี้ในปีงบประมาณ พ.ศ. ${filter.fiscalYear} กรุณาลงทะเบียนอบรม (หรือแจ้งฝ่ายบุคคลหากอบรมแล้ว) ก่อนสิ้นปีงบประมาณ 🙏`;
   const why =
     filter.kind === 'overdue'
       ? 'ท่านมีรายงานผลการฝึกอบรมที่เลยกำหนดส่งแล้ว'
@@ -32,7 +34,8 @@ export function broadcastReminderReplies(filter: BroadcastFilter): Reply[] {
       title: '📣 แจ้งเตือนจากฝ่ายบุคคล',
       altText: broadcastReminderText(filter),
       lines: [broadcastReminderText(filter)],
-      actions: [FILE_REPORT_ACTION],
+      // the ethics reminder asks for a training, not a report: nothing to file from the card
+      actions: filter.kind === 'noEthicsTraining' ? [] : [FILE_REPORT_ACTION],
     },
   ];
 }

@@ -20,6 +20,8 @@ export interface StatsCounters {
   readonly reportsFiled: number;
   /** reports whose first submission was on or before the due date */
   readonly reportsOnTime: number;
+  /** people with at least one entry in the ethics curriculum (mandatory for every level) */
+  readonly ethics: number;
 }
 
 export interface FyStats extends StatsCounters {
@@ -29,6 +31,8 @@ export interface FyStats extends StatsCounters {
   readonly byDivision: Readonly<Record<string, Partial<StatsCounters>>>;
   /** job line (สายงาน) → ledger entries of job-line training (see JOB_LINE_CURRICULA) */
   readonly jobLineEntries: Readonly<Record<string, number>>;
+  /** division → staff type → people with an ethics-curriculum entry (the mandatory-training table) */
+  readonly ethicsByGroup: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 /**
@@ -39,6 +43,8 @@ export interface StaffStats {
   readonly active: number;
   readonly activeByDivision: Readonly<Record<string, number>>;
   readonly activeByJobLine: Readonly<Record<string, number>>;
+  /** division → staff type → active people (the ethics table's denominators) */
+  readonly activeByGroup: Readonly<Record<string, Readonly<Record<string, number>>>>;
 }
 
 export const COUNTER_KEYS = [
@@ -50,6 +56,7 @@ export const COUNTER_KEYS = [
   'reportsDue',
   'reportsFiled',
   'reportsOnTime',
+  'ethics',
 ] as const satisfies readonly (keyof StatsCounters)[];
 
 /** Division key for someone whose staff record names none (Firestore map keys cannot be empty). */
@@ -68,10 +75,11 @@ export const emptyCounters = (): StatsCounters => ({
   reportsDue: 0,
   reportsFiled: 0,
   reportsOnTime: 0,
+  ethics: 0,
 });
 
 export function emptyFyStats(fiscalYear: number): FyStats {
-  return { fiscalYear, ...emptyCounters(), byDivision: {}, jobLineEntries: {} };
+  return { fiscalYear, ...emptyCounters(), byDivision: {}, jobLineEntries: {}, ethicsByGroup: {} };
 }
 
 /** A stored stats document read back leniently: missing counters are 0. */
@@ -87,25 +95,57 @@ export function fyStatsFromData(fiscalYear: number, d: Record<string, unknown> |
   const jobLineEntries = Object.fromEntries(
     Object.entries((d?.jobLineEntries ?? {}) as Record<string, unknown>).map(([k, v]) => [k, num(v)]),
   );
-  return { fiscalYear, ...counters(d), byDivision, jobLineEntries };
+  return {
+    fiscalYear,
+    ...counters(d),
+    byDivision,
+    jobLineEntries,
+    ethicsByGroup: groupsFromData(d?.ethicsByGroup),
+  };
 }
+
+/** A stored division → staff type → count map, numbers only. */
+export function groupsFromData(o: unknown): Record<string, Record<string, number>> {
+  const num = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
+  return Object.fromEntries(
+    Object.entries((o ?? {}) as Record<string, unknown>).map(([division, byType]) => [
+      division,
+      Object.fromEntries(
+        Object.entries((byType ?? {}) as Record<string, unknown>).map(([t, v]) => [t, num(v)]),
+      ),
+    ]),
+  );
+}
+
+/** Staff type key for someone whose staff record names none (as the import defaults it). */
+export const DEFAULT_STAFF_TYPE = 'municipalEmployee';
 
 /** Staff counts from the staff records; people who left (`active: false`) are not counted. */
 export function staffStatsFrom(
-  people: Iterable<{ readonly active?: boolean; readonly divisionId?: string; readonly jobLine?: string }>,
+  people: Iterable<{
+    readonly active?: boolean;
+    readonly divisionId?: string;
+    readonly jobLine?: string;
+    readonly staffType?: string;
+  }>,
 ): StaffStats {
   const byDivision: Record<string, number> = {};
   const byJobLine: Record<string, number> = {};
+  const byGroup: Record<string, Record<string, number>> = {};
   let active = 0;
   for (const p of people) {
     if (p.active === false) continue;
     active++;
     const division = p.divisionId && p.divisionId.trim() !== '' ? p.divisionId : NO_DIVISION;
     byDivision[division] = (byDivision[division] ?? 0) + 1;
+    const type = p.staffType?.trim() || DEFAULT_STAFF_TYPE;
+    const group = byGroup[division] ?? {};
+    group[type] = (group[type] ?? 0) + 1;
+    byGroup[division] = group;
     const jobLine = p.jobLine?.trim();
     if (jobLine) byJobLine[jobLine] = (byJobLine[jobLine] ?? 0) + 1;
   }
-  return { active, activeByDivision: byDivision, activeByJobLine: byJobLine };
+  return { active, activeByDivision: byDivision, activeByJobLine: byJobLine, activeByGroup: byGroup };
 }
 
 export function staffStatsFromData(d: Record<string, unknown> | undefined): StaffStats {
@@ -119,5 +159,6 @@ export function staffStatsFromData(d: Record<string, unknown> | undefined): Staf
     active: typeof d?.active === 'number' ? d.active : 0,
     activeByDivision: map(d?.activeByDivision),
     activeByJobLine: map(d?.activeByJobLine),
+    activeByGroup: groupsFromData(d?.activeByGroup),
   };
 }

@@ -1,9 +1,18 @@
 import { fiscalYearLabel, fiscalYearRange } from '../calendar/fiscal-year';
 import type { Division } from '../domain/organisation';
+import { type EthicsTrainingTable, ethicsTrainingTable } from '../ethics/ethics-training';
 import type { SurveyKind, SurveyStatus } from '../surveys/survey';
+import {
+  describeRule,
+  describeVerdict,
+  evaluateTarget,
+  type LastYear,
+  type TargetRule,
+  type TargetVerdict,
+} from '../targets/target-rule';
 import type { IsoDate } from '../text/thai-date';
 import { type FyStats, NO_DIVISION, type StaffStats, type StatsCounters } from './fy-stats';
-import { round1 } from './rounding';
+import { percent, round1 } from './rounding';
 
 // The plan's indicators (ตัวชี้วัดตามแผนพัฒนาบุคลากร) from the maintained stats, the staff counts and the
 // survey counters: pure arithmetic, so the dashboard and its exports show the same numbers.
@@ -76,8 +85,15 @@ export interface Indicator {
   readonly denominator: number;
   /** percent */
   readonly target: number;
+  /** the year's rule (its percent is `target`) */
+  readonly rule: TargetRule;
   /** null when `value` is null */
   readonly met: boolean | null;
+  /** how `met` was decided (a "not below last year" rule may pass below the percent) */
+  readonly verdict: TargetVerdict;
+  /** the rule and the verdict in Thai, e.g. 'ไม่น้อยกว่าร้อยละ 80 หรือไม่ต่ำกว่าผลของปีที่แล้ว' */
+  readonly ruleText: string;
+  readonly verdictText: string;
 }
 
 /** The counters a survey document keeps (written by the survey flow as people answer). */
@@ -122,10 +138,11 @@ export interface DashboardData {
   readonly years: readonly number[];
   /** when the stats document last changed (ISO), if it exists */
   readonly updatedAt: string | null;
+  /** mandatory ethics training per division and staff type */
+  readonly ethicsTraining: EthicsTrainingTable;
 }
 
-export const percent = (numerator: number, denominator: number): number | null =>
-  denominator > 0 ? Math.round((numerator / denominator) * 1000) / 10 : null;
+export { percent } from './rounding';
 
 export const NO_DIVISION_NAME = 'ไม่ระบุหน่วยงาน';
 
@@ -136,6 +153,10 @@ export interface DashboardInput {
   readonly divisions: readonly Division[];
   readonly hoursTarget: number;
   readonly targets?: Partial<Record<IndicatorId, number>>;
+  /** the fiscal year's rules HR set (targets/fy<year>); they win over `targets` */
+  readonly rules?: Partial<Record<IndicatorId, TargetRule>>;
+  /** what a "not below last year" rule compares with */
+  readonly lastYear?: Partial<Record<IndicatorId, LastYear>>;
   readonly years: readonly number[];
   readonly updatedAt?: string | null;
 }
@@ -152,8 +173,9 @@ export function dashboardFrom(i: DashboardInput): DashboardData {
 
   const indicator = (id: IndicatorId, numerator: number, denominator: number): Indicator => {
     const d = INDICATOR_DEFINITIONS[id];
-    const target = i.targets?.[id] ?? d.target;
+    const rule: TargetRule = i.rules?.[id] ?? { comparison: 'atLeast', percent: i.targets?.[id] ?? d.target };
     const value = percent(numerator, denominator);
+    const verdict = evaluateTarget(rule, value, i.lastYear?.[id]);
     return {
       id,
       label: d.label,
@@ -161,8 +183,12 @@ export function dashboardFrom(i: DashboardInput): DashboardData {
       value,
       numerator,
       denominator,
-      target,
-      met: value === null ? null : value >= target,
+      target: rule.percent,
+      rule,
+      met: verdict.met,
+      verdict,
+      ruleText: describeRule(rule),
+      verdictText: describeVerdict(verdict),
     };
   };
 
@@ -224,6 +250,7 @@ export function dashboardFrom(i: DashboardInput): DashboardData {
     divisions,
     years: i.years,
     updatedAt: i.updatedAt ?? null,
+    ethicsTraining: ethicsTrainingTable(stats, staff, i.divisions, NO_DIVISION_NAME),
   };
 }
 

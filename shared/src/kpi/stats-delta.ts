@@ -3,7 +3,14 @@ import type { TrainingReport } from '../reports/training-report';
 import { filedOnTime } from '../reports/training-report';
 import type { IsoDate } from '../text/thai-date';
 import type { CurriculumId } from '../trainings/training';
-import { COUNTER_KEYS, emptyFyStats, type FyStats, NO_DIVISION, type StatsCounters } from './fy-stats';
+import {
+  COUNTER_KEYS,
+  DEFAULT_STAFF_TYPE,
+  emptyFyStats,
+  type FyStats,
+  NO_DIVISION,
+  type StatsCounters,
+} from './fy-stats';
 import { round2 } from './rounding';
 
 // What one event (a credit, a report opened, a report filed) adds to the fiscal year's stats, as plain
@@ -27,12 +34,22 @@ export const isJobLineTraining = (curriculum: string | undefined): boolean =>
 export interface StatsPerson {
   readonly divisionId?: string;
   readonly jobLine?: string;
+  readonly staffType?: string;
 }
+
+/** The curriculum every level must have an entry in each year (กลยุทธ์ด้านจริยธรรม). */
+export const ETHICS_CURRICULUM: CurriculumId = 'ethics';
 
 /** What the credit transaction read before writing: the person's totals so far and the target. */
 export interface CreditPrior {
   /** the person's totals for the entry's fiscal year before this entry; undefined when there are none */
-  readonly totals?: { readonly trainings: number; readonly hours: number; readonly eLearningCourses: number };
+  readonly totals?: {
+    readonly trainings: number;
+    readonly hours: number;
+    readonly eLearningCourses: number;
+    /** hours so far in the ethics curriculum (byCurriculum.ethics); absent counts as none */
+    readonly ethicsHours?: number;
+  };
   readonly person?: StatsPerson;
   /** the municipality's yearly hours target (0 or less: nobody "reaches" it) */
   readonly hoursTarget: number;
@@ -58,12 +75,16 @@ export function creditDelta(prior: CreditPrior, e: HoursEntry): StatsDelta {
     developed: before.trainings === 0 ? 1 : 0,
     eLearning: e.method === 'eLearning' && before.eLearningCourses === 0 ? 1 : 0,
     reachedTarget: target > 0 && before.hours < target && after >= target ? 1 : 0,
+    ethics: e.curriculum === ETHICS_CURRICULUM && !((before.ethicsHours ?? 0) > 0) ? 1 : 0,
   });
   const jobLine = prior.person?.jobLine?.trim();
+  const division = divisionKey(prior.person?.divisionId);
+  const staffType = prior.person?.staffType?.trim() || DEFAULT_STAFF_TYPE;
   return {
     ...c,
-    byDivision: { [divisionKey(prior.person?.divisionId)]: c },
+    byDivision: { [division]: c },
     ...(jobLine && isJobLineTraining(e.curriculum) ? { jobLineEntries: { [jobLine]: 1 } } : {}),
+    ...(c.ethics ? { ethicsByGroup: { [division]: { [staffType]: 1 } } } : {}),
   };
 }
 
@@ -116,7 +137,10 @@ export interface StatsRecords {
 /** The stats recomputed from the records: what the maintained document must equal. */
 export function statsFromRecords(r: StatsRecords): FyStats {
   let stats = emptyFyStats(r.fiscalYear);
-  const totals = new Map<string, { trainings: number; hours: number; eLearningCourses: number }>();
+  const totals = new Map<
+    string,
+    { trainings: number; hours: number; eLearningCourses: number; ethicsHours: number }
+  >();
   const sorted = [...r.entries]
     .filter((e) => e.fiscalYear === r.fiscalYear)
     .sort((a, b) => a.creditedAt.localeCompare(b.creditedAt) || a.id.localeCompare(b.id));
@@ -130,11 +154,12 @@ export function statsFromRecords(r: StatsRecords): FyStats {
         e,
       ),
     );
-    const t = before ?? { trainings: 0, hours: 0, eLearningCourses: 0 };
+    const t = before ?? { trainings: 0, hours: 0, eLearningCourses: 0, ethicsHours: 0 };
     totals.set(e.employeeId, {
       trainings: t.trainings + 1,
       hours: round2(t.hours + e.hours),
       eLearningCourses: t.eLearningCourses + (e.method === 'eLearning' ? 1 : 0),
+      ethicsHours: round2(t.ethicsHours + (e.curriculum === ETHICS_CURRICULUM ? e.hours : 0)),
     });
   }
   for (const report of r.reports) {
@@ -155,5 +180,15 @@ export function normaliseStats(s: FyStats): FyStats {
     ...full(s),
     byDivision: sortKeys(Object.fromEntries(Object.entries(s.byDivision).map(([k, v]) => [k, full(v)]))),
     jobLineEntries: sortKeys(s.jobLineEntries),
+    ethicsByGroup: sortKeys(
+      Object.fromEntries(
+        Object.entries(s.ethicsByGroup ?? {})
+          .map(
+            ([k, v]) =>
+              [k, sortKeys(Object.fromEntries(Object.entries(v).filter(([, n]) => n !== 0)))] as const,
+          )
+          .filter(([, v]) => Object.keys(v).length > 0),
+      ),
+    ),
   };
 }

@@ -2,17 +2,19 @@ import { DEVELOPMENT_METHODS } from '../domain/development-methods';
 import { formatThaiDate, type IsoDate } from '../text/thai-date';
 import type { SurveyAudience, SurveyDefinition, SurveyQuestion } from './survey';
 
-// The three surveys a municipality runs every year, as starting points HR edits before opening:
-// the training-needs survey that feeds the staff-development plan, the (anonymous) organisational
-// satisfaction survey, and the 5ส activity check-in. Question and choice ids are stable across years,
+// The surveys a municipality runs every year, as starting points HR edits before opening: the
+// training-needs survey that feeds the staff-development plan, the (anonymous) organisational
+// satisfaction survey, the 5ส activity check-in, and the (anonymous) fairness-of-administration survey
+// the ethics strategy asks for every year (its result feeds the fairness indicator). Question and choice ids are stable across years,
 // so results can be compared from one fiscal year to the next.
 
-export type SurveyTemplateKind = 'trainingNeeds' | 'satisfaction' | 'fiveS';
+export type SurveyTemplateKind = 'trainingNeeds' | 'satisfaction' | 'fiveS' | 'fairness';
 
 export const SURVEY_TEMPLATES: readonly { readonly kind: SurveyTemplateKind; readonly name: string }[] = [
   { kind: 'trainingNeeds', name: 'ความต้องการพัฒนา/ฝึกอบรม' },
   { kind: 'satisfaction', name: 'ความพึงพอใจในการปฏิบัติงาน' },
   { kind: 'fiveS', name: 'เช็กอินกิจกรรม 5ส' },
+  { kind: 'fairness', name: 'ความเป็นธรรมในการบริหารงาน (ไม่ระบุตัวตน)' },
 ];
 
 export interface SurveyTemplateOptions {
@@ -134,6 +136,24 @@ const SATISFACTION: readonly SurveyQuestion[] = [
   },
 ];
 
+/** The question whose answers of 4–5 count as satisfied with the fairness of administration. */
+export const FAIRNESS_OVERALL_QUESTION = 'fairnessOverall';
+
+const FAIRNESS: readonly SurveyQuestion[] = [
+  likert('assignment', 'ท่านพึงพอใจต่อความเป็นธรรมในการมอบหมายงานเพียงใด'),
+  likert('appraisal', 'ท่านพึงพอใจต่อความเป็นธรรมในการประเมินผลการปฏิบัติงานและการเลื่อนขั้นเงินเดือนเพียงใด'),
+  likert('opportunity', 'ท่านพึงพอใจต่อความเป็นธรรมในการให้โอกาสพัฒนาตนเองและฝึกอบรมเพียงใด'),
+  likert('transparency', 'ท่านพึงพอใจต่อความโปร่งใสและการเปิดเผยข้อมูลการบริหารงานบุคคลเพียงใด'),
+  likert(FAIRNESS_OVERALL_QUESTION, 'โดยรวม ท่านพึงพอใจต่อความเป็นธรรมในการบริหารงานของเทศบาลเพียงใด'),
+  {
+    id: 'comments',
+    type: 'longText',
+    text: 'ข้อเสนอแนะเพื่อให้การบริหารงานเป็นธรรมยิ่งขึ้น (ไม่ต้องระบุชื่อ)',
+    required: false,
+    maxLength: 1000,
+  },
+];
+
 const FIVE_S: readonly SurveyQuestion[] = [
   {
     id: 'photoBefore',
@@ -199,6 +219,17 @@ export function surveyFromTemplate(kind: SurveyTemplateKind, o: SurveyTemplateOp
         anonymous: true,
         minGroupSize: 5,
         questions: SATISFACTION,
+        reminders: { maxReminders: 2, everyWorkingDays: 3 },
+      };
+    case 'fairness':
+      return {
+        ...common,
+        title: `แบบสำรวจความพึงพอใจต่อความเป็นธรรมในการบริหารงาน ปีงบประมาณ พ.ศ. ${o.fiscalYear}`,
+        description:
+          'ไม่ระบุตัวตน: ระบบเก็บเพียงกองและประเภทบุคลากร ผลใช้ประเมินตัวชี้วัดด้านคุณธรรมจริยธรรมและปรับปรุงการบริหารงานบุคคล',
+        anonymous: true,
+        minGroupSize: 5,
+        questions: FAIRNESS,
         reminders: { maxReminders: 2, everyWorkingDays: 3 },
       };
     case 'fiveS': {

@@ -5,7 +5,7 @@ import type { IsoDate } from '../text/thai-date';
 // for a date range, and staff answer it in chat one question at a time. The same shape serves the
 // training-needs survey, the organisational satisfaction survey and a 5ส activity check-in.
 
-export type SurveyKind = 'trainingNeeds' | 'satisfaction' | 'fiveS' | 'custom';
+export type SurveyKind = 'trainingNeeds' | 'satisfaction' | 'fiveS' | 'fairness' | 'custom';
 
 export interface SurveyChoice {
   /** stable id stored in answers: never the label, which HR may reword */

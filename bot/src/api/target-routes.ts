@@ -1,0 +1,158 @@
+import {
+  dashboardResults,
+  fiscalYearLabel,
+  fiscalYearOfInstant,
+  isTargetIndicatorId,
+  parseTargetRule,
+  type TargetIndicatorId,
+  type TargetsData,
+  type TargetYear,
+  targetHistory,
+  targetLabel,
+} from '@phattana/shared';
+import express, { type Request, type Response, type Router } from 'express';
+import { readDashboard } from '../stats/dashboard-data';
+import { readFairness } from '../targets/fairness-figure';
+import { changeTarget, freezeResults, readTargetChanges, readTargetYears } from '../targets/target-docs';
+import { hasRole, personOf, requireRoles } from './api-auth';
+import type { ApiDeps } from './api-router';
+
+// The indicators' yearly targets: HR sets each year's rule ("≥ X%", "> X% or not below last year's
+// target") and, for years before the system, the result; every change is kept with who made it.
+// Executives read the same page. The year asked for is judged with its live figures (the dashboard's).
+
+/** Years of history the page shows, the year asked for included. */
+const HISTORY_YEARS = 5;
+
+const BAD_YEAR = 'ปีงบประมาณไม่ถูกต้อง กรุณาเลือกปีงบประมาณจากรายการ';
+
+export function createTargetRoutes(d: ApiDeps): Router {
+  const router = express.Router();
+  const c = d.collections;
+  const json = express.json({ limit: '16kb' });
+  router.use(requireRoles('hr', 'executive'));
+
+  /** This year and ten back, and next year (targets are set ahead). */
+  const years = () => {
+    const current = fiscalYearOfInstant(d.clock());
+    return Array.from({ length: 12 }, (_, i) => current + 1 - i);
+  };
+  const yearParam = (raw: unknown, res: Response): number | undefined => {
+    const fy = raw === undefined || raw === '' ? fiscalYearOfInstant(d.clock()) : Number(raw);
+    if (Number.isInteger(fy) && years().includes(fy)) return fy;
+    res.status(400).json({ message: BAD_YEAR });
+    return undefined;
+  };
+  const indicatorParam = (raw: unknown, res: Response): TargetIndicatorId | undefined => {
+    if (isTargetIndicatorId(raw)) return raw;
+    res.status(404).json({ message: 'ไม่พบตัวชี้วัดนี้' });
+    return undefined;
+  };
+  const actor = (req: Request) => {
+    const p = personOf(req);
+    return { employeeId: p.employeeId, name: p.name };
+  };
+
+  router.get('/', async (req, res) => {
+    const fy = yearParam(req.query.fy, res);
+    if (fy === undefined) return;
+    const current = fiscalYearOfInstant(d.clock());
+    // a year not begun has nothing to count yet; its rules are still shown
+    const [live, fairness] =
+      fy <= current
+        ? await Promise.all([
+            readDashboard(d.db, c, fy, d.clock()).catch(() => undefined),
+            readFairness(c.surveys, fy),
+          ])
+        : [undefined, null];
+    const from = fy - HISTORY_YEARS + 1;
+    // the year before the first shown too: that one is judged against it
+    const span = Array.from({ length: HISTORY_YEARS + 1 }, (_, i) => from - 1 + i);
+    const [stored, changes] = await Promise.all([
+      readTargetYears(d.db, c.targets, span),
+      readTargetChanges(c.targets, fy),
+    ]);
+    const liveResults = {
+      ...(live ? dashboardResults(live) : {}),
+      ...(fairness ? { fairness: fairness.percent } : {}),
+    };
+    // the fairness figure is frozen here (the dashboard reads no survey answers), for next year
+    if (fairness) await freezeResults(c.targets, fy, stored.at(-1), { fairness: fairness.percent });
+    const history = targetHistory(
+      stored.filter((y): y is TargetYear => y !== undefined),
+      { from, to: fy },
+      live || fairness ? { fiscalYear: fy, results: liveResults } : undefined,
+    );
+    const body: TargetsData = {
+      fiscalYear: fy,
+      label: fiscalYearLabel(fy),
+      currentYear: current,
+      years: years(),
+      indicators: history.map((h) => ({ id: h.id, label: targetLabel(h.id), points: h.points })),
+      changes: [...changes].reverse(),
+      canEdit: hasRole(personOf(req), ['hr']),
+    };
+    res.json(body);
+  });
+
+  router.put('/:fy/:indicatorId', requireRoles('hr'), json, async (req, res) => {
+    const fy = yearParam(req.params.fy, res);
+    if (fy === undefined) return;
+    const id = indicatorParam(req.params.indicatorId, res);
+    if (!id) return;
+    const raw = (req.body ?? {}) as { rule?: unknown };
+    let rule = null;
+    if (raw.rule !== null) {
+      const parsed = parseTargetRule(raw.rule);
+      if ('error' in parsed) {
+        res.status(400).json({ message: parsed.error });
+        return;
+      }
+      rule = parsed.rule;
+    }
+    const by = actor(req);
+    await changeTarget(d.db, c.targets, {
+      fiscalYear: fy,
+      indicatorId: id,
+      by,
+      at: d.clock(),
+      field: 'rule',
+      value: rule,
+    });
+    d.logger.info('api.target_rule_set', { by: by.employeeId, fiscalYear: fy, indicatorId: id });
+    res.json({ saved: true });
+  });
+
+  router.put('/:fy/:indicatorId/result', requireRoles('hr'), json, async (req, res) => {
+    const fy = yearParam(req.params.fy, res);
+    if (fy === undefined) return;
+    const id = indicatorParam(req.params.indicatorId, res);
+    if (!id) return;
+    if (fy >= fiscalYearOfInstant(d.clock())) {
+      res.status(400).json({ message: 'บันทึกผลเองได้เฉพาะปีงบประมาณที่ผ่านมาแล้ว ปีนี้ระบบคำนวณให้' });
+      return;
+    }
+    const raw = (req.body ?? {}) as { value?: unknown };
+    const value = raw.value === null ? null : typeof raw.value === 'string' ? Number(raw.value) : raw.value;
+    if (
+      value !== null &&
+      (typeof value !== 'number' || !Number.isFinite(value) || value < 0 || value > 100)
+    ) {
+      res.status(400).json({ message: 'ผลการดำเนินงานต้องเป็นร้อยละตั้งแต่ 0 ถึง 100' });
+      return;
+    }
+    const by = actor(req);
+    await changeTarget(d.db, c.targets, {
+      fiscalYear: fy,
+      indicatorId: id,
+      by,
+      at: d.clock(),
+      field: 'result',
+      value: value === null ? null : Math.round(value * 10) / 10,
+    });
+    d.logger.info('api.target_result_set', { by: by.employeeId, fiscalYear: fy, indicatorId: id });
+    res.json({ saved: true });
+  });
+
+  return router;
+}
