@@ -1,9 +1,12 @@
-import type { PersonContext } from '@phattana/shared';
+import { bangkokDate, type PersonContext } from '@phattana/shared';
 import type { Express } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
 import { createApiApp } from './api/api-app';
 import { createApiRouter } from './api/api-router';
 import { createIdTokenVerifier } from './api/id-token-verifier';
+import { createBotMessageBudget } from './budget/bot-message-budget';
+import { withMessageBudget } from './budget/budget-gate';
+import { createDailyDigest } from './budget/daily-digest-sender';
 import { createHolidayCalendarSource } from './calendar/holiday-calendar';
 import { turnFeatures } from './features/registry';
 import { createHmacPostbackSigner } from './line/hmac-postback-signer';
@@ -44,6 +47,10 @@ export interface CreateBotOptions {
   richMenus?: Readonly<Record<MenuRole, string>> | 'lookup';
   /** where report photos are kept (Cloud Storage); without it their tasks fail and are retried */
   media?: MediaStore;
+  /** false: pushes are not metered against LINE's monthly quota (the bench's "before") */
+  messageBudget?: false;
+  /** false: the daily jobs push each message on its own instead of one morning digest per person */
+  dailyDigest?: false;
 }
 
 /** Wires the webhook app to Firestore and LINE. Collections are named here, once. */
@@ -51,7 +58,7 @@ export function createBot(o: CreateBotOptions) {
   const logger = o.logger ?? createJsonLogger();
   const org = o.config.organisation;
   const municipality = o.db.collection('municipalities').doc(org.municipalityId);
-  const line =
+  const unmetered =
     o.line ??
     createHttpLineClient({
       channelAccessToken: o.config.channelAccessToken,
@@ -62,6 +69,17 @@ export function createBot(o: CreateBotOptions) {
   const calendar = createHolidayCalendarSource(collections.holidays);
   const clock = o.clock ?? (() => new Date());
   const signer = createHmacPostbackSigner(o.config.postbackSecret);
+  // every push and multicast passes the message budget (see budget/budget-gate.ts)
+  const budget = createBotMessageBudget({
+    db: o.db,
+    line: unmetered,
+    employees: collections.employees,
+    municipalityId: org.municipalityId,
+    signer,
+    clock,
+    logger,
+  });
+  const line = o.messageBudget === false ? unmetered : withMessageBudget(unmetered, budget);
   const store =
     o.store ??
     createFirestoreTurnStore(
@@ -136,6 +154,18 @@ export function createBot(o: CreateBotOptions) {
    */
   const runDailyJobs = async (now = clock()) => {
     const cal = await calendar.get();
+    const digest =
+      o.dailyDigest === false
+        ? undefined
+        : createDailyDigest({
+            db: o.db,
+            log: collections.notifications,
+            line,
+            signer,
+            logger,
+            now,
+            today: bangkokDate(now),
+          });
     const reports = await runDailyReportJobs({
       db: o.db,
       c: collections,
@@ -144,12 +174,13 @@ export function createBot(o: CreateBotOptions) {
       calendar: cal,
       logger,
       now,
+      sender: digest?.sender,
     });
     const surveys = await runSurveyJobs(
-      { db: o.db, c: collections, line, signer, calendar: cal, logger },
+      { db: o.db, c: collections, line, signer, calendar: cal, logger, sender: digest?.sender },
       now,
     );
-    return { ...reports, surveys };
+    return { ...reports, surveys, ...(digest ? { digest: await digest.flush() } : {}) };
   };
   /** after a holiday edit: fresh calendar, and every open report's due date follows it */
   const recomputeDueDates = async (now = clock()) => {
@@ -161,6 +192,7 @@ export function createBot(o: CreateBotOptions) {
     /** the LIFF/HR API alone (`/api/...`), for its own function; `app` also serves it, for local use */
     api: createApiApp(apiRouter),
     line,
+    budget,
     store,
     drain: inProcess.drain,
     runDailyJobs,

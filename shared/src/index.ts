@@ -29,6 +29,10 @@ export type * from './broadcast/broadcast-status';
 export type * from './broadcast/late-api-contract';
 export * from './broadcast/reminder-message';
 export * from './broadcast/select-recipients';
+// the LINE message budget: priorities, the morning digest, the dashboard's quota card
+export type * from './budget/budget-api-contract';
+export * from './budget/daily-digest';
+export * from './budget/message-budget';
 export type { PersonContext } from './conversation/context';
 // competencies, surveys (training needs, satisfaction, 5ส)
 export * from './domain/competencies';

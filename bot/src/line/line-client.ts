@@ -1,14 +1,10 @@
 import type { messagingApi } from '@line/bot-sdk';
+import type { MessagePriority } from '@phattana/shared';
 import { createLineHttp, type LineHttpOptions } from './line-http';
 
 export type LineMessage = messagingApi.Message;
 
-/**
- * What matters when the monthly message quota runs short: `essential` (approvals waiting, reports due
- * today or overdue, answers to what a person asked) goes while anything remains; `optional` (early
- * reminders, survey invitations and reminders, HR broadcasts) stops first. Unlabelled sends are essential.
- */
-export type MessagePriority = 'essential' | 'optional';
+export type { MessagePriority };
 
 export interface SendOptions {
   readonly priority?: MessagePriority;
