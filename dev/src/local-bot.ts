@@ -3,6 +3,7 @@ import {
   type BotConfig,
   type CreateBotOptions,
   createBot,
+  type LineClient,
   type Logger,
   type MediaStore,
   type Task,
@@ -20,6 +21,8 @@ export interface LocalBot {
   recomputeDueDates(): Promise<number>;
   /** runs one task as the Cloud Tasks function does (e.g. to retry one by hand) */
   runTask(task: Task): Promise<void>;
+  /** the bot's LINE client, behind the message budget like every push the bot makes */
+  line: LineClient;
   close(): Promise<void>;
 }
 
@@ -34,6 +37,8 @@ export async function startLocalBot(o: {
   loadingAfterMs?: number;
   richMenus?: CreateBotOptions['richMenus'];
   media?: MediaStore;
+  messageBudget?: CreateBotOptions['messageBudget'];
+  dailyDigest?: CreateBotOptions['dailyDigest'];
 }): Promise<LocalBot> {
   const bot = createBot({
     db: o.db,
@@ -43,6 +48,8 @@ export async function startLocalBot(o: {
     loadingAfterMs: o.loadingAfterMs,
     richMenus: o.richMenus,
     media: o.media,
+    messageBudget: o.messageBudget,
+    dailyDigest: o.dailyDigest,
   });
   const host = o.host ?? '127.0.0.1';
   const server: Server = await new Promise((resolve, reject) => {
@@ -65,6 +72,7 @@ export async function startLocalBot(o: {
     },
     recomputeDueDates: () => bot.recomputeDueDates(),
     runTask: bot.runTask,
+    line: bot.line,
     close: async () => {
       await bot.drain();
       await new Promise<void>((resolve) => {
