@@ -4,10 +4,12 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { createApiApp } from './api/api-app';
 import { createApiRouter } from './api/api-router';
 import { createIdTokenVerifier } from './api/id-token-verifier';
+import { sendDeferredBroadcasts } from './broadcast/deferred-broadcasts';
 import { createBotMessageBudget } from './budget/bot-message-budget';
 import { withMessageBudget } from './budget/budget-gate';
 import { createDailyDigest } from './budget/daily-digest-sender';
 import { createHolidayCalendarSource } from './calendar/holiday-calendar';
+import { broadcastTaskDeps } from './features/hr-broadcast-turn';
 import { turnFeatures } from './features/registry';
 import { createHmacPostbackSigner } from './line/hmac-postback-signer';
 import { createHttpLineClient, type LineClient } from './line/line-client';
@@ -145,6 +147,7 @@ export function createBot(o: CreateBotOptions) {
       birthDatePepper: o.config.birthDatePepper,
       invalidateCalendar: () => calendar.invalidate(),
       media: o.media,
+      budget,
     });
     app.use('/api', apiRouter);
   }
@@ -152,6 +155,9 @@ export function createBot(o: CreateBotOptions) {
    * the daily scheduler's work: open reports of ended trainings, remind, escalate, tell HR; invite to
    * open surveys and remind whoever has not answered
    */
+  /** HR broadcasts confirmed outside hours: sent at the opening hour (its own schedule) or by the daily job */
+  const releaseDeferred = () =>
+    sendDeferredBroadcasts(collections.broadcasts, broadcastTaskDeps({ ...taskDeps, line, logger, clock }));
   const runDailyJobs = async (now = clock()) => {
     const cal = await calendar.get();
     const digest =
@@ -180,7 +186,9 @@ export function createBot(o: CreateBotOptions) {
       { db: o.db, c: collections, line, signer, calendar: cal, logger, sender: digest?.sender },
       now,
     );
-    return { ...reports, surveys, ...(digest ? { digest: await digest.flush() } : {}) };
+    const digestResult = digest ? await digest.flush() : undefined;
+    const deferredBroadcasts = await releaseDeferred();
+    return { ...reports, surveys, ...(digestResult ? { digest: digestResult } : {}), deferredBroadcasts };
   };
   /** after a holiday edit: fresh calendar, and every open report's due date follows it */
   const recomputeDueDates = async (now = clock()) => {
@@ -196,6 +204,7 @@ export function createBot(o: CreateBotOptions) {
     store,
     drain: inProcess.drain,
     runDailyJobs,
+    releaseDeferred,
     recomputeDueDates,
     /** the nightly PDPA job: LINE data of people gone longer than RETENTION_YEARS is deleted */
     enforceRetention: (now = clock()) =>

@@ -1,4 +1,5 @@
 export * from './calendar/fiscal-year';
+export * from './calendar/quiet-hours';
 export * from './calendar/thai-holidays';
 export * from './calendar/working-days';
 export * from './conversation/commands';
@@ -29,6 +30,7 @@ export type * from './broadcast/broadcast-status';
 export type * from './broadcast/late-api-contract';
 export * from './broadcast/reminder-message';
 export * from './broadcast/select-recipients';
+export * from './budget/broadcast-sending-notes';
 // the LINE message budget: priorities, the morning digest, the dashboard's quota card
 export type * from './budget/budget-api-contract';
 export * from './budget/daily-digest';

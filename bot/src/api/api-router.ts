@@ -1,6 +1,7 @@
 import type { PersonContext, PostbackSigner, WorkingDayCalendar } from '@phattana/shared';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
+import type { MessageBudget } from '../budget/message-budget';
 import type { MediaStore } from '../media/media-store';
 import type { MunicipalityCollections } from '../municipality-collections';
 import type { Logger } from '../runtime/logger';
@@ -44,6 +45,8 @@ export interface ApiDeps {
   clock: () => Date;
   /** where report and survey photos are kept (Cloud Storage): the survey results show them to HR */
   media?: MediaStore;
+  /** this month's LINE message quota: HR's dashboard and the broadcast preview show it */
+  budget?: MessageBudget;
 }
 
 type Authed = AuthedRequest;

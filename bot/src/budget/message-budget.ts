@@ -28,6 +28,15 @@ export interface MessageBudget {
   heldBack(h: Omit<HeldBackEntry, 'month' | 'municipalityId' | 'at'>): Promise<void>;
 }
 
+/** LINE's two figures now, uncached (the broadcast preview, read once per preview). */
+export async function readQuota(
+  line: Pick<LineClient, 'getMessageQuota' | 'getMessageQuotaConsumption'>,
+  now: Date,
+): Promise<BudgetReading> {
+  const [quota, used] = await Promise.all([line.getMessageQuota(), line.getMessageQuotaConsumption()]);
+  return { month: quotaMonthOf(now), limit: quota.type === 'limited' ? quota.value : null, used };
+}
+
 export interface MessageBudgetDeps {
   readonly line: Pick<LineClient, 'getMessageQuota' | 'getMessageQuotaConsumption'>;
   readonly ledger: BudgetLedger;
@@ -51,14 +60,7 @@ export function createMessageBudget(d: MessageBudgetDeps): MessageBudget {
     const month = quotaMonthOf(now);
     if (!cached || cached.reading.month !== month || now.getTime() - cached.at >= cacheMs) {
       try {
-        const [quota, used] = await Promise.all([
-          d.line.getMessageQuota(),
-          d.line.getMessageQuotaConsumption(),
-        ]);
-        cached = {
-          reading: { month, limit: quota.type === 'limited' ? quota.value : null, used },
-          at: now.getTime(),
-        };
+        cached = { reading: await readQuota(d.line, now), at: now.getTime() };
       } catch (err) {
         // LINE's figures unreadable: send as before (LINE still refuses what the quota cannot carry)
         d.logger.warn('budget.read_failed', { err: (err as Error).message });

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { budgetDecision, type DigestItem, digestReplies, quotaMonthOf, type Reply } from '../../src';
+import {
+  budgetDecision,
+  type DigestItem,
+  digestReplies,
+  nextSendingTime,
+  quotaMonthOf,
+  type Reply,
+  sendingNoteLines,
+} from '../../src';
 
 const card = (title: string): Reply => ({ kind: 'card', title, actions: [], altText: `แจ้ง: ${title}` });
 const item = (key: string, priority: DigestItem['priority'], n = 1): DigestItem => ({
@@ -51,5 +59,31 @@ describe('the morning digest', () => {
     expect(last?.kind).toBe('text');
     expect(last?.kind === 'text' && last.text).toContain('และอีก 3 เรื่อง');
     expect(last?.kind === 'text' && last.text).toContain('แจ้ง: i5');
+  });
+});
+
+describe('the broadcast preview’s sending notes', () => {
+  it('says when it will go out, what it costs of what is left, and who was just reminded', () => {
+    const lines = sendingNoteLines({ sendsAt: '08:00', cost: 120, remaining: 80, remindedWithinDay: 12 });
+    expect(lines).toEqual([
+      'ขณะนี้อยู่นอกเวลาส่งข้อความ จะส่งเวลา 08:00 น.',
+      'ใช้ 120 ข้อความ จากที่เหลือเดือนนี้ 80 ข้อความ',
+      '⚠️ โควตาข้อความเดือนนี้ไม่พอ บางคนจะยังไม่ได้รับจนกว่าโควตาจะเปิดอีกครั้ง',
+      '⚠️ 12 คนในกลุ่มนี้เพิ่งได้รับการแจ้งเตือนภายใน 24 ชั่วโมงที่ผ่านมา',
+    ]);
+    expect(sendingNoteLines({ sendsAt: null, cost: 3, remaining: null, remindedWithinDay: 0 })).toEqual([
+      'ใช้ 3 ข้อความ LINE',
+    ]);
+  });
+
+  it('holds what comes up at night until the next 08:00 in Bangkok', () => {
+    expect(nextSendingTime(new Date('2026-12-16T23:34:00+07:00')).toISOString()).toBe(
+      '2026-12-17T01:00:00.000Z',
+    );
+    expect(nextSendingTime(new Date('2026-12-17T06:10:00+07:00')).toISOString()).toBe(
+      '2026-12-17T01:00:00.000Z',
+    );
+    const day = new Date('2026-12-17T13:00:00+07:00');
+    expect(nextSendingTime(day)).toBe(day);
   });
 });
