@@ -15,6 +15,7 @@ import { createIdpRoutes } from './idp-routes';
 import { createLateRoutes } from './late-routes';
 import { createManageRoutes } from './manage-routes';
 import { createMeRoutes } from './me-routes';
+import { createMessageBudgetRoutes } from './message-budget-routes';
 import { createReportRoutes } from './report-routes';
 import { createSurveyRoutes } from './survey-routes';
 import { createTeamRoutes } from './team-routes';
@@ -182,6 +183,7 @@ export function createApiRouter(d: ApiDeps): Router {
 
   router.use('/dashboard', createDashboardRoutes(d));
   router.use('/late', requireRoles('hr'), createLateRoutes(d));
+  router.use('/message-budget', createMessageBudgetRoutes(d));
   router.use('/manage', requireRoles('hr'), createManageRoutes(d));
   router.use(
     '/reports',

@@ -9,6 +9,7 @@ import { ErrorState, LoadingState } from '../status-views';
 import { percentText, thaiNumber } from '../thai-number';
 import { useAsync } from '../use-async';
 import './hr-page.css';
+import { MessageBudgetCard } from './message-budget-card';
 
 // The HR/executive dashboard (bot/src/api/dashboard-routes.ts): the plan's indicators of one fiscal
 // year against their targets, the numbers by division as charts and a table, and the same numbers as
@@ -74,6 +75,7 @@ export function HrPage({ api }: PageProps) {
           </select>
         </div>
       ) : null}
+      <MessageBudgetCard api={api} />
       <YearDashboard key={fy ?? 'current'} api={api} fy={fy} onLoaded={onLoaded} />
       {tools.length > 0 ? (
         <nav aria-labelledby="hr-tools-heading">
