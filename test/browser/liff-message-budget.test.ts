@@ -42,7 +42,7 @@ describeBrowser('LIFF: LINE message quota card', () => {
     expect(await card.locator('.budget-held li').first().textContent()).toContain('สรุปงานประจำวัน · 1 คน');
     expect(await card.getByRole('img').getAttribute('aria-label')).toBe('ใช้ไปแล้วร้อยละ 93');
     // the card fits the phone: nothing scrolls sideways
-    const overflow = await liff.page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    const overflow = await liff.page.evaluate('document.documentElement.scrollWidth > window.innerWidth');
     expect(overflow).toBe(false);
     expect(liff.pageErrors).toEqual([]);
   });
