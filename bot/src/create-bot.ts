@@ -1,11 +1,16 @@
-import { type PersonContext, waitingOnLinkReplies } from '@phattana/shared';
+import { bangkokDate, type PersonContext, waitingOnLinkReplies } from '@phattana/shared';
 import type { Express } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
 import { createApiApp } from './api/api-app';
 import { createApiRouter } from './api/api-router';
 import { createIdTokenVerifier } from './api/id-token-verifier';
 import { readWaitingWorkNow } from './approvals/read-waiting-work';
+import { sendDeferredBroadcasts } from './broadcast/deferred-broadcasts';
+import { createBotMessageBudget } from './budget/bot-message-budget';
+import { withMessageBudget } from './budget/budget-gate';
+import { createDailyDigest } from './budget/daily-digest-sender';
 import { createHolidayCalendarSource } from './calendar/holiday-calendar';
+import { broadcastTaskDeps } from './features/hr-broadcast-turn';
 import { turnFeatures } from './features/registry';
 import { createHmacPostbackSigner } from './line/hmac-postback-signer';
 import { createHttpLineClient, type LineClient } from './line/line-client';
@@ -50,6 +55,10 @@ export interface CreateBotOptions {
   media?: MediaStore;
   /** the in-process queue's waits between retries: 1 = Cloud Tasks' own (tests shrink them) */
   taskBackoffScale?: number;
+  /** false: pushes are not metered against LINE's monthly quota (the bench's "before") */
+  messageBudget?: false;
+  /** false: the daily jobs push each message on its own instead of one morning digest per person */
+  dailyDigest?: false;
 }
 
 /** Wires the webhook app to Firestore and LINE. Collections are named here, once. */
@@ -57,7 +66,7 @@ export function createBot(o: CreateBotOptions) {
   const logger = o.logger ?? createJsonLogger();
   const org = o.config.organisation;
   const municipality = o.db.collection('municipalities').doc(org.municipalityId);
-  const line =
+  const unmetered =
     o.line ??
     createHttpLineClient({
       channelAccessToken: o.config.channelAccessToken,
@@ -68,6 +77,17 @@ export function createBot(o: CreateBotOptions) {
   const calendar = createHolidayCalendarSource(collections.holidays);
   const clock = o.clock ?? (() => new Date());
   const signer = createHmacPostbackSigner(o.config.postbackSecret);
+  // every push and multicast passes the message budget (see budget/budget-gate.ts)
+  const budget = createBotMessageBudget({
+    db: o.db,
+    line: unmetered,
+    employees: collections.employees,
+    municipalityId: org.municipalityId,
+    signer,
+    clock,
+    logger,
+  });
+  const line = o.messageBudget === false ? unmetered : withMessageBudget(unmetered, budget);
   const store =
     o.store ??
     createFirestoreTurnStore(
@@ -150,6 +170,7 @@ export function createBot(o: CreateBotOptions) {
       birthDatePepper: o.config.birthDatePepper,
       invalidateCalendar: () => calendar.invalidate(),
       media: o.media,
+      budget,
     });
     app.use('/api', apiRouter);
   }
@@ -157,8 +178,23 @@ export function createBot(o: CreateBotOptions) {
    * the daily scheduler's work: open reports of ended trainings, remind, escalate, tell HR; invite to
    * open surveys and remind whoever has not answered
    */
+  /** HR broadcasts confirmed outside hours: sent at the opening hour (its own schedule) or by the daily job */
+  const releaseDeferred = () =>
+    sendDeferredBroadcasts(collections.broadcasts, broadcastTaskDeps({ ...taskDeps, line, logger, clock }));
   const runDailyJobs = async (now = clock()) => {
     const cal = await calendar.get();
+    const digest =
+      o.dailyDigest === false
+        ? undefined
+        : createDailyDigest({
+            db: o.db,
+            log: collections.notifications,
+            line,
+            signer,
+            logger,
+            now,
+            today: bangkokDate(now),
+          });
     const reports = await runDailyReportJobs({
       db: o.db,
       c: collections,
@@ -167,12 +203,15 @@ export function createBot(o: CreateBotOptions) {
       calendar: cal,
       logger,
       now,
+      sender: digest?.sender,
     });
     const surveys = await runSurveyJobs(
-      { db: o.db, c: collections, line, signer, calendar: cal, logger },
+      { db: o.db, c: collections, line, signer, calendar: cal, logger, sender: digest?.sender },
       now,
     );
-    return { ...reports, surveys };
+    const digestResult = digest ? await digest.flush() : undefined;
+    const deferredBroadcasts = await releaseDeferred();
+    return { ...reports, surveys, ...(digestResult ? { digest: digestResult } : {}), deferredBroadcasts };
   };
   /** after a holiday edit: fresh calendar, and every open report's due date follows it */
   const recomputeDueDates = async (now = clock()) => {
@@ -196,6 +235,7 @@ export function createBot(o: CreateBotOptions) {
         now: clock(),
       }),
     line,
+    budget,
     store,
     drain: inProcess.drain,
     /**
@@ -212,6 +252,7 @@ export function createBot(o: CreateBotOptions) {
     /** shutting down: retries waiting for their backoff run now, once */
     closeTasks: inProcess.close,
     runDailyJobs,
+    releaseDeferred,
     recomputeDueDates,
     /** the nightly PDPA job: LINE data of people gone longer than RETENTION_YEARS is deleted */
     enforceRetention: (now = clock()) =>

@@ -23,8 +23,15 @@ export { createHolidayCalendarSource, type HolidayCalendarSource } from './calen
 export { type CreateBotOptions, createBot, runTask, type TaskDeps } from './create-bot';
 export { type FeatureTask, TURN_FEATURES, turnFeatures } from './features/registry';
 export { createHmacPostbackSigner } from './line/hmac-postback-signer';
-export { LineApiError, LineUnavailableError } from './line/line-api-error';
-export { createHttpLineClient, type LineClient, type LineMessage } from './line/line-client';
+export { LineApiError, LineMonthlyLimitError, LineUnavailableError } from './line/line-api-error';
+export {
+  createHttpLineClient,
+  type LineClient,
+  type LineMessage,
+  type MessagePriority,
+  type MessageQuota,
+  type SendOptions,
+} from './line/line-client';
 export { LINE_LIMITS } from './line/line-limits';
 export { batches, renderMessages } from './line/render-messages';
 export { createCloudStorageMediaStore, type StorageBucket } from './media/cloud-storage-media-store';

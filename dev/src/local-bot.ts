@@ -3,6 +3,7 @@ import {
   type BotConfig,
   type CreateBotOptions,
   createBot,
+  type LineClient,
   type Logger,
   type MediaStore,
   type Task,
@@ -27,6 +28,8 @@ export interface LocalBot {
   warmUp(): Promise<{ turns: number }>;
   /** runs one task as the Cloud Tasks function does (e.g. to retry one by hand) */
   runTask(task: Task): Promise<void>;
+  /** the bot's LINE client, behind the message budget like every push the bot makes */
+  line: LineClient;
   close(): Promise<void>;
 }
 
@@ -42,6 +45,8 @@ export async function startLocalBot(o: {
   richMenus?: CreateBotOptions['richMenus'];
   media?: MediaStore;
   taskBackoffScale?: number;
+  messageBudget?: CreateBotOptions['messageBudget'];
+  dailyDigest?: CreateBotOptions['dailyDigest'];
 }): Promise<LocalBot> {
   const bot = createBot({
     db: o.db,
@@ -52,6 +57,8 @@ export async function startLocalBot(o: {
     richMenus: o.richMenus,
     media: o.media,
     taskBackoffScale: o.taskBackoffScale,
+    messageBudget: o.messageBudget,
+    dailyDigest: o.dailyDigest,
   });
   const host = o.host ?? '127.0.0.1';
   const server: Server = await new Promise((resolve, reject) => {
@@ -81,6 +88,7 @@ export async function startLocalBot(o: {
     },
     runTask: bot.runTask,
     warmUp: bot.warmUp,
+    line: bot.line,
     close: async () => {
       await bot.closeTasks();
       await new Promise<void>((resolve) => {

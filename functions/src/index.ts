@@ -181,6 +181,17 @@ export const outboxSweeper = onSchedule(
   },
 );
 
+/**
+ * The opening of the day's sending hours (08:00 Thai time): HR reminders confirmed outside hours, held
+ * until now, go out. The daily job does the same as a safety net; a broadcast is sent once either way.
+ */
+export const quietHoursRelease = onSchedule(
+  { region: REGION, secrets: SECRETS, schedule: '0 8 * * *', timeZone: 'Asia/Bangkok', retryCount: 3 },
+  async () => {
+    await getBot().releaseDeferred();
+  },
+);
+
 /** HR added or removed a holiday: open reports get the due dates the new calendar gives. */
 export const holidayChanged = onDocumentWritten(
   { region: REGION, secrets: SECRETS, document: 'municipalities/{municipalityId}/holidays/{date}' },

@@ -1,5 +1,6 @@
 export * from './approvals/waiting-work';
 export * from './calendar/fiscal-year';
+export * from './calendar/quiet-hours';
 export * from './calendar/thai-holidays';
 export * from './calendar/working-days';
 export * from './conversation/commands';
@@ -31,6 +32,11 @@ export type * from './broadcast/broadcast-status';
 export type * from './broadcast/late-api-contract';
 export * from './broadcast/reminder-message';
 export * from './broadcast/select-recipients';
+export * from './budget/broadcast-sending-notes';
+// the LINE message budget: priorities, the morning digest, the dashboard's quota card
+export type * from './budget/budget-api-contract';
+export * from './budget/daily-digest';
+export * from './budget/message-budget';
 export type { PersonContext } from './conversation/context';
 // competencies, surveys (training needs, satisfaction, 5ส)
 export * from './domain/competencies';

@@ -12,7 +12,12 @@ import { DEMO_MUNICIPALITY_ID, demoMunicipality } from '../../dev/src/seed/demo-
 import { buildPostbackEvent } from '../../dev/src/simulator/webhook-events';
 import { findAction, TEST_CHANNEL, textsOf, useSystem } from '../support/system';
 
-const sys = useSystem();
+// HR broadcasts go out in office hours only (quiet hours): the test's clock runs from 10:00 Bangkok time
+// of the real day, so "today" and the overdue reports stay as they are
+const startedAt = Date.now();
+const bangkokDay = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Bangkok' });
+const daytime = () => new Date(Date.parse(`${bangkokDay}T10:00:00+07:00`) + (Date.now() - startedAt));
+const sys = useSystem({ clock: daytime });
 const signer = createHmacPostbackSigner(derivePostbackSecret(TEST_CHANNEL.secret));
 const MULTICAST = '/v2/bot/message/multicast';
 const municipality = () => sys.fs.db.collection('municipalities').doc(DEMO_MUNICIPALITY_ID);

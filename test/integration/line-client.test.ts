@@ -1,4 +1,9 @@
-import { createHttpLineClient, LineApiError, LineUnavailableError } from '@phattana/bot';
+import {
+  createHttpLineClient,
+  LineApiError,
+  LineMonthlyLimitError,
+  LineUnavailableError,
+} from '@phattana/bot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LinePlatform, startLinePlatform } from '../../dev/src/line-platform';
 
@@ -91,5 +96,29 @@ describe('LINE client behaviour', () => {
       .reply('not-a-token', [text('x')])
       .catch(() => undefined);
     expect(platform.requests({ path: '/v2/bot/message/reply' }).length - before).toBe(1);
+  });
+
+  it('reads the monthly quota and this month’s consumption', async () => {
+    platform.setQuota({ type: 'limited', value: 1000 });
+    const c = client();
+    expect(await c.getMessageQuota()).toEqual({ type: 'limited', value: 1000 });
+    const used = await c.getMessageQuotaConsumption();
+    await c.push(user, [text('1'), text('2')], crypto.randomUUID());
+    expect(await c.getMessageQuotaConsumption()).toBe(used + 1);
+    platform.setQuota({ type: 'none' });
+    expect(await c.getMessageQuota()).toEqual({ type: 'none' });
+  });
+
+  it('never retries into a closed monthly quota: one request, a typed error, unlike a rate-limit 429', async () => {
+    platform.setFollowing(user, true);
+    const c = client({ sleep: async () => undefined });
+    platform.setQuota({ type: 'limited', value: await c.getMessageQuotaConsumption() });
+    const before = platform.requests({ path: '/v2/bot/message/push' }).length;
+    const err = await c.push(user, [text('x')], crypto.randomUUID()).catch((e) => e);
+    expect(err).toBeInstanceOf(LineMonthlyLimitError);
+    expect(err).toBeInstanceOf(LineApiError);
+    expect((err as LineMonthlyLimitError).status).toBe(429);
+    expect(platform.requests({ path: '/v2/bot/message/push' }).length - before).toBe(1);
+    platform.setQuota({ type: 'none' });
   });
 });

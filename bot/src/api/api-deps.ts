@@ -1,5 +1,6 @@
 import type { PostbackSigner, WorkingDayCalendar } from '@phattana/shared';
 import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
+import type { MessageBudget } from '../budget/message-budget';
 import type { MediaStore } from '../media/media-store';
 import type { MunicipalityCollections } from '../municipality-collections';
 import type { Logger } from '../runtime/logger';
@@ -33,4 +34,6 @@ export interface ApiDeps {
   clock: () => Date;
   /** where report and survey photos are kept (Cloud Storage): the survey results show them to HR */
   media?: MediaStore;
+  /** this month's LINE message quota: HR's dashboard and the broadcast preview show it */
+  budget?: MessageBudget;
 }

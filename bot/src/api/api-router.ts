@@ -13,6 +13,7 @@ import { createInviteRoutes } from './invite-routes';
 import { createLateRoutes } from './late-routes';
 import { createManageRoutes } from './manage-routes';
 import { createMeRoutes } from './me-routes';
+import { createMessageBudgetRoutes } from './message-budget-routes';
 import { createReportPhotoRoutes } from './report-photo-routes';
 import { createReportRoutes } from './report-routes';
 import { createSurveyRoutes } from './survey-routes';
@@ -157,6 +158,7 @@ export function createApiRouter(d: ApiDeps): Router {
   router.use('/manage/holidays', requireRoles('hr'), createHolidayEditRoutes(d));
   router.use('/manage/invites', requireRoles('hr'), createInviteRoutes(d));
   router.use('/manage/employees/template', requireRoles('hr'), createImportTemplateRoutes(d));
+  router.use('/message-budget', createMessageBudgetRoutes(d));
   router.use('/manage', requireRoles('hr'), createManageRoutes(d));
   router.use('/reports', createReportPhotoRoutes(d));
   router.use(

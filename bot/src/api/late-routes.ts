@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  type BroadcastSendingNotes,
   type BroadcastView,
   bangkokDate,
   broadcastIdFor,
@@ -19,6 +20,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import { type DocumentSnapshot, Timestamp } from 'firebase-admin/firestore';
 import type { BatchRecord, BroadcastRecord } from '../broadcast/broadcast-records';
 import { actorOf, createFirestoreBroadcastStore } from '../broadcast/firestore-broadcasts';
+import { noteBroadcastSending } from '../budget/broadcast-sending-notes';
 import { OPEN_STATUSES } from '../reports/report-records';
 import type { AuthedRequest } from './api-auth';
 import { personOf } from './api-auth';
@@ -177,6 +179,13 @@ export function createLateRoutes(d: ApiDeps): Router {
       res.status(409).json({ message: NOT_FOUND });
       return;
     }
+    await noteBroadcastSending({
+      broadcasts: c.broadcasts,
+      notifications: c.notifications,
+      budget: d.budget,
+      broadcastId: id,
+      now,
+    });
     d.logger.info('api.broadcast_prepared', {
       broadcastId: id,
       employeeId: person.employeeId,
@@ -330,6 +339,7 @@ async function view(snap: DocumentSnapshot): Promise<BroadcastView> {
     confirmedBy: who(b.confirmedBy),
     confirmedAt: isoOfTimestamp(b.confirmedAt),
     delivery: confirmed ? delivery : null,
+    sending: (b.sending as BroadcastSendingNotes | undefined) ?? null,
     failures,
   };
 }

@@ -15,7 +15,7 @@ import { readDashboard } from '../stats/dashboard-data';
 import { readFairness } from '../targets/fairness-figure';
 import { changeTarget, freezeResults, readTargetChanges, readTargetYears } from '../targets/target-docs';
 import { hasRole, personOf, requireRoles } from './api-auth';
-import type { ApiDeps } from './api-router';
+import type { ApiDeps } from './api-deps';
 
 // The indicators' yearly targets: HR sets each year's rule ("≥ X%", "> X% or not below last year's
 // target") and, for years before the system, the result; every change is kept with who made it.

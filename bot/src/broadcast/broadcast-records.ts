@@ -1,4 +1,11 @@
-import type { BroadcastFilter, BroadcastStatus, ExclusionReason, IsoDate, Reply } from '@phattana/shared';
+import type {
+  BroadcastFilter,
+  BroadcastSendingNotes,
+  BroadcastStatus,
+  ExclusionReason,
+  IsoDate,
+  Reply,
+} from '@phattana/shared';
 
 // The stored shape of a reminder broadcast (municipalities/{m}/broadcasts/{id}) and its delivery
 // batches (…/batches/{index}). One batch document records up to 500 people, so delivery is recorded
@@ -38,6 +45,10 @@ export interface BroadcastRecord {
   readonly sendRuns?: number;
   readonly deliveredCount?: number;
   readonly failedCount?: number;
+  /** when it goes out, its cost against the month's messages, who was just reminded (budget/) */
+  readonly sending?: BroadcastSendingNotes;
+  /** confirmed outside hours: sent at this hour (the morning release) */
+  readonly deferredUntil?: unknown;
 }
 
 export type BatchStatus =

@@ -1,4 +1,5 @@
-import type { PostbackSigner } from '@phattana/shared';
+import { HELD_BACK_REASON_TH, type PostbackSigner } from '@phattana/shared';
+import { MessageHeldBackError } from '../budget/budget-gate';
 import { LineApiError } from '../line/line-api-error';
 import type { LineClient } from '../line/line-client';
 import { renderMessages } from '../line/render-messages';
@@ -69,14 +70,21 @@ export async function sendBroadcast(broadcastId: string, d: SendBroadcastDeps): 
       s.attempts++;
       let error: string | undefined;
       try {
-        await d.line.multicast(s.batch.lineUserIds, messages, s.batch.retryKey);
+        await d.line.multicast(s.batch.lineUserIds, messages, s.batch.retryKey, {
+          priority: 'optional',
+          purpose: 'hrBroadcast',
+          key: `broadcast:${broadcastId}:${s.batch.index}`,
+        });
         s.status = 'sent';
         batchesSent++;
       } catch (err) {
         error = (err as Error).message;
-        // 4xx other than 429: LINE refuses the request itself, the same request will be refused again
+        // 4xx other than 429: LINE refuses the request itself, the same request will be refused again;
+        // held back by the message budget: not again this run (HR sees it; a later send can retry it)
         const permanent =
-          err instanceof LineApiError && err.status >= 400 && err.status < 500 && err.status !== 429;
+          err instanceof MessageHeldBackError ||
+          (err instanceof LineApiError && err.status >= 400 && err.status < 500 && err.status !== 429);
+        if (err instanceof MessageHeldBackError) error = HELD_BACK_REASON_TH[err.reason];
         s.status = permanent ? 'rejected' : 'failed';
         if (err instanceof LineApiError && err.retryAfterMs) waitMs = Math.max(waitMs, err.retryAfterMs);
         d.logger.warn('broadcast.batch_failed', { broadcastId, index: s.batch.index, round, err: error });

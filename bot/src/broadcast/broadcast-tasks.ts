@@ -1,4 +1,5 @@
 import {
+  type BroadcastSendingNotes,
   broadcastPreviewReplies,
   broadcastResultReplies,
   type PostbackSigner,
@@ -8,6 +9,7 @@ import {
 import type { LineClient } from '../line/line-client';
 import { batches, renderMessages } from '../line/render-messages';
 import type { Logger } from '../runtime/logger';
+import { isQuietHour, nextSendingTime, type QuietHours } from '../runtime/quiet-hours';
 import { retryKeyFor } from '../webhook/retry-key';
 import { type SendBroadcastDeps, sendBroadcast } from './broadcast-sender';
 import type { BroadcastStore } from './firestore-broadcasts';
@@ -25,6 +27,11 @@ export interface BroadcastTaskDeps {
   clock: () => Date;
   /** the municipality's working days, for "due within N working days" */
   calendar: () => Promise<WorkingDayCalendar>;
+  /** notes the preview's sending time, cost against the month's quota and recent reminders (budget/) */
+  notes?: (broadcastId: string, now: Date) => Promise<BroadcastSendingNotes>;
+  /** records that a broadcast confirmed outside hours goes out at `until` (the morning release sends it) */
+  defer?: (broadcastId: string, until: Date) => Promise<void>;
+  quietHours?: QuietHours;
   /** sender tuning (tests and the bench shorten the waits) */
   sender?: Partial<
     Pick<SendBroadcastDeps, 'concurrency' | 'rounds' | 'roundBackoffMs' | 'maxWaitMs' | 'sleep'>
@@ -54,11 +61,24 @@ export async function runBroadcastTask(task: BroadcastTask, d: BroadcastTaskDeps
         broadcastId: task.broadcastId,
         recipients: r.preview.recipientCount,
       });
+      const sending = r.preview.sending ?? (await d.notes?.(task.broadcastId, d.clock()));
       // a re-run pushes the same preview under the same key: LINE drops the repeat
-      await push(d, r.to, broadcastPreviewReplies(r.preview), `broadcast:${task.broadcastId}:preview`);
+      await push(
+        d,
+        r.to,
+        broadcastPreviewReplies({ ...r.preview, ...(sending ? { sending } : {}) }),
+        `broadcast:${task.broadcastId}:preview`,
+      );
       return;
     }
     case 'broadcastSend': {
+      const now = d.clock();
+      if (d.defer && isQuietHour(now, d.quietHours)) {
+        // HR confirmed at night: it stays queued and goes out at the morning's opening hour
+        await d.defer(task.broadcastId, nextSendingTime(now, d.quietHours));
+        d.logger.info('broadcast.deferred', { broadcastId: task.broadcastId });
+        return;
+      }
       const r = await sendBroadcast(task.broadcastId, { ...d, ...d.sender });
       if (r.status === 'skipped') return;
       await push(

@@ -269,6 +269,7 @@ export function previewOf(b: BroadcastRecord): BroadcastPreview {
     sampleNames: b.sampleNames ?? [],
     messageText: b.messageText ?? '',
     ...(b.problem ? { problem: b.problem } : {}),
+    ...(b.sending ? { sending: b.sending } : {}),
   };
 }
 

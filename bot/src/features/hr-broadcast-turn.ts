@@ -1,7 +1,10 @@
 import type { HrBroadcastEffect } from '@phattana/shared';
 import { applyBroadcastEffect, broadcastTasksFor } from '../broadcast/broadcast-effects';
-import { type BroadcastTask, runBroadcastTask } from '../broadcast/broadcast-tasks';
+import { type BroadcastTask, type BroadcastTaskDeps, runBroadcastTask } from '../broadcast/broadcast-tasks';
+import { deferBroadcast } from '../broadcast/deferred-broadcasts';
 import { createFirestoreBroadcastStore } from '../broadcast/firestore-broadcasts';
+import { noteBroadcastSending } from '../budget/broadcast-sending-notes';
+import { readQuota } from '../budget/message-budget';
 import { municipalityCollections } from '../municipality-collections';
 import type { TaskIo, TurnFeature, WriteIo } from '../store/turn-feature';
 
@@ -11,8 +14,9 @@ import type { TaskIo, TurnFeature, WriteIo } from '../store/turn-feature';
 const write = (effect: HrBroadcastEffect, io: WriteIo<undefined>) =>
   applyBroadcastEffect(effect, io.w, io.c.broadcasts, io, io.now);
 
-const run = async (task: BroadcastTask, io: TaskIo) => {
-  if (!io.signer || !io.calendar) throw new Error(`${task.type}: no broadcast settings configured`);
+/** What preparing and sending need; the morning release of held broadcasts uses the same. */
+export function broadcastTaskDeps(io: TaskIo): BroadcastTaskDeps {
+  if (!io.signer || !io.calendar) throw new Error('broadcast tasks: no broadcast settings configured');
   const c = municipalityCollections(io.db.collection('municipalities').doc(io.municipalityId));
   const store = createFirestoreBroadcastStore(io.db, {
     municipality: c.municipality,
@@ -21,15 +25,28 @@ const run = async (task: BroadcastTask, io: TaskIo) => {
     reports: c.reports,
     hoursTotals: c.hoursTotals,
   });
-  await runBroadcastTask(task, {
+  return {
     store,
     line: io.line,
     signer: io.signer,
     logger: io.logger,
     clock: io.clock,
     calendar: io.calendar,
-  });
-};
+    // the preview says when it goes out, its cost against this month's quota, who was just reminded
+    notes: (broadcastId, now) =>
+      noteBroadcastSending({
+        broadcasts: c.broadcasts,
+        notifications: c.notifications,
+        budget: { reading: () => readQuota(io.line, now) },
+        broadcastId,
+        now,
+      }),
+    // confirmed outside hours: kept queued for the 08:00 release
+    defer: deferBroadcast(c.broadcasts),
+  };
+}
+
+const run = (task: BroadcastTask, io: TaskIo) => runBroadcastTask(task, broadcastTaskDeps(io));
 
 export const hrBroadcastTurn: TurnFeature<HrBroadcastEffect, never, unknown, BroadcastTask> = {
   id: 'hrBroadcast',

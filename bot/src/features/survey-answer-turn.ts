@@ -1,4 +1,5 @@
-import type { SurveyEffect, SurveyFacts, SurveyLookup } from '@phattana/shared';
+import { bangkokDate, type SurveyEffect, type SurveyFacts, type SurveyLookup } from '@phattana/shared';
+import { createDailyDigest } from '../budget/daily-digest-sender';
 import { municipalityCollections } from '../municipality-collections';
 import { createOnceOnlySender } from '../reports/once-only-sender';
 import type { ReadIo, TurnFeature, WriteIo } from '../store/turn-feature';
@@ -72,12 +73,37 @@ export const surveyAnswerTurn: TurnFeature<SurveyEffect, SurveyLookup, SurveyFac
     async surveyInvitations(task, io) {
       if (!io.signer || !io.calendar) throw new Error('surveyInvitations: no survey settings configured');
       const c = municipalityCollections(io.db.collection('municipalities').doc(io.municipalityId));
+      const now = io.clock();
+      // the same invitation to everyone: gathered, then sent as multicasts
+      const digest = createDailyDigest({
+        db: io.db,
+        log: c.notifications,
+        line: io.line,
+        signer: io.signer,
+        logger: io.logger,
+        now,
+        today: bangkokDate(now),
+      });
       const r = await runSurveyJobs(
-        { db: io.db, c, line: io.line, signer: io.signer, calendar: await io.calendar(), logger: io.logger },
-        io.clock(),
+        {
+          db: io.db,
+          c,
+          line: io.line,
+          signer: io.signer,
+          calendar: await io.calendar(),
+          logger: io.logger,
+          sender: digest.sender,
+        },
+        now,
         { surveyId: task.surveyId },
       );
-      io.logger.info('survey_invitations.done', { surveyId: task.surveyId, skipped: r.skipped ?? null });
+      const sent = await digest.flush();
+      io.logger.info('survey_invitations.done', {
+        surveyId: task.surveyId,
+        skipped: r.skipped ?? null,
+        multicasts: sent.multicasts,
+        pushes: sent.pushes,
+      });
     },
   },
 };

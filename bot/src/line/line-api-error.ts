@@ -1,6 +1,6 @@
 /** A LINE Messaging API call that failed for good (after any retries). */
 export class LineApiError extends Error {
-  override readonly name = 'LineApiError';
+  override readonly name: string = 'LineApiError';
   constructor(
     readonly status: number,
     readonly path: string,
@@ -32,5 +32,21 @@ export class LineUnavailableError extends Error {
     override readonly cause: unknown,
   ) {
     super(`LINE ${path} unavailable: ${(cause as Error)?.message ?? String(cause)}`);
+  }
+}
+
+/**
+ * LINE refused a push or multicast because the Official Account's monthly message quota is used up
+ * (429 "You have reached your monthly limit."). Not a rate limit: nothing sends until the month ends or
+ * the plan is raised, so it is never retried.
+ */
+export class LineMonthlyLimitError extends LineApiError {
+  override readonly name = 'LineMonthlyLimitError';
+  constructor(path: string, body: unknown, requestId?: string) {
+    super(429, path, body, requestId);
+  }
+
+  static matches(status: number, body: unknown): boolean {
+    return status === 429 && /monthly limit/i.test(typeof body === 'string' ? body : JSON.stringify(body));
   }
 }

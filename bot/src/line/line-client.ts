@@ -1,14 +1,37 @@
 import type { messagingApi } from '@line/bot-sdk';
+import type { MessagePriority } from '@phattana/shared';
 import { createLineHttp, type LineHttpOptions } from './line-http';
 
 export type LineMessage = messagingApi.Message;
+
+export type { MessagePriority };
+
+export interface SendOptions {
+  readonly priority?: MessagePriority;
+  /** what the message is for, recorded when it is held back (e.g. 'reportReminder:due1') */
+  readonly purpose?: string;
+  /** the once-only key or broadcast id, so a held-back message can be found and retried */
+  readonly key?: string;
+}
+
+/** LINE's monthly target limit: 'none' (no limit set) or a number of messages. */
+export type MessageQuota = { readonly type: 'none' } | { readonly type: 'limited'; readonly value: number };
 
 /** The port to LINE's Messaging API: only what the product uses. */
 export interface LineClient {
   reply(replyToken: string, messages: readonly LineMessage[]): Promise<void>;
   /** `retryKey` (a UUID) makes a retried push safe: LINE answers 409 for an already-accepted key. */
-  push(to: string, messages: readonly LineMessage[], retryKey: string): Promise<void>;
-  multicast(to: readonly string[], messages: readonly LineMessage[], retryKey: string): Promise<void>;
+  push(to: string, messages: readonly LineMessage[], retryKey: string, opts?: SendOptions): Promise<void>;
+  multicast(
+    to: readonly string[],
+    messages: readonly LineMessage[],
+    retryKey: string,
+    opts?: SendOptions,
+  ): Promise<void>;
+  /** this month's limit (GET /v2/bot/message/quota) */
+  getMessageQuota(): Promise<MessageQuota>;
+  /** messages counted this month (GET /v2/bot/message/quota/consumption) */
+  getMessageQuotaConsumption(): Promise<number>;
   getProfile(userId: string): Promise<messagingApi.UserProfileResponse>;
   showLoading(chatId: string, seconds: number): Promise<void>;
   getContent(messageId: string): Promise<{ body: Buffer; contentType: string }>;
@@ -58,6 +81,15 @@ export function createHttpLineClient(opts: HttpLineClientOptions): LineClient {
         retrySafe: true,
         accept: [409], // accepted earlier under the same key
       });
+    },
+    async getMessageQuota() {
+      const res = await call({ method: 'GET', path: '/v2/bot/message/quota', retrySafe: true });
+      const q = (await res.json()) as { type: string; value?: number };
+      return q.type === 'limited' ? { type: 'limited', value: Number(q.value ?? 0) } : { type: 'none' };
+    },
+    async getMessageQuotaConsumption() {
+      const res = await call({ method: 'GET', path: '/v2/bot/message/quota/consumption', retrySafe: true });
+      return Number(((await res.json()) as { totalUsage?: number }).totalUsage ?? 0);
     },
     async getProfile(userId) {
       const res = await call({

@@ -1,4 +1,4 @@
-import { LineApiError, LineUnavailableError } from './line-api-error';
+import { LineApiError, LineMonthlyLimitError, LineUnavailableError } from './line-api-error';
 
 // The one HTTP path to LINE's APIs, shared by the webhook's LineClient and the rich-menu admin client:
 // per-attempt timeouts (the SDK's fetch has none), retries only where safe (429 with Retry-After,
@@ -78,8 +78,22 @@ export function createLineHttp(o: LineHttpOptions) {
       }
       if (res.ok || c.accept?.includes(res.status)) return res;
       const retryAfterMs = retryAfterOf(res);
-      if ((res.status === 429 || res.status >= 500) && attempt < attempts) {
-        if (res.status >= 500) uncertain = true;
+      if (res.status === 429) {
+        // the monthly quota is not a rate limit: waiting minutes changes nothing, so never retried
+        const body = await readBody(res);
+        const requestId = res.headers.get('x-line-request-id') ?? undefined;
+        if (LineMonthlyLimitError.matches(res.status, body))
+          throw new LineMonthlyLimitError(c.path, body, requestId);
+        if (attempt < attempts) {
+          await sleep(retryAfterMs !== undefined ? Math.min(retryAfterMs, maxBackoffMs) : backoff(attempt));
+          continue;
+        }
+        const error = new LineApiError(res.status, c.path, body, requestId, retryAfterMs);
+        error.afterUncertainAttempt = uncertain;
+        throw error;
+      }
+      if (res.status >= 500 && attempt < attempts) {
+        uncertain = true;
         await res.arrayBuffer().catch(() => undefined);
         await sleep(retryAfterMs !== undefined ? Math.min(retryAfterMs, maxBackoffMs) : backoff(attempt));
         continue;

@@ -34,7 +34,7 @@ import { isQuietHour, type QuietHours } from '../runtime/quiet-hours';
 import { readCreditPrior } from '../stats/credit-prior';
 import { applyStatsDelta } from '../stats/stats-writes';
 import { creditHours } from './credit-hours';
-import { createOnceOnlySender, type OnceOutcome } from './once-only-sender';
+import { createOnceOnlySender, noOutcomes, type OnceOnlySender, type OnceOutcome } from './once-only-sender';
 import { reportFromDoc } from './report-records';
 
 // The daily job (a Thai morning, on working days): open the reports of trainings that have ended and
@@ -67,6 +67,8 @@ export interface DailyJobDeps {
   now: Date;
   reminders?: ReminderSettings;
   quietHours?: QuietHours;
+  /** how messages go out: the morning digest gathers them per person; default one push per message */
+  sender?: OnceOnlySender;
 }
 
 export interface DailyJobResult {
@@ -79,7 +81,7 @@ export interface DailyJobResult {
 }
 
 export async function runDailyReportJobs(d: DailyJobDeps): Promise<DailyJobResult> {
-  const messages: Record<OnceOutcome, number> = { sent: 0, alreadySent: 0, skipped: 0, failed: 0 };
+  const messages = noOutcomes();
   const today = bangkokDate(d.now);
   const empty = { trainingsOpened: 0, reportsOpened: 0, hoursCreditedOnAttendance: 0, messages, overdue: 0 };
   if (isQuietHour(d.now, d.quietHours)) return { ...empty, skipped: 'quietHours' };
@@ -99,7 +101,7 @@ export async function runDailyReportJobs(d: DailyJobDeps): Promise<DailyJobResul
   }
   const setting =
     ((await d.c.municipality.get()).get('approvalChain') as ApprovalChainSetting | undefined) ?? {};
-  const sender = createOnceOnlySender({ ...d, log: d.c.notifications });
+  const sender = d.sender ?? createOnceOnlySender({ ...d, log: d.c.notifications });
   const send = async (o: Parameters<typeof sender.send>[0]) => {
     messages[await sender.send(o)]++;
   };
@@ -128,6 +130,8 @@ export async function runDailyReportJobs(d: DailyJobDeps): Promise<DailyJobResul
         to,
         replies: reminderReplies(plan.kind, r, today, d.calendar),
         meta: { reportId: r.id, kind: plan.kind },
+        // the early reminders can wait for a fuller quota; due today, late and escalated cannot
+        priority: plan.kind === 'dueIn3' || plan.kind === 'dueIn1' ? 'optional' : 'essential',
       });
     }
   }

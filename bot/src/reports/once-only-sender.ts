@@ -1,6 +1,7 @@
-import type { PostbackSigner, Reply } from '@phattana/shared';
+import type { MessagePriority, PostbackSigner, Reply } from '@phattana/shared';
 import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
 import { Timestamp } from 'firebase-admin/firestore';
+import { MessageHeldBackError } from '../budget/budget-gate';
 import type { LineClient } from '../line/line-client';
 import { batches, renderMessages } from '../line/render-messages';
 import type { Logger } from '../runtime/logger';
@@ -11,15 +12,28 @@ import { retryKeyFor } from '../webhook/retry-key';
 // in Firestore before the push; the push's X-Line-Retry-Key comes from the same key, so a run that died
 // between claiming and recording "sent" can push again and LINE itself drops the repeat (409).
 
-export type OnceOutcome = 'sent' | 'alreadySent' | 'skipped' | 'failed';
+/** `heldBack`: the message budget kept it back; like `failed` it is tried again on the next run */
+export type OnceOutcome = 'sent' | 'alreadySent' | 'skipped' | 'failed' | 'heldBack';
+
+export const noOutcomes = (): Record<OnceOutcome, number> => ({
+  sent: 0,
+  alreadySent: 0,
+  skipped: 0,
+  failed: 0,
+  heldBack: 0,
+});
+
+export interface OnceMessage {
+  key: string;
+  to: { lineUserId?: string; employeeId: string; skipReason?: string };
+  replies: readonly Reply[];
+  meta?: Record<string, unknown>;
+  /** how it ranks when the monthly message quota runs short; default essential */
+  priority?: MessagePriority;
+}
 
 export interface OnceOnlySender {
-  send(o: {
-    key: string;
-    to: { lineUserId?: string; employeeId: string; skipReason?: string };
-    replies: readonly Reply[];
-    meta?: Record<string, unknown>;
-  }): Promise<OnceOutcome>;
+  send(o: OnceMessage): Promise<OnceOutcome>;
 }
 
 export function createOnceOnlySender(d: {
@@ -32,7 +46,7 @@ export function createOnceOnlySender(d: {
   now: Date;
 }): OnceOnlySender {
   return {
-    async send({ key, to, replies, meta }) {
+    async send({ key, to, replies, meta, priority }) {
       const ref = d.log.doc(key);
       const claim = await d.db.runTransaction(async (tx) => {
         const snap = await tx.get(ref);
@@ -59,10 +73,16 @@ export function createOnceOnlySender(d: {
       try {
         const messages = renderMessages(replies, { signer: d.signer, now: d.now });
         let n = 0;
-        for (const batch of batches(messages)) await d.line.push(to.lineUserId, batch, retryKeyFor(key, n++));
+        const purpose = String(meta?.kind ?? 'notice');
+        for (const batch of batches(messages))
+          await d.line.push(to.lineUserId, batch, retryKeyFor(key, n++), { priority, purpose, key });
         await ref.set({ status: 'sent', sentAt: Timestamp.fromDate(d.now) }, { merge: true });
         return 'sent';
       } catch (err) {
+        if (err instanceof MessageHeldBackError) {
+          await ref.set({ status: 'heldBack', reason: err.reason }, { merge: true });
+          return 'heldBack';
+        }
         d.logger.warn('notify.push_failed', { key, err: (err as Error).message });
         await ref.set({ status: 'failed', error: (err as Error).message }, { merge: true });
         return 'failed';

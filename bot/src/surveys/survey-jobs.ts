@@ -11,7 +11,12 @@ import {
 } from '@phattana/shared';
 import type { CollectionReference, DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
 import type { LineClient } from '../line/line-client';
-import { createOnceOnlySender, type OnceOutcome } from '../reports/once-only-sender';
+import {
+  createOnceOnlySender,
+  noOutcomes,
+  type OnceOnlySender,
+  type OnceOutcome,
+} from '../reports/once-only-sender';
 import type { Logger } from '../runtime/logger';
 import { isQuietHour, type QuietHours } from '../runtime/quiet-hours';
 import { discardClosedSurveyDrafts } from './discard-closed-drafts';
@@ -41,6 +46,8 @@ export interface SurveyJobDeps {
   readonly calendar: WorkingDayCalendar;
   readonly logger: Logger;
   readonly quietHours?: QuietHours;
+  /** how messages go out: the morning digest gathers them per person; default one push per message */
+  readonly sender?: OnceOnlySender;
 }
 
 export interface SurveyJobResult {
@@ -86,8 +93,8 @@ export async function runSurveyJobs(
   now: Date,
   o: { surveyId?: string } = {},
 ): Promise<SurveyJobResult> {
-  const invitations: Record<OnceOutcome, number> = { sent: 0, alreadySent: 0, skipped: 0, failed: 0 };
-  const reminders: Record<OnceOutcome, number> = { sent: 0, alreadySent: 0, skipped: 0, failed: 0 };
+  const invitations = noOutcomes();
+  const reminders = noOutcomes();
   const today = bangkokDate(now);
   // not a message, so not bound to quiet hours or working days
   const draftsDiscarded = await discardClosedSurveyDrafts(d.db, d.c, now);
@@ -108,7 +115,7 @@ export async function runSurveyJobs(
   if (open.length === 0) return result({});
 
   const staff = (await d.c.employees.get()).docs;
-  const sender = createOnceOnlySender({ ...d, log: d.c.notifications, now });
+  const sender = d.sender ?? createOnceOnlySender({ ...d, log: d.c.notifications, now });
   for (const s of open) {
     // three queries per survey rather than reads per person: who answered, who has a draft, what was sent
     const [completed, drafts, records] = await Promise.all([
@@ -151,7 +158,7 @@ async function remindOne(
   person: DocumentSnapshot,
   today: IsoDate,
   known: SurveyRecords,
-  sender: ReturnType<typeof createOnceOnlySender>,
+  sender: OnceOnlySender,
   invitations: Record<OnceOutcome, number>,
   reminders: Record<OnceOutcome, number>,
 ): Promise<void> {
@@ -174,6 +181,7 @@ async function remindOne(
       to,
       replies: surveyInvitation(s),
       meta: { surveyId: s.id, kind: 'surveyInvitation', date: today },
+      priority: 'optional',
     });
     invitations[outcome]++;
     return; // never an invitation and a reminder on the same day
@@ -185,6 +193,7 @@ async function remindOne(
     to,
     replies: surveyReminder(s, today, known.started.has(person.id)),
     meta: { surveyId: s.id, kind: 'surveyReminder', n, date: today },
+    priority: 'optional',
   });
   reminders[outcome]++;
 }

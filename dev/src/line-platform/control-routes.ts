@@ -40,6 +40,29 @@ export function createControlRouter(platform: () => LinePlatform, defaultAud?: s
     platform().clearFaults();
     res.json({});
   });
+  // the monthly quota: { type: 'limited', value } or { type: 'none' }; GET tells what was counted
+  r.post('/quota', (req, res) => {
+    const b = (req.body ?? {}) as { type?: unknown; value?: unknown };
+    try {
+      if (b.type === 'none') platform().setQuota({ type: 'none' });
+      else if (b.type === 'limited') platform().setQuota({ type: 'limited', value: Number(b.value) });
+      else return void need(res, "type 'none' or 'limited'");
+    } catch (err) {
+      return void res.status(400).json({ message: (err as Error).message });
+    }
+    res.json({});
+  });
+  r.get('/quota', (_req, res) => {
+    res.json({ used: platform().quotaUsed() });
+  });
+  // the platform's clock, for month rollover: { now: ISO } fixes it, { now: null } returns to real time
+  r.post('/clock', (req, res) => {
+    const now = (req.body as { now?: unknown } | undefined)?.now;
+    if (now === null || now === undefined) platform().setClock(undefined);
+    else if (typeof now === 'string' && Number.isFinite(Date.parse(now))) platform().setClock(new Date(now));
+    else return void need(res, 'now (an ISO date-time, or null)');
+    res.json({});
+  });
   r.post('/reply-token', (req, res) => {
     const userId = str(req.body?.userId);
     if (!userId) return void need(res, 'userId');

@@ -3,6 +3,7 @@ export type { IdTokenClaims, IssueIdTokenOptions } from './id-tokens';
 export { LINE_ISSUER } from './id-tokens';
 export { checkMessages, checkRichMenu, graphemeLength, LINE_LIMITS } from './limits';
 export type { LineErrorBody, LineErrorDetail } from './line-errors';
+export { MONTHLY_LIMIT_MESSAGE, quotaMonthOf } from './message-quota';
 export {
   defaultSpecDir,
   loadOpenApiValidator,
@@ -16,5 +17,6 @@ export type {
   FaultSpec,
   LinePlatform,
   LinePlatformOptions,
+  QuotaSetting,
   RecordedRequest,
 } from './types';

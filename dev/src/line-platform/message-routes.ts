@@ -1,7 +1,8 @@
 import express, { type Request, type Response } from 'express';
 import { jsonBody, validateBody } from './body-checks';
 import { checkLoading, checkSendBody, type SendKind } from './limits';
-import { badRequest, notFound } from './line-errors';
+import { badRequest, LineHttpError, notFound } from './line-errors';
+import { MONTHLY_LIMIT_MESSAGE } from './message-quota';
 import type { OpenApiValidator } from './openapi-validator';
 import type { PlatformState, SentMessage } from './platform-state';
 
@@ -38,6 +39,11 @@ export function createMessageRouter(state: PlatformState, validator: OpenApiVali
       .json({ message: 'The retry key is already accepted', sentMessages: accepted.sentMessages });
     return { done: true };
   };
+  /** LINE refuses the whole request when its recipients would pass this month's quota. */
+  const charge = (recipients: number) => {
+    if (!state.quota.allows(recipients)) throw new LineHttpError(429, { message: MONTHLY_LIMIT_MESSAGE });
+    state.quota.count(recipients);
+  };
   const remember = (key: string | undefined, res: Response, sentMessages: SentMessage[]) => {
     if (key) state.retryKeys.set(key, { requestId: requestId(res), sentMessages });
   };
@@ -56,6 +62,7 @@ export function createMessageRouter(state: PlatformState, validator: OpenApiVali
     if (retry.done) return;
     const body = accept('push', req);
     const to = String(body.to);
+    if (state.canPush(to)) charge(1);
     const sent = state.sentMessages(body.messages);
     if (!state.canPush(to)) {
       // Recorded so the simulator can show it, but LINE tells the sender it failed.
@@ -71,6 +78,7 @@ export function createMessageRouter(state: PlatformState, validator: OpenApiVali
     const retry = retried(req, res);
     if (retry.done) return;
     const body = accept('multicast', req);
+    charge([...new Set(body.to as string[])].filter((to) => state.canPush(to)).length);
     const sent = state.sentMessages(body.messages);
     // LINE does not say which recipients blocked the bot: 200 either way.
     for (const to of body.to as string[])
@@ -83,6 +91,7 @@ export function createMessageRouter(state: PlatformState, validator: OpenApiVali
     const retry = retried(req, res);
     if (retry.done) return false;
     const body = accept(via, req);
+    charge([...state.users.values()].filter((u) => u.following === true).length);
     const sent = state.sentMessages(body.messages);
     for (const [userId, u] of state.users) {
       if (u.following === true) state.record(userId, via, body.messages, sent, requestId(res), true);
@@ -109,6 +118,13 @@ export function createMessageRouter(state: PlatformState, validator: OpenApiVali
       acceptedTime: now,
       completedTime: now,
     });
+  });
+
+  r.get('/v2/bot/message/quota', (_req, res) => {
+    res.json(state.quota.setting);
+  });
+  r.get('/v2/bot/message/quota/consumption', (_req, res) => {
+    res.json({ totalUsage: state.quota.used() });
   });
 
   r.post('/v2/bot/chat/loading/start', (req, res) => {

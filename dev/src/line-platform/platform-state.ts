@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { FaultQueue, pathMatches } from './faults';
+import { MessageQuota } from './message-quota';
 import type { DeliveredMessage, DeliveryVia, RecordedRequest } from './types';
 
 // Everything the fake platform remembers, apart from HTTP: users, reply tokens, retry keys, what was
@@ -44,6 +45,10 @@ export class PlatformState {
   defaultMenu: string | undefined;
   readonly faults = new FaultQueue();
   readonly events = new EventEmitter();
+  /** the platform's clock: real time unless a test or bench set it (the quota's month follows it) */
+  fixedNow: Date | undefined;
+  readonly clock = () => (this.fixedNow ? new Date(this.fixedNow) : new Date());
+  readonly quota = new MessageQuota(this.clock);
   // LINE message ids are decimal strings of about 18 digits.
   #nextMessageId = 500_000_000_000_000_000n + BigInt(Math.floor(Math.random() * 1e9)) * 1_000_000n;
 
@@ -105,7 +110,7 @@ export class PlatformState {
   ): void {
     const list = this.deliveries.get(userId) ?? [];
     this.deliveries.set(userId, list);
-    const at = new Date().toISOString();
+    const at = this.clock().toISOString();
     messages.forEach((message, i) => {
       // Recipients of one multicast share the message id, as on LINE; ids are unique per user.
       const d: DeliveredMessage = { id: sent[i]?.id ?? '', userId, via, message, at, requestId, delivered };
@@ -143,5 +148,7 @@ export class PlatformState {
     this.recorded.length = 0;
     this.defaultMenu = undefined;
     this.faults.clear();
+    this.quota.reset();
+    this.fixedNow = undefined;
   }
 }

@@ -68,6 +68,11 @@ export function createLinePlatformApp(opts: LinePlatformOptions): {
     rotateIdTokenKey: () => idTokens.rotate(),
     injectFault: (f) => state.faults.add(f),
     clearFaults: () => state.faults.clear(),
+    setQuota: (q) => state.quota.set(q),
+    quotaUsed: () => state.quota.used(),
+    setClock: (now) => {
+      state.fixedNow = now && new Date(now);
+    },
     messagesFor: (userId) => [...(state.deliveries.get(userId) ?? [])],
     requests: (filter) => state.requests(filter),
     switchRichMenu: (userId, aliasId) => {

@@ -1,5 +1,8 @@
 import type { Express } from 'express';
 import type { IssueIdTokenOptions } from './id-tokens';
+import type { QuotaSetting } from './message-quota';
+
+export type { QuotaSetting };
 
 // The contract the simulator, `npm start`, the integration tests and the bench code against.
 
@@ -83,6 +86,12 @@ export interface LinePlatform {
   /** LINE Login's signing key rotation: new ID tokens get a new kid, the JWKS keeps the old key too */
   rotateIdTokenKey(): void;
   injectFault(f: FaultSpec): void;
+  /** the LINE Official Account's monthly quota ({ type: 'none' } unless set; `reset()` clears it) */
+  setQuota(q: QuotaSetting): void;
+  /** messages counted in the platform clock's month: one per recipient per accepted send */
+  quotaUsed(): number;
+  /** fixes the platform's clock (the quota's month follows it); undefined: real time again */
+  setClock(now: Date | undefined): void;
   clearFaults(): void;
   /** every message accepted for the user, delivered or not, oldest first */
   messagesFor(userId: string): DeliveredMessage[];

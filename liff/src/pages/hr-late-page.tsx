@@ -14,6 +14,7 @@ import {
 import type { PageProps } from '../page-props';
 import { EmptyState, ErrorState, LoadingState } from '../status-views';
 import { useAsync } from '../use-async';
+import { SendingNotesRow } from './broadcast-sending-notes';
 import { LiveStatus, messageOf, shortDate, thaiDateTime, thaiNumber } from './hr-form-parts';
 
 // HR's late list with the one-tap reminder: who is late with their post-training report (and by how
@@ -370,6 +371,15 @@ function BroadcastPanel(props: {
             <dt>ข้อความ</dt>
             <dd>{b.messageText}</dd>
           </div>
+          {b.sending && b.recipientCount > 0 && b.status === 'draft' ? (
+            <SendingNotesRow notes={b.sending} />
+          ) : null}
+          {b.sending?.sendsAt && b.status === 'queued' ? (
+            <div>
+              <dt>การส่ง</dt>
+              <dd class="sending-later">รอส่งเวลา {b.sending.sendsAt} น.</dd>
+            </div>
+          ) : null}
         </dl>
         {b.status === 'draft' ? (
           <div class="hr-actions">

@@ -12,6 +12,7 @@ import { BarChart } from './bar-chart';
 import { EthicsTrainingSection } from './ethics-training-section';
 import { TargetTrends } from './target-trends';
 import './hr-page.css';
+import { MessageBudgetCard } from './message-budget-card';
 
 // The HR/executive dashboard (bot/src/api/dashboard-routes.ts): the plan's indicators of one fiscal
 // year against their targets, the numbers by division as charts and a table, and the same numbers as
@@ -78,6 +79,7 @@ export function HrPage({ api, routes }: PageProps) {
           </select>
         </div>
       ) : null}
+      <MessageBudgetCard api={api} />
       <YearDashboard key={fy ?? 'current'} api={api} fy={fy} onLoaded={onLoaded} />
       {tools.length > 0 ? (
         <nav aria-labelledby="hr-tools-heading">

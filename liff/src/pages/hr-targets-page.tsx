@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { thaiDateTime } from '../format-date';
-import type { PageProps } from '../routes';
+import type { PageProps } from '../page-props';
 import { ErrorState, LoadingState } from '../status-views';
 import {
   loadTargets,

@@ -1,3 +1,4 @@
+import { type BroadcastSendingNotes, sendingNoteLines } from '../budget/broadcast-sending-notes';
 import type { Action, Reply } from '../conversation/reply';
 import { MULTICAST_MAX } from './batches';
 import { type BroadcastFilter, describeFilter } from './broadcast-filter';
@@ -22,6 +23,8 @@ export interface BroadcastPreview {
   readonly messageText: string;
   /** set when the filter could not be applied, e.g. an unknown division */
   readonly problem?: string;
+  /** when it goes out, what it costs of this month's messages, who was just reminded */
+  readonly sending?: BroadcastSendingNotes;
 }
 
 export const confirmBroadcastAction = (broadcastId: string): Action => ({
@@ -49,6 +52,7 @@ export function broadcastPreviewReplies(p: BroadcastPreview): Reply[] {
       ? `จะส่งถึง ${count(p.recipientCount)} คน (คนละ 1 ข้อความ, ${Math.ceil(p.recipientCount / MULTICAST_MAX)} ชุด)`
       : 'ไม่มีผู้ที่ต้องแจ้งเตือนในกลุ่มนี้',
   );
+  if (p.sending && p.recipientCount > 0) lines.push(...sendingNoteLines(p.sending));
   const more = p.recipientCount - p.sampleNames.length;
   return [
     {

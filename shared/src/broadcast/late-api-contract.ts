@@ -1,3 +1,4 @@
+import type { BroadcastSendingNotes } from '../budget/broadcast-sending-notes';
 import type { ReportStatus } from '../reports/training-report';
 import type { IsoDate } from '../text/thai-date';
 import type { BroadcastFilter } from './broadcast-filter';
@@ -85,6 +86,8 @@ export interface BroadcastView {
     readonly sent: number;
     readonly failed: number;
   } | null;
+  /** when it goes out, what it costs of this month's messages, who was just reminded (null: not known) */
+  readonly sending: BroadcastSendingNotes | null;
   /** batches LINE did not accept, with the last error */
   readonly failures: readonly { readonly batch: number; readonly people: number; readonly error: string }[];
 }

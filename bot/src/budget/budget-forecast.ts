@@ -1,0 +1,88 @@
+import {
+  addDays,
+  bangkokDate,
+  type IsoDate,
+  inAudience,
+  lineReach,
+  remindersFor,
+  surveyAvailability,
+  type WorkingDayCalendar,
+} from '@phattana/shared';
+import type { CollectionReference } from 'firebase-admin/firestore';
+import { reportFromDoc } from '../reports/report-turn-io';
+import { inviteKey } from '../surveys/survey-jobs';
+import { respondentFromDoc, surveyFromDoc } from '../surveys/survey-turn-io';
+
+// What the morning jobs still plan to push before the month ends, in LINE messages: one digest per
+// person per working day that has anything for them (report reminders not sent yet, survey
+// invitations not sent yet), plus HR reminders confirmed and waiting. Survey reminders depend on who
+// answers meanwhile and are left out: the forecast is what is already certain.
+
+export async function forecastRestOfMonth(d: {
+  c: {
+    employees: CollectionReference;
+    reports: CollectionReference;
+    surveys: CollectionReference;
+    surveyCompletions: CollectionReference;
+    notifications: CollectionReference;
+    broadcasts: CollectionReference;
+  };
+  calendar: WorkingDayCalendar;
+  now: Date;
+}): Promise<number> {
+  const today = bangkokDate(d.now);
+  const monthEnd = `${today.slice(0, 7)}-31` as IsoDate;
+  const days: IsoDate[] = [];
+  for (
+    let day = addDays(today, 1);
+    day <= monthEnd && day.slice(0, 7) === today.slice(0, 7);
+    day = addDays(day, 1)
+  )
+    if (d.calendar.isWorkingDay(day)) days.push(day);
+
+  const [staff, pending, sent, open, queued] = await Promise.all([
+    d.c.employees.get(),
+    d.c.reports.where('status', '==', 'pending').get(),
+    d.c.notifications.where('status', 'in', ['sent', 'skipped']).get(),
+    d.c.surveys.where('status', '==', 'open').get(),
+    d.c.broadcasts.where('status', '==', 'queued').get(),
+  ]);
+  const done = new Set(sent.docs.map((x) => x.id));
+  const reachable = new Map(
+    staff.docs.flatMap((p) => (lineReach(p.data()).reachable ? [[p.id, p] as const] : [])),
+  );
+  const supervisorOf = (id: string) => reachable.get(id)?.get('supervisorId') as string | undefined;
+  /** "day|employeeId": one digest each */
+  const digests = new Set<string>();
+
+  for (const r of pending.docs.map(reportFromDoc)) {
+    const counted = new Set<string>();
+    for (const day of days)
+      for (const plan of remindersFor(r, day, d.calendar)) {
+        const key = `${r.id}__${plan.kind}`;
+        if (done.has(key) || counted.has(key)) continue;
+        counted.add(key);
+        const to = plan.to === 'owner' ? r.employeeId : supervisorOf(r.employeeId);
+        if (to && reachable.has(to)) digests.add(`${day}|${to}`);
+      }
+  }
+  const first = days[0];
+  if (first) {
+    for (const s of open.docs.map(surveyFromDoc)) {
+      if (surveyAvailability(s, first) !== 'open') continue;
+      const answered = new Set(
+        (await d.c.surveyCompletions.where('surveyId', '==', s.id).get()).docs.map((x) =>
+          String(x.get('employeeId')),
+        ),
+      );
+      for (const p of reachable.values()) {
+        const me = respondentFromDoc(p);
+        if (!me || !inAudience(s.audience, me) || answered.has(p.id) || done.has(inviteKey(s.id, p.id)))
+          continue;
+        digests.add(`${first}|${p.id}`);
+      }
+    }
+  }
+  const broadcasts = queued.docs.reduce((n, b) => n + Number(b.get('recipientCount') ?? 0), 0);
+  return digests.size + broadcasts;
+}

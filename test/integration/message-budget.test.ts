@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { type SurveyDefinition, surveyFromTemplate } from '@phattana/shared';
+import { describe, expect, it } from 'vitest';
+import { bangkokMorning, municipality, seedChain } from '../support/report-people';
+import { textsOf, useSystem } from '../support/system';
+
+// The LINE message budget end to end: the real emulator, the fake LINE platform counting its monthly
+// quota as LINE does, the daily jobs. December 2569 (2026): Mon 7 and Thu 10 are holidays.
+
+let now = bangkokMorning('2026-12-04');
+const sys = useSystem({ clock: () => now });
+
+const pushesTo = (userId: string) =>
+  sys.platform
+    .requests({ path: '/v2/bot/message/push' })
+    .filter((r) => (r.body as { to?: string }).to === userId);
+
+async function at(iso: string, hour = 9) {
+  now = bangkokMorning(iso, hour);
+  const { platform } = await sys.start();
+  platform.setClock(now);
+  return now;
+}
+
+async function runJobs(iso: string, hour = 9) {
+  const { bot } = await sys.start();
+  return bot.runDailyJobs(await at(iso, hour));
+}
+
+function survey(id: string, o: Partial<SurveyDefinition> = {}): SurveyDefinition {
+  return {
+    ...surveyFromTemplate('trainingNeeds', {
+      id,
+      fiscalYear: 2570,
+      opensOn: '2026-12-01',
+      closesOn: '2026-12-18',
+      audience: {},
+    }),
+    status: 'open',
+    reminders: { maxReminders: 0, everyWorkingDays: 3 },
+    ...o,
+  };
+}
+
+const training = (id: string, endDate: string, attendees: string[]) => ({
+  title: `การอบรม ${id}`,
+  organiser: 'กรมส่งเสริมการปกครองท้องถิ่น',
+  method: 'training',
+  startDate: endDate,
+  endDate,
+  hours: 6,
+  attendees,
+});
+
+describe('the morning digest', () => {
+  it('gathers a person’s day into one push, sends identical days as one multicast, and a rerun sends nothing', async () => {
+    const users = await seedChain(sys);
+    const m = municipality(sys);
+    await m
+      .collection('trainings')
+      .doc('TR1')
+      .set(training('TR1', '2026-12-03', ['R010', 'R011']));
+    await m.collection('surveys').doc('TN').set(survey('TN'));
+
+    const first = await runJobs('2026-12-04');
+    expect(first.digest).toMatchObject({ pushes: 2, multicasts: 1, people: 6 });
+    // R010: the report to send and the survey invitation, in ONE push of two messages
+    const r010 = pushesTo(users.R010 as string);
+    expect(r010).toHaveLength(1);
+    expect((r010[0]?.body as { messages?: unknown[] } | undefined)?.messages).toHaveLength(2);
+    expect(textsOf(sys.botMessages(users.R010 as string)).join('\n')).toContain('ส่งรายงานผลการฝึกอบรม');
+    expect(textsOf(sys.botMessages(users.R010 as string)).join('\n')).toContain('ขอเชิญตอบแบบสำรวจ');
+    // the four with only the invitation: one multicast
+    const multicasts = sys.platform.requests({ path: '/v2/bot/message/multicast' });
+    expect(multicasts).toHaveLength(1);
+    expect(new Set((multicasts[0]?.body as { to?: string[] } | undefined)?.to)).toEqual(
+      new Set([users.R001, users.R002, users.R009, users.R004]),
+    );
+    // each item keeps its own once-only record
+    expect((await m.collection('notifications').doc('TR1__R010__opened').get()).get('status')).toBe('sent');
+    expect((await m.collection('notifications').doc('survey:TN:invite:R010').get()).get('status')).toBe(
+      'sent',
+    );
+
+    const sends = () => sys.platform.requests({ path: '/v2/bot/message/*', method: 'POST' }).length;
+    const before = sends();
+    const again = await runJobs('2026-12-04', 11);
+    expect(again.digest).toMatchObject({ pushes: 0, multicasts: 0, people: 0 });
+    expect(sends()).toBe(before);
+  });
+});
+
+describe('when the monthly quota runs short', () => {
+  it('keeps essential messages, records the optional ones, tells HR once and never retries into a closed month', async () => {
+    await sys.fs.reset();
+    const { platform, bot } = await sys.start();
+    platform.reset();
+    const users = await seedChain(sys);
+    const m = municipality(sys);
+    // due Wed 16 Dec: Tue 15 is "1 working day left" (optional); due Tue 15: "today" (essential)
+    await m
+      .collection('trainings')
+      .doc('A')
+      .set({ ...training('A', '2026-12-04', ['R010']), reportsOpened: true });
+    await m
+      .collection('trainings')
+      .doc('B')
+      .set({ ...training('B', '2026-12-03', ['R011']), reportsOpened: true });
+    const report = (id: string, employeeId: string, dueDate: string) =>
+      m
+        .collection('reports')
+        .doc(`${id}__${employeeId}`)
+        .set({
+          trainingId: id,
+          trainingTitle: `การอบรม ${id}`,
+          method: 'training',
+          hours: 6,
+          startDate: '2026-12-03',
+          endDate: '2026-12-03',
+          returnDate: '2026-12-03',
+          dueDate,
+          employeeId,
+          employeeName: employeeId,
+          status: 'pending',
+          answers: {},
+          photos: [],
+          history: [{ action: 'opened', by: 'system', at: '2026-12-03T02:00:00.000Z' }],
+        });
+    await report('A', 'R010', '2026-12-16');
+    await report('B', 'R011', '2026-12-15');
+    await at('2026-12-15');
+    // 18 of 20 used: the last 2 are kept for essential messages
+    platform.setQuota({ type: 'limited', value: 20 });
+    const filler = sys.newUserId();
+    platform.setFollowing(filler, true);
+    for (let i = 0; i < 18; i++)
+      await bot.line.push(filler, [{ type: 'text', text: `${i}` }], randomUUID(), { priority: 'essential' });
+    expect(platform.quotaUsed()).toBe(18);
+
+    const day = await runJobs('2026-12-15');
+    expect(day.digest?.items).toMatchObject({ sent: 1, heldBack: 1 });
+    // the report due today went; the early reminder was held back and recorded with its reason
+    expect(textsOf(sys.botMessages(users.R011 as string)).join()).toContain('วันนี้เป็นวันสุดท้าย');
+    expect(pushesTo(users.R010 as string)).toEqual([]);
+    expect((await m.collection('notifications').doc('A__R010__dueIn1').get()).get('status')).toBe('heldBack');
+    const month = sys.fs.db.collection('messageBudget').doc('2026-12');
+    const held = await month.collection('heldBack').get();
+    expect(held.docs.map((d) => d.get('reason'))).toEqual(['reservedForEssential']);
+    // HR was told in LINE, once
+    const hrNotice = () =>
+      textsOf(sys.botMessages(users.R004 as string)).filter((t) => t.includes('โควตาข้อความ LINE'));
+    expect(hrNotice()).toHaveLength(1);
+    expect((await month.get()).get('hrNoticeVia')).toBe('line');
+    expect(platform.quotaUsed()).toBe(20);
+
+    // the bot believes one message is left; LINE says the month is used up: one 429, not retried…
+    const before = platform.requests({ path: '/v2/bot/message/push' }).length;
+    const err = await bot.line
+      .push(users.R009 as string, [{ type: 'text', text: 'งานรออนุมัติ' }], randomUUID())
+      .catch((e: Error) => e);
+    expect(err).toMatchObject({ name: 'MessageHeldBackError', reason: 'monthlyLimit' });
+    const after = platform.requests({ path: '/v2/bot/message/push' }).slice(before);
+    expect(after.map((r) => r.status)).toEqual([429]);
+    // …and nothing more is tried this month, essential or not
+    await bot.line
+      .push(users.R009 as string, [{ type: 'text', text: 'อีกครั้ง' }], randomUUID())
+      .catch(() => undefined);
+    expect(platform.requests({ path: '/v2/bot/message/push' }).length).toBe(before + 1);
+    expect(hrNotice()).toHaveLength(1);
+    expect((await month.get()).get('closedAt')).toBeDefined();
+
+    // a new month (LINE's, Japan time) opens the quota again by itself
+    await at('2027-01-04');
+    await bot.line.push(users.R009 as string, [{ type: 'text', text: 'เดือนใหม่' }], randomUUID(), {
+      priority: 'optional',
+    });
+    expect(textsOf(sys.botMessages(users.R009 as string))).toContain('เดือนใหม่');
+    expect(platform.quotaUsed()).toBe(1);
+  });
+
+  it('resumes within the month once HR raises the plan', async () => {
+    await sys.fs.reset();
+    const { platform, bot } = await sys.start();
+    platform.reset();
+    const user = sys.newUserId();
+    platform.setFollowing(user, true);
+    await at('2026-12-21', 10);
+    platform.setQuota({ type: 'limited', value: 0 });
+    const push = () =>
+      bot.line.push(user, [{ type: 'text', text: 'x' }], randomUUID()).then(
+        () => 'sent',
+        (e: Error) => e.name,
+      );
+    expect(await push()).toBe('MessageHeldBackError');
+    platform.setQuota({ type: 'limited', value: 100 });
+    // the figures are read again after a minute: the higher limit reopens sending
+    await at('2026-12-21', 11);
+    expect(await push()).toBe('sent');
+  });
+});
