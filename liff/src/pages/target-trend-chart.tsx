@@ -5,9 +5,9 @@ import { percentText, thaiNumber } from '../thai-number';
 // target, and met / not met under each column in words (colour is never the only sign).
 
 const WIDTH = 320;
-const HEIGHT = 150;
-const TOP = 16;
-const BOTTOM = 34;
+const HEIGHT = 170;
+const TOP = 20;
+const BOTTOM = 42;
 const PLOT = HEIGHT - TOP - BOTTOM;
 
 export function TargetTrendChart({ indicator }: { readonly indicator: TargetIndicatorView }) {
@@ -51,7 +51,7 @@ export function TargetTrendChart({ indicator }: { readonly indicator: TargetIndi
                 y2={y(p.rule.percent)}
                 class="trend-target"
               />
-              <text x={x} y={HEIGHT - 20} text-anchor="middle" class="trend-year">
+              <text x={x} y={HEIGHT - 24} text-anchor="middle" class="trend-year">
                 {p.fiscalYear}
               </text>
               <text x={x} y={HEIGHT - 6} text-anchor="middle" class="trend-verdict">
