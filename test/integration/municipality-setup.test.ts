@@ -106,6 +106,13 @@ describe('municipality init', () => {
     expect(doc.get('lastEmployeeImport')).toMatchObject({ created: 2 });
     expect((await municipality().collection('employees').get()).size).toBe(3);
 
+    // a stop must be someone still at work, once there is a staff list
+    const nobody = await init({
+      ...withoutSettings,
+      settings: { approvalChain: { stopAtEmployeeId: 'E999' } },
+    }).catch((e: unknown) => e);
+    expect(nobody).toBeInstanceOf(MunicipalitySetupError);
+    expect((nobody as Error).message).toContain('ไม่พบพนักงานรหัส E999');
     // a stop the file now sets replaces the whole chain, not merged into the old one
     await init({ ...withoutSettings, settings: { approvalChain: { stopAtEmployeeId: 'E101' } } });
     expect((await municipality().get()).get('approvalChain')).toEqual({ stopAtEmployeeId: 'E101' });

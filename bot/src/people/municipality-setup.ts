@@ -1,6 +1,7 @@
 import {
   DEFAULT_MUNICIPALITY_SETTINGS,
   type Division,
+  isEmployeeId,
   type MunicipalityFile,
   type MunicipalitySettings,
 } from '@phattana/shared';
@@ -44,6 +45,17 @@ export async function setUpMunicipality(
       throw new MunicipalitySetupError(
         `ลบกอง/สำนักที่ยังมีพนักงานสังกัดอยู่ไม่ได้: ${inUse.join(', ')} — ใส่กลับในไฟล์ หรือย้ายพนักงานด้วยการนำเข้ารายชื่อก่อน`,
       );
+
+    // the same check as HR's settings page, once there is a staff list to check against (a first
+    // init comes before the import)
+    const stopAt = file.settings.approvalChain?.stopAtEmployeeId;
+    if (stopAt && !(await tx.get(employees.limit(1))).empty) {
+      const e = isEmployeeId(stopAt) ? await tx.get(employees.doc(stopAt)) : undefined;
+      if (!e?.exists || e.get('active') === false)
+        throw new MunicipalitySetupError(
+          `settings.approvalChain.stopAtEmployeeId: ไม่พบพนักงานรหัส ${stopAt} ที่ยังปฏิบัติงานอยู่`,
+        );
+    }
 
     // a new municipality starts from the defaults; an existing one keeps what the file leaves out
     const settings: Partial<MunicipalitySettings> = snap.exists
