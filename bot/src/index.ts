@@ -50,6 +50,11 @@ export {
 } from './people/firestore-employee-directory';
 export { importEmployees } from './people/import-employees';
 export { EmployeeNotFoundError, issueInvite, unlinkEmployee } from './people/invites';
+export {
+  MunicipalitySetupError,
+  type MunicipalitySetupResult,
+  setUpMunicipality,
+} from './people/municipality-setup';
 export { readSpreadsheet, SpreadsheetError } from './people/read-spreadsheet';
 export { type LinkedPersonChange, syncLinkedPeople } from './people/sync-linked-people';
 export { type DailyJobResult, openEndedTrainings, runDailyReportJobs } from './reports/daily-report-jobs';

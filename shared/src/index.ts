@@ -40,6 +40,7 @@ export * from './budget/message-budget';
 export type { PersonContext } from './conversation/context';
 // competencies, surveys (training needs, satisfaction, 5ส)
 export * from './domain/competencies';
+export * from './domain/municipality-file';
 export * from './domain/municipality-settings';
 export * from './ethics/ethics-recipients';
 export * from './ethics/ethics-training';

@@ -1,0 +1,116 @@
+// A municipality's own record, before its staff list can be imported (README "Configuration and
+// deploy"):
+//
+//   npm run municipality -- init --id banmai --file municipality.json   create, or update what the file gives
+//   npm run municipality -- show --id banmai                            what the bot will read
+//
+// The file (see docs/municipality.example.json) names the municipality, its province, its divisions
+// (id + Thai name) and optionally HR's settings; left-out settings start at their defaults and are
+// never reset by a re-run. A division staff records still use cannot be removed.
+// Options: --project <id>, --by <who>. Against `npm start`: FIRESTORE_EMULATOR_HOST=127.0.0.1:8080.
+import { readFile } from 'node:fs/promises';
+import { MunicipalitySetupError, setUpMunicipality } from '@phattana/bot';
+import {
+  DEFAULT_SURVEY_MIN_GROUP_SIZE,
+  type Division,
+  municipalityIdError,
+  parseMunicipalityFile,
+  ROLE_LABELS,
+  type Role,
+} from '@phattana/shared';
+import { openHrCli } from './support/hr-cli';
+
+async function main(): Promise<number> {
+  const cli = openHrCli('municipality-cli', { id: { type: 'string' }, file: { type: 'string' } });
+  const { positionals, values, db } = cli;
+  const [command] = positionals;
+  const id = values.id ?? '';
+  try {
+    if (!id || (command === 'init' && !values.file) || (command !== 'init' && command !== 'show'))
+      return usage();
+    const idError = municipalityIdError(id);
+    if (idError) {
+      console.error(idError);
+      return 2;
+    }
+    const ref = db.collection('municipalities').doc(id);
+    if (command === 'init') {
+      let raw: unknown;
+      try {
+        raw = JSON.parse(await readFile(values.file ?? '', 'utf8'));
+      } catch (err) {
+        console.error(`อ่านไฟล์ ${values.file} ไม่ได้: ${(err as Error).message}`);
+        return 2;
+      }
+      const parsed = parseMunicipalityFile(id, raw);
+      if ('errors' in parsed) {
+        console.error('ไฟล์ยังไม่ถูกต้อง ยังไม่ได้บันทึกอะไร:');
+        for (const [field, message] of Object.entries(parsed.errors)) console.error(`  ${field}: ${message}`);
+        return 2;
+      }
+      const r = await setUpMunicipality(db, ref, parsed.file, { by: cli.by, now: new Date() });
+      console.log(
+        r.created
+          ? `สร้างข้อมูลเทศบาล ${id} แล้ว`
+          : r.changed.length > 0
+            ? `ปรับข้อมูลเทศบาล ${id} แล้ว: ${r.changed.join(', ')}`
+            : `ข้อมูลเทศบาล ${id} ตรงกับไฟล์อยู่แล้ว ไม่มีการเปลี่ยนแปลง`,
+      );
+      console.log(`ค่าที่ใช้ตอน deploy: MUNICIPALITY_ID=${id}  MUNICIPALITY_NAME=${parsed.file.name}`);
+    }
+    const snap = await ref.get();
+    if (!snap.exists) {
+      console.error(`ไม่พบข้อมูลเทศบาล "${id}" — สร้างด้วย npm run municipality -- init --id ${id} --file <ไฟล์>`);
+      return 1;
+    }
+    const staff = await ref.collection('employees').get();
+    const count = (divisionId: string) => staff.docs.filter((d) => d.get('divisionId') === divisionId).length;
+    const chain = (snap.get('approvalChain') ?? {}) as {
+      stopAtRole?: Role;
+      stopAtEmployeeId?: string;
+      maxSteps?: number;
+    };
+    console.log(`${snap.get('name')} จังหวัด${snap.get('province')} (รหัส ${id})`);
+    for (const d of (snap.get('divisions') as Division[] | undefined) ?? [])
+      console.log(`  ${d.id}  ${d.name}  พนักงาน ${count(d.id)} คน`);
+    console.log(`เป้าหมายชั่วโมงอบรมต่อปี: ${snap.get('yearlyHoursTarget') ?? 0} ชั่วโมง`);
+    console.log(
+      `สายอนุมัติ: ${
+        [
+          chain.stopAtRole ? `หยุดที่${ROLE_LABELS[chain.stopAtRole]}` : '',
+          chain.stopAtEmployeeId ? `หยุดที่พนักงาน ${chain.stopAtEmployeeId}` : '',
+          chain.maxSteps ? `ไม่เกิน ${chain.maxSteps} ขั้น` : '',
+        ]
+          .filter(Boolean)
+          .join(' · ') || 'ไล่ขึ้นไปจนสุดสายบังคับบัญชา'
+      }`,
+    );
+    console.log(
+      `แบบสำรวจไม่ระบุตัวตนแสดงผลแยกกองเมื่อมีผู้ตอบอย่างน้อย ${snap.get('surveyDefaults.minGroupSize') ?? DEFAULT_SURVEY_MIN_GROUP_SIZE} คน`,
+    );
+    return 0;
+  } catch (err) {
+    if (err instanceof MunicipalitySetupError) {
+      console.error(err.message);
+      return 1;
+    }
+    throw err;
+  } finally {
+    await cli.close();
+  }
+}
+
+function usage(): number {
+  console.error(
+    'ใช้: npm run municipality -- init --id <รหัสเทศบาล> --file <ไฟล์ .json> | show --id <รหัสเทศบาล>',
+  );
+  return 2;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    process.exit(1);
+  },
+);
