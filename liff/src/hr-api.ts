@@ -1,5 +1,6 @@
 import type { BroadcastFilter } from '../../shared/src/broadcast/broadcast-filter';
 import type { BroadcastView, LateList } from '../../shared/src/broadcast/late-api-contract';
+import type { RosterPerson } from '../../shared/src/people/invite-api-contract';
 import { type ApiClient, SESSION_EXPIRED_TEXT } from './api-client';
 
 // HR's APIs (bot/src/api/late-routes.ts at /late, manage-routes.ts at /manage) as the LIFF pages see
@@ -194,15 +195,7 @@ export const undoHolidayEdit = (api: ApiClient, editId: string) =>
 
 // ---- invite codes and the import template ----
 
-export interface RosterPerson {
-  readonly id: string;
-  readonly code: string;
-  readonly name: string;
-  readonly position: string | null;
-  readonly divisionId: string | null;
-  readonly linked: boolean;
-  readonly invite: { readonly code: string; readonly expiresAt: string } | null;
-}
+export type { RosterPerson };
 
 export const loadInviteRoster = (api: ApiClient) =>
   send<{ people: RosterPerson[]; divisions: Choice[] }>(api, 'manage/invites');

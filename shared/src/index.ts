@@ -77,6 +77,7 @@ export * from './people/approval-chain';
 export * from './people/csv';
 export * from './people/employee-import';
 export * from './people/employee-import-template';
+export * from './people/invite-api-contract';
 export * from './people/invite-code';
 export * from './people/line-reach';
 export type * from './people/notify-employee';

@@ -1,4 +1,4 @@
-import { type Division, isInviteUsable } from '@phattana/shared';
+import { type Division, isInviteUsable, type RosterPerson } from '@phattana/shared';
 import type { CollectionReference, DocumentReference, Firestore } from 'firebase-admin/firestore';
 import { issueInvite } from './invites';
 
@@ -11,17 +11,6 @@ export interface InviteCollections {
   readonly municipality: DocumentReference;
   readonly employees: CollectionReference;
   readonly invites: CollectionReference;
-}
-
-export interface RosterPerson {
-  readonly id: string;
-  readonly code: string;
-  readonly name: string;
-  readonly position: string | null;
-  readonly divisionId: string | null;
-  readonly linked: boolean;
-  /** the latest code that still works, if any */
-  readonly invite: { readonly code: string; readonly expiresAt: string } | null;
 }
 
 export type InviteScope =
