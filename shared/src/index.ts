@@ -1,5 +1,6 @@
 export * from './approvals/waiting-work';
 export * from './calendar/fiscal-year';
+export * from './calendar/fiscal-year-input';
 export * from './calendar/quiet-hours';
 export * from './calendar/thai-holidays';
 export * from './calendar/working-days';

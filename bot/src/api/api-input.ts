@@ -1,17 +1,21 @@
-import { fiscalYearOfInstant } from '@phattana/shared';
+import { BAD_FISCAL_YEAR, parseFiscalYear } from '@phattana/shared';
 import type { NextFunction, Request, Response } from 'express';
 
 // Small request readers the IDP, hours and team routes share, each answering bad input in Thai.
 
-/** `?fy=2570`, or this fiscal year; undefined (and a 400 sent) when it is not a plausible year. */
-export function fiscalYearParam(req: Request, res: Response, now: Date): number | undefined {
-  const raw = req.query.fy;
-  if (raw === undefined || raw === '') return fiscalYearOfInstant(now);
-  const fy = typeof raw === 'string' && /^\d{4}$/.test(raw) ? Number(raw) : Number.NaN;
-  const current = fiscalYearOfInstant(now);
-  if (Number.isInteger(fy) && fy >= current - 20 && fy <= current + 1) return fy;
-  res.status(400).json({ message: 'ปีงบประมาณไม่ถูกต้อง (ใช้ปี พ.ศ. เช่น 2570)' });
-  return undefined;
+/**
+ * A fiscal year from the request (`?fy=2570` unless another place is named), or this fiscal year; undefined
+ * (and a Thai 400 sent) when it is outside the years every page accepts (shared parseFiscalYear).
+ */
+export function fiscalYearParam(
+  req: Request,
+  res: Response,
+  now: Date,
+  raw: unknown = req.query.fy,
+): number | undefined {
+  const fy = parseFiscalYear(raw, now);
+  if (fy === undefined) res.status(400).json({ message: BAD_FISCAL_YEAR });
+  return fy;
 }
 
 /** A body field that must be a whole number (a version, a fiscal year). */

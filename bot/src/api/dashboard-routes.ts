@@ -1,9 +1,9 @@
 import {
+  BAD_FISCAL_YEAR,
   type DashboardData,
   divisionsExportTable,
   type ExportTable,
   exportCsv,
-  fiscalYearOfInstant,
   indicatorsExportTable,
   peopleExportTable,
 } from '@phattana/shared';
@@ -12,28 +12,24 @@ import writeExcelFile from 'write-excel-file/node';
 import { readDashboard, readExportPeople, selectableYears } from '../stats/dashboard-data';
 import { personOf, requireRoles } from './api-auth';
 import type { ApiDeps } from './api-deps';
+import { fiscalYearParam } from './api-input';
 
 // The HR/executive dashboard of the plan's indicators for one fiscal year, and the same numbers as
 // LPA/ITA evidence files. The view reads maintained documents only (bot/src/stats/dashboard-data.ts);
 // the people export reads the year's totals documents, one per person, since it lists everyone.
 
-const BAD_YEAR = 'ปีงบประมาณไม่ถูกต้อง กรุณาเลือกปีงบประมาณจากรายการ';
 const BAD_KIND = 'กรุณาเลือกไฟล์ที่จะส่งออก: รายบุคคล (people) หรือรายหน่วยงาน (divisions)';
 
 export function createDashboardRoutes(d: ApiDeps): Router {
   const router = express.Router();
   router.use(requireRoles('hr', 'executive'));
 
-  /** The fiscal year asked for (default: the current one), or a 400 in Thai. */
+  /** The fiscal year asked for (default: the current one) if it has begun, or a 400 in Thai. */
   const yearOf = (req: Request, res: Response): number | undefined => {
-    const raw = req.query.fy;
-    const now = d.clock();
-    const fy = raw === undefined || raw === '' ? fiscalYearOfInstant(now) : Number(raw);
-    if (!Number.isInteger(fy) || !selectableYears(now).includes(fy)) {
-      res.status(400).json({ message: BAD_YEAR });
-      return undefined;
-    }
-    return fy;
+    const fy = fiscalYearParam(req, res, d.clock());
+    if (fy === undefined || selectableYears(d.clock()).includes(fy)) return fy;
+    res.status(400).json({ message: BAD_FISCAL_YEAR });
+    return undefined;
   };
   const dashboard = (fy: number) => readDashboard(d.db, d.collections, fy, d.clock());
 

@@ -1,6 +1,5 @@
 import {
   exportCsv,
-  fiscalYearOfInstant,
   isIsoDate,
   type Role,
   STAFF_TYPE_LABELS,
@@ -30,6 +29,7 @@ import {
 import { readSurveyPhoto } from '../surveys/survey-photo-access';
 import { personOf, requireRoles } from './api-auth';
 import type { ApiDeps } from './api-deps';
+import { fiscalYearParam } from './api-input';
 
 // HR's survey management for the LIFF pages (issue 5/6): the list with response rates, create from a
 // template or by copying last year's, edit and open/close, the results and the CSV/XLSX export.
@@ -52,8 +52,8 @@ export function createSurveyRoutes(d: ApiDeps): Router {
   });
 
   router.get('/', readers, async (req, res) => {
-    const asked = Number(req.query.fiscalYear);
-    const fiscalYear = Number.isInteger(asked) && asked > 2500 ? asked : fiscalYearOfInstant(d.clock());
+    const fiscalYear = fiscalYearParam(req, res, d.clock(), req.query.fiscalYear);
+    if (fiscalYear === undefined) return;
     const [surveys, names] = await Promise.all([listSurveys(c, fiscalYear, d.clock()), divisionNames(c)]);
     res.json({
       fiscalYear,

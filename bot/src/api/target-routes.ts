@@ -1,8 +1,11 @@
 import {
+  acceptedFiscalYears,
+  BAD_FISCAL_YEAR,
   dashboardResults,
   fiscalYearLabel,
   fiscalYearOfInstant,
   isTargetIndicatorId,
+  parseFiscalYear,
   parseTargetRule,
   type TargetIndicatorId,
   type TargetsData,
@@ -24,24 +27,17 @@ import type { ApiDeps } from './api-deps';
 /** Years of history the page shows, the year asked for included. */
 const HISTORY_YEARS = 5;
 
-const BAD_YEAR = 'ปีงบประมาณไม่ถูกต้อง กรุณาเลือกปีงบประมาณจากรายการ';
-
 export function createTargetRoutes(d: ApiDeps): Router {
   const router = express.Router();
   const c = d.collections;
   const json = express.json({ limit: '16kb' });
   router.use(requireRoles('hr', 'executive'));
 
-  /** This year and ten back, and next year (targets are set ahead). */
-  const years = () => {
-    const current = fiscalYearOfInstant(d.clock());
-    return Array.from({ length: 12 }, (_, i) => current + 1 - i);
-  };
+  const years = () => acceptedFiscalYears(d.clock());
   const yearParam = (raw: unknown, res: Response): number | undefined => {
-    const fy = raw === undefined || raw === '' ? fiscalYearOfInstant(d.clock()) : Number(raw);
-    if (Number.isInteger(fy) && years().includes(fy)) return fy;
-    res.status(400).json({ message: BAD_YEAR });
-    return undefined;
+    const fy = parseFiscalYear(raw, d.clock());
+    if (fy === undefined) res.status(400).json({ message: BAD_FISCAL_YEAR });
+    return fy;
   };
   const indicatorParam = (raw: unknown, res: Response): TargetIndicatorId | undefined => {
     if (isTargetIndicatorId(raw)) return raw;

@@ -1,4 +1,5 @@
 import {
+  acceptedFiscalYears,
   type DashboardData,
   type Division,
   dashboardFrom,
@@ -33,10 +34,10 @@ export interface DashboardCollections extends StatsCollections {
   readonly targets: CollectionReference;
 }
 
-/** Fiscal years HR may ask for: this one and ten back (a year that has not begun has nothing to count). */
+/** Fiscal years the dashboard offers: the accepted ones that have begun (a year not begun has nothing to count). */
 export function selectableYears(now: Date): number[] {
   const current = fiscalYearOfInstant(now);
-  return Array.from({ length: 11 }, (_, i) => current - i);
+  return acceptedFiscalYears(now).filter((fy) => fy <= current);
 }
 
 export async function readDashboard(
