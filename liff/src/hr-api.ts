@@ -3,7 +3,7 @@ import type { BroadcastView, LateList } from '../../shared/src/broadcast/late-ap
 import type { RosterPerson } from '../../shared/src/people/invite-api-contract';
 import { type ApiClient, SESSION_EXPIRED_TEXT } from './api-client';
 
-// HR's APIs (bot/src/api/late-routes.ts at /late, manage-routes.ts at /manage) as the LIFF pages see
+// HR's APIs (bot/src/api/late-routes.ts at /late, trainings-, staff-import-, holiday- and settings-routes.ts at /manage/...) as the LIFF pages see
 // them. Shared shapes are imported type-only: nothing of shared/ lands in the bundle.
 
 export type { BroadcastFilter } from '../../shared/src/broadcast/broadcast-filter';

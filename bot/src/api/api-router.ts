@@ -4,21 +4,23 @@ import { type AuthedRequest, requireRoles, rolesOf } from './api-auth';
 import type { ApiDeps } from './api-deps';
 import { jsonBodyErrors } from './api-input';
 import { createDashboardRoutes } from './dashboard-routes';
-import { createHolidayEditRoutes } from './holiday-edit-routes';
+import { createHolidayRoutes } from './holiday-routes';
 import { createHoursRoutes } from './hours-routes';
 import { IdTokenError } from './id-token-verifier';
 import { createIdpRoutes } from './idp-routes';
 import { createImportTemplateRoutes } from './import-template-routes';
 import { createInviteRoutes } from './invite-routes';
 import { createLateRoutes } from './late-routes';
-import { createManageRoutes } from './manage-routes';
 import { createMeRoutes } from './me-routes';
 import { createMessageBudgetRoutes } from './message-budget-routes';
 import { createReportPhotoRoutes } from './report-photo-routes';
 import { createReportRoutes } from './report-routes';
+import { createSettingsRoutes } from './settings-routes';
+import { createStaffImportRoutes } from './staff-import-routes';
 import { createSurveyRoutes } from './survey-routes';
 import { createTargetRoutes } from './target-routes';
 import { createTeamRoutes } from './team-routes';
+import { createTrainingsRoutes } from './trainings-routes';
 
 export type { ApiDeps } from './api-deps';
 
@@ -155,11 +157,13 @@ export function createApiRouter(d: ApiDeps): Router {
 
   router.use('/dashboard', createDashboardRoutes(d));
   router.use('/late', requireRoles('hr'), createLateRoutes(d));
-  router.use('/manage/holidays', requireRoles('hr'), createHolidayEditRoutes(d));
+  router.use('/manage/holidays', requireRoles('hr'), createHolidayRoutes(d));
   router.use('/manage/invites', requireRoles('hr'), createInviteRoutes(d));
   router.use('/manage/employees/template', requireRoles('hr'), createImportTemplateRoutes(d));
+  router.use('/manage/trainings', requireRoles('hr'), createTrainingsRoutes(d));
+  router.use('/manage/employees', requireRoles('hr'), createStaffImportRoutes(d));
+  router.use('/manage/settings', requireRoles('hr'), createSettingsRoutes(d));
   router.use('/message-budget', createMessageBudgetRoutes(d));
-  router.use('/manage', requireRoles('hr'), createManageRoutes(d));
   router.use('/reports', createReportPhotoRoutes(d));
   router.use(
     '/reports',

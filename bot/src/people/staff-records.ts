@@ -1,5 +1,5 @@
-import type { PersonContext, Role } from '@phattana/shared';
-import type { DocumentSnapshot } from 'firebase-admin/firestore';
+import { isEmployeeId, type PersonContext, type Role } from '@phattana/shared';
+import type { CollectionReference, DocumentSnapshot } from 'firebase-admin/firestore';
 
 // The rules about a staff record (municipalities/{m}/employees/{id}) that every reader shares: which
 // roles it grants and who it names. Readers parse a record through these, never on their own.
@@ -25,3 +25,26 @@ export function personFromRecord(snap: DocumentSnapshot): PersonContext {
 /** A record HR has not switched off (a missing `active` counts as active). */
 export const isActiveRecord = (snap: DocumentSnapshot): boolean =>
   snap.exists && snap.get('active') !== false;
+
+/**
+ * Which of these staff codes HR may not name in a record (a training's attendees, a sign-off stop): codes
+ * with no record (a code that cannot be a record's id, e.g. "/" or "..", is unknown, never a document
+ * path) and records of people who have left.
+ */
+export async function unusableStaff(
+  employees: CollectionReference,
+  ids: readonly string[],
+): Promise<{ unknown: string[]; left: string[] }> {
+  const wellFormed = ids.filter((id) => isEmployeeId(id));
+  const malformed = ids.filter((id) => !isEmployeeId(id));
+  const snaps =
+    wellFormed.length > 0
+      ? await employees.firestore.getAll(...wellFormed.map((id) => employees.doc(id)), {
+          fieldMask: ['active'],
+        })
+      : [];
+  return {
+    unknown: [...malformed, ...snaps.filter((s) => !s.exists).map((s) => s.id)],
+    left: snaps.filter((s) => s.exists && !isActiveRecord(s)).map((s) => s.id),
+  };
+}

@@ -1,0 +1,70 @@
+import express, { type Router } from 'express';
+import { EmployeeWriteError } from '../people/firestore-employee-directory';
+import { EmployeeImportSetupError } from '../people/import-employees';
+import { SPREADSHEET_LIMITS, SpreadsheetError } from '../people/read-spreadsheet';
+import { importStaffFile, listStaff } from '../people/staff-import-admin';
+import { personOf } from './api-auth';
+import type { ApiDeps } from './api-deps';
+
+// HR's staff list and its import (mounted at /manage/employees, HR only) over people/staff-import-admin.ts.
+
+const NO_PEPPER = 'ระบบยังไม่ได้ตั้งค่าการนำเข้ารายชื่อ (pepper ของวันเกิด) กรุณาติดต่อผู้ดูแลระบบ';
+
+export function createStaffImportRoutes(d: ApiDeps): Router {
+  const router = express.Router();
+  const c = d.collections;
+
+  router.get('/', async (_req, res) => {
+    const list = await listStaff(c);
+    res.setHeader('cache-control', 'no-store');
+    res.json(list);
+  });
+
+  // The file is the request body as it is (CSV or XLSX bytes); ?dryRun=1 checks without writing.
+  router.post(
+    '/import',
+    express.raw({ type: () => true, limit: SPREADSHEET_LIMITS.maxBytes + 1024 }),
+    async (req, res) => {
+      const dryRun = req.query.dryRun === '1' || req.query.dryRun === 'true';
+      const filename = typeof req.query.filename === 'string' ? req.query.filename.slice(0, 200) : undefined;
+      const bytes = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
+      if (!d.birthDatePepper) {
+        res.status(503).json({ message: NO_PEPPER });
+        return;
+      }
+      const p = personOf(req);
+      const by = { employeeId: p.employeeId, name: p.name };
+      try {
+        const body = await importStaffFile(d.db, c, {
+          bytes,
+          ...(filename ? { filename } : {}),
+          dryRun,
+          pepper: d.birthDatePepper,
+          by,
+          now: d.clock(),
+        });
+        d.logger.info('api.employees_import', {
+          by: by.employeeId,
+          dryRun,
+          ...body.summary,
+          written: body.written,
+          errors: body.errors.length,
+        });
+        res.json(body);
+      } catch (err) {
+        if (err instanceof SpreadsheetError || err instanceof EmployeeImportSetupError) {
+          res.status(400).json({ message: err.message });
+          return;
+        }
+        if (err instanceof EmployeeWriteError) {
+          d.logger.error('api.employees_import_failed', { err: err.message });
+          res.status(500).json({ message: err.message });
+          return;
+        }
+        throw err;
+      }
+    },
+  );
+
+  return router;
+}

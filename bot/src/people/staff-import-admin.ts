@@ -1,0 +1,100 @@
+import type { Division } from '@phattana/shared';
+import {
+  type CollectionReference,
+  type DocumentReference,
+  type Firestore,
+  Timestamp,
+} from 'firebase-admin/firestore';
+import { createFirestoreEmployeeDirectory } from './firestore-employee-directory';
+import { importEmployees } from './import-employees';
+import { staffRoles } from './staff-records';
+import { syncLinkedPeople } from './sync-linked-people';
+
+// HR's staff list in the LIFF app: the list as the page shows it, and the staff-list import (the CLI's
+// importEmployees, dry run first). The routes (api/staff-import-routes.ts) only translate HTTP; the import's
+// own errors (SpreadsheetError, EmployeeImportSetupError, EmployeeWriteError) come through unchanged.
+
+export interface StaffImportCollections {
+  readonly municipality: DocumentReference;
+  readonly employees: CollectionReference;
+  readonly conversations: CollectionReference;
+}
+
+/** Every staff record as HR's list shows it (by code), with the municipality's divisions. */
+export async function listStaff(c: Pick<StaffImportCollections, 'municipality' | 'employees'>) {
+  const [snap, municipality] = await Promise.all([
+    c.employees.select('code', 'name', 'divisionId', 'position', 'active', 'roles', 'lineUserId').get(),
+    c.municipality.get(),
+  ]);
+  const divisions = (municipality.get('divisions') as Division[] | undefined) ?? [];
+  const employees = snap.docs
+    .map((s) => ({
+      id: s.id,
+      code: String(s.get('code') ?? s.id),
+      name: String(s.get('name') ?? ''),
+      divisionId: (s.get('divisionId') as string | undefined) ?? null,
+      position: (s.get('position') as string | undefined) ?? null,
+      active: s.get('active') !== false,
+      roles: staffRoles(s.get('roles')),
+      linked: Boolean(s.get('lineUserId')),
+    }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+  return { employees, divisions: divisions.map((v) => ({ id: v.id, name: v.name })) };
+}
+
+export interface StaffImportRequest {
+  readonly bytes: Uint8Array;
+  readonly filename?: string;
+  readonly dryRun: boolean;
+  readonly pepper: string;
+  readonly by: { employeeId: string; name: string };
+  readonly now: Date;
+}
+
+/**
+ * Imports a staff file (or only checks it, on a dry run). Linked people whose roles changed get them in
+ * chat; those who left are unlinked (their rich menu changes at the next CLI import or menu setup: the
+ * API holds no LINE client). A real import is noted on the municipality for the page's "last import".
+ */
+export async function importStaffFile(db: Firestore, c: StaffImportCollections, r: StaffImportRequest) {
+  const result = await importEmployees({
+    bytes: r.bytes,
+    ...(r.filename ? { filename: r.filename } : {}),
+    municipalityId: c.municipality.id,
+    directory: createFirestoreEmployeeDirectory(db, { municipality: c.municipality, employees: c.employees }),
+    pepper: r.pepper,
+    now: r.now,
+    dryRun: r.dryRun,
+  });
+  const linked =
+    result.linkedChanges.length > 0
+      ? await syncLinkedPeople(db, result.linkedChanges, {
+          conversations: c.conversations,
+          employees: c.employees,
+          now: r.now,
+        })
+      : undefined;
+  if (!r.dryRun)
+    await c.municipality.set(
+      {
+        lastEmployeeImport: {
+          by: r.by,
+          at: Timestamp.fromDate(r.now),
+          filename: r.filename ?? null,
+          ...result.summary,
+          written: result.written,
+        },
+      },
+      { merge: true },
+    );
+  return {
+    dryRun: r.dryRun,
+    file: result.file,
+    where: result.file.format === 'xlsx' ? 'แถว' : 'บรรทัด',
+    headerRejected: result.headerRejected,
+    summary: result.summary,
+    written: result.written,
+    errors: result.errors,
+    linked: linked ? { updated: linked.updated, unlinked: linked.unlinked } : { updated: 0, unlinked: 0 },
+  };
+}
