@@ -1,11 +1,12 @@
 import {
+  applyAnswerPatch,
   fiscalYearOf,
   fiscalYearOfInstant,
   isEditable,
   isReportId,
   missingAnswers,
-  RATING_LABELS,
-  REPORT_DUE_RULE,
+  parseAnswerPatch,
+  REPORT_FORM_RULES,
   type ReportDetail,
   type ReportFormRules,
   type ReportSummary,
@@ -16,7 +17,6 @@ import { type CollectionReference, type DocumentSnapshot, Timestamp } from 'fire
 import { isOpenStatus, reportFromDoc } from '../reports/report-records';
 import type { Logger } from '../runtime/logger';
 import { personOf } from './api-auth';
-import { ANSWER_FORM_LIMITS, applyAnswerPatch, parseAnswerPatch } from './report-answers-input';
 
 // The post-training report for the LIFF form. The report document is the draft the chat edits too:
 // a save re-reads it in a transaction and changes only `answers`, so a chat turn (which re-reads the
@@ -33,11 +33,7 @@ const NOT_YOURS = 'รายงานนี้ไม่ใช่ของท่�
 const NOT_FOUND = 'ไม่พบรายงานนี้ อาจถูกลบหรือย้ายแล้ว กรุณาติดต่อฝ่ายบุคคล';
 const CHANGED = 'มีการแก้ไขจากแชต ระหว่างที่ท่านเปิดแบบฟอร์มนี้ ระบบรวมคำตอบล่าสุดให้แล้ว กรุณาตรวจสอบแล้วกดบันทึกร่างอีกครั้ง';
 
-const FORM: ReportFormRules = {
-  ...ANSWER_FORM_LIMITS,
-  ratingLabels: RATING_LABELS,
-  dueRule: REPORT_DUE_RULE,
-};
+const FORM: ReportFormRules = REPORT_FORM_RULES;
 
 export function createReportRoutes(d: ReportRoutesDeps): Router {
   const router = express.Router();

@@ -22,16 +22,8 @@ import { useAsync } from '../use-async';
 import './report-page.css';
 
 // The post-training report form: the same draft the chat edits (the report document's answers). It
-// saves drafts only; submitting goes through the chat, where the approval chain is resolved.
-
-const QUESTIONS: Record<AnswerField, string> = {
-  learned: 'ท่านได้เรียนรู้อะไรจากการอบรมครั้งนี้ (สาระสำคัญที่ได้รับ)',
-  application: 'ท่านจะนำความรู้ที่ได้ไปปรับใช้ในการปฏิบัติงานอย่างไร',
-  sharing: 'ท่านจะแบ่งปันความรู้ให้เพื่อนร่วมงานอย่างไร',
-  sharingDetail: 'วิธีแบ่งปันความรู้ของท่าน',
-  problems: 'ปัญหาอุปสรรคและข้อเสนอแนะต่อการอบรม',
-  rating: 'การอบรมครั้งนี้เป็นประโยชน์ต่อการปฏิบัติงานของท่านเพียงใด',
-};
+// saves drafts only; submitting goes through the chat, where the approval chain is resolved. The questions'
+// wording comes with the report (shared/src/reports/report-questions.ts): the chat asks the same ones.
 
 const SAVED_MESSAGE = 'บันทึกแล้ว กลับไปที่แชตแล้วพิมพ์ "ทำต่อ" เพื่อส่งรายงาน';
 
@@ -252,7 +244,7 @@ function ReportForm({ api, initial, onStale }: ReportFormProps) {
   const text = (field: TextField, rows: number, hint?: string) => (
     <LongAnswer
       field={field}
-      label={QUESTIONS[field]}
+      label={form.questions[field]}
       hint={hint}
       rows={rows}
       value={draft[field]}
@@ -273,7 +265,7 @@ function ReportForm({ api, initial, onStale }: ReportFormProps) {
         {text('learned', 6)}
         {text('application', 6)}
         <fieldset class="field" aria-invalid={errors.sharing ? 'true' : undefined}>
-          <legend class="field-label">{QUESTIONS.sharing}</legend>
+          <legend class="field-label">{form.questions.sharing}</legend>
           {form.sharingPlans.map((p) => (
             <label key={p.id} class="choice">
               <input
@@ -291,7 +283,7 @@ function ReportForm({ api, initial, onStale }: ReportFormProps) {
         {draft.sharing === 'other' ? text('sharingDetail', 3) : null}
         {text('problems', 4, 'ถ้าไม่มี พิมพ์ -')}
         <fieldset class="field" aria-invalid={errors.rating ? 'true' : undefined}>
-          <legend class="field-label">{QUESTIONS.rating}</legend>
+          <legend class="field-label">{form.questions.rating}</legend>
           {form.ratings.map((v) => (
             <label key={v} class="choice">
               <input
@@ -447,7 +439,7 @@ function ReportReadOnly({ detail }: { readonly detail: ReportDetail }) {
               : describe(f, a, detail.form);
           return (
             <div key={f}>
-              <dt>{QUESTIONS[f]}</dt>
+              <dt>{detail.form.questions[f]}</dt>
               <dd>{value || '-'}</dd>
             </div>
           );

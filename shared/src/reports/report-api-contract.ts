@@ -12,6 +12,8 @@ export type ReportFormRules = {
   readonly sharingPlans: readonly { readonly id: SharingPlanId; readonly name: string }[];
   /** how the due date is counted, in the chat's words */
   readonly dueRule: string;
+  /** each question's wording, as the chat asks it (shared/src/reports/report-questions.ts) */
+  readonly questions: Readonly<Record<keyof ReportAnswers, string>>;
 };
 
 /** GET /api/reports/:id */

@@ -8,9 +8,15 @@ import { type Action, type CardField, postback, type Reply, say, text } from '..
 import { fileReportAction, mainActions } from '../../conversation/start-actions';
 import type { ReportEffect, ReportFacts, ReportLookup } from '../../reports/report-edge';
 import {
+  checkAnswerText,
+  isRating,
+  NO_PROBLEMS,
+  REPORT_QUESTIONS,
+  sharingPlanOf,
+} from '../../reports/report-questions';
+import {
   ANSWER_FIELDS,
   ANSWER_LIMITS,
-  ANSWER_TEXT_RULES,
   isEditable,
   missingAnswers,
   RATING_LABELS,
@@ -21,9 +27,10 @@ import {
   SHARING_PLANS,
   type SharingPlanId,
   submitReport,
+  type TextAnswerField,
   type TrainingReport,
 } from '../../reports/training-report';
-import { graphemeLength, truncateGraphemes, truncateUtf16 } from '../../text/graphemes';
+import { truncateGraphemes, truncateUtf16 } from '../../text/graphemes';
 import {
   addDays,
   bangkokDate,
@@ -96,7 +103,6 @@ const BACK: Action = say('ย้อนกลับ');
 const CANCEL: Action = say('ยกเลิก');
 const MAIN: Action[] = mainActions();
 const YES_WORDS = new Set(['ใช่', 'ถูกต้อง', 'ตกลง', 'ok', 'yes']);
-const NONE_WORDS = new Set(['ไม่มี', '-', 'ไม่มีปัญหา', 'ไม่มีข้อเสนอแนะ', 'ไม่มีครับ', 'ไม่มีค่ะ', 'ไม่มีคะ']);
 const DONE_WORDS = new Set(['ข้าม', 'เสร็จแล้ว', 'เสร็จ', 'ไม่มี', 'ไม่ส่ง', 'ไม่มีรูป']);
 const SEND_WORDS = new Set(['ส่ง', 'ยืนยัน', 'ยืนยันส่ง', 'ตกลง']);
 
@@ -517,8 +523,7 @@ function onAnswer(
   const parsed = readAnswer(q, event);
   if ('error' in parsed) {
     // a plan typed in the person's own words at the choice question is "other" with that text, not an error
-    const typed =
-      q === 'sharing' && event.kind === 'text' ? readText(event, ANSWER_TEXT_RULES.sharingDetail) : undefined;
+    const typed = q === 'sharing' && event.kind === 'text' ? readText(event, 'sharingDetail') : undefined;
     if (typed && 'value' in typed) {
       const answers: ReportAnswers = { ...report.answers, sharing: 'other', sharingDetail: typed.value };
       const { report: updated, effect } = saved(report, answers);
@@ -549,11 +554,10 @@ function readAnswer(q: AnswerQuestion, event: InboundEvent): Parsed<string | num
     case 'learned':
     case 'application':
     case 'sharingDetail':
-      return readText(event, ANSWER_TEXT_RULES[q]);
     case 'problems':
-      if (event.kind === 'postback' && event.payload.a === P.none) return { value: '-' };
-      if (event.kind === 'text' && NONE_WORDS.has(normaliseInput(event.text))) return { value: '-' };
-      return readText(event, ANSWER_TEXT_RULES.problems);
+      if (q === 'problems' && event.kind === 'postback' && event.payload.a === P.none)
+        return { value: NO_PROBLEMS };
+      return readText(event, q);
     case 'sharing':
       return readSharing(event);
     case 'rating':
@@ -561,30 +565,20 @@ function readAnswer(q: AnswerQuestion, event: InboundEvent): Parsed<string | num
   }
 }
 
-function readText(event: InboundEvent, { min, max }: { min: number; max: number }): Parsed<string> {
+/** A typed answer, checked as the LIFF form's is (report-questions.ts). */
+function readText(event: InboundEvent, field: TextAnswerField): Parsed<string> {
   if (event.kind !== 'text') return { error: wrongKind(event) ?? 'กรุณาพิมพ์คำตอบเป็นข้อความ' };
-  const t = event.text.trim();
-  const n = graphemeLength(t);
-  if (n < min) {
-    return { error: `คำตอบสั้นเกินไป (${n} ตัวอักษร) กรุณาเล่าให้ละเอียดขึ้น อย่างน้อย ${min} ตัวอักษร` };
-  }
-  if (n > max) {
-    return {
-      error: `คำตอบยาวเกินไป (${n} ตัวอักษร) กรุณาพิมพ์ไม่เกิน ${max} ตัวอักษร หรือสรุปให้สั้นลง`,
-    };
-  }
-  return { value: t };
+  return checkAnswerText(field, event.text);
 }
 
 function readSharing(event: InboundEvent): Parsed<SharingPlanId> {
   if (event.kind === 'postback' && event.payload.a === P.sharing) {
-    const plan = SHARING_PLANS.find((p) => p.id === event.payload.s);
-    return plan ? { value: plan.id } : { error: 'กรุณาเลือกวิธีแบ่งปันความรู้จากปุ่มด้านล่าง' };
+    const plan = sharingPlanOf(event.payload.s);
+    return plan ? { value: plan } : { error: 'กรุณาเลือกวิธีแบ่งปันความรู้จากปุ่มด้านล่าง' };
   }
   if (event.kind === 'text') {
-    const t = normaliseInput(event.text);
-    const plan = SHARING_PLANS.find((p) => normaliseInput(p.label) === t || normaliseInput(p.name) === t);
-    if (plan) return { value: plan.id };
+    const plan = sharingPlanOf(event.text, true);
+    if (plan) return { value: plan };
     return { error: 'กรุณาเลือกวิธีแบ่งปันความรู้จากปุ่มด้านล่าง หากเป็นวิธีอื่น กด "อื่น ๆ (พิมพ์เอง)" แล้วพิมพ์ได้' };
   }
   return { error: wrongKind(event) ?? 'กรุณาเลือกวิธีแบ่งปันความรู้จากปุ่มด้านล่าง' };
@@ -610,8 +604,6 @@ function readRating(event: InboundEvent): Parsed<Rating> {
   }
   return { error: wrongKind(event) ?? RATING_HINT };
 }
-
-const isRating = (v: number): v is Rating => Number.isInteger(v) && v >= 1 && v <= 5;
 
 // ── photos ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -774,33 +766,30 @@ function ask(s: State, report: TrainingReport, now: Date, ctx: TurnContext, note
   const nav = [BACK, CANCEL];
   switch (at) {
     case 'learned':
-      return [
-        text(
-          `${prefix}ท่านได้เรียนรู้อะไรจากการอบรมครั้งนี้ (สาระสำคัญที่ได้รับ)\nพิมพ์อย่างน้อย ${ANSWER_LIMITS.min} ตัวอักษร`,
-          nav,
-        ),
-      ];
+      return [text(`${prefix}${REPORT_QUESTIONS.learned}\nพิมพ์อย่างน้อย ${ANSWER_LIMITS.min} ตัวอักษร`, nav)];
     case 'application':
-      return [text(`${prefix}ท่านจะนำความรู้ที่ได้ไปปรับใช้ในการปฏิบัติงานอย่างไร`, nav)];
+      return [text(`${prefix}${REPORT_QUESTIONS.application}`, nav)];
     case 'sharing':
       return [
-        text(`${prefix}ท่านจะแบ่งปันความรู้ให้เพื่อนร่วมงานอย่างไร`, [
+        text(`${prefix}${REPORT_QUESTIONS.sharing}`, [
           ...SHARING_PLANS.map((p) => postback(p.label, { a: P.sharing, s: p.id })),
           ...nav,
         ]),
       ];
     case 'sharingDetail':
-      return [text(`${prefix}พิมพ์วิธีแบ่งปันความรู้ของท่าน (ไม่เกิน ${ANSWER_LIMITS.short} ตัวอักษร)`, nav)];
+      return [
+        text(`${prefix}พิมพ์${REPORT_QUESTIONS.sharingDetail} (ไม่เกิน ${ANSWER_LIMITS.short} ตัวอักษร)`, nav),
+      ];
     case 'problems':
       return [
-        text(`${prefix}ปัญหาอุปสรรคและข้อเสนอแนะต่อการอบรม (ถ้าไม่มี กด "ไม่มี")`, [
+        text(`${prefix}${REPORT_QUESTIONS.problems} (ถ้าไม่มี กด "ไม่มี")`, [
           postback('ไม่มี', { a: P.none }),
           ...nav,
         ]),
       ];
     case 'rating':
       return [
-        text(`${prefix}การอบรมครั้งนี้เป็นประโยชน์ต่อการปฏิบัติงานของท่านเพียงใด`, [
+        text(`${prefix}${REPORT_QUESTIONS.rating}`, [
           ...([5, 4, 3, 2, 1] as const).map((v) => postback(`${v} ${RATING_LABELS[v]}`, { a: P.rating, v })),
           ...nav,
         ]),

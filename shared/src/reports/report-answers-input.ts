@@ -1,18 +1,24 @@
+import { REPORT_DUE_RULE } from '../calendar/working-days';
+import type { ReportFormRules } from './report-api-contract';
+import {
+  type AnswerCheck,
+  type AnswerField,
+  checkAnswerText,
+  isRating,
+  REPORT_QUESTIONS,
+  sharingPlanOf,
+} from './report-questions';
 import {
   ANSWER_FIELDS,
   ANSWER_TEXT_RULES,
-  graphemeLength,
-  type Rating,
+  RATING_LABELS,
   type ReportAnswers,
   SHARING_PLANS,
-  type SharingPlanId,
   type TextAnswerField,
-} from '@phattana/shared';
+} from './training-report';
 
-// The answers a LIFF form sends, checked with the same limits the chat applies to a typed answer
-// (shared/src/flows/training-report.ts): text is trimmed and counted in UTF-16 units as the chat does.
-
-export type AnswerField = keyof ReportAnswers;
+// The answers a LIFF form sends (PUT /api/reports/:id), checked with the same rules the chat applies to
+// a typed answer (report-questions.ts), and the form's rules and wording sent with every report.
 
 /** What a save changes: a field that is absent stays as stored; null (or blank text) clears it. */
 export type AnswerPatch = { -readonly [K in AnswerField]?: ReportAnswers[K] | null };
@@ -20,16 +26,14 @@ export type AnswerPatch = { -readonly [K in AnswerField]?: ReportAnswers[K] | nu
 /** Thai messages by field; `answers` is for problems with the body as a whole. */
 export type AnswerErrors = Partial<Record<AnswerField | 'answers', string>>;
 
-const FIELDS: readonly AnswerField[] = ANSWER_FIELDS;
-
-/** '-' is the chat's answer for "no problems" (its "ไม่มี" button). */
-const NO_PROBLEMS = '-';
-
-/** The limits the form shows next to each field, so the client never hard-codes them. */
-export const ANSWER_FORM_LIMITS = {
+/** The rules and questions the form shows, so the client never hard-codes them. */
+export const REPORT_FORM_RULES: ReportFormRules = {
   ...ANSWER_TEXT_RULES,
-  ratings: [5, 4, 3, 2, 1] as const,
+  ratings: [5, 4, 3, 2, 1],
+  ratingLabels: RATING_LABELS,
   sharingPlans: SHARING_PLANS.map(({ id, name }) => ({ id, name })),
+  dueRule: REPORT_DUE_RULE,
+  questions: REPORT_QUESTIONS,
 };
 
 export function parseAnswerPatch(input: unknown): { patch: AnswerPatch } | { errors: AnswerErrors } {
@@ -38,20 +42,20 @@ export function parseAnswerPatch(input: unknown): { patch: AnswerPatch } | { err
   }
   const body = input as Record<string, unknown>;
   const errors: AnswerErrors = {};
-  const unknown = Object.keys(body).filter((k) => !(FIELDS as readonly string[]).includes(k));
+  const unknown = Object.keys(body).filter((k) => !(ANSWER_FIELDS as readonly string[]).includes(k));
   if (unknown.length > 0) errors.answers = `ระบบไม่รู้จักช่อง ${unknown.join(', ')}`;
   const patch: AnswerPatch = {};
-  for (const field of FIELDS) {
+  for (const field of ANSWER_FIELDS) {
     if (!(field in body)) continue;
     const value = body[field];
     if (field === 'sharing') {
+      const plan = sharingPlanOf(value);
       if (value === null || value === '') patch.sharing = null;
-      else if (SHARING_PLANS.some((p) => p.id === value)) patch.sharing = value as SharingPlanId;
+      else if (plan) patch.sharing = plan;
       else errors.sharing = 'กรุณาเลือกวิธีแบ่งปันความรู้จากรายการ';
     } else if (field === 'rating') {
       if (value === null) patch.rating = null;
-      else if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 5)
-        patch.rating = value as Rating;
+      else if (isRating(value)) patch.rating = value;
       else errors.rating = 'กรุณาให้คะแนนเป็นจำนวนเต็ม 1 ถึง 5';
     } else {
       const checked = checkText(field, value);
@@ -62,22 +66,11 @@ export function parseAnswerPatch(input: unknown): { patch: AnswerPatch } | { err
   return Object.keys(errors).length > 0 ? { errors } : { patch };
 }
 
-function checkText(field: TextAnswerField, value: unknown): { value: string | null } | { error: string } {
+/** Blank text clears the answer; anything typed is checked as the chat checks it. */
+function checkText(field: TextAnswerField, value: unknown): AnswerCheck<string | null> {
   if (value === null) return { value: null };
   if (typeof value !== 'string') return { error: 'กรุณาพิมพ์คำตอบเป็นข้อความ' };
-  const t = value.trim();
-  if (t === '') return { value: null };
-  if (field === 'problems' && t === NO_PROBLEMS) return { value: t };
-  const { min, max } = ANSWER_TEXT_RULES[field];
-  // counted as the chat counts them (graphemes: an emoji or a Thai letter with its marks is one)
-  const n = graphemeLength(t);
-  if (n < min) {
-    return { error: `คำตอบสั้นเกินไป (${n} ตัวอักษร) กรุณาเล่าให้ละเอียดขึ้น อย่างน้อย ${min} ตัวอักษร` };
-  }
-  if (n > max) {
-    return { error: `คำตอบยาวเกินไป (${n} ตัวอักษร) กรุณาพิมพ์ไม่เกิน ${max} ตัวอักษร` };
-  }
-  return { value: t };
+  return value.trim() === '' ? { value: null } : checkAnswerText(field, value);
 }
 
 /**
