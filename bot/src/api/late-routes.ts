@@ -21,7 +21,7 @@ import { type DocumentSnapshot, Timestamp } from 'firebase-admin/firestore';
 import type { BatchRecord, BroadcastRecord } from '../broadcast/broadcast-records';
 import { actorOf, createFirestoreBroadcastStore } from '../broadcast/firestore-broadcasts';
 import { noteBroadcastSending } from '../budget/broadcast-sending-notes';
-import { OPEN_STATUSES } from '../reports/report-records';
+import { openReports } from '../reports/report-records';
 import type { AuthedRequest } from './api-auth';
 import { personOf } from './api-auth';
 import type { ApiDeps } from './api-deps';
@@ -59,8 +59,7 @@ export function createLateRoutes(d: ApiDeps): Router {
     }
     const [calendar, reports, municipality] = await Promise.all([
       d.calendar(),
-      c.reports
-        .where('status', 'in', [...OPEN_STATUSES])
+      openReports(c.reports)
         .select('employeeId', 'employeeName', 'trainingTitle', 'dueDate', 'status', 'divisionId')
         .get(),
       c.municipality.get(),

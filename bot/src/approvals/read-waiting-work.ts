@@ -1,6 +1,6 @@
 import { bangkokDate, type IdpPlan, type WaitingWork } from '@phattana/shared';
 import type { CollectionReference, Firestore, Transaction } from 'firebase-admin/firestore';
-import { OPEN_STATUSES, reportFromDoc } from '../reports/report-records';
+import { openReports, reportFromDoc } from '../reports/report-records';
 import { readMyOpenSurveys, type SurveyCollections } from '../surveys/survey-turn-io';
 
 // Everything waiting for one person, from stored data: reports whose current approver they are, IDPs
@@ -23,10 +23,7 @@ export async function readWaitingWork(
   const [toSign, idps, mine, surveys] = await Promise.all([
     c.reports.where('currentApproverId', '==', employeeId).where('status', '==', 'submitted').get(),
     c.idps.where('supervisorId', '==', employeeId).where('status', '==', 'submitted').get(),
-    c.reports
-      .where('employeeId', '==', employeeId)
-      .where('status', 'in', [...OPEN_STATUSES])
-      .get(),
+    openReports(c.reports, employeeId).get(),
     readMyOpenSurveys(tx, employeeId, c, bangkokDate(now)),
   ]);
   const approvals = toSign.docs

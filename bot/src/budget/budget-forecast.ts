@@ -9,9 +9,10 @@ import {
   type WorkingDayCalendar,
 } from '@phattana/shared';
 import type { CollectionReference } from 'firebase-admin/firestore';
+import { respondentFromDoc } from '../people/staff-records';
 import { reportFromDoc } from '../reports/report-turn-io';
 import { inviteKey } from '../surveys/survey-jobs';
-import { respondentFromDoc, surveyFromDoc } from '../surveys/survey-turn-io';
+import { openSurveys, surveyFromDoc } from '../surveys/survey-records';
 
 // What the morning jobs still plan to push before the month ends, in LINE messages: one digest per
 // person per working day that has anything for them (report reminders not sent yet, survey
@@ -44,7 +45,7 @@ export async function forecastRestOfMonth(d: {
     d.c.employees.get(),
     d.c.reports.where('status', '==', 'pending').get(),
     d.c.notifications.where('status', 'in', ['sent', 'skipped']).get(),
-    d.c.surveys.where('status', '==', 'open').get(),
+    openSurveys(d.c.surveys).get(),
     d.c.broadcasts.where('status', '==', 'queued').get(),
   ]);
   const done = new Set(sent.docs.map((x) => x.id));

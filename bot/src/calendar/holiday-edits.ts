@@ -6,7 +6,7 @@ import {
   type WorkingDayCalendar,
 } from '@phattana/shared';
 import { type CollectionReference, type Firestore, Timestamp } from 'firebase-admin/firestore';
-import { OPEN_STATUSES, reportFromDoc } from '../reports/report-records';
+import { openReports, reportFromDoc } from '../reports/report-records';
 import { seedGovernmentHolidays } from './holiday-admin';
 
 // HR's holiday edits from the LIFF app, made safe: before an edit, how many open reports would get a
@@ -47,7 +47,7 @@ export async function openReportsMoved(
   reports: CollectionReference,
   calendar: WorkingDayCalendar,
 ): Promise<number> {
-  const open = await reports.where('status', 'in', [...OPEN_STATUSES]).get();
+  const open = await openReports(reports).get();
   return open.docs.filter((d) => {
     const r = reportFromDoc(d);
     return reportDueDate(calendar, r.returnDate) !== r.dueDate;

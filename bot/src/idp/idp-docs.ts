@@ -21,6 +21,7 @@ import type {
   DocumentReference,
   DocumentSnapshot,
 } from 'firebase-admin/firestore';
+import { staffRoles } from '../people/staff-records';
 
 // IDP documents in Firestore (municipalities/{m}/idps/{employeeId}__{fiscalYear}) and the view the
 // LIFF pages get: the plan plus what the form offers (competencies, methods, the person's trainings).
@@ -41,7 +42,7 @@ export function idpFromDoc(
  * while HR has set none). A competency a stored plan already names is kept, so nothing is lost.
  */
 export function competenciesFor(employee: DocumentData | undefined, plan: IdpPlan): Competency[] {
-  const roles = (employee?.roles as string[] | undefined) ?? [];
+  const roles = staffRoles(employee?.roles);
   const leads = roles.includes('supervisor') || roles.includes('executive');
   const ids = employee?.functionalCompetencyIds as string[] | undefined;
   const functional =

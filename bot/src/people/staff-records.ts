@@ -1,4 +1,10 @@
-import { isEmployeeId, type PersonContext, type Role } from '@phattana/shared';
+import {
+  isEmployeeId,
+  type PersonContext,
+  type Respondent,
+  type Role,
+  type StaffType,
+} from '@phattana/shared';
 import type { CollectionReference, DocumentSnapshot } from 'firebase-admin/firestore';
 
 // The rules about a staff record (municipalities/{m}/employees/{id}) that every reader shares: which
@@ -46,5 +52,18 @@ export async function unusableStaff(
   return {
     unknown: [...malformed, ...snaps.filter((s) => !s.exists).map((s) => s.id)],
     left: snaps.filter((s) => s.exists && !isActiveRecord(s)).map((s) => s.id),
+  };
+}
+
+/** What a survey needs to know about the person; undefined when they have no active staff record. */
+export function respondentFromDoc(snap: DocumentSnapshot): Respondent | undefined {
+  if (!isActiveRecord(snap)) return undefined;
+  const d = snap.data() ?? {};
+  const ids = d.functionalCompetencyIds;
+  return {
+    divisionId: typeof d.divisionId === 'string' ? d.divisionId : '',
+    staffType: (typeof d.staffType === 'string' ? d.staffType : '') as StaffType,
+    roles: staffRoles(d.roles),
+    functionalCompetencyIds: Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [],
   };
 }

@@ -20,6 +20,7 @@ import {
   surveyCountersFromData,
 } from '@phattana/shared';
 import type { CollectionReference, DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
+import { surveysOfYear } from '../surveys/survey-records';
 import { freezeResults, readTargetYears } from '../targets/target-docs';
 import { rebuildStats, refreshStaffStats, type StatsCollections } from './rebuild-stats';
 
@@ -50,7 +51,7 @@ export async function readDashboard(
     c.municipality.get(),
     c.stats.doc(fyStatsId(fiscalYear)).get(),
     c.stats.doc(STAFF_STATS_ID).get(),
-    c.surveys.where('fiscalYear', '==', fiscalYear).get(),
+    surveysOfYear(c.surveys, fiscalYear).get(),
     readTargetYears(db, c.targets, [fiscalYear - 1, fiscalYear]),
   ]);
   const hoursTarget = Number(municipality.get('yearlyHoursTarget') ?? 0) || 0;

@@ -1,6 +1,6 @@
 import { bangkokDate, surveyAvailability } from '@phattana/shared';
 import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
-import { surveyFromDoc } from './survey-turn-io';
+import { surveyFromDoc } from './survey-records';
 
 // A draft is the only stored place where an unsent answer sits beside the person's id. Once its survey
 // has closed it can never be sent, so it is deleted: for an anonymous survey, keeping it would keep

@@ -5,7 +5,7 @@ import { fetchLinePhoto } from '../media/fetch-line-photo';
 import type { MediaStore } from '../media/media-store';
 import type { OnceOnlySender } from '../reports/once-only-sender';
 import { surveyPhotoRefused } from './survey-messages';
-import { surveyFromDoc } from './survey-turn-io';
+import { surveyFromDoc } from './survey-records';
 
 // A photo answer (e.g. the 5ส check-in's "after" picture): LINE keeps content only for a while, so a
 // task copies it to storage after the turn and records the outcome on surveys/{id}/photos/{messageId}

@@ -39,11 +39,11 @@ import {
   Timestamp,
 } from 'firebase-admin/firestore';
 import writeXlsxFile from 'write-excel-file/node';
-import { staffRoles } from '../people/staff-records';
+import { respondentFromDoc, staffRoles } from '../people/staff-records';
 import type { TaskQueue } from '../runtime/task-queue';
 import { withoutUndefined } from '../store/without-undefined';
 import { surveyPhotos } from './survey-photo-access';
-import { surveyFromDoc } from './survey-turn-io';
+import { openSurveys, surveyFromDoc, surveysOfYear } from './survey-records';
 
 // HR's survey management, shared by the LIFF API and the `npm run surveys` CLI: create from a template
 // or from last year's survey, edit a draft, open it (the audience is counted per division then, so
@@ -207,7 +207,7 @@ export async function listSurveys(
   now: Date,
 ): Promise<SurveySummary[]> {
   const [snap, names] = await Promise.all([
-    c.surveys.where('fiscalYear', '==', fiscalYear).get(),
+    surveysOfYear(c.surveys, fiscalYear).get(),
     divisionNames(c).then(forFigures),
   ]);
   const today = bangkokDate(now);
@@ -584,14 +584,10 @@ export async function mySurveys(
   const today = bangkokDate(now);
   const [employee, open] = await Promise.all([
     c.employees.doc(employeeId).get(),
-    c.surveys.where('status', '==', 'open').get(),
+    openSurveys(c.surveys).get(),
   ]);
-  if (!employee.exists || employee.get('active') === false) return [];
-  const me = {
-    divisionId: String(employee.get('divisionId') ?? ''),
-    staffType: employee.get('staffType') as StaffType,
-    roles: Array.isArray(employee.get('roles')) ? (employee.get('roles') as Role[]) : ['staff' as Role],
-  };
+  const me = respondentFromDoc(employee);
+  if (!me) return [];
   const asking = open.docs
     .map(surveyFromDoc)
     .filter((s) => surveyAvailability(s, today) === 'open' && inAudience(s.audience, me));

@@ -11,6 +11,7 @@ import {
 } from '@phattana/shared';
 import type { CollectionReference, DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
 import type { LineClient } from '../line/line-client';
+import { respondentFromDoc } from '../people/staff-records';
 import {
   createOnceOnlySender,
   noOutcomes,
@@ -21,7 +22,7 @@ import type { Logger } from '../runtime/logger';
 import { isQuietHour, type QuietHours } from '../runtime/quiet-hours';
 import { discardClosedSurveyDrafts } from './discard-closed-drafts';
 import { surveyInvitation, surveyReminder } from './survey-messages';
-import { respondentFromDoc, surveyFromDoc } from './survey-turn-io';
+import { openSurveys, surveyFromDoc } from './survey-records';
 
 // Invitations and capped reminders for open surveys, on the same rules as the report reminders: only
 // between 08:00 and 20:00 Bangkok time, only on working days, each message once per key however often
@@ -110,7 +111,7 @@ export async function runSurveyJobs(
 
   const snaps = o.surveyId
     ? [await d.c.surveys.doc(o.surveyId).get()].filter((s) => s.exists)
-    : (await d.c.surveys.where('status', '==', 'open').get()).docs;
+    : (await openSurveys(d.c.surveys).get()).docs;
   const open = snaps.map(surveyFromDoc).filter((s) => surveyAvailability(s, today) === 'open');
   if (open.length === 0) return result({});
 

@@ -7,7 +7,7 @@ import {
 import type { CollectionReference, DocumentSnapshot } from 'firebase-admin/firestore';
 import type { MediaStore, StoredMedia } from '../media/media-store';
 import { surveyPhotoPath } from './store-survey-photo';
-import { surveyFromDoc } from './survey-turn-io';
+import { surveyFromDoc } from './survey-records';
 
 // HR sees a named survey's photos (the 5ส before/after pictures): the results list the stored photos
 // of submitted responses with who sent them, and one photo's bytes are read through the API. Only

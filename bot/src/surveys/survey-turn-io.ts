@@ -6,7 +6,6 @@ import {
   NO_DIVISION,
   type PersonContext,
   type Respondent,
-  type StaffType,
   type SurveyDefinition,
   type SurveyDraft,
   type SurveyEffect,
@@ -17,16 +16,16 @@ import {
 } from '@phattana/shared';
 import {
   type CollectionReference,
-  type DocumentData,
   type DocumentSnapshot,
   FieldPath,
   FieldValue,
   type Transaction,
 } from 'firebase-admin/firestore';
-import { staffRoles } from '../people/staff-records';
+import { respondentFromDoc } from '../people/staff-records';
 import { EXPIRE_AT, expireAt, KEEP_DAYS } from '../store/expire-at';
 import type { TurnWriter } from '../store/turn-writer';
 import { withoutUndefined } from '../store/without-undefined';
+import { openSurveys, surveyFromDoc } from './survey-records';
 
 // What a conversational turn reads and writes about surveys, inside the turn's transaction: the survey,
 // the person's draft and completion, and the staff record the survey needs (division, staff type,
@@ -110,7 +109,7 @@ export async function readMyOpenSurveys(
   if (!me) return [];
   // outside the transaction for the same reason as the `survey` lookup: a listing must not lock the
   // survey documents that other people's submissions are counting into
-  const open = (await c.surveys.where('status', '==', 'open').get()).docs
+  const open = (await openSurveys(c.surveys).get()).docs
     .map(surveyFromDoc)
     .filter((s) => surveyAvailability(s, today) === 'open' && inAudience(s.audience, me));
   if (open.length === 0) return [];
@@ -215,35 +214,6 @@ export function applySurveyEffect(
   }
 }
 
-const SURVEY_FIELDS = [
-  'kind',
-  'title',
-  'description',
-  'fiscalYear',
-  'audience',
-  'opensOn',
-  'closesOn',
-  'status',
-  'anonymous',
-  'minGroupSize',
-  'questions',
-  'reminders',
-  'activity',
-  'copiedFrom',
-] as const satisfies readonly (keyof SurveyDefinition)[];
-
-/** A stored survey read back: only the definition (not its counters, timestamps or audit fields). */
-export function surveyFromDoc(snap: DocumentSnapshot): SurveyDefinition {
-  const d: DocumentData = snap.data() ?? {};
-  const out: Record<string, unknown> = { id: snap.id };
-  for (const k of SURVEY_FIELDS) if (d[k] !== undefined && d[k] !== null) out[k] = d[k];
-  out.audience ??= {};
-  out.questions ??= [];
-  out.reminders ??= { maxReminders: 0, everyWorkingDays: 1 };
-  out.anonymous = d.anonymous === true;
-  return out as unknown as SurveyDefinition;
-}
-
 function draftFromDoc(snap: DocumentSnapshot): SurveyDraft {
   const d = snap.data() ?? {};
   return {
@@ -252,18 +222,5 @@ function draftFromDoc(snap: DocumentSnapshot): SurveyDraft {
     answers: (d.answers as SurveyDraft['answers'] | undefined) ?? {},
     currentQuestionId: typeof d.currentQuestionId === 'string' ? d.currentQuestionId : null,
     updatedAt: typeof d.updatedAt === 'string' ? d.updatedAt : '',
-  };
-}
-
-/** What a survey needs to know about the person; undefined when they have no active staff record. */
-export function respondentFromDoc(snap: DocumentSnapshot): Respondent | undefined {
-  if (!snap.exists || snap.get('active') === false) return undefined;
-  const d = snap.data() ?? {};
-  const ids = d.functionalCompetencyIds;
-  return {
-    divisionId: typeof d.divisionId === 'string' ? d.divisionId : '',
-    staffType: (typeof d.staffType === 'string' ? d.staffType : '') as StaffType,
-    roles: staffRoles(d.roles),
-    functionalCompetencyIds: Array.isArray(ids) ? ids.filter((x): x is string => typeof x === 'string') : [],
   };
 }
