@@ -5,8 +5,8 @@ import { deferBroadcast } from '../broadcast/deferred-broadcasts';
 import { createFirestoreBroadcastStore } from '../broadcast/firestore-broadcasts';
 import { noteBroadcastSending } from '../budget/broadcast-sending-notes';
 import { readQuota } from '../budget/message-budget';
-import { municipalityCollections } from '../municipality-collections';
 import type { TaskIo, TurnFeature, WriteIo } from '../store/turn-feature';
+import { taskCollections } from './task-senders';
 
 // HR's reminder broadcast: the request, confirm and cancel are written in the turn; preparing the
 // recipients and sending run as tasks after the commit.
@@ -17,7 +17,7 @@ const write = (effect: HrBroadcastEffect, io: WriteIo<undefined>) =>
 /** What preparing and sending need; the morning release of held broadcasts uses the same. */
 export function broadcastTaskDeps(io: TaskIo): BroadcastTaskDeps {
   if (!io.signer || !io.calendar) throw new Error('broadcast tasks: no broadcast settings configured');
-  const c = municipalityCollections(io.db.collection('municipalities').doc(io.municipalityId));
+  const c = taskCollections(io);
   const store = createFirestoreBroadcastStore(io.db, {
     municipality: c.municipality,
     broadcasts: c.broadcasts,

@@ -8,11 +8,10 @@ import type {
 import type { DocumentSnapshot } from 'firebase-admin/firestore';
 import type { ReportPhotoTask } from '../media/report-photo-tasks';
 import { storeReportPhoto } from '../media/store-report-photo';
-import { municipalityCollections } from '../municipality-collections';
-import { createOnceOnlySender } from '../reports/once-only-sender';
 import { applyReportEffect, resolveReportLookup } from '../reports/report-turn-io';
 import { readCreditPriors } from '../stats/credit-prior';
 import type { ReadIo, TurnFeature, WriteIo } from '../store/turn-feature';
+import { taskCollections, taskSender } from './task-senders';
 
 // Post-training reports at the edge, for both report features (filing one, reviewing one): the
 // report is read in the turn so chat and LIFF edits serialise, credits read the person's totals
@@ -65,20 +64,11 @@ export const reportTurn: TurnFeature<ReportEffect, ReportLookup, ReportFacts, Re
   tasks: {
     async storeReportPhoto(task, io) {
       if (!io.media) throw new Error('storeReportPhoto: no media store configured');
-      const c = municipalityCollections(
-        io.db.collection('municipalities').doc(task.municipalityId ?? io.municipalityId),
-      );
+      const c = taskCollections(io, task.municipalityId);
       // a refused photo is explained to the person once (the once-only sender keys it)
       const notify = io.signer && {
         employees: c.employees,
-        sender: createOnceOnlySender({
-          db: io.db,
-          log: c.notifications,
-          line: io.line,
-          signer: io.signer,
-          logger: io.logger,
-          now: io.clock(),
-        }),
+        sender: taskSender(io, io.signer, c.notifications),
       };
       const outcome = await storeReportPhoto(
         { report: c.reports.doc(task.reportId), media: io.media, line: io.line, notify },

@@ -1,12 +1,10 @@
-import { bangkokDate, type SurveyEffect, type SurveyFacts, type SurveyLookup } from '@phattana/shared';
-import { createDailyDigest } from '../budget/daily-digest-sender';
-import { municipalityCollections } from '../municipality-collections';
-import { createOnceOnlySender } from '../reports/once-only-sender';
+import type { SurveyEffect, SurveyFacts, SurveyLookup } from '@phattana/shared';
 import type { ReadIo, TurnFeature, WriteIo } from '../store/turn-feature';
 import { storeSurveyPhoto } from '../surveys/store-survey-photo';
 import { runSurveyJobs } from '../surveys/survey-jobs';
 import type { SurveyTask } from '../surveys/survey-tasks';
 import { applySurveyEffect, resolveSurveyLookup, type SurveyRead } from '../surveys/survey-turn-io';
+import { taskCollections, taskDigest, taskSender } from './task-senders';
 
 // Surveys at the edge: the survey, the person's draft and completion are read in the turn, so a closed
 // survey or a second submission is refused against stored data; photos and invitations are tasks.
@@ -46,17 +44,8 @@ export const surveyAnswerTurn: TurnFeature<SurveyEffect, SurveyLookup, SurveyFac
     async storeSurveyPhoto(task, io) {
       if (!io.media) throw new Error('storeSurveyPhoto: no media store configured');
       if (!io.signer) throw new Error('storeSurveyPhoto: no survey settings configured');
-      const c = municipalityCollections(
-        io.db.collection('municipalities').doc(task.municipalityId ?? io.municipalityId),
-      );
-      const sender = createOnceOnlySender({
-        db: io.db,
-        log: c.notifications,
-        line: io.line,
-        signer: io.signer,
-        logger: io.logger,
-        now: io.clock(),
-      });
+      const c = taskCollections(io, task.municipalityId);
+      const sender = taskSender(io, io.signer, c.notifications);
       const outcome = await storeSurveyPhoto(
         {
           survey: c.surveys.doc(task.surveyId),
@@ -72,18 +61,10 @@ export const surveyAnswerTurn: TurnFeature<SurveyEffect, SurveyLookup, SurveyFac
     },
     async surveyInvitations(task, io) {
       if (!io.signer || !io.calendar) throw new Error('surveyInvitations: no survey settings configured');
-      const c = municipalityCollections(io.db.collection('municipalities').doc(io.municipalityId));
+      const c = taskCollections(io);
       const now = io.clock();
       // the same invitation to everyone: gathered, then sent as multicasts
-      const digest = createDailyDigest({
-        db: io.db,
-        log: c.notifications,
-        line: io.line,
-        signer: io.signer,
-        logger: io.logger,
-        now,
-        today: bangkokDate(now),
-      });
+      const digest = taskDigest(io, io.signer, c.notifications);
       const r = await runSurveyJobs(
         {
           db: io.db,
