@@ -18,7 +18,7 @@ import {
   seedGovernmentHolidays,
 } from '@phattana/bot';
 import { formatThaiDate } from '@phattana/shared';
-import { openHrCli } from './support/hr-cli';
+import { openHrCli, runHrCli, usage } from './support/hr-cli';
 
 async function main(): Promise<number> {
   const cli = openHrCli('holidays-cli', {
@@ -46,7 +46,7 @@ async function main(): Promise<number> {
       }
       case 'add':
       case 'remove': {
-        if (!date || (command === 'add' && !name)) return usage();
+        if (!date || (command === 'add' && !name)) return usage(...USAGE);
         await seedGovernmentHolidays(holidays); // the first edit starts from the shipped list
         if (command === 'add')
           await addHoliday(
@@ -63,24 +63,15 @@ async function main(): Promise<number> {
         return 0;
       }
       default:
-        return usage();
+        return usage(...USAGE);
     }
-  } catch (err) {
-    if (err instanceof HolidayInputError) {
-      console.error(err.message);
-      return 2;
-    }
-    throw err;
   } finally {
     await cli.close();
   }
 }
 
-function usage(): number {
-  console.error(
-    'usage: npm run holidays -- list [--year YYYY] | add YYYY-MM-DD "ชื่อวันหยุด" [--kind special] | remove YYYY-MM-DD',
-  );
-  return 2;
-}
+const USAGE = [
+  'usage: npm run holidays -- list [--year YYYY] | add YYYY-MM-DD "ชื่อวันหยุด" [--kind special] | remove YYYY-MM-DD',
+];
 
-main().then((code) => process.exit(code));
+runHrCli(main, [HolidayInputError], 2);

@@ -18,7 +18,7 @@ import {
   ROLE_LABELS,
   type Role,
 } from '@phattana/shared';
-import { openHrCli } from './support/hr-cli';
+import { openHrCli, runHrCli, usage } from './support/hr-cli';
 
 async function main(): Promise<number> {
   const cli = openHrCli('municipality-cli', { id: { type: 'string' }, file: { type: 'string' } });
@@ -27,7 +27,7 @@ async function main(): Promise<number> {
   const id = values.id ?? '';
   try {
     if (!id || (command === 'init' && !values.file) || (command !== 'init' && command !== 'show'))
-      return usage();
+      return usage(...USAGE);
     const idError = municipalityIdError(id);
     if (idError) {
       console.error(idError);
@@ -89,28 +89,13 @@ async function main(): Promise<number> {
       `แบบสำรวจไม่ระบุตัวตนแสดงผลแยกกองเมื่อมีผู้ตอบอย่างน้อย ${snap.get('surveyDefaults.minGroupSize') ?? DEFAULT_SURVEY_MIN_GROUP_SIZE} คน`,
     );
     return 0;
-  } catch (err) {
-    if (err instanceof MunicipalitySetupError) {
-      console.error(err.message);
-      return 1;
-    }
-    throw err;
   } finally {
     await cli.close();
   }
 }
 
-function usage(): number {
-  console.error(
-    'ใช้: npm run municipality -- init --id <รหัสเทศบาล> --file <ไฟล์ .json> | show --id <รหัสเทศบาล>',
-  );
-  return 2;
-}
+const USAGE = [
+  'ใช้: npm run municipality -- init --id <รหัสเทศบาล> --file <ไฟล์ .json> | show --id <รหัสเทศบาล>',
+];
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runHrCli(main, [MunicipalitySetupError]);

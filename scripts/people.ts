@@ -16,7 +16,7 @@ import {
   unlinkEmployee,
 } from '@phattana/bot';
 import { formatInviteCode, formatThaiDate } from '@phattana/shared';
-import { openHrCli } from './support/hr-cli';
+import { openHrCli, runHrCli, usage } from './support/hr-cli';
 
 async function main(): Promise<number> {
   const cli = openHrCli('people-cli', { days: { type: 'string', default: '14' } });
@@ -33,7 +33,7 @@ async function main(): Promise<number> {
   try {
     switch (command) {
       case 'invite': {
-        if (!id) return usage();
+        if (!id) return usage(...USAGE);
         const days = Number(values.days);
         const { code, expiresAt } = await issueInvite(db, c, {
           employeeId: id,
@@ -45,7 +45,7 @@ async function main(): Promise<number> {
         return 0;
       }
       case 'unlink': {
-        if (!id) return usage();
+        if (!id) return usage(...USAGE);
         const r = await unlinkEmployee(db, c, { employeeId: id, now, by: cli.by });
         console.log(r.lineUserId ? `ยกเลิกการเชื่อม LINE ของ ${id} แล้ว` : `${id} ไม่ได้เชื่อม LINE อยู่`);
         return 0;
@@ -60,36 +60,21 @@ async function main(): Promise<number> {
         return 0;
       }
       case 'complete-deletion': {
-        if (!id) return usage();
+        if (!id) return usage(...USAGE);
         await completeDeletionRequest(db, c, { requestId: id, by: cli.by, now });
         console.log(`ดำเนินการคำขอลบข้อมูล ${id} แล้ว`);
         return 0;
       }
       default:
-        return usage();
+        return usage(...USAGE);
     }
-  } catch (err) {
-    if (err instanceof EmployeeNotFoundError || err instanceof DataRequestError) {
-      console.error(err.message);
-      return 1;
-    }
-    throw err;
   } finally {
     await cli.close();
   }
 }
 
-function usage(): number {
-  console.error(
-    'ใช้: npm run people -- invite <รหัสพนักงาน> | unlink <รหัสพนักงาน> | requests | complete-deletion <รหัสคำขอ>',
-  );
-  return 2;
-}
+const USAGE = [
+  'ใช้: npm run people -- invite <รหัสพนักงาน> | unlink <รหัสพนักงาน> | requests | complete-deletion <รหัสคำขอ>',
+];
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err);
-    process.exit(1);
-  },
-);
+runHrCli(main, [EmployeeNotFoundError, DataRequestError]);

@@ -7,17 +7,17 @@
 // Options: --municipality <id> (default demo), --project <id>. Against `npm start`:
 // FIRESTORE_EMULATOR_HOST=127.0.0.1:8080.
 
-import { fiscalYearLabel, fiscalYearOfInstant } from '@phattana/shared';
+import { fiscalYearLabel, parseFiscalYear } from '@phattana/shared';
 import { municipalityCollections } from '../bot/src/municipality-collections';
 import { rebuildStats } from '../bot/src/stats/rebuild-stats';
-import { openHrCli } from './support/hr-cli';
+import { openHrCli, runHrCli } from './support/hr-cli';
 
 async function main(): Promise<number> {
   const cli = openHrCli('stats-cli', { fy: { type: 'string' } });
   try {
     const now = new Date();
-    const fy = cli.values.fy === undefined ? fiscalYearOfInstant(now) : Number(cli.values.fy);
-    if (!Number.isInteger(fy) || fy < 2500 || fy > 2700) {
+    const fy = parseFiscalYear(cli.values.fy, now);
+    if (fy === undefined) {
       console.error(`ปีงบประมาณไม่ถูกต้อง: ${cli.values.fy} (ตัวอย่าง: --fy 2570)`);
       return 2;
     }
@@ -47,10 +47,5 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err) => {
-    console.error(err instanceof Error ? err.message : err);
-    process.exit(1);
-  },
-);
+// a failure prints its message only, as HR reads it
+runHrCli(main, [Error]);

@@ -14,10 +14,11 @@
 // Against `npm start`: FIRESTORE_EMULATOR_HOST=127.0.0.1:8080.
 import { writeFile } from 'node:fs/promises';
 import {
+  BAD_FISCAL_YEAR,
   exportCsv,
   fiscalYearLabel,
-  fiscalYearOfInstant,
   formatThaiDate,
+  parseFiscalYear,
   type QuestionResult,
   type SurveySummary,
   type SurveyTemplateKind,
@@ -32,7 +33,7 @@ import {
   SurveyAdminError,
   updateSurvey,
 } from '../bot/src/surveys/survey-admin';
-import { openHrCli } from './support/hr-cli';
+import { openHrCli, runHrCli, usage } from './support/hr-cli';
 
 const STATUS: Record<SurveySummary['status'], string> = { draft: 'ร่าง', open: 'เปิด', closed: 'ปิดแล้ว' };
 
@@ -60,14 +61,18 @@ async function main(): Promise<number> {
   try {
     switch (command) {
       case 'list': {
-        const fy = values.year ? Number(values.year) : fiscalYearOfInstant(now);
+        const fy = parseFiscalYear(values.year, now);
+        if (fy === undefined) {
+          console.error(`${BAD_FISCAL_YEAR}: ${values.year}`);
+          return 2;
+        }
         const surveys = await listSurveys(c, fy, now);
         console.log(`${fiscalYearLabel(fy)}: แบบสำรวจ ${surveys.length} รายการ`);
         for (const s of surveys) console.log(line(s));
         return 0;
       }
       case 'create': {
-        if (!arg || !values.opens || !values.closes) return usage();
+        if (!arg || !values.opens || !values.closes) return usage(...USAGE);
         const s = await createSurvey(
           c,
           {
@@ -85,7 +90,7 @@ async function main(): Promise<number> {
         return 0;
       }
       case 'copy': {
-        if (!arg || !values.opens || !values.closes) return usage();
+        if (!arg || !values.opens || !values.closes) return usage(...USAGE);
         const s = await createSurvey(
           c,
           {
@@ -102,7 +107,7 @@ async function main(): Promise<number> {
       }
       case 'open':
       case 'close': {
-        if (!arg) return usage();
+        if (!arg) return usage(...USAGE);
         const { survey } = await updateSurvey(
           c,
           arg,
@@ -117,7 +122,7 @@ async function main(): Promise<number> {
         return 0;
       }
       case 'results': {
-        if (!arg) return usage();
+        if (!arg) return usage(...USAGE);
         const { survey, results } = await loadSurveyResults(c, arg, now);
         console.log(line(survey));
         for (const d of results.divisions)
@@ -136,22 +141,15 @@ async function main(): Promise<number> {
       }
       case 'export': {
         const format = values.format;
-        if (!arg || !values.out || (format !== 'csv' && format !== 'xlsx')) return usage();
+        if (!arg || !values.out || (format !== 'csv' && format !== 'xlsx')) return usage(...USAGE);
         const { table } = await loadSurveyExport(c, arg);
         await writeFile(values.out, format === 'csv' ? exportCsv(table) : await exportXlsx(table));
         console.log(`บันทึกคำตอบ ${table.rows.length} รายการลง ${values.out} แล้ว`);
         return 0;
       }
       default:
-        return usage();
+        return usage(...USAGE);
     }
-  } catch (err) {
-    if (err instanceof SurveyAdminError) {
-      console.error(err.message);
-      for (const e of err.errors) console.error(`  - ${e}`);
-      return 2;
-    }
-    throw err;
   } finally {
     await cli.close();
   }
@@ -187,17 +185,12 @@ function questionLines(q: QuestionResult): string[] {
   }
 }
 
-function usage(): number {
-  console.error(
-    [
-      'usage: npm run surveys -- list [--year 2570]',
-      '       npm run surveys -- create trainingNeeds|satisfaction|fiveS --opens YYYY-MM-DD --closes YYYY-MM-DD [--division ID …] [--activity-date YYYY-MM-DD --area "พื้นที่"]',
-      '       npm run surveys -- copy <id> --opens YYYY-MM-DD --closes YYYY-MM-DD',
-      '       npm run surveys -- open <id> | close <id> | results <id>',
-      '       npm run surveys -- export <id> --format csv|xlsx --out <file>',
-    ].join('\n'),
-  );
-  return 2;
-}
+const USAGE = [
+  'usage: npm run surveys -- list [--year 2570]',
+  '       npm run surveys -- create trainingNeeds|satisfaction|fiveS --opens YYYY-MM-DD --closes YYYY-MM-DD [--division ID …] [--activity-date YYYY-MM-DD --area "พื้นที่"]',
+  '       npm run surveys -- copy <id> --opens YYYY-MM-DD --closes YYYY-MM-DD',
+  '       npm run surveys -- open <id> | close <id> | results <id>',
+  '       npm run surveys -- export <id> --format csv|xlsx --out <file>',
+];
 
-main().then((code) => process.exit(code));
+runHrCli(main, [SurveyAdminError], 2);

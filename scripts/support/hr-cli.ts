@@ -29,3 +29,37 @@ export function openHrCli<O extends NonNullable<ParseArgsConfig['options']>>(nam
     close: () => deleteApp(app),
   };
 }
+
+/** An error class whose messages are written for HR (Thai, saying what to fix). */
+type HrErrorClass = abstract new (...args: never[]) => Error;
+
+/**
+ * Runs an HR command and exits with the code its main returns. An error HR can fix (one of `expected`)
+ * prints its Thai message, and the problems it lists if it has any, and exits with `expectedCode`; any
+ * other error prints in full and exits 1.
+ */
+export function runHrCli(
+  main: () => Promise<number>,
+  expected: readonly HrErrorClass[] = [],
+  expectedCode = 1,
+): void {
+  main().then(
+    (code) => process.exit(code),
+    (err: unknown) => {
+      if (!expected.some((E) => err instanceof E)) {
+        console.error(err);
+        process.exit(1);
+      }
+      const { message, errors } = err as Error & { errors?: unknown };
+      console.error(message);
+      if (Array.isArray(errors)) for (const e of errors) console.error(`  - ${e}`);
+      process.exit(expectedCode);
+    },
+  );
+}
+
+/** Prints how to use a command; its exit code (2). */
+export function usage(...lines: string[]): number {
+  console.error(lines.join('\n'));
+  return 2;
+}
