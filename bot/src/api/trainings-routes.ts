@@ -1,12 +1,5 @@
 import express, { type Request, type Router } from 'express';
-import {
-  checkTraining,
-  createTraining,
-  listTrainings,
-  readTraining,
-  trainingOptions,
-  updateTraining,
-} from '../trainings/training-admin';
+import { firestoreTrainingAdmin, type TrainingAdmin, trainingOptions } from '../trainings/training-admin';
 import { personOf } from './api-auth';
 import type { ApiDeps } from './api-deps';
 import { fiscalYearParam } from './api-input';
@@ -18,9 +11,12 @@ const LOCKED =
   'ระบบเปิดรายงานผลการฝึกอบรมของการอบรมนี้ให้ผู้เข้าอบรมแล้ว จึงเปลี่ยนวันที่ ผู้เข้าอบรม หรือการต้องส่งรายงานไม่ได้ (แก้ชื่อ ผู้จัด หลักสูตร และชั่วโมงได้)';
 const NOT_FOUND = 'ไม่พบการอบรมนี้';
 
-export function createTrainingsRoutes(d: ApiDeps): Router {
+export const createTrainingsRoutes = (d: ApiDeps): Router =>
+  trainingsRoutes(firestoreTrainingAdmin(d.collections), d);
+
+/** The routes over any TrainingAdmin (the unit tests give an in-memory one). */
+export function trainingsRoutes(admin: TrainingAdmin, d: Pick<ApiDeps, 'clock' | 'logger'>): Router {
   const router = express.Router();
-  const c = d.collections;
   const json = express.json({ limit: '256kb' });
   const actor = (req: Request) => {
     const p = personOf(req);
@@ -30,13 +26,13 @@ export function createTrainingsRoutes(d: ApiDeps): Router {
   router.get('/', async (req, res) => {
     const fy = fiscalYearParam(req, res, d.clock());
     if (fy === undefined) return;
-    const trainings = await listTrainings(c, fy);
+    const trainings = await admin.list(fy);
     res.setHeader('cache-control', 'no-store');
     res.json({ fiscalYear: fy, trainings, options: trainingOptions() });
   });
 
   router.get('/:id', async (req, res) => {
-    const training = await readTraining(c, req.params.id);
+    const training = await admin.read(req.params.id);
     if (!training) {
       res.status(404).json({ message: NOT_FOUND });
       return;
@@ -45,13 +41,13 @@ export function createTrainingsRoutes(d: ApiDeps): Router {
   });
 
   router.post('/', json, async (req, res) => {
-    const checked = await checkTraining(c, req.body);
+    const checked = await admin.check(req.body);
     if ('errors' in checked) {
       res.status(400).json({ message: FIX_FIELDS, errors: checked.errors });
       return;
     }
     const by = actor(req);
-    const training = await createTraining(c, checked.training, by, d.clock());
+    const training = await admin.create(checked.training, by, d.clock());
     d.logger.info('api.training_created', {
       trainingId: training.id,
       by: by.employeeId,
@@ -62,17 +58,17 @@ export function createTrainingsRoutes(d: ApiDeps): Router {
 
   router.put('/:id', json, async (req, res) => {
     const id = req.params.id;
-    if (!(await readTraining(c, id))) {
+    if (!(await admin.read(id))) {
       res.status(404).json({ message: NOT_FOUND });
       return;
     }
-    const checked = await checkTraining(c, req.body);
+    const checked = await admin.check(req.body);
     if ('errors' in checked) {
       res.status(400).json({ message: FIX_FIELDS, errors: checked.errors });
       return;
     }
     const by = actor(req);
-    const saved = await updateTraining(c, id, checked.training, by, d.clock());
+    const saved = await admin.update(id, checked.training, by, d.clock());
     if (saved.outcome !== 'saved') {
       res
         .status(saved.outcome === 'locked' ? 409 : 404)

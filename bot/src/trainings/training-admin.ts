@@ -112,6 +112,34 @@ export async function createTraining(
 }
 
 /**
+ * Whether an edit changes what opened reports were made from: the dates, the attendees (in any order)
+ * or whether a report is due. The title, organiser, curriculum and hours may change.
+ */
+export function changesOpenedReports(before: TrainingInput, after: TrainingInput): boolean {
+  const changed = (['startDate', 'endDate', 'reportRequired'] as const).some(
+    (k) => (before[k] ?? true) !== (after[k] ?? true),
+  );
+  return changed || [...before.attendees].sort().join() !== [...after.attendees].sort().join();
+}
+
+/** What HR's trainings page needs, so the routes can be tried over an in-memory one. */
+export interface TrainingAdmin {
+  list(fiscalYear: number): Promise<TrainingView[]>;
+  read(id: string): Promise<TrainingView | undefined>;
+  check(body: unknown): Promise<{ training: TrainingInput } | { errors: Record<string, string> }>;
+  create(t: TrainingInput, by: Actor, now: Date): Promise<TrainingView>;
+  update(id: string, t: TrainingInput, by: Actor, now: Date): ReturnType<typeof updateTraining>;
+}
+
+export const firestoreTrainingAdmin = (c: TrainingCollections): TrainingAdmin => ({
+  list: (fy) => listTrainings(c, fy),
+  read: (id) => readTraining(c, id),
+  check: (body) => checkTraining(c, body),
+  create: (t, by, now) => createTraining(c, t, by, now),
+  update: (id, t, by, now) => updateTraining(c, id, t, by, now),
+});
+
+/**
  * Saves a checked training over a stored one. Once its reports are open they exist with these dates and
  * people, so changing dates, attendees or whether a report is due is `locked` (the rest may change).
  */
@@ -127,14 +155,8 @@ export async function updateTraining(
   const outcome = await c.trainings.firestore.runTransaction(async (tx) => {
     const fresh = await tx.get(ref);
     if (!fresh.exists) return 'missing' as const;
-    if (fresh.get('reportsOpened') === true) {
-      const before = fresh.data() as TrainingInput;
-      const changed = (['startDate', 'endDate', 'reportRequired'] as const).filter(
-        (k) => (before[k] ?? true) !== (t[k] ?? true),
-      );
-      if (changed.length > 0 || [...before.attendees].sort().join() !== [...t.attendees].sort().join())
-        return 'locked' as const;
-    }
+    if (fresh.get('reportsOpened') === true && changesOpenedReports(fresh.data() as TrainingInput, t))
+      return 'locked' as const;
     tx.set(
       ref,
       {
