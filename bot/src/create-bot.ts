@@ -30,6 +30,7 @@ import { createFirestoreTurnStore } from './store/firestore-turn-store';
 import type { TaskIo } from './store/turn-feature';
 import type { TurnStore } from './store/turn-store';
 import { runSurveyJobs } from './surveys/survey-jobs';
+import { freezeTargetResults } from './targets/freeze-target-results';
 import { warmUp } from './webhook/warm-up';
 import { createWebhookApp } from './webhook/webhook-app';
 
@@ -211,7 +212,15 @@ export function createBot(o: CreateBotOptions) {
     );
     const digestResult = digest ? await digest.flush() : undefined;
     const deferredBroadcasts = await releaseDeferred();
-    return { ...reports, surveys, ...(digestResult ? { digest: digestResult } : {}), deferredBroadcasts };
+    // this year's indicator results, kept for next year's comparison (the dashboard only reads)
+    const targets = await freezeTargetResults(o.db, collections, now);
+    return {
+      ...reports,
+      surveys,
+      ...(digestResult ? { digest: digestResult } : {}),
+      deferredBroadcasts,
+      targets,
+    };
   };
   /** after a holiday edit: fresh calendar, and every open report's due date follows it */
   const recomputeDueDates = async (now = clock()) => {

@@ -119,7 +119,11 @@ describe('target history API', () => {
     ]);
     const last = await call('/targets?fy=2569', { token: hr });
     expect(last.body.changes).toMatchObject([{ field: 'result', before: null, after: 70 }]);
-    // the dashboard froze this year's figures for next year's comparison
+    // the daily job froze this year's figures for next year's comparison (the pages only read)
+    expect(
+      (await municipality().collection('targets').doc('fy2570').get()).get('results.developed'),
+    ).toBeUndefined();
+    await (await sys.start()).bot.runDailyJobs(NOW);
     const stored = (await municipality().collection('targets').doc('fy2570').get()).data();
     expect(stored?.results.developed).toEqual({ value: 70, source: 'system' });
 
@@ -182,6 +186,7 @@ describe('target history API', () => {
     });
     // no record of last year: nothing to compare with
     expect(point.verdict).toEqual({ met: false, by: 'noLastYear' });
+    await (await sys.start()).bot.runDailyJobs(NOW);
     expect((await municipality().collection('targets').doc('fy2570').get()).get('results.fairness')).toEqual({
       value: 55,
       source: 'system',

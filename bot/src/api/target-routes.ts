@@ -16,7 +16,7 @@ import {
 import express, { type Request, type Response, type Router } from 'express';
 import { readDashboard } from '../stats/dashboard-data';
 import { readFairness } from '../targets/fairness-figure';
-import { changeTarget, freezeResults, readTargetChanges, readTargetYears } from '../targets/target-docs';
+import { changeTarget, readTargetChanges, readTargetYears } from '../targets/target-docs';
 import { hasRole, personOf, requireRoles } from './api-auth';
 import type { ApiDeps } from './api-deps';
 
@@ -72,8 +72,6 @@ export function createTargetRoutes(d: ApiDeps): Router {
       ...(live ? dashboardResults(live) : {}),
       ...(fairness ? { fairness: fairness.percent } : {}),
     };
-    // the fairness figure is frozen here (the dashboard reads no survey answers), for next year
-    if (fairness) await freezeResults(c.targets, fy, stored.at(-1), { fairness: fairness.percent });
     const history = targetHistory(
       stored.filter((y): y is TargetYear => y !== undefined),
       { from, to: fy },

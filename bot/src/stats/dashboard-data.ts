@@ -3,7 +3,6 @@ import {
   type DashboardData,
   type Division,
   dashboardFrom,
-  dashboardResults,
   type ExportPerson,
   fiscalYearOfInstant,
   fyStatsFromData,
@@ -21,7 +20,7 @@ import {
 } from '@phattana/shared';
 import type { CollectionReference, DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
 import { surveysOfYear } from '../surveys/survey-records';
-import { freezeResults, readTargetYears } from '../targets/target-docs';
+import { readTargetYears } from '../targets/target-docs';
 import { rebuildStats, refreshStaffStats, type StatsCollections } from './rebuild-stats';
 
 // The dashboard of one fiscal year from the maintained documents: the municipality, `stats/fy<fy>`,
@@ -90,7 +89,6 @@ export async function readDashboard(
     years: selectableYears(now),
     updatedAt,
   });
-  await freezeResults(c.targets, fiscalYear, thisYear, dashboardResults(data));
   return data;
 }
 

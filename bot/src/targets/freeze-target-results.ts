@@ -1,0 +1,31 @@
+import { dashboardResults, fiscalYearOfInstant } from '@phattana/shared';
+import type { Firestore } from 'firebase-admin/firestore';
+import { type DashboardCollections, readDashboard } from '../stats/dashboard-data';
+import { readFairness } from './fairness-figure';
+import { freezeResults, readTargetYears } from './target-docs';
+
+// Each year's indicator results are kept on its targets document (`targets/fy<fy>`, source 'system')
+// so next year is judged against them even after the records move on. The daily job freezes them, for
+// this fiscal year and the one before (whose last days may have changed since): the dashboard and the
+// targets page only read. A result HR recorded by hand is never overwritten.
+
+export async function freezeTargetResults(
+  db: Firestore,
+  c: DashboardCollections,
+  now: Date,
+): Promise<{ fiscalYears: number[] }> {
+  const current = fiscalYearOfInstant(now);
+  const years = [current - 1, current];
+  const stored = await readTargetYears(db, c.targets, years);
+  for (const [i, fy] of years.entries()) {
+    const [dashboard, fairness] = await Promise.all([
+      readDashboard(db, c, fy, now),
+      readFairness(c.surveys, fy),
+    ]);
+    await freezeResults(c.targets, fy, stored[i], {
+      ...dashboardResults(dashboard),
+      ...(fairness ? { fairness: fairness.percent } : {}),
+    });
+  }
+  return { fiscalYears: years };
+}
