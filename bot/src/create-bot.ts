@@ -235,6 +235,7 @@ export function createBot(o: CreateBotOptions) {
     warmUp: () =>
       warmUp({
         calendar: () => calendar.get(),
+        emptyCommit: () => o.db.batch().commit(),
         signer,
         privacy: {
           municipalityName: org.municipalityName,
