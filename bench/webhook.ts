@@ -3,8 +3,7 @@
 // Firestore operations per turn, next to a bare @line/bot-sdk echo handler in the same process.
 // Each handler first runs the same load once (printed as "cold") to warm V8, connection pools
 // and the emulator up; the figures compared are the passes after that.
-// Usage: npx tsx bench/webhook.ts [users=50] [conversationsPerUser=2] [warm|nowarm] [--cpu-prof=<file>]
-//   --cpu-prof=<file>: writes a V8 CPU profile of the bot's warm pass only (open it in Chrome DevTools)
+// Usage: see USAGE below (npm run bench:webhook -- --help).
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { messagingApi, middleware, type webhook } from '@line/bot-sdk';
@@ -21,6 +20,13 @@ import { buildPostbackEvent, buildTextEvent, signBody } from '../dev/src/simulat
 import { startCpuMeter } from './support/cpu-meter';
 import { countFirestoreOps } from './support/firestore-op-counter';
 
+const USAGE = `usage: npm run bench:webhook -- [users=50] [conversationsPerUser=2] [warm|nowarm] [--cpu-prof=<file>]
+  nowarm             the bot's cold pass starts without its instance warm-up
+  --cpu-prof=<file>  a V8 CPU profile of the bot's warm pass (the bot, the fake platform and the load share this process)`;
+if (process.argv.includes('--help')) {
+  console.log(USAGE);
+  process.exit(0);
+}
 const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
 const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const USERS = Number(args[0] ?? 50);
@@ -130,14 +136,14 @@ async function main() {
     );
   const os = await import('node:os');
   console.log(
-    `users=${USERS} conversations/user=${CONVERSATIONS} turns/conversation=${conversation.length} cores=${os.cpus().length} load=${os.loadavg()[0]?.toFixed(1)}`,
+    `users=${USERS} conversations/user=${CONVERSATIONS} turns/conversation=${conversation.length} cores=${os.cpus().length} load=${os.loadavg()[0]?.toFixed(1)} (options: --help)`,
   );
   console.log(
     `emulator warmed before the cold pass on other data: project ${warm.projectId}, ${warm.ops} operations in ${warm.ms.toFixed(0)} ms (not the bot's client or documents)`,
   );
   console.log(
     botWarm
-      ? `bot warmed at start: holidays read + ${botWarm.value.turns} in-memory turns in ${botWarm.ms.toFixed(0)} ms (writes nothing)`
+      ? `bot warmed at start: holidays read + an empty commit + ${botWarm.value.turns} in-memory turns in ${botWarm.ms.toFixed(0)} ms (writes nothing)`
       : 'bot not warmed at start (nowarm)',
   );
   print('phattana webhook (cold)', oursCold);
