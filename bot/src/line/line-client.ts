@@ -52,8 +52,8 @@ export type HttpLineClientOptions = LineHttpOptions;
  */
 export function createHttpLineClient(opts: HttpLineClientOptions): LineClient {
   const call = createLineHttp(opts);
-  // An answer nobody reads is still read to its end: until then fetch cannot reuse the connection,
-  // and the next call to LINE opens a new one.
+  // An answer nobody reads is still read to its end, as undici advises: an unread body is otherwise
+  // released only when garbage-collected, and a larger one holds its connection until then.
   const send = async (c: LineCall) => {
     const res = await call(c);
     await res.arrayBuffer().catch(() => undefined);
