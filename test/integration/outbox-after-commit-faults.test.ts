@@ -129,7 +129,7 @@ describe('work queued after an API commit survives the instance dying before the
       .catch(() => 'connection lost');
     const broadcast = municipality().collection('broadcasts').doc(draft.body.id);
     await expect
-      .poll(async () => (await broadcast.get()).get('status'), { timeout: 15_000, interval: 50 })
+      .poll(async () => (await broadcast.get()).get('status'), { timeout: 30_000, interval: 50 })
       .toBe('queued');
     started.child.kill('SIGKILL');
     expect(await confirm).toBe('connection lost');
@@ -154,5 +154,5 @@ describe('work queued after an API commit survives the instance dying before the
     console.info(
       `after-commit fault (killed between commit and enqueue): broadcasts expected 1 / multicasts sent ${multicasts.length}; recipients ${people.length} / messages delivered ${people.map((p) => sys.botMessages(p).length).join('+')}`,
     );
-  }, 60_000);
+  }, 120_000);
 });
