@@ -3,7 +3,7 @@
 // Firestore operations per turn, next to a bare @line/bot-sdk echo handler in the same process.
 // Each handler first runs the same load once (printed as "cold") to warm V8, connection pools
 // and the emulator up; the figures compared are the passes after that.
-// Usage: npx tsx bench/webhook.ts [users=50] [conversationsPerUser=2] [warm|nowarm]
+// Usage: see USAGE below (npm run bench:webhook -- --help).
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import { messagingApi, middleware, type webhook } from '@line/bot-sdk';
@@ -20,8 +20,19 @@ import { buildPostbackEvent, buildTextEvent, signBody } from '../dev/src/simulat
 import { startCpuMeter } from './support/cpu-meter';
 import { countFirestoreOps } from './support/firestore-op-counter';
 
-const USERS = Number(process.argv[2] ?? 50);
-const CONVERSATIONS = Number(process.argv[3] ?? 2);
+const USAGE = `usage: npm run bench:webhook -- [users=50] [conversationsPerUser=2] [warm|nowarm] [--cpu-prof=<file>]
+  nowarm             the bot's cold pass starts without its instance warm-up
+  --cpu-prof=<file>  a V8 CPU profile of the bot's warm pass (the bot, the fake platform and the load share this process)`;
+if (process.argv.includes('--help')) {
+  console.log(USAGE);
+  process.exit(0);
+}
+const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
+const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const USERS = Number(args[0] ?? 50);
+const CONVERSATIONS = Number(args[1] ?? 2);
+const WARM = args[2] !== 'nowarm';
+const CPU_PROFILE = flags.find((f) => f.startsWith('--cpu-prof='))?.slice('--cpu-prof='.length);
 const SECRET = 'bench-channel-secret-0123456789';
 const TOKEN = 'bench-access-token';
 
@@ -89,8 +100,8 @@ async function main() {
   // project, another client) before the bot's cold pass; the bot's own first connection, first
   // holidays read and first turns stay in the cold figures.
   const warm = await warmEmulator(USERS, 6);
-  // what a cold instance does at start, before its first webhook (process.argv[4] === 'nowarm' skips it)
-  const botWarm = process.argv[4] === 'nowarm' ? undefined : await timed(() => bot.warmUp());
+  // what a cold instance does at start, before its first webhook ('nowarm' skips it)
+  const botWarm = WARM ? await timed(() => bot.warmUp()) : undefined;
 
   const ops = countFirestoreOps();
   const oursCold = await measure(emulator.pid, () =>
@@ -98,10 +109,12 @@ async function main() {
   );
   const coldOps = { ...ops.counts };
   ops.reset();
+  const profiler = CPU_PROFILE ? await startProfile() : undefined;
   const ours = await measure(emulator.pid, () =>
     drive(bot.webhookUrl, users, CONVERSATIONS, conversation, toEvent),
   );
-  const { reads, writes } = ops.counts;
+  if (profiler && CPU_PROFILE) await profiler.stopInto(CPU_PROFILE);
+  const { reads, writes, commits } = ops.counts;
   ops.restore();
 
   const echo = await startEchoBaseline(platform.url);
@@ -123,14 +136,14 @@ async function main() {
     );
   const os = await import('node:os');
   console.log(
-    `users=${USERS} conversations/user=${CONVERSATIONS} turns/conversation=${conversation.length} cores=${os.cpus().length} load=${os.loadavg()[0]?.toFixed(1)}`,
+    `users=${USERS} conversations/user=${CONVERSATIONS} turns/conversation=${conversation.length} cores=${os.cpus().length} load=${os.loadavg()[0]?.toFixed(1)} (options: --help)`,
   );
   console.log(
     `emulator warmed before the cold pass on other data: project ${warm.projectId}, ${warm.ops} operations in ${warm.ms.toFixed(0)} ms (not the bot's client or documents)`,
   );
   console.log(
     botWarm
-      ? `bot warmed at start: holidays read + ${botWarm.value.turns} in-memory turns in ${botWarm.ms.toFixed(0)} ms (writes nothing)`
+      ? `bot warmed at start: holidays read + an empty commit + ${botWarm.value.turns} in-memory turns in ${botWarm.ms.toFixed(0)} ms (writes nothing)`
       : 'bot not warmed at start (nowarm)',
   );
   print('phattana webhook (cold)', oursCold);
@@ -140,7 +153,7 @@ async function main() {
   cpu('phattana webhook', ours);
   cpu('bare bot-sdk echo', bare);
   console.log(
-    `firestore reads/turn=${(reads / ours.turns).toFixed(2)} writes/turn=${(writes / ours.turns).toFixed(2)} (reads=${reads} writes=${writes}); cold pass reads/turn=${(coldOps.reads / oursCold.turns).toFixed(2)} writes/turn=${(coldOps.writes / oursCold.turns).toFixed(2)}`,
+    `firestore reads/turn=${(reads / ours.turns).toFixed(2)} writes/turn=${(writes / ours.turns).toFixed(2)} (documents; reads=${reads} writes=${writes}) commits/turn=${(commits / ours.turns).toFixed(2)} (round trips that write); cold pass reads/turn=${(coldOps.reads / oursCold.turns).toFixed(2)} writes/turn=${(coldOps.writes / oursCold.turns).toFixed(2)}`,
   );
   console.log(
     `throughput vs bare echo=${(ours.perSecond / bare.perSecond).toFixed(2)} (target ≥ 0.5); p99 target ≤ 500 ms: ${ours.p99 <= 500 ? 'met' : 'MISSED'}`,
@@ -193,6 +206,24 @@ async function warmEmulator(users: number, rounds: number) {
   const ms = performance.now() - t0;
   await deleteApp(app);
   return { projectId, ops: ops + users, ms };
+}
+
+/** The inspector's CPU profiler in this process (the bot, the fake platform and the load all run here). */
+async function startProfile() {
+  const { Session } = await import('node:inspector/promises');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    async stopInto(file: string) {
+      const { profile } = await session.post('Profiler.stop');
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(file, JSON.stringify(profile));
+      session.disconnect();
+      console.log(`cpu profile of the warm pass written to ${file}`);
+    },
+  };
 }
 
 async function timed<T>(run: () => Promise<T>): Promise<{ value: T; ms: number }> {

@@ -13,7 +13,8 @@ import {
  * a retried transaction counts each attempt that commits), and documents read (transactional or not).
  */
 export function countFirestoreOps() {
-  const counts = { reads: 0, writes: 0 };
+  // commits: round trips that write (a batch or a transaction), whatever number of documents they carry
+  const counts = { reads: 0, writes: 0, commits: 0 };
   const restore: Array<() => void> = [];
   const wrap = <T extends object>(
     proto: T,
@@ -54,18 +55,21 @@ export function countFirestoreOps() {
   );
   wrap(Query.prototype, 'get', (_s, _a, r) => (counts.reads += Math.max(1, (r as QuerySnapshot).size)));
   const batchProto = WriteBatch.prototype as unknown as Record<string, unknown>;
-  wrap(batchProto, 'commit' as never, (self) => (counts.writes += opCount(self)));
+  wrap(batchProto, 'commit' as never, (self) => {
+    counts.writes += opCount(self);
+    counts.commits++;
+  });
   const txProto = Transaction.prototype as unknown as Record<string, unknown>;
-  wrap(
-    txProto,
-    'commit' as never,
-    (self) => (counts.writes += opCount((self as { _writeBatch: unknown })._writeBatch)),
-  );
+  wrap(txProto, 'commit' as never, (self) => {
+    counts.writes += opCount((self as { _writeBatch: unknown })._writeBatch);
+    counts.commits++;
+  });
   return {
     counts,
     reset() {
       counts.reads = 0;
       counts.writes = 0;
+      counts.commits = 0;
     },
     restore() {
       for (const r of restore.reverse()) r();

@@ -16,6 +16,7 @@ import { createHmacPostbackSigner } from './line/hmac-postback-signer';
 import { createHttpLineClient, type LineClient } from './line/line-client';
 import type { MediaStore } from './media/media-store';
 import { municipalityCollections } from './municipality-collections';
+import { createAfterCommit } from './outbox/after-commit';
 import { OUTBOX_SWEEP_AFTER_MS, sweepOutbox } from './outbox/deliver-entry';
 import { createFirestoreOutbox } from './outbox/firestore-outbox';
 import { enforceRetention } from './people/retention';
@@ -89,6 +90,7 @@ export function createBot(o: CreateBotOptions) {
     logger,
   });
   const line = o.messageBudget === false ? unmetered : withMessageBudget(unmetered, budget);
+  const processedEvents = o.db.collection('processedEvents');
   const store =
     o.store ??
     createFirestoreTurnStore(
@@ -96,13 +98,15 @@ export function createBot(o: CreateBotOptions) {
       {
         ...collections,
         conversations: o.db.collection('conversations'),
-        processedEvents: o.db.collection('processedEvents'),
+        processedEvents,
         externalTrainings: o.db.collection('externalTrainings'),
       },
       { birthDatePepper: o.config.birthDatePepper },
     );
-  // the turns' outbox lives on the processed-event records the Firestore store writes
-  const outbox = o.store ? undefined : createFirestoreOutbox(o.db.collection('processedEvents'));
+  // the turns' outbox lives on the processed-event records the Firestore store writes; the API's
+  // follow-up work is recorded there too (outbox/after-commit.ts), so one sweeper covers both
+  const firestoreOutbox = createFirestoreOutbox(processedEvents);
+  const outbox = o.store ? undefined : firestoreOutbox;
   const taskDeps: TaskDeps = {
     db: o.db,
     municipalityId: org.municipalityId,
@@ -167,6 +171,11 @@ export function createBot(o: CreateBotOptions) {
       },
       calendar: () => calendar.get(),
       tasks: o.tasks ?? inProcess.queue,
+      afterCommit: createAfterCommit({
+        processedEvents,
+        delivery: { line, tasks: o.tasks ?? inProcess.queue, outbox: firestoreOutbox, logger },
+        logger,
+      }),
       signer,
       birthDatePepper: o.config.birthDatePepper,
       invalidateCalendar: () => calendar.invalidate(),
@@ -235,6 +244,7 @@ export function createBot(o: CreateBotOptions) {
     warmUp: () =>
       warmUp({
         calendar: () => calendar.get(),
+        emptyCommit: () => o.db.batch().commit(),
         signer,
         privacy: {
           municipalityName: org.municipalityName,
@@ -242,6 +252,10 @@ export function createBot(o: CreateBotOptions) {
           contact: org.contact,
         },
         now: clock(),
+      }).catch((err) => {
+        // a failed warm-up costs only speed: the first turn reads the calendar itself
+        logger.warn('bot.warm_up_failed', { err: (err as Error).message });
+        return { turns: 0 };
       }),
     line,
     budget,
@@ -252,12 +266,10 @@ export function createBot(o: CreateBotOptions) {
      * commit and the delivery) after `olderThanMs`, by push
      */
     sweepOutbox: async (o2: { now?: Date; olderThanMs?: number } = {}) =>
-      outbox
-        ? sweepOutbox(
-            { line, tasks: o.tasks ?? inProcess.queue, outbox, logger },
-            { now: o2.now ?? new Date(), olderThanMs: o2.olderThanMs ?? OUTBOX_SWEEP_AFTER_MS, limit: 200 },
-          )
-        : 0,
+      sweepOutbox(
+        { line, tasks: o.tasks ?? inProcess.queue, outbox: firestoreOutbox, logger },
+        { now: o2.now ?? new Date(), olderThanMs: o2.olderThanMs ?? OUTBOX_SWEEP_AFTER_MS, limit: 200 },
+      ),
     /** shutting down: retries waiting for their backoff run now, once */
     closeTasks: inProcess.close,
     runDailyJobs,

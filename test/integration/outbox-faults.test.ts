@@ -1,12 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import type { Server } from 'node:http';
-import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createBot, createHttpLineClient, createMemoryLogger } from '@phattana/bot';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localBotConfig } from '../../dev/src/dev-settings';
 import { buildTextEvent, signBody } from '../../dev/src/simulator/webhook-events';
+import { startBotChild } from '../support/bot-child-process';
 import { TEST_CHANNEL, useSystem } from '../support/system';
 
 // The fault suite of the transactional outbox: whatever fails between a turn's commit and LINE (every
@@ -175,35 +174,14 @@ describe('outbox: each answer exactly once, whatever fails after the commit', ()
       child?.kill('SIGKILL');
     });
 
-    async function startChild(): Promise<{ child: ChildProcess; url: string }> {
-      const require = createRequire(import.meta.url);
-      const script = fileURLToPath(new URL('../support/bot-child.ts', import.meta.url));
-      const c = spawn(process.execPath, ['--import', pathToFileURL(require.resolve('tsx')).href, script], {
-        stdio: ['pipe', 'pipe', 'pipe'],
-        env: {
-          ...process.env,
-          NODE_OPTIONS: '',
-          FIRESTORE_EMULATOR_HOST: sys.fs.hostPort,
-          CHILD_PROJECT_ID: sys.fs.projectId,
-          CHILD_LINE_BASE: sys.platform.url,
-          CHILD_CHANNEL_SECRET: TEST_CHANNEL.secret,
-          CHILD_CHANNEL_TOKEN: TEST_CHANNEL.accessToken,
-        },
+    const startChild = () =>
+      startBotChild({
+        firestoreHostPort: sys.fs.hostPort,
+        projectId: sys.fs.projectId,
+        lineBase: sys.platform.url,
+        channelSecret: TEST_CHANNEL.secret,
+        channelToken: TEST_CHANNEL.accessToken,
       });
-      const url = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        c.stdout?.on('data', (b: Buffer) => {
-          out += b.toString();
-          const m = /READY (\S+)/.exec(out);
-          if (m?.[1]) resolve(m[1]);
-        });
-        c.stderr?.on('data', (b: Buffer) => {
-          out += b.toString();
-        });
-        c.once('exit', (code) => reject(new Error(`child exited ${code}: ${out}`)));
-      });
-      return { child: c, url };
-    }
 
     /** Posts to the child and kills it as soon as the turn is committed (its reply is held up). */
     async function commitThenKill(events: object[], eventIds: string[]) {

@@ -1,6 +1,7 @@
 // A bot in a child process of its own, for the fault suite: it can be killed with SIGKILL between a
 // turn's commit and its delivery, as a Cloud Functions instance can die. Env: FIRESTORE_EMULATOR_HOST,
-// CHILD_PROJECT_ID, CHILD_LINE_BASE, CHILD_CHANNEL_SECRET, CHILD_CHANNEL_TOKEN. Prints "READY <url>".
+// CHILD_PROJECT_ID, CHILD_LINE_BASE, CHILD_CHANNEL_SECRET, CHILD_CHANNEL_TOKEN; CHILD_TASKS_HANG=1: queued
+// work never reaches the task queue (the instance dies between a commit and its enqueue). Prints "READY <url>".
 import type { AddressInfo } from 'node:net';
 import { createBot, silentLogger } from '@phattana/bot';
 import { initializeApp } from 'firebase-admin/app';
@@ -17,6 +18,9 @@ const bot = createBot({
   db: getFirestore(app),
   logger: silentLogger,
   loadingAfterMs: -1,
+  ...(process.env.CHILD_TASKS_HANG === '1'
+    ? { tasks: { enqueue: () => new Promise<void>(() => undefined) } }
+    : {}),
   config: localBotConfig({
     channelSecret: env('CHILD_CHANNEL_SECRET'),
     channelAccessToken: env('CHILD_CHANNEL_TOKEN'),

@@ -3,6 +3,7 @@ import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
 import type { MessageBudget } from '../budget/message-budget';
 import type { MediaStore } from '../media/media-store';
 import type { MunicipalityCollections } from '../municipality-collections';
+import type { AfterCommit } from '../outbox/after-commit';
 import type { Logger } from '../runtime/logger';
 import type { TaskQueue } from '../runtime/task-queue';
 import type { IdTokenVerifier } from './id-token-verifier';
@@ -21,6 +22,8 @@ export interface ApiDeps {
   calendar: () => Promise<WorkingDayCalendar>;
   /** work done after a response, e.g. a broadcast's sending (Cloud Tasks in production) */
   tasks: TaskQueue;
+  /** follow-up work recorded in a write's own transaction and queued after it (never lost to a crash) */
+  afterCommit: AfterCommit;
   /** signs the postback buttons of messages the API causes to be pushed */
   signer: PostbackSigner;
   /** the LIFF app, for buttons in those messages that open its pages */

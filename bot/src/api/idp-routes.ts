@@ -12,12 +12,13 @@ import {
 import express, { type Response, type Router } from 'express';
 import { Timestamp } from 'firebase-admin/firestore';
 import { idpFromDoc, loadIdpView, nearestSupervisor } from '../idp/idp-docs';
+import type { CommittedWork } from '../outbox/after-commit';
 import { type Notification, resolveNotifications } from '../reports/report-turn-io';
 import { withoutUndefined } from '../store/without-undefined';
 import { personOf } from './api-auth';
 import type { ApiDeps } from './api-deps';
 import { fiscalYearParam, isWhole } from './api-input';
-import { enqueueNotifications } from './push-notifications';
+import { recordNotifications, sendNotifications } from './push-notifications';
 
 // The person's own individual development plan (IDP): read, save the draft, send it to the supervisor.
 // Every write names the version it started from; a plan changed meanwhile (another device, or the
@@ -27,7 +28,7 @@ export const IDP_CHANGED =
   'แผนพัฒนานี้มีการเปลี่ยนแปลงระหว่างที่ท่านเปิดหน้านี้ (อาจแก้จากอีกเครื่องหนึ่ง หรือหัวหน้าพิจารณาแล้ว) ระบบแสดงฉบับล่าสุดแล้ว กรุณาตรวจสอบแล้วบันทึกอีกครั้ง';
 
 type Outcome =
-  | { kind: 'done'; plan: IdpPlan; notifications: Notification[] }
+  | { kind: 'done'; plan: IdpPlan; notifications: Notification[]; work: CommittedWork | undefined }
   | { kind: 'changed' }
   | { kind: 'refused'; error: IdpTransitionError };
 
@@ -115,13 +116,14 @@ export function createIdpRoutes(d: ApiDeps): Router {
       const notices = await resolveNotifications(tx, effects, c.employees);
       for (const s of notices.skipped) d.logger.info('notify.skipped', { ...s, idp: updated.id });
       tx.set(ref, { ...withoutUndefined(updated), updatedAt: Timestamp.fromDate(now) });
-      return { kind: 'done', plan: updated, notifications: notices.send };
+      const work = recordNotifications(d, tx, notices.send, now);
+      return { kind: 'done', plan: updated, notifications: notices.send, work };
     });
   }
 
   async function answer(res: Response, outcome: Outcome, employeeId: string, fy: number, event: string) {
     if (outcome.kind === 'done') {
-      await enqueueNotifications(d, outcome.notifications, d.clock());
+      await sendNotifications(d, outcome.work, outcome.notifications);
       d.logger.info(event, { idp: outcome.plan.id, version: outcome.plan.version });
     }
     const view = await loadIdpView(c, employeeId, fy);

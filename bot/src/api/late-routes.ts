@@ -21,6 +21,7 @@ import { type DocumentSnapshot, Timestamp } from 'firebase-admin/firestore';
 import type { BatchRecord, BroadcastRecord } from '../broadcast/broadcast-records';
 import { actorOf, createFirestoreBroadcastStore } from '../broadcast/firestore-broadcasts';
 import { noteBroadcastSending } from '../budget/broadcast-sending-notes';
+import type { CommittedWork } from '../outbox/after-commit';
 import { openReports } from '../reports/report-records';
 import type { AuthedRequest } from './api-auth';
 import { personOf } from './api-auth';
@@ -208,7 +209,9 @@ export function createLateRoutes(d: ApiDeps): Router {
     const snap = await ownSnap(req, res);
     if (!snap) return;
     const now = Timestamp.fromDate(d.clock());
+    let work: CommittedWork | undefined;
     const outcome = await d.db.runTransaction(async (tx) => {
+      work = undefined; // a retried transaction records its own
       const fresh = await tx.get(snap.ref);
       const b = fresh.data() as BroadcastRecord;
       if (b.status === 'draft') {
@@ -219,6 +222,8 @@ export function createLateRoutes(d: ApiDeps): Router {
           confirmEventId: `liff:${b.id}:confirm`,
           confirmedAt: now,
         });
+        // the send task is committed with the status: a crash before it is queued leaves it to the sweeper
+        work = d.afterCommit.record(tx, [{ type: 'broadcastSend', broadcastId: snap.id }], lineUserId);
         return 'queued' as const;
       }
       if (b.status === 'cancelled') return 'cancelled' as const;
@@ -237,7 +242,7 @@ export function createLateRoutes(d: ApiDeps): Router {
         return;
       case 'queued':
         d.logger.info('api.broadcast_confirmed', { broadcastId: snap.id, employeeId: person.employeeId });
-        await d.tasks.enqueue({ type: 'broadcastSend', broadcastId: snap.id });
+        await d.afterCommit.deliver(work);
         break;
       case 'already':
         break;

@@ -1,26 +1,39 @@
 import type { PostbackSigner } from '@phattana/shared';
+import type { Transaction } from 'firebase-admin/firestore';
 import { batches, renderMessages } from '../line/render-messages';
+import type { AfterCommit, CommittedWork } from '../outbox/after-commit';
 import type { Notification } from '../reports/report-turn-io';
 import type { Logger } from '../runtime/logger';
-import type { TaskQueue } from '../runtime/task-queue';
+import type { PushTask } from '../runtime/task-queue';
 import { retryKeyFor } from '../webhook/retry-key';
 
 /**
- * Queues the pushes an API write caused, after its transaction committed, exactly as a chat turn does:
- * rendered by the one renderer, each batch with a retry key derived from the notice's key, so a retried
- * request or task is accepted by LINE once.
+ * Inside an API write's transaction: the pushes it causes, recorded with it in the outbox
+ * (outbox/after-commit.ts), exactly as a chat turn records them: rendered by the one renderer, each
+ * batch with a retry key derived from the notice's key, so a retried request, task or sweep is
+ * accepted by LINE once.
  */
-export async function enqueueNotifications(
-  d: { readonly tasks: TaskQueue; readonly signer: PostbackSigner; readonly logger: Logger },
+export function recordNotifications(
+  d: { readonly afterCommit: AfterCommit; readonly signer: PostbackSigner },
+  tx: Transaction,
   notifications: readonly Notification[],
   now: Date,
+): CommittedWork | undefined {
+  const tasks: PushTask[] = notifications.flatMap((n) =>
+    batches(renderMessages(n.replies, { signer: d.signer, now })).map(
+      (messages, i): PushTask => ({ type: 'push', to: n.to, messages, retryKey: retryKeyFor(n.key, i) }),
+    ),
+  );
+  return d.afterCommit.record(tx, tasks);
+}
+
+/** After the commit: queues what `recordNotifications` recorded (a failure is the sweeper's). */
+export async function sendNotifications(
+  d: { readonly afterCommit: AfterCommit; readonly logger: Logger },
+  work: CommittedWork | undefined,
+  notifications: readonly Notification[],
 ): Promise<void> {
-  for (const n of notifications) {
-    const messages = batches(renderMessages(n.replies, { signer: d.signer, now }));
-    for (const [i, batch] of messages.entries()) {
-      await d.tasks.enqueue({ type: 'push', to: n.to, messages: batch, retryKey: retryKeyFor(n.key, i) });
-    }
-    // a push carries message text: log only whom it was for
-    d.logger.info('api.push_queued', { to: n.to, key: n.key });
-  }
+  await d.afterCommit.deliver(work);
+  // a push carries message text: log only whom it was for
+  for (const n of notifications) d.logger.info('api.push_queued', { to: n.to, key: n.key });
 }

@@ -89,7 +89,7 @@ export function createSurveyRoutes(d: ApiDeps): Router {
     const out = await updateSurvey(c, String(req.params.id), parsed.patch, {
       by,
       now: d.clock(),
-      tasks: d.tasks,
+      afterCommit: d.afterCommit,
     });
     d.logger.info('api.survey_updated', {
       surveyId: out.survey.id,

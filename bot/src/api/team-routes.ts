@@ -33,7 +33,7 @@ import { personOf, requireRoles } from './api-auth';
 import type { ApiDeps } from './api-deps';
 import { fiscalYearParam, isWhole } from './api-input';
 import { IDP_CHANGED, idpErrorStatus } from './idp-routes';
-import { enqueueNotifications } from './push-notifications';
+import { recordNotifications, sendNotifications } from './push-notifications';
 
 // The supervisor's side in LIFF: their team (see people/team-members.ts for who that is) with each
 // member's IDP status, hours against the target and reports still owed; a member's IDP to agree to or
@@ -151,6 +151,7 @@ export function createTeamRoutes(d: ApiDeps): Router {
       decision,
       comment,
       now,
+      record: (tx, notifications) => recordNotifications(d, tx, notifications, now),
     });
     if (outcome.kind === 'notFound') {
       res.status(404).json({ message: 'ไม่พบรายงานนี้ อาจถูกลบหรือย้ายแล้ว' });
@@ -169,7 +170,7 @@ export function createTeamRoutes(d: ApiDeps): Router {
       return;
     }
     for (const s of outcome.skipped) d.logger.info('notify.skipped', { ...s, reportId: id });
-    await enqueueNotifications(d, outcome.notifications, now);
+    await sendNotifications(d, outcome.work, outcome.notifications);
     d.logger.info('api.report_decided', { reportId: id, by: person.employeeId, decision });
     const r = outcome.report;
     res.json({
@@ -245,7 +246,9 @@ export function createTeamRoutes(d: ApiDeps): Router {
       const effects: Effect[] = notice ? [{ type: 'notifyEmployee', ...notice }] : [];
       const notices = await resolveNotifications(tx, effects, c.employees);
       tx.set(ref, { ...withoutUndefined(updated), updatedAt: Timestamp.fromDate(now) });
-      return { kind: 'done', plan: updated, notifications: notices.send as Notification[] } as const;
+      const notifications = notices.send as Notification[];
+      const work = recordNotifications(d, tx, notifications, now);
+      return { kind: 'done', plan: updated, notifications, work } as const;
     });
     const view = await loadIdpView(c, member, fy, person.employeeId);
     res.setHeader('cache-control', 'no-store');
@@ -262,7 +265,7 @@ export function createTeamRoutes(d: ApiDeps): Router {
           .json({ code: outcome.error.kind, message: outcome.error.message, current: view });
         return;
       case 'done':
-        await enqueueNotifications(d, outcome.notifications, now);
+        await sendNotifications(d, outcome.work, outcome.notifications);
         d.logger.info('api.idp_decided', { idp: outcome.plan.id, by: person.employeeId, decision });
         res.json(view);
     }

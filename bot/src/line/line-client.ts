@@ -1,6 +1,6 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { MessagePriority } from '@phattana/shared';
-import { createLineHttp, type LineHttpOptions } from './line-http';
+import { createLineHttp, type LineCall, type LineHttpOptions } from './line-http';
 
 export type LineMessage = messagingApi.Message;
 
@@ -52,10 +52,16 @@ export type HttpLineClientOptions = LineHttpOptions;
  */
 export function createHttpLineClient(opts: HttpLineClientOptions): LineClient {
   const call = createLineHttp(opts);
+  // An answer nobody reads is still read to its end, as undici advises: an unread body is otherwise
+  // released only when garbage-collected, and a larger one holds its connection until then.
+  const send = async (c: LineCall) => {
+    const res = await call(c);
+    await res.arrayBuffer().catch(() => undefined);
+  };
   return {
     async reply(replyToken, messages) {
       // A 5xx on reply may have been delivered; retrying is still right because LINE refuses a used token.
-      await call({
+      await send({
         method: 'POST',
         path: '/v2/bot/message/reply',
         json: { replyToken, messages },
@@ -63,7 +69,7 @@ export function createHttpLineClient(opts: HttpLineClientOptions): LineClient {
       });
     },
     async push(to, messages, retryKey) {
-      await call({
+      await send({
         method: 'POST',
         path: '/v2/bot/message/push',
         json: { to, messages },
@@ -73,7 +79,7 @@ export function createHttpLineClient(opts: HttpLineClientOptions): LineClient {
       });
     },
     async multicast(to, messages, retryKey) {
-      await call({
+      await send({
         method: 'POST',
         path: '/v2/bot/message/multicast',
         json: { to, messages },
@@ -101,7 +107,7 @@ export function createHttpLineClient(opts: HttpLineClientOptions): LineClient {
     },
     async showLoading(chatId, seconds) {
       const loadingSeconds = Math.min(60, Math.max(5, Math.ceil(seconds / 5) * 5));
-      await call({
+      await send({
         method: 'POST',
         path: '/v2/bot/chat/loading/start',
         json: { chatId, loadingSeconds },
@@ -125,7 +131,7 @@ export function createHttpLineClient(opts: HttpLineClientOptions): LineClient {
       return ((await res.json()) as { richMenuId: string }).richMenuId;
     },
     async uploadRichMenuImage(richMenuId, image, contentType) {
-      await call({
+      await send({
         method: 'POST',
         data: true,
         path: `/v2/bot/richmenu/${encodeURIComponent(richMenuId)}/content`,
@@ -134,7 +140,7 @@ export function createHttpLineClient(opts: HttpLineClientOptions): LineClient {
       });
     },
     async linkRichMenu(userId, richMenuId) {
-      await call({
+      await send({
         method: 'POST',
         path: `/v2/bot/user/${encodeURIComponent(userId)}/richmenu/${encodeURIComponent(richMenuId)}`,
         retrySafe: true,

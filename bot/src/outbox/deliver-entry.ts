@@ -28,6 +28,10 @@ export interface DeliveryDeps {
  *   expired in those seconds) loses one answer, which the person sees as no reaction and can repeat.
  * - A reply and a push share no de-duplication at LINE, so an answer delivered by reply is pushed again
  *   only if the process dies between LINE's 200 and the mark below (a few milliseconds).
+ * - The mark is awaited before the webhook answers, as its own write (grouped with other turns' marks
+ *   into one commit, firestore-outbox.ts), not left for the person's next turn to carry: Cloud Functions
+ *   throttles an instance's CPU once it has answered, so a mark still in memory (or a write not yet on
+ *   the wire) could wait minutes, and the sweeper would push a second copy of an answer LINE delivered.
  */
 export async function deliverEntry(
   eventId: string,

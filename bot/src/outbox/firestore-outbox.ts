@@ -1,8 +1,11 @@
 import { type CollectionReference, Timestamp } from 'firebase-admin/firestore';
+import { createGroupedUpdates } from './grouped-updates';
 import type { DeliveredVia, Outbox, OutboxEntry } from './outbox-entry';
 
 /** The outbox on the processed-event records (`processedEvents/{eventId}.outbox`). */
 export function createFirestoreOutbox(processedEvents: CollectionReference): Outbox {
+  // turns finishing together share the round trip of their marks (grouped-updates.ts)
+  const marks = createGroupedUpdates(processedEvents.firestore);
   return {
     async undelivered(eventId) {
       const snap = await processedEvents.doc(eventId).get();
@@ -12,9 +15,9 @@ export function createFirestoreOutbox(processedEvents: CollectionReference): Out
     async markDelivered(eventId, via: DeliveredVia) {
       // The whole entry is replaced: once sent, neither the answer (a survey summary repeats the answers)
       // nor whom it was for stays on the record, so an anonymous survey leaves no path to the person.
-      await processedEvents
-        .doc(eventId)
-        .update({ outbox: { delivered: true, via, deliveredAt: Timestamp.now() } });
+      await marks.update(processedEvents.doc(eventId), {
+        outbox: { delivered: true, via, deliveredAt: Timestamp.now() },
+      });
     },
     async pending({ userId, before, limit }) {
       // equality filters only (served by single-field indexes); the age is checked here

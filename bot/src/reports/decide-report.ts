@@ -6,7 +6,8 @@ import {
   returnDecision,
   type TrainingReport,
 } from '@phattana/shared';
-import { type DocumentSnapshot, type Firestore, Timestamp } from 'firebase-admin/firestore';
+import { type DocumentSnapshot, type Firestore, Timestamp, type Transaction } from 'firebase-admin/firestore';
+import type { CommittedWork } from '../outbox/after-commit';
 import { readCreditPriors } from '../stats/credit-prior';
 import {
   applyReportEffect,
@@ -27,6 +28,8 @@ export type ReportDecisionOutcome =
       readonly report: TrainingReport;
       readonly notifications: readonly Notification[];
       readonly skipped: readonly { employeeId: string; reason: string }[];
+      /** what `record` wrote in the transaction, to queue after it */
+      readonly work?: CommittedWork;
     }
   | { readonly kind: 'notFound' }
   | { readonly kind: 'refused'; readonly error: ReportTransitionError; readonly report: TrainingReport };
@@ -40,6 +43,8 @@ export async function decideReport(
     readonly decision: 'approve' | 'return';
     readonly comment?: string;
     readonly now: Date;
+    /** records the pushes in the decision's own transaction (the API's outbox, api/push-notifications.ts) */
+    readonly record?: (tx: Transaction, notifications: readonly Notification[]) => CommittedWork | undefined;
   },
 ): Promise<ReportDecisionOutcome> {
   const ref = c.reports.doc(o.reportId);
@@ -69,6 +74,7 @@ export async function decideReport(
       report: decided.report,
       notifications: notices.send,
       skipped: notices.skipped,
+      work: o.record?.(tx, notices.send),
     } as const;
   });
 }

@@ -39,8 +39,8 @@ import {
   Timestamp,
 } from 'firebase-admin/firestore';
 import writeXlsxFile from 'write-excel-file/node';
+import type { AfterCommit, CommittedWork } from '../outbox/after-commit';
 import { respondentFromDoc, staffRoles } from '../people/staff-records';
-import type { TaskQueue } from '../runtime/task-queue';
 import { withoutUndefined } from '../store/without-undefined';
 import { surveyPhotos } from './survey-photo-access';
 import { openSurveys, surveyFromDoc, surveysOfYear } from './survey-records';
@@ -392,7 +392,7 @@ export async function updateSurvey(
   c: SurveyAdminCollections,
   id: string,
   patch: SurveyPatch,
-  o: { by: string; now: Date; tasks?: TaskQueue },
+  o: { by: string; now: Date; afterCommit?: AfterCommit },
 ): Promise<{ survey: SurveySummary; invitationsQueued: boolean }> {
   const snap = await readSurvey(c, id);
   const current = surveyFromDoc(snap);
@@ -446,7 +446,9 @@ export async function updateSurvey(
     ]);
   const at = Timestamp.fromDate(o.now);
   const ref = c.surveys.doc(id);
+  let work: CommittedWork | undefined;
   await ref.firestore.runTransaction(async (tx) => {
+    work = undefined; // a retried transaction records its own
     const again = await tx.get(ref);
     // someone else opened or closed it meanwhile: their change stands
     if (again.get('status') !== current.status)
@@ -471,12 +473,12 @@ export async function updateSurvey(
         : {}),
       ...(closing ? { closedAt: at, closedBy: o.by } : {}),
     });
+    // the invitations' task is committed with the opening: a crash before it is queued leaves it to the sweeper
+    if (opening && o.afterCommit)
+      work = o.afterCommit.record(tx, [{ type: 'surveyInvitations', surveyId: id }]);
   });
-  let invitationsQueued = false;
-  if (opening && o.tasks) {
-    await o.tasks.enqueue({ type: 'surveyInvitations', surveyId: id });
-    invitationsQueued = true;
-  }
+  const invitationsQueued = work !== undefined;
+  await o.afterCommit?.deliver(work);
   const after = await ref.get();
   return {
     survey: summaryOf(after, forFigures(names), today, await audienceReader(c)(after)),

@@ -10,11 +10,15 @@ export interface QuietHours {
 
 export const DEFAULT_QUIET_HOURS: QuietHours = { from: 8, until: 20 };
 
+// made once: building an Intl formatter costs far more than formatting with it
+const HOUR_IN_BANGKOK = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Bangkok',
+  hour: '2-digit',
+  hour12: false,
+});
+
 /** The hour (0–23) in Bangkok. */
-export const bangkokHour = (d: Date) =>
-  Number(
-    new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Bangkok', hour: '2-digit', hour12: false }).format(d),
-  );
+export const bangkokHour = (d: Date) => Number(HOUR_IN_BANGKOK.format(d));
 
 /** Whether `now` falls outside the hours in which people may be messaged. */
 export function isQuietHour(now: Date, quiet: QuietHours = DEFAULT_QUIET_HOURS): boolean {

@@ -130,8 +130,10 @@ export function hoursEntryFor(r: TrainingReport, now: Date): HoursEntry {
   return hoursEntry(r.employeeId, { ...r, title: r.trainingTitle }, 'approvedReport', now);
 }
 
-export const hoursText = (h: number) =>
-  `${new Intl.NumberFormat('th-TH', { maximumFractionDigits: 1 }).format(h)} ชั่วโมง`;
+// made once: building an Intl formatter costs far more than formatting with it
+const HOURS_FORMAT = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 1 });
+
+export const hoursText = (h: number) => `${HOURS_FORMAT.format(h)} ชั่วโมง`;
 
 const clip = (s: string | undefined, max = 300) =>
   !s ? '-' : s.length > max ? `${s.slice(0, max - 1)}…` : s;

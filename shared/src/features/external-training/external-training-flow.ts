@@ -276,6 +276,9 @@ function summary(d: ExternalTrainingDraft): Reply {
   };
 }
 
+// made once: building an Intl formatter costs more than the rest of a turn's wording
+const HOURS_FORMAT = new Intl.NumberFormat('th-TH', { maximumFractionDigits: 1 });
+
 export function formatHours(h: number): string {
-  return `${new Intl.NumberFormat('th-TH', { maximumFractionDigits: 1 }).format(h)} ชั่วโมง`;
+  return `${HOURS_FORMAT.format(h)} ชั่วโมง`;
 }
