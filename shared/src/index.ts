@@ -70,6 +70,7 @@ export * from './idp/idp-plan';
 export * from './kpi/dashboard-export';
 export * from './kpi/fy-stats';
 export * from './kpi/indicators';
+export * from './kpi/region-totals';
 export * from './kpi/stats-delta';
 export * from './ledger/hours-ledger';
 export * from './ledger/hours-summary';
