@@ -79,7 +79,9 @@ export function createBot(o: CreateBotOptions) {
       dataBase: o.config.lineDataApiBase,
     });
   const collections = municipalityCollections(municipality);
-  const calendar = createHolidayCalendarSource(collections.holidays);
+  const calendar = createHolidayCalendarSource(collections.holidays, {
+    national: o.db.collection('nationalHolidays'),
+  });
   const clock = o.clock ?? (() => new Date());
   const signer = createHmacPostbackSigner(o.config.postbackSecret);
   // every push and multicast passes the message budget (see budget/budget-gate.ts)

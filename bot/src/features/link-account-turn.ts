@@ -69,21 +69,24 @@ export const linkAccountTurn: TurnFeature<
       // whatever was typed: a code no staff record can have matches nobody
       if (!isEmployeeId(l.code)) return { status: 'noMatch' };
       const hash = birthDateHash(io.settings.birthDatePepper, l.code, l.birthDate);
-      let employee = await io.tx.get(io.c.employees.doc(l.code));
-      if (!(employee.exists && employee.get('birthDateHash') === hash)) {
-        // employee codes repeat across municipalities; code and birth date together (the keyed hash)
-        // find the person in whichever municipality holds them
-        const elsewhere = (
-          await io.tx.get(
-            io.c.municipality.firestore
-              .collectionGroup('employees')
-              .where('birthDateHash', '==', hash)
-              .limit(2),
-          )
-        ).docs.filter((d) => d.id === l.code && d.ref.parent.parent?.parent.id === 'municipalities');
-        if (elsewhere.length > 1) return { status: 'ambiguous' };
-        if (elsewhere[0]) employee = elsewhere[0];
-      }
+      // employee codes repeat across municipalities: code and birth date together (the keyed hash) say
+      // whose record it is, in this municipality or any other of the deployment
+      const [own, anywhere] = await Promise.all([
+        io.tx.get(io.c.employees.doc(l.code)),
+        io.tx.get(
+          io.c.municipality.firestore
+            .collectionGroup('employees')
+            .where('birthDateHash', '==', hash)
+            .limit(3),
+        ),
+      ]);
+      const candidates = new Map<string, DocumentSnapshot>();
+      if (own.exists && own.get('birthDateHash') === hash) candidates.set(own.ref.path, own);
+      for (const d of anywhere.docs)
+        if (d.id === l.code && d.ref.parent.parent?.parent.id === 'municipalities')
+          candidates.set(d.ref.path, d);
+      if (candidates.size > 1) return { status: 'ambiguous' };
+      const employee = [...candidates.values()][0] ?? own;
       io.scratch.employee = employee;
       const matches = employee.exists && employee.get('birthDateHash') === hash;
       return !matches
