@@ -66,6 +66,15 @@ export {
   type PlatformTask,
 } from './platform/create-platform';
 export { homeOfLineUser, type LineUserHome } from './platform/line-user-index';
+export {
+  addRegionalStaff,
+  issueMunicipalityInvites,
+  listMunicipalities,
+  type MunicipalityOverview,
+  nameHrAdmins,
+  PlatformAdminError,
+  setRegion,
+} from './platform/platform-admin';
 export { type PlatformCollections, platformCollections } from './platform/platform-collections';
 export { type DailyJobResult, openEndedTrainings, runDailyReportJobs } from './reports/daily-report-jobs';
 export { recomputeOpenDueDates } from './reports/recompute-due-dates';
