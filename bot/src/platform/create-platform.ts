@@ -1,6 +1,7 @@
 import { isFirestoreDocId } from '@phattana/shared';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { createApiApp } from '../api/api-app';
+import { apiCors } from '../api/api-cors';
 import { createIdTokenVerifier } from '../api/id-token-verifier';
 import { type CreateBotOptions, createBot } from '../create-bot';
 import type { OrganisationConfig } from '../runtime/config';
@@ -163,6 +164,7 @@ export function createPlatform(o: CreatePlatformOptions) {
   );
   const apiRouter = express.Router();
   // regional staff are not anyone's employees: their own page, aggregates only
+  apiRouter.use('/region', apiCors(o.config.lineLogin?.allowedOrigins ?? []));
   apiRouter.use('/region', createRegionRouter({ db: o.db, verifier, logger }));
   apiRouter.use(async (req: Request, res: Response, next: NextFunction) => {
     // routing only: the municipality's own API verifies the token before anything is read
