@@ -11,6 +11,7 @@
 //                                                                       invite codes: one person, or everyone not linked
 //   npm run municipality -- region --id khonkaen --name "สถ.จ.ขอนแก่น" --members banmai,nongnamsai
 //   npm run municipality -- region-staff --id khonkaen --line-user U…   a regional officer (aggregates only)
+//   npm run municipality -- platform-admin --line-user U…               the deployment's administrator (LIFF /platform)
 //
 // The file (see docs/municipality.example.json) names the municipality, its province, its divisions
 // (id + Thai name) and optionally HR's settings; left-out settings start at their defaults and are
@@ -18,6 +19,7 @@
 // Options: --project <id>, --by <who>. Against `npm start`: FIRESTORE_EMULATOR_HOST=127.0.0.1:8080.
 import { readFile } from 'node:fs/promises';
 import {
+  addPlatformAdmin,
   addRegionalStaff,
   issueMunicipalityInvites,
   listMunicipalities,
@@ -85,6 +87,11 @@ async function main(): Promise<number> {
     if (command === 'region' && id) {
       await setRegion(db, { id, name: values.name ?? '', municipalityIds: list(values.members) });
       console.log(`บันทึกภูมิภาค ${id} แล้ว: เทศบาลสมาชิก ${list(values.members).join(', ') || '(ไม่เปลี่ยน)'}`);
+      return 0;
+    }
+    if (command === 'platform-admin') {
+      await addPlatformAdmin(db, values['line-user'] ?? '');
+      console.log('เพิ่มผู้ดูแลระบบแล้ว: เปิดหน้า /platform ใน LIFF เพื่อสร้างเทศบาล ตั้งฝ่ายบุคคล และออกรหัสเชิญ');
       return 0;
     }
     if (command === 'region-staff' && id) {
@@ -172,6 +179,7 @@ function usage(): number {
       'ใช้: npm run municipality -- init --id <รหัสเทศบาล> --file <ไฟล์ .json> | show --id <รหัสเทศบาล>',
       '  | list | admins --id <รหัสเทศบาล> --employees <รหัส,รหัส> | invites --id <รหัสเทศบาล> [--employee <รหัส>]',
       '  | region --id <รหัสภูมิภาค> --name <ชื่อ> --members <รหัสเทศบาล,…> | region-staff --id <รหัสภูมิภาค> --line-user <U…>',
+      '  | platform-admin --line-user <U…>',
     ].join('\n'),
   );
   return 2;

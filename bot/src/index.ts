@@ -67,6 +67,7 @@ export {
 } from './platform/create-platform';
 export { homeOfLineUser, type LineUserHome } from './platform/line-user-index';
 export {
+  addPlatformAdmin,
   addRegionalStaff,
   issueMunicipalityInvites,
   listMunicipalities,

@@ -41,6 +41,7 @@ export type { PersonContext } from './conversation/context';
 // competencies, surveys (training needs, satisfaction, 5ส)
 export * from './domain/competencies';
 export * from './domain/municipality-file';
+export * from './domain/municipality-overview';
 export * from './domain/municipality-settings';
 export * from './ethics/ethics-recipients';
 export * from './ethics/ethics-training';

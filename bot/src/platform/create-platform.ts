@@ -10,6 +10,7 @@ import { createInProcessTaskQueue, type Task, type TaskQueue } from '../runtime/
 import { createWebhookApp } from '../webhook/webhook-app';
 import { homeOfLineUser } from './line-user-index';
 import { platformCollections } from './platform-collections';
+import { createPlatformRouter } from './platform-routes';
 import { createRegionRouter } from './region-routes';
 import { unverifiedSubject } from './unverified-subject';
 
@@ -164,8 +165,14 @@ export function createPlatform(o: CreatePlatformOptions) {
   );
   const apiRouter = express.Router();
   // regional staff are not anyone's employees: their own page, aggregates only
-  apiRouter.use('/region', apiCors(o.config.lineLogin?.allowedOrigins ?? []));
-  apiRouter.use('/region', createRegionRouter({ db: o.db, verifier, logger }));
+  const cors = apiCors(o.config.lineLogin?.allowedOrigins ?? []);
+  apiRouter.use('/region', cors, createRegionRouter({ db: o.db, verifier, logger }));
+  // the deployment's administrator: onboarding municipalities
+  apiRouter.use(
+    '/platform',
+    cors,
+    createPlatformRouter({ db: o.db, verifier, logger, clock: o.clock ?? (() => new Date()) }),
+  );
   apiRouter.use(async (req: Request, res: Response, next: NextFunction) => {
     // routing only: the municipality's own API verifies the token before anything is read
     const bot = await botForUser(unverifiedSubject(req.header('authorization')));

@@ -6,6 +6,8 @@ import { platformCollections } from './platform-collections';
 export interface LineUserHome {
   readonly municipalityId?: string;
   readonly regionId?: string;
+  /** the deployment's administrator: onboards municipalities (LIFF /platform, or the CLI) */
+  readonly platformAdmin?: boolean;
 }
 
 /** The municipality (or region) a LINE user was linked to; undefined before any link made here. */
@@ -17,6 +19,7 @@ export async function homeOfLineUser(db: Firestore, userId: string): Promise<Lin
   return {
     ...(typeof municipalityId === 'string' && municipalityId ? { municipalityId } : {}),
     ...(typeof regionId === 'string' && regionId ? { regionId } : {}),
+    ...(snap.get('platformAdmin') === true ? { platformAdmin: true } : {}),
   };
 }
 

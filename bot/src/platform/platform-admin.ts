@@ -1,4 +1,12 @@
-import { isFirestoreDocId, isLineUserId, type RosterPerson } from '@phattana/shared';
+import {
+  isFirestoreDocId,
+  isLineUserId,
+  type MunicipalityOverview,
+  type RosterPerson,
+} from '@phattana/shared';
+
+export type { MunicipalityOverview } from '@phattana/shared';
+
 import { FieldValue, type Firestore, Timestamp } from 'firebase-admin/firestore';
 import { municipalityCollections } from '../municipality-collections';
 import { inviteRoster, inviteTargets, issueInvites } from '../people/invite-roster';
@@ -11,15 +19,6 @@ import { platformCollections } from './platform-collections';
 
 export class PlatformAdminError extends Error {
   override readonly name = 'PlatformAdminError';
-}
-
-export interface MunicipalityOverview {
-  readonly id: string;
-  readonly name: string;
-  readonly province: string;
-  readonly staff: number;
-  readonly linked: number;
-  readonly hrAdmins: number;
 }
 
 /** Every municipality with its staff, linked and HR counts (count queries: no staff record is read). */
@@ -134,5 +133,18 @@ export async function addRegionalStaff(db: Firestore, regionId: string, lineUser
       throw new PlatformAdminError('บัญชี LINE นี้เชื่อมกับพนักงานของเทศบาลอยู่แล้ว กรุณาใช้บัญชีอื่นหรือยกเลิกการเชื่อมก่อน');
     tx.update(region.ref, { staffLineUserIds: FieldValue.arrayUnion(lineUserId) });
     tx.set(home.ref, { regionId });
+  });
+}
+
+/** A LINE user becomes the deployment's administrator (LIFF /platform); never someone's staff account. */
+export async function addPlatformAdmin(db: Firestore, lineUserId: string): Promise<void> {
+  if (!isLineUserId(lineUserId))
+    throw new PlatformAdminError('LINE user id ต้องขึ้นต้นด้วย U ตามด้วยเลขฐานสิบหก 32 ตัว');
+  const ref = platformCollections(db).lineUsers.doc(lineUserId);
+  await db.runTransaction(async (tx) => {
+    const home = await tx.get(ref);
+    if (home.get('municipalityId'))
+      throw new PlatformAdminError('บัญชี LINE นี้เชื่อมกับพนักงานของเทศบาลอยู่แล้ว กรุณาใช้บัญชีอื่น');
+    tx.set(ref, { platformAdmin: true }, { merge: true });
   });
 }

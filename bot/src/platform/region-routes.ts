@@ -1,9 +1,9 @@
-import { fiscalYearOfInstant, isFirestoreDocId, isLineUserId } from '@phattana/shared';
+import { fiscalYearOfInstant, isFirestoreDocId } from '@phattana/shared';
 import express, { type Router } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
-import { IdTokenError, type IdTokenVerifier } from '../api/id-token-verifier';
+import type { IdTokenVerifier } from '../api/id-token-verifier';
 import type { Logger } from '../runtime/logger';
-import { homeOfLineUser } from './line-user-index';
+import { platformUser } from './platform-auth';
 import { platformCollections } from './platform-collections';
 import { readRegionKpis } from './region-kpis';
 
@@ -21,15 +21,10 @@ export function createRegionRouter(d: {
   const router = express.Router();
   const p = platformCollections(d.db);
   router.get('/', async (req, res, next) => {
-    res.setHeader('cache-control', 'no-store');
-    const token = /^Bearer (.+)$/.exec(req.header('authorization') ?? '')?.[1];
-    if (!token || !d.verifier) {
-      res.status(401).json({ message: 'กรุณาเข้าสู่ระบบผ่าน LINE' });
-      return;
-    }
     try {
-      const { sub } = await d.verifier.verify(token);
-      const home = isLineUserId(sub) ? await homeOfLineUser(d.db, sub) : undefined;
+      const user = await platformUser(d, req, res);
+      if (!user) return;
+      const { sub, home } = user;
       const region =
         home?.regionId && isFirestoreDocId(home.regionId)
           ? await p.regions.doc(home.regionId).get()
@@ -54,15 +49,6 @@ export function createRegionRouter(d: {
         ...(await readRegionKpis(d.db, members, fy, now)),
       });
     } catch (err) {
-      if (err instanceof IdTokenError) {
-        res.status(err.reason === 'unavailable' ? 503 : 401).json({
-          message:
-            err.reason === 'unavailable'
-              ? 'ระบบยืนยันตัวตนของ LINE ไม่ตอบสนองชั่วคราว กรุณาลองใหม่อีกครั้งในอีกสักครู่'
-              : 'ยืนยันตัวตนไม่สำเร็จ กรุณาปิดแล้วเปิดหน้านี้ใหม่จาก LINE',
-        });
-        return;
-      }
       d.logger.error('api.region_failed', { err: (err as Error).message });
       next(err);
     }
