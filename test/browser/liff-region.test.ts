@@ -10,7 +10,7 @@ const sys = useSystem({ platform: true, liffOrigins: liff.origins });
 
 // The province office's page on a 360 px phone: each member municipality's indicators and the region's
 // totals, readable without zooming, and not one person's name on it; anyone else is told in Thai.
-describeBrowser('LIFF /region at 360 px: municipalities, never people', () => {
+describeBrowser('LIFF /region and /platform at 360 px: municipalities, never people', () => {
   const officer = `U${'a'.repeat(28)}0042`;
   let staff = '';
   liff.use(sys);
@@ -59,6 +59,24 @@ describeBrowser('LIFF /region at 360 px: municipalities, never people', () => {
     expect(text).toContain('บุคลากร 2 คน');
     expect(text).not.toContain('ลับเฉพาะ');
     expect(await readabilityProblems(liff.page)).toEqual([]);
+  });
+
+  it('lets the platform administrator create a municipality and see every one with its counts', async () => {
+    const admin = `U${'b'.repeat(28)}0043`;
+    await sys.fs.db.collection('lineUsers').doc(admin).set({ platformAdmin: true });
+    await liff.page.goto(`${liff.url}/platform?sim_user=${admin}`);
+    await liff.page.getByRole('heading', { level: 2, name: 'เทศบาลตำบลหนองน้ำใส' }).waitFor();
+    await liff.page.getByLabel('รหัสเทศบาล', { exact: false }).fill('banmai');
+    await liff.page.getByLabel('ชื่อเทศบาล').fill('เทศบาลตำบลบ้านใหม่');
+    await liff.page.getByLabel('จังหวัด').fill('ขอนแก่น');
+    await liff.page.getByRole('button', { name: 'สร้างเทศบาล' }).click();
+    await liff.page.getByRole('heading', { level: 2, name: 'เทศบาลตำบลบ้านใหม่' }).waitFor();
+    await liff.page.getByText('สร้างเทศบาลตำบลบ้านใหม่แล้ว', { exact: false }).waitFor();
+    expect((await sys.fs.db.collection('municipalities').doc('banmai').get()).get('province')).toBe('ขอนแก่น');
+    expect(await readabilityProblems(liff.page)).toEqual([]);
+    // staff of a municipality are refused the page, in Thai
+    await liff.page.goto(`${liff.url}/platform?sim_user=${staff}`);
+    await liff.page.getByText('หน้านี้สำหรับผู้ดูแลระบบของหน่วยงานที่ให้บริการเท่านั้น').waitFor();
   });
 
   it('tells a member of staff in Thai that the page is not theirs', async () => {

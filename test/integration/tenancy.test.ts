@@ -394,6 +394,14 @@ describe('one deployment, many municipalities', () => {
     expect((await call('GET', '/me/data', officer)).status).toBe(403);
     expect((await call('GET', '/region', w.a.hr)).status).toBe(403);
     expect((await call('GET', '/region', w.b.hr)).status).toBe(403);
+    // nor the platform administrator's (onboarding municipalities)
+    for (const user of [w.a.hr, w.b.hr, officer]) {
+      expect((await call('GET', '/platform/municipalities', user)).status).toBe(403);
+      expect(
+        (await call('POST', `/platform/municipalities/${B_ID}/admins`, user, { employeeIds: ['BT01'] }))
+          .status,
+      ).toBe(403);
+    }
   });
 
   it("runs each municipality's morning with its own calendar: B's own holiday sends nothing in B only", async () => {

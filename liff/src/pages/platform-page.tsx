@@ -97,6 +97,7 @@ function MunicipalityCard({ m, api, act }: { m: MunicipalityOverview; api: PageP
       </button>{' '}
       <button
         type="button"
+        class="button"
         onClick={() =>
           act(async () => {
             const r = await send<{ issued: number }>(api, `${path}/invites`, json('POST'));
