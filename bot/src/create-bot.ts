@@ -3,7 +3,7 @@ import type { Express } from 'express';
 import type { Firestore } from 'firebase-admin/firestore';
 import { createApiApp } from './api/api-app';
 import { createApiRouter } from './api/api-router';
-import { createIdTokenVerifier } from './api/id-token-verifier';
+import { createIdTokenVerifier, type IdTokenVerifier } from './api/id-token-verifier';
 import { readWaitingWorkNow } from './approvals/read-waiting-work';
 import { sendDeferredBroadcasts } from './broadcast/deferred-broadcasts';
 import { createBotMessageBudget } from './budget/bot-message-budget';
@@ -32,6 +32,7 @@ import type { TaskIo } from './store/turn-feature';
 import type { TurnStore } from './store/turn-store';
 import { runSurveyJobs } from './surveys/survey-jobs';
 import { freezeTargetResults } from './targets/freeze-target-results';
+import type { EventHandlerDeps } from './webhook/handle-event';
 import { warmUp } from './webhook/warm-up';
 import { createWebhookApp } from './webhook/webhook-app';
 
@@ -48,6 +49,10 @@ export interface CreateBotOptions {
   store?: TurnStore;
   loadingAfterMs?: number;
   onLinked?: (userId: string, person: PersonContext) => Promise<void>;
+  /** LINE ID tokens' checker, shared by the platform's municipalities (one key cache) */
+  verifier?: IdTokenVerifier;
+  /** what the link turn's reply adds (the platform routes it to the person's own municipality) */
+  linkedReplies?: EventHandlerDeps['linkedReplies'];
   /**
    * Which rich menu each role gets once linked: ids from the setup script, or 'lookup' to find the
    * menus the setup created by name (once per instance). Omitted: menus are left alone.
@@ -76,7 +81,9 @@ export function createBot(o: CreateBotOptions) {
       dataBase: o.config.lineDataApiBase,
     });
   const collections = municipalityCollections(municipality);
-  const calendar = createHolidayCalendarSource(collections.holidays);
+  const calendar = createHolidayCalendarSource(collections.holidays, {
+    national: o.db.collection('nationalHolidays'),
+  });
   const clock = o.clock ?? (() => new Date());
   const signer = createHmacPostbackSigner(o.config.postbackSecret);
   // every push and multicast passes the message budget (see budget/budget-gate.ts)
@@ -116,6 +123,14 @@ export function createBot(o: CreateBotOptions) {
     clock,
     calendar: () => calendar.get(),
   };
+  // everything that waited while the person was unreachable, told once in the link turn's reply
+  const ownLinkedReplies = async (person: PersonContext, now: Date, room: number) =>
+    waitingOnLinkReplies(
+      await readWaitingWorkNow(o.db, collections, person.employeeId, now),
+      now,
+      o.config.lineLogin?.liffId,
+      room,
+    );
   const inProcess = createInProcessTaskQueue(
     (task) => runTask(task, line, taskDeps),
     (err, task) => logger.error('task.failed', { type: task.type, err: (err as Error).message }),
@@ -125,8 +140,8 @@ export function createBot(o: CreateBotOptions) {
         logger.warn('task.retrying', { type: task.type, attempt, err: (err as Error).message }),
     },
   );
-  const app: Express = createWebhookApp({
-    channelSecret: o.config.channelSecret,
+  /** everything a webhook event of this municipality's people needs (the platform routes events here) */
+  const eventDeps: EventHandlerDeps = {
     line,
     store,
     signer,
@@ -140,26 +155,22 @@ export function createBot(o: CreateBotOptions) {
       contact: org.contact,
     },
     onLinked: o.onLinked ?? linkRoleMenu(o, line),
-    // everything that waited while the person was unreachable, told once in the link turn's reply
-    linkedReplies: async (person, now, room) =>
-      waitingOnLinkReplies(
-        await readWaitingWorkNow(o.db, collections, person.employeeId, now),
-        now,
-        o.config.lineLogin?.liffId,
-        room,
-      ),
+    linkedReplies: o.linkedReplies ?? ownLinkedReplies,
     liffId: o.config.lineLogin?.liffId,
     calendar: () => calendar.get(),
     outbox,
-  });
+  };
+  const app: Express = createWebhookApp({ ...eventDeps, channelSecret: o.config.channelSecret, logger });
   let apiRouter: ReturnType<typeof createApiRouter> | undefined;
   if (o.config.lineLogin) {
     apiRouter = createApiRouter({
       liffId: o.config.lineLogin.liffId,
-      verifier: createIdTokenVerifier({
-        lineApiBase: o.config.lineApiBase,
-        loginChannelId: o.config.lineLogin.channelId,
-      }),
+      verifier:
+        o.verifier ??
+        createIdTokenVerifier({
+          lineApiBase: o.config.lineApiBase,
+          loginChannelId: o.config.lineLogin.channelId,
+        }),
       logger,
       clock,
       allowedOrigins: o.config.lineLogin.allowedOrigins,
@@ -238,6 +249,11 @@ export function createBot(o: CreateBotOptions) {
   };
   return {
     app,
+    eventDeps,
+    /** the API router alone (the platform mounts the one of the caller's municipality) */
+    apiRouter,
+    /** the link turn's extra reply for a person of this municipality */
+    linkedReplies: ownLinkedReplies,
     /** the LIFF/HR API alone (`/api/...`), for its own function; `app` also serves it, for local use */
     api: createApiApp(apiRouter),
     /** an instance's start: the calendar read and the chat's code compiled before the first webhook */

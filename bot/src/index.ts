@@ -57,6 +57,26 @@ export {
 } from './people/municipality-setup';
 export { readSpreadsheet, SpreadsheetError } from './people/read-spreadsheet';
 export { type LinkedPersonChange, syncLinkedPeople } from './people/sync-linked-people';
+export {
+  type Bot,
+  type CreatePlatformOptions,
+  createPlatform,
+  LOBBY_ID,
+  type Platform,
+  type PlatformTask,
+} from './platform/create-platform';
+export { homeOfLineUser, type LineUserHome } from './platform/line-user-index';
+export {
+  addPlatformAdmin,
+  addRegionalStaff,
+  issueMunicipalityInvites,
+  listMunicipalities,
+  type MunicipalityOverview,
+  nameHrAdmins,
+  PlatformAdminError,
+  setRegion,
+} from './platform/platform-admin';
+export { type PlatformCollections, platformCollections } from './platform/platform-collections';
 export { type DailyJobResult, openEndedTrainings, runDailyReportJobs } from './reports/daily-report-jobs';
 export { recomputeOpenDueDates } from './reports/recompute-due-dates';
 export * from './rich-menus';

@@ -3,9 +3,11 @@ import {
   type BotConfig,
   type CreateBotOptions,
   createBot,
+  createPlatform,
   type LineClient,
   type Logger,
   type MediaStore,
+  type Platform,
   type Task,
 } from '@phattana/bot';
 import { type IsoDate, THAI_GOVERNMENT_HOLIDAYS, type WorkingDayCalendar } from '@phattana/shared';
@@ -30,6 +32,8 @@ export interface LocalBot {
   runTask(task: Task): Promise<void>;
   /** the bot's LINE client, behind the message budget like every push the bot makes */
   line: LineClient;
+  /** one deployment for many municipalities (started with `platform: true`), routing to each one's bot */
+  platform?: Platform;
   close(): Promise<void>;
 }
 
@@ -47,8 +51,14 @@ export async function startLocalBot(o: {
   taskBackoffScale?: number;
   messageBudget?: CreateBotOptions['messageBudget'];
   dailyDigest?: CreateBotOptions['dailyDigest'];
+  /**
+   * Serve every municipality in the database through one webhook and one API, as one deployment for a
+   * province does; `config.organisation` is the default one (the calendar, the LINE client and the
+   * daily jobs' result below are its)
+   */
+  platform?: boolean;
 }): Promise<LocalBot> {
-  const bot = createBot({
+  const options = {
     db: o.db,
     config: o.config,
     logger: o.logger,
@@ -59,10 +69,14 @@ export async function startLocalBot(o: {
     taskBackoffScale: o.taskBackoffScale,
     messageBudget: o.messageBudget,
     dailyDigest: o.dailyDigest,
-  });
+  };
+  const platform = o.platform ? createPlatform(options) : undefined;
+  const bot = platform ? await platform.botFor(o.config.organisation.municipalityId) : createBot(options);
+  const app = platform?.app ?? bot.app;
+  const drain = platform?.drain ?? bot.drain;
   const host = o.host ?? '127.0.0.1';
   const server: Server = await new Promise((resolve, reject) => {
-    const s = bot.app.listen(o.port ?? 0, host, (err?: Error) => (err ? reject(err) : resolve(s)));
+    const s = app.listen(o.port ?? 0, host, (err?: Error) => (err ? reject(err) : resolve(s)));
     s.once('error', reject);
   });
   // LINE keeps connections open; keep-alive lets the benchmark measure the app, not TCP set-up.
@@ -73,10 +87,14 @@ export async function startLocalBot(o: {
   return {
     url,
     webhookUrl: `${url}/webhook`,
-    drain: bot.drain,
+    drain,
     runDailyJobs: async (now) => {
-      const r = await bot.runDailyJobs(now);
-      await bot.drain();
+      // every municipality's morning; the default one's figures are what the simulator shows
+      const r = platform
+        ? (await platform.runDailyJobs(now))[o.config.organisation.municipalityId]
+        : await bot.runDailyJobs(now);
+      await drain();
+      if (!r) throw new Error('the default municipality did not run');
       return r;
     },
     recomputeDueDates: () => bot.recomputeDueDates(),
@@ -86,11 +104,13 @@ export async function startLocalBot(o: {
       if (doc.exists && doc.get('removed') !== true) return String(doc.get('name') ?? '') || undefined;
       return THAI_GOVERNMENT_HOLIDAYS.find((h) => h.date === date)?.name;
     },
-    runTask: bot.runTask,
+    runTask: platform?.runTask ?? bot.runTask,
     warmUp: bot.warmUp,
     line: bot.line,
+    platform,
     close: async () => {
       await bot.closeTasks();
+      await platform?.closeTasks();
       await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();

@@ -11,6 +11,15 @@ import { type RunningEmulator, startFirestoreEmulator } from './firestore/emulat
 import { EmulatorJarMissingError } from './firestore/emulator-jar';
 import { type LocalBot, startLocalBot } from './local-bot';
 import { demoBirthDate, demoEmployees, demoInviteCode, demoLineUserId } from './seed/demo-municipality';
+import {
+  demoRegion,
+  demoRegionalOfficer,
+  secondBirthDate,
+  secondEmployees,
+  secondInviteCode,
+  secondLineUserId,
+  secondMunicipality,
+} from './seed/second-municipality';
 import { seedDemo } from './seed/seed';
 import { dailyJobsAction } from './simulator/daily-jobs-action';
 import { startSimulatorStack } from './simulator/stack';
@@ -53,11 +62,24 @@ async function main() {
     loginChannelId: DEV_CHANNEL.loginChannelId,
     liffUrl,
     liffId: DEV_CHANNEL.liffId,
-    demoUsers: demoEmployees.map((e) => ({
-      userId: demoLineUserId(e.code),
-      displayName: e.name,
-      note: `${e.position} · รหัสเชิญ ${formatInviteCode(demoInviteCode(e.code))}`,
-    })),
+    demoUsers: [
+      ...demoEmployees.map((e) => ({
+        userId: demoLineUserId(e.code),
+        displayName: e.name,
+        note: `${e.position} · รหัสเชิญ ${formatInviteCode(demoInviteCode(e.code))}`,
+      })),
+      // the second municipality of the same deployment (same LINE account), and the province office
+      ...secondEmployees.map((e) => ({
+        userId: secondLineUserId(e.code),
+        displayName: e.name,
+        note: `${secondMunicipality.name} · ${e.position} · รหัสเชิญ ${formatInviteCode(secondInviteCode(e.code))}`,
+      })),
+      {
+        userId: demoRegionalOfficer.userId,
+        displayName: demoRegionalOfficer.name,
+        note: `${demoRegion.name} · เปิด LIFF หน้า /region`,
+      },
+    ],
     startBot: async ({ platform }) => {
       // The same idempotent setup a deployment runs once: menus per role, images, HR tab aliases.
       const menus = await setupRichMenus({
@@ -71,6 +93,8 @@ async function main() {
         richMenus: menus.menuIdByRole,
         host,
         port: botPort,
+        // one deployment for every seeded municipality, as for a province
+        platform: true,
         config: localBotConfig({
           channelSecret: DEV_CHANNEL.secret,
           channelAccessToken: DEV_CHANNEL.accessToken,
@@ -86,6 +110,8 @@ async function main() {
   for (const e of demoEmployees) {
     platform.setProfile(demoLineUserId(e.code), { displayName: e.name });
   }
+  for (const e of secondEmployees) platform.setProfile(secondLineUserId(e.code), { displayName: e.name });
+  platform.setProfile(demoRegionalOfficer.userId, { displayName: demoRegionalOfficer.name });
 
   const liff = await startLiff(liffPort, bot.webhookUrl.replace(/\/webhook$/, '/api'), platform.url);
   stops.unshift(liff);
@@ -108,6 +134,15 @@ async function main() {
         (e) =>
           `    ${e.code} ${e.name} (${e.roles.join(', ')}): ${formatInviteCode(demoInviteCode(e.code))}, born ${demoBirthDate(e.code)}`,
       ),
+    `  A second municipality in the same deployment, ${secondMunicipality.name} (own holidays and settings;`,
+    "  employee codes repeat the demo's), registers the same way:",
+    ...secondEmployees
+      .filter((e) => e.roles.some((r) => r !== 'staff'))
+      .map(
+        (e) =>
+          `    ${e.code} ${e.name} (${e.roles.join(', ')}): ${formatInviteCode(secondInviteCode(e.code))}, born ${secondBirthDate(e.code)}`,
+      ),
+    `  The province office's view (both municipalities, no person): ${liffUrl}/region?sim_user=${demoRegionalOfficer.userId}`,
     'Press Ctrl-C to stop everything.',
     '',
   ];

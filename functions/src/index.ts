@@ -2,11 +2,11 @@
 // bundled into lib/ by build.mjs so Cloud Build's `npm install` here needs only the Firebase packages.
 import {
   type BotConfig,
-  createBot,
   createCloudStorageMediaStore,
+  createPlatform,
   derivePostbackSecret,
+  type PlatformTask,
   TASK_RETRY,
-  type Task,
 } from '@phattana/bot';
 import { initializeApp } from 'firebase-admin/app';
 import { getFirestore } from 'firebase-admin/firestore';
@@ -44,10 +44,15 @@ const WEBHOOK_MIN_INSTANCES = defineInt('WEBHOOK_MIN_INSTANCES', { default: 1 })
 // Deployed functions never set this: only the production-shape test points them at the fake LINE platform.
 const LINE_BASE = process.env.PHATTANA_FAKE_LINE_BASE;
 
-let bot: ReturnType<typeof createBot> | undefined;
+let platform: ReturnType<typeof createPlatform> | undefined;
 
+/**
+ * One deployment serves every municipality in its Firestore (one LINE Official Account, one LIFF app):
+ * each person's events and API calls go to their own municipality's bot. MUNICIPALITY_ID is the default
+ * one: people linked before the platform index existed, and a one-municipality deployment, need nothing more.
+ */
 function getBot() {
-  if (!bot) {
+  if (!platform) {
     initializeApp();
     const config: BotConfig = {
       channelSecret: LINE_CHANNEL_SECRET.value(),
@@ -70,8 +75,8 @@ function getBot() {
           }
         : undefined,
     };
-    const queue = getFunctions().taskQueue<Task>(`locations/${REGION}/functions/lineTasks`);
-    bot = createBot({
+    const queue = getFunctions().taskQueue<PlatformTask>(`locations/${REGION}/functions/lineTasks`);
+    platform = createPlatform({
       config,
       db: getFirestore(),
       tasks: { enqueue: (task) => queue.enqueue(task, { dispatchDeadlineSeconds: 60 }) },
@@ -80,7 +85,7 @@ function getBot() {
       media: createCloudStorageMediaStore(getStorage().bucket(MEDIA_BUCKET.value() || undefined)),
     });
   }
-  return bot;
+  return platform;
 }
 
 // A new webhook instance warms up as it starts (the holidays read, the first Firestore channel, the chat's
@@ -122,7 +127,7 @@ export const api = onRequest(
  * Slow work moved off the webhook: pushes that a reply could not carry, and copying report photos from
  * LINE to Cloud Storage. Retried by Cloud Tasks (every task is safe to run twice).
  */
-export const lineTasks = onTaskDispatched<Task>(
+export const lineTasks = onTaskDispatched<PlatformTask>(
   {
     region: REGION,
     secrets: SECRETS,
@@ -200,11 +205,10 @@ export const quietHoursRelease = onSchedule(
   },
 );
 
-/** HR added or removed a holiday: open reports get the due dates the new calendar gives. */
+/** HR added or removed a holiday: that municipality's open reports get the due dates the new calendar gives. */
 export const holidayChanged = onDocumentWritten(
   { region: REGION, secrets: SECRETS, document: 'municipalities/{municipalityId}/holidays/{date}' },
   async (event) => {
-    if (event.params.municipalityId !== MUNICIPALITY_ID.value()) return;
-    await getBot().recomputeDueDates();
+    await getBot().recomputeDueDates(event.params.municipalityId);
   },
 );

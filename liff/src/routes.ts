@@ -68,6 +68,22 @@ export const ROUTES: readonly RouteDefinition[] = [
     hidden: true,
     load: () => import('./pages/hr-page').then((m) => m.HrPage),
   },
+  // a province office, league or the DLA: each member municipality's figures, never a person's
+  {
+    kind: 'lazy',
+    path: '/region',
+    title: 'ภาพรวมเทศบาลในเครือข่าย',
+    hidden: true,
+    load: () => import('./pages/region-page').then((m) => m.RegionPage),
+  },
+  // the deployment's administrator: onboarding municipalities (counts only)
+  {
+    kind: 'lazy',
+    path: '/platform',
+    title: 'ผู้ดูแลระบบ: เทศบาลในระบบ',
+    hidden: true,
+    load: () => import('./pages/platform-page').then((m) => m.PlatformPage),
+  },
   // HR's tools, linked from the home page
   {
     kind: 'lazy',

@@ -42,6 +42,7 @@ export type { PersonContext } from './conversation/context';
 // competencies, surveys (training needs, satisfaction, 5ส)
 export * from './domain/competencies';
 export * from './domain/municipality-file';
+export * from './domain/municipality-overview';
 export * from './domain/municipality-settings';
 export * from './ethics/ethics-recipients';
 export * from './ethics/ethics-training';
@@ -71,6 +72,7 @@ export * from './idp/idp-plan';
 export * from './kpi/dashboard-export';
 export * from './kpi/fy-stats';
 export * from './kpi/indicators';
+export * from './kpi/region-totals';
 export * from './kpi/stats-delta';
 export * from './ledger/hours-ledger';
 export * from './ledger/hours-summary';

@@ -34,6 +34,8 @@ export function useSystem(
     richMenus?: boolean;
     /** web origins allowed to call the LIFF API (read when the system starts) */
     liffOrigins?: () => string[];
+    /** one deployment for every municipality in the database (the demo one is the default) */
+    platform?: boolean;
   } = {},
 ) {
   const fs = useTestFirestore();
@@ -57,6 +59,7 @@ export function useSystem(
         })
       : undefined;
     bot = await startLocalBot({
+      platform: o.platform,
       richMenus: menus?.menuIdByRole,
       db: fs.db,
       media: storage.media,

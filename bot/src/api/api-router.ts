@@ -1,6 +1,7 @@
 import type { PersonContext } from '@phattana/shared';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import { type AuthedRequest, requireRoles, rolesOf } from './api-auth';
+import { apiCors } from './api-cors';
 import type { ApiDeps } from './api-deps';
 import { jsonBodyErrors } from './api-input';
 import { createDashboardRoutes } from './dashboard-routes';
@@ -33,21 +34,7 @@ type Authed = AuthedRequest;
 export function createApiRouter(d: ApiDeps): Router {
   const router = express.Router();
 
-  router.use((req, res, next) => {
-    const origin = req.header('origin');
-    if (origin && d.allowedOrigins.includes(origin)) {
-      res.setHeader('access-control-allow-origin', origin);
-      res.setHeader('vary', 'Origin');
-      res.setHeader('access-control-allow-headers', 'authorization, content-type');
-      res.setHeader('access-control-allow-methods', 'GET, POST, PUT, PATCH, OPTIONS');
-      res.setHeader('access-control-expose-headers', 'content-disposition');
-    }
-    if (req.method === 'OPTIONS') {
-      res.status(204).end();
-      return;
-    }
-    next();
-  });
+  router.use(apiCors(d.allowedOrigins));
 
   router.use(async (req: Request, res: Response, next: NextFunction) => {
     // personal data: no shared cache may keep an answer

@@ -8,7 +8,8 @@ import { isoOfTimestamp } from './timestamp-iso';
 
 // GET /api/message-budget: this month's LINE messages for HR's dashboard: used / limit from LINE,
 // the forecast from what is scheduled, what was held back and whether HR was told. Deployment-wide,
-// with each municipality's share of what the bot sent.
+// with this municipality's share of what the bot sent and the rest of the Official Account's users
+// together: one deployment may serve many municipalities, and HR sees no other one by name.
 
 export function createMessageBudgetRoutes(d: ApiDeps): Router {
   const router = express.Router();
@@ -29,12 +30,11 @@ export function createMessageBudgetRoutes(d: ApiDeps): Router {
         forecastRestOfMonth({ c: d.collections, calendar: await d.calendar(), now }),
       ]);
       const sent = (m.get('sent') as Record<string, number> | undefined) ?? {};
-      const ids = [...new Set([d.collections.municipality.id, ...Object.keys(sent)])];
-      const names = await Promise.all(
-        ids.map(async (id) =>
-          String((await d.db.collection('municipalities').doc(id).get()).get('name') ?? id),
-        ),
-      );
+      const ownId = d.collections.municipality.id;
+      const ownName = String((await d.collections.municipality.get()).get('name') ?? ownId);
+      const others = Object.entries(sent)
+        .filter(([id]) => id !== ownId)
+        .reduce((n, [, v]) => n + Number(v ?? 0), 0);
       const remaining = remainingOf(reading);
       const projected = reading.used + scheduled;
       const body: MessageBudgetSummary = {
@@ -59,11 +59,12 @@ export function createMessageBudgetRoutes(d: ApiDeps): Router {
           })),
         },
         hrTold: (m.get('hrNoticeVia') as 'line' | 'dashboard' | undefined) ?? null,
-        shares: ids.map((municipalityId, i) => ({
-          municipalityId,
-          name: names[i] ?? municipalityId,
-          sent: Number(sent[municipalityId] ?? 0),
-        })),
+        shares: [
+          { municipalityId: ownId, name: ownName, sent: Number(sent[ownId] ?? 0) },
+          ...(others > 0
+            ? [{ municipalityId: 'others', name: 'หน่วยงานอื่นที่ใช้บัญชี LINE เดียวกัน', sent: others }]
+            : []),
+        ],
       };
       res.setHeader('cache-control', 'no-store');
       res.json(body);

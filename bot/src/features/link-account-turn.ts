@@ -11,10 +11,15 @@ import {
 import type { DocumentSnapshot } from 'firebase-admin/firestore';
 import { birthDateHash } from '../people/birth-date-hash';
 import { isActiveRecord, personFromRecord } from '../people/staff-records';
-import type { TurnFeature } from '../store/turn-feature';
+import { indexLineUser } from '../platform/line-user-index';
+import { platformCollections } from '../platform/platform-collections';
+import type { ReadIo, TurnFeature } from '../store/turn-feature';
 
 // Registration at the edge: the invite or the staff record is read in the turn's transaction, so a
 // code cannot be used twice, and the link is written against exactly the record that was read.
+// One deployment may serve many municipalities: a person not yet linked is found in any of them (an
+// invite code through the deployment-wide `inviteCodes` index, an employee code + birth date by its
+// keyed hash), and the link writes `lineUsers/{userId}` so their next events go to their municipality.
 
 interface Read {
   invite?: DocumentSnapshot;
@@ -38,7 +43,7 @@ export const linkAccountTurn: TurnFeature<
   lookups: {
     async invite(l, io) {
       if (!isFirestoreDocId(l.code)) return { status: 'notFound' };
-      const invite = await io.tx.get(io.c.invites.doc(l.code));
+      const invite = await readInvite(l.code, io);
       io.scratch.invite = invite;
       if (!invite.exists) return { status: 'notFound' };
       const usable = isInviteUsable(
@@ -52,7 +57,9 @@ export const linkAccountTurn: TurnFeature<
         io.at,
       );
       if (usable !== 'ok') return { status: usable };
-      const employee = await io.tx.get(io.c.employees.doc(String(invite.get('employeeId'))));
+      // the staff record of the invite's own municipality (the invite's parent)
+      const employees = invite.ref.parent.parent?.collection('employees') ?? io.c.employees;
+      const employee = await io.tx.get(employees.doc(String(invite.get('employeeId'))));
       io.scratch.employee = employee;
       return !isActiveRecord(employee)
         ? { status: 'employeeInactive' }
@@ -61,11 +68,27 @@ export const linkAccountTurn: TurnFeature<
     async employeeByCode(l, io) {
       // whatever was typed: a code no staff record can have matches nobody
       if (!isEmployeeId(l.code)) return { status: 'noMatch' };
-      const employee = await io.tx.get(io.c.employees.doc(l.code));
+      const hash = birthDateHash(io.settings.birthDatePepper, l.code, l.birthDate);
+      // employee codes repeat across municipalities: code and birth date together (the keyed hash) say
+      // whose record it is, in this municipality or any other of the deployment
+      const [own, anywhere] = await Promise.all([
+        io.tx.get(io.c.employees.doc(l.code)),
+        io.tx.get(
+          io.c.municipality.firestore
+            .collectionGroup('employees')
+            .where('birthDateHash', '==', hash)
+            .limit(3),
+        ),
+      ]);
+      const candidates = new Map<string, DocumentSnapshot>();
+      if (own.exists && own.get('birthDateHash') === hash) candidates.set(own.ref.path, own);
+      for (const d of anywhere.docs)
+        if (d.id === l.code && d.ref.parent.parent?.parent.id === 'municipalities')
+          candidates.set(d.ref.path, d);
+      if (candidates.size > 1) return { status: 'ambiguous' };
+      const employee = [...candidates.values()][0] ?? own;
       io.scratch.employee = employee;
-      const matches =
-        employee.exists &&
-        employee.get('birthDateHash') === birthDateHash(io.settings.birthDatePepper, l.code, l.birthDate);
+      const matches = employee.exists && employee.get('birthDateHash') === hash;
       return !matches
         ? { status: 'noMatch' }
         : employee.get('active') === false
@@ -97,9 +120,28 @@ export const linkAccountTurn: TurnFeature<
         if (effect.via === 'invite' && io.scratch.invite?.exists) {
           io.w.update(io.scratch.invite.ref, { usedBy: io.userId, usedAt: io.now });
         }
+        indexLineUser(io.w, io.c.municipality.firestore, io.userId, employee.ref, io.now);
         io.conversation.person = person;
         io.person = person;
       },
     },
   },
 };
+
+/**
+ * The invite in this bot's municipality, or in the one the deployment-wide index names for the code
+ * (read in the turn's transaction like the invite itself).
+ */
+async function readInvite(code: string, io: ReadIo<Read>): Promise<DocumentSnapshot> {
+  const own = await io.tx.get(io.c.invites.doc(code));
+  if (own.exists) return own;
+  const p = platformCollections(io.c.municipality.firestore);
+  const municipalityId = (await io.tx.get(p.inviteCodes.doc(code))).get('municipalityId') as unknown;
+  if (
+    typeof municipalityId !== 'string' ||
+    !isFirestoreDocId(municipalityId) ||
+    municipalityId === io.c.municipality.id
+  )
+    return own;
+  return io.tx.get(p.municipalities.doc(municipalityId).collection('invites').doc(code));
+}

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { addDays, bangkokDate, generateInviteCode, INVITE_CODE_MIN_RANDOM_BYTES } from '@phattana/shared';
 import { type CollectionReference, FieldValue, type Firestore, Timestamp } from 'firebase-admin/firestore';
+import { municipalityIdOf } from '../platform/line-user-index';
+import { platformCollections } from '../platform/platform-collections';
 
 export class EmployeeNotFoundError extends Error {
   override readonly name = 'EmployeeNotFoundError';
@@ -30,6 +32,11 @@ export async function issueInvite(
       issuedBy: o.issuedBy,
       issuedAt: Timestamp.fromDate(o.now),
     });
+    // one LINE account serves every municipality of the deployment: the code says which one it is
+    // (`create` fails the transaction on the rare clash with another municipality's code)
+    tx.create(platformCollections(db).inviteCodes.doc(code), {
+      municipalityId: municipalityIdOf(c.invites.doc(code)),
+    });
   });
   return { code, expiresAt };
 }
@@ -54,6 +61,7 @@ export async function unlinkEmployee(
       lineUnlinkedAt: Timestamp.fromDate(o.now),
       lineUnlinkedBy: o.by,
     });
+    if (lineUserId) tx.delete(platformCollections(db).lineUsers.doc(lineUserId));
     if (lineUserId)
       tx.set(
         c.conversations.doc(lineUserId),

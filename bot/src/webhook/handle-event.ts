@@ -45,7 +45,12 @@ export interface EventHandlerDeps {
    * Said in the reply of the turn that links an account (a reply is free, a push is not): e.g. what
    * waited for the person while they were unreachable. `room`: messages left in that reply.
    */
-  linkedReplies?: (person: PersonContext, now: Date, room: number) => Promise<readonly Reply[]>;
+  linkedReplies?: (
+    person: PersonContext,
+    now: Date,
+    room: number,
+    userId?: string,
+  ) => Promise<readonly Reply[]>;
 }
 
 export type EventOutcome = 'handled' | 'duplicate' | 'redelivered' | 'ignored' | 'unfollowed';
@@ -146,7 +151,7 @@ export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promis
       // this list, which "งานรออนุมัติ" and the menu can always show again.
       const [first, ...rest] = outgoing;
       const room = LINE_LIMITS.messagesPerRequest - (first?.messages.length ?? 0);
-      const more = await d.linkedReplies(turn.person, now, room).catch((err): readonly Reply[] => {
+      const more = await d.linkedReplies(turn.person, now, room, userId).catch((err): readonly Reply[] => {
         d.logger.warn('bot.linked_replies_failed', { err: String(err) });
         return []; // the link itself is saved; the person still gets the rest of the reply
       });

@@ -14,6 +14,11 @@ export interface WebhookAppDeps extends EventHandlerDeps {
   /** LINE's webhook bodies are small; anything bigger is not from LINE */
   maxBodyBytes?: number;
   logger: Logger;
+  /**
+   * One deployment, many municipalities: the deps of the person's own municipality (by the LINE user
+   * id's index). Without it every event uses these deps.
+   */
+  route?: (e: webhook.Event) => Promise<EventHandlerDeps>;
 }
 
 const KNOWN_EVENT_TYPES = new Set([
@@ -138,7 +143,7 @@ async function processInOrder(
           }
           let outcome: EventOutcome;
           try {
-            outcome = await handleEvent(e, deps);
+            outcome = await handleEvent(e, deps.route ? await deps.route(e) : deps);
           } catch (err) {
             // The person's later events wait for LINE's redelivery, so they never overtake this one.
             failed += ordered.length - i;

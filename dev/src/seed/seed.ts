@@ -20,6 +20,7 @@ import {
 import { seedDemoStats } from './demo-stats';
 import { seedDemoSurveys } from './demo-surveys';
 import { seedDemoTargets } from './demo-targets';
+import { seedPlatform } from './seed-platform';
 
 /** Writes the demo municipality. Fixed document ids make it safe to run on every start. */
 export async function seedDemo(
@@ -56,5 +57,7 @@ export async function seedDemo(
   await seedDemoTargets(m, now);
   // last: the dashboard's stats are recomputed from what the seeders above wrote
   await seedDemoStats(db, m, now);
+  // a second municipality, the national holiday list and the province office: tenancy in `npm start`
+  await seedPlatform(db, now);
   return { employees: demoEmployees.length, trainings: trainings.length, holidays: demoHolidays.length };
 }

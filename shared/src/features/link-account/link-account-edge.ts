@@ -28,5 +28,7 @@ export interface LinkAccountFacts {
   readonly employeeByCode?:
     | { readonly status: 'ok'; readonly employee: EmployeeFact }
     /** unknown code and wrong birth date answer the same, so codes cannot be probed */
-    | { readonly status: 'noMatch' | 'employeeInactive' };
+    | { readonly status: 'noMatch' | 'employeeInactive' }
+    /** the same code and birth date in two municipalities of one deployment: only an invite can tell */
+    | { readonly status: 'ambiguous' };
 }

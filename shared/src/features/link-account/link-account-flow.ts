@@ -145,6 +145,16 @@ function stepLinkAccount(
       if (!found || found.status === 'noMatch') {
         return fail({ ...state, at: 'employeeCode' }, now, ctx, 'รหัสพนักงานหรือวันเกิดไม่ตรงกับข้อมูลของฝ่ายบุคคล');
       }
+      if (found.status === 'ambiguous') {
+        const next: LinkAccountState = { ...state, at: 'method' };
+        return {
+          state: next,
+          replies: [
+            text('พบรหัสพนักงานและวันเกิดนี้ในมากกว่าหนึ่งเทศบาล กรุณาลงทะเบียนด้วยรหัสเชิญที่ได้จากฝ่ายบุคคลของเทศบาลท่าน'),
+            ...prompt(next, ctx),
+          ],
+        };
+      }
       if (found.status !== 'ok') return inactive();
       return linked(found.employee, 'employeeCode', state, ctx);
     }
