@@ -66,6 +66,8 @@ export function createDailyDigest(d: {
   today: IsoDate;
 }): DailyDigest {
   const immediate = createOnceOnlySender(d);
+  // retry keys per municipality: employee ids repeat across municipalities sharing one LINE account
+  const scoped = (key: string) => `${d.log.path}/${key}`;
   const people = new Map<string, Person>();
 
   const sender: OnceOnlySender = {
@@ -168,12 +170,12 @@ export function createDailyDigest(d: {
           let n = 0;
           for (const batch of batches(messages)) {
             if (members.length === 1)
-              await d.line.push(members[0]?.lineUserId ?? '', batch, retryKeyFor(key, n++), opts);
+              await d.line.push(members[0]?.lineUserId ?? '', batch, retryKeyFor(scoped(key), n++), opts);
             else
               await d.line.multicast(
                 members.map((m) => m.lineUserId),
                 batch,
-                retryKeyFor(key, n++),
+                retryKeyFor(scoped(key), n++),
                 opts,
               );
           }
