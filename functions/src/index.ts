@@ -205,6 +205,7 @@ export const holidayChanged = onDocumentWritten(
   { region: REGION, secrets: SECRETS, document: 'municipalities/{municipalityId}/holidays/{date}' },
   async (event) => {
     if (event.params.municipalityId !== MUNICIPALITY_ID.value()) return;
-    await getBot().recomputeDueDates();
+    // a bulk edit fires this once per holiday: only the first run that can see the write recomputes
+    await getBot().recomputeDueDates(new Date(), { writtenAt: new Date(event.time) });
   },
 );
