@@ -21,7 +21,7 @@ import { OUTBOX_SWEEP_AFTER_MS, sweepOutbox } from './outbox/deliver-entry';
 import { createFirestoreOutbox } from './outbox/firestore-outbox';
 import { enforceRetention } from './people/retention';
 import { runDailyReportJobs } from './reports/daily-report-jobs';
-import { recomputeOpenDueDates } from './reports/recompute-due-dates';
+import { claimDueDateRecompute, recomputeOpenDueDates } from './reports/recompute-due-dates';
 import { linkMenuForRoles, type MenuRole, resolveMenuIdsByRole } from './rich-menus';
 import { createRichMenuAdminClient } from './rich-menus/rich-menu-admin-client';
 import type { BotConfig } from './runtime/config';
@@ -242,8 +242,13 @@ export function createBot(o: CreateBotOptions) {
       targets,
     };
   };
-  /** after a holiday edit: fresh calendar, and every open report's due date follows it */
-  const recomputeDueDates = async (now = clock()) => {
+  /**
+   * after a holiday edit: fresh calendar, and every open report's due date follows it; `writtenAt` (the
+   * holiday write's commit time) lets the triggers of a bulk edit recompute once
+   */
+  const recomputeDueDates = async (now = clock(), o2: { writtenAt?: Date } = {}) => {
+    // one run per bulk edit: a trigger whose holiday an already started run can see does nothing
+    if (!(await claimDueDateRecompute(o.db, collections.municipality, o2.writtenAt))) return 0;
     calendar.invalidate();
     return recomputeOpenDueDates(o.db, collections.reports, await calendar.get(), now);
   };

@@ -209,6 +209,9 @@ export const quietHoursRelease = onSchedule(
 export const holidayChanged = onDocumentWritten(
   { region: REGION, secrets: SECRETS, document: 'municipalities/{municipalityId}/holidays/{date}' },
   async (event) => {
-    await getBot().recomputeDueDates(event.params.municipalityId);
+    // a bulk edit fires this once per holiday: only the first run that can see the write recomputes
+    await getBot().recomputeDueDates(event.params.municipalityId, new Date(), {
+      writtenAt: new Date(event.time),
+    });
   },
 );

@@ -5,6 +5,7 @@ import { municipalityCollections } from '../../bot/src/municipality-collections'
 import { creditHours } from '../../bot/src/reports/credit-hours';
 import { readCreditPrior } from '../../bot/src/stats/credit-prior';
 import { rebuildStats } from '../../bot/src/stats/rebuild-stats';
+import { readStoredStats } from '../../bot/src/stats/stored-stats';
 import { DEV_CHANNEL } from '../../dev/src/dev-settings';
 import { DEMO_MUNICIPALITY_ID, demoMunicipality } from '../../dev/src/seed/demo-municipality';
 import { bangkokMorning } from '../support/report-people';
@@ -98,8 +99,7 @@ describe('mandatory ethics training', () => {
       credit('PA2', 'ETH-A', 'ethics'),
     ]);
 
-    const stats = municipality().collection('stats').doc('fy2570');
-    const maintained = (await stats.get()).data();
+    const maintained = (await readStoredStats(municipality().collection('stats'), 2570)).stats;
     expect(maintained?.ethics).toBe(3);
     expect(maintained?.ethicsByGroup).toEqual({
       education: { teacher: 1, contractEmployee: 1 },

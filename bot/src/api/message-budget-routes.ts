@@ -2,6 +2,7 @@ import { type HeldBackReason, type MessageBudgetSummary, remainingOf } from '@ph
 import express, { type Router } from 'express';
 import { forecastRestOfMonth } from '../budget/budget-forecast';
 import { messageBudgetCollection } from '../budget/budget-ledger';
+import { readCounterShards, sumCounters } from '../stats/counter-shards';
 import { requireRoles } from './api-auth';
 import type { ApiDeps } from './api-deps';
 import { isoOfTimestamp } from './timestamp-iso';
@@ -24,12 +25,15 @@ export function createMessageBudgetRoutes(d: ApiDeps): Router {
       const now = d.clock();
       const reading = await d.budget.reading();
       const month = messageBudgetCollection(d.db).doc(reading.month);
-      const [m, recent, scheduled] = await Promise.all([
+      const [m, shards, recent, scheduled] = await Promise.all([
         month.get(),
+        readCounterShards(month),
         month.collection('heldBack').orderBy('lastAt', 'desc').limit(5).get(),
         forecastRestOfMonth({ c: d.collections, calendar: await d.calendar(), now }),
       ]);
-      const sent = (m.get('sent') as Record<string, number> | undefined) ?? {};
+      // the month's counters: the document plus its shards (see counter-shards)
+      const counted = sumCounters([m.data(), ...shards]);
+      const sent = (counted.sent as Record<string, number> | undefined) ?? {};
       const ownId = d.collections.municipality.id;
       const ownName = String((await d.collections.municipality.get()).get('name') ?? ownId);
       const others = Object.entries(sent)
@@ -49,8 +53,8 @@ export function createMessageBudgetRoutes(d: ApiDeps): Router {
           exceedsLimit: reading.limit !== null && projected > reading.limit,
         },
         heldBack: {
-          total: Number(m.get('heldBackTotal') ?? 0),
-          byReason: (m.get('heldBack') as Partial<Record<HeldBackReason, number>> | undefined) ?? {},
+          total: Number(counted.heldBackTotal ?? 0),
+          byReason: (counted.heldBack as Partial<Record<HeldBackReason, number>> | undefined) ?? {},
           recent: recent.docs.map((x) => ({
             at: isoOfTimestamp(x.get('lastAt')) ?? '',
             purpose: String(x.get('purpose') ?? ''),

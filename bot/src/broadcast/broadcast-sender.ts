@@ -3,6 +3,7 @@ import { MessageHeldBackError } from '../budget/budget-gate';
 import { LineApiError } from '../line/line-api-error';
 import type { LineClient } from '../line/line-client';
 import { renderMessages } from '../line/render-messages';
+import { inPool } from '../runtime/bounded-pool';
 import type { Logger } from '../runtime/logger';
 import type { BatchRecord, BatchStatus } from './broadcast-records';
 import type { BroadcastStore } from './firestore-broadcasts';
@@ -122,15 +123,4 @@ export async function sendBroadcast(broadcastId: string, d: SendBroadcastDeps): 
     run: claim.run,
     requestedBy: b.requestedBy.lineUserId,
   };
-}
-
-async function inPool<T>(items: readonly T[], size: number, run: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const item = items[next++] as T;
-      await run(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(size, items.length)) }, worker));
 }

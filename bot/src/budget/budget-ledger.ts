@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { HeldBackReason, MessagePriority } from '@phattana/shared';
 import { FieldValue, type Firestore, Timestamp } from 'firebase-admin/firestore';
+import { counterShard } from '../stats/counter-shards';
 
 // What the bot itself records about the LINE message budget, deployment-wide (one LINE Official Account
-// may serve several municipalities): messageBudget/{month} holds each municipality's sent count, whether
+// may serve several municipalities): messageBudget/{month} and its counter shards hold each municipality's
+// sent count and the held-back counts; the document itself whether
 // LINE closed the month and whether HR was told; …/heldBack/{id} every message not sent, with the reason,
 // so HR sees it and the jobs can send it once the quota opens again.
 
@@ -36,7 +38,11 @@ export function createFirestoreBudgetLedger(db: Firestore): BudgetLedger {
   const month = (m: string) => messageBudgetCollection(db).doc(m);
   return {
     async recordSent(m, municipalityId, recipients) {
-      await month(m).set({ sent: { [municipalityId]: FieldValue.increment(recipients) } }, { merge: true });
+      // every push of every municipality counts here: on a random shard (see counter-shards), never one hot document
+      await counterShard(month(m)).set(
+        { sent: { [municipalityId]: FieldValue.increment(recipients) } },
+        { merge: true },
+      );
     },
     async recordHeldBack(h) {
       const ref = month(h.month).collection('heldBack').doc(heldBackId(h.key));
@@ -60,7 +66,7 @@ export function createFirestoreBudgetLedger(db: Firestore): BudgetLedger {
         // the month's count grows once per message, not per attempt
         if (!snap.exists)
           tx.set(
-            month(h.month),
+            counterShard(month(h.month)),
             { heldBack: { [h.reason]: FieldValue.increment(1) }, heldBackTotal: FieldValue.increment(1) },
             { merge: true },
           );

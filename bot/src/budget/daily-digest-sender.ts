@@ -10,6 +10,7 @@ import {
   type OnceOnlySender,
   type OnceOutcome,
 } from '../reports/once-only-sender';
+import { inPool, mapPool } from '../runtime/bounded-pool';
 import type { Logger } from '../runtime/logger';
 import { retryKeyFor } from '../webhook/retry-key';
 import { MessageHeldBackError } from './budget-gate';
@@ -37,12 +38,21 @@ export interface DailyDigest {
 }
 
 const MULTICAST_MAX = 500;
+/** people claimed, and pushes or multicasts sent, at the same time */
+const IN_FLIGHT = 16;
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 24);
 
 interface Person {
   readonly employeeId: string;
   readonly lineUserId: string;
   readonly items: Map<string, OnceMessage>;
+}
+
+/** one person of a push or multicast: their digest and the once-only keys it carries */
+interface Member {
+  readonly lineUserId: string;
+  readonly digestId: string;
+  readonly keys: string[];
 }
 
 export function createDailyDigest(d: {
@@ -56,6 +66,8 @@ export function createDailyDigest(d: {
   today: IsoDate;
 }): DailyDigest {
   const immediate = createOnceOnlySender(d);
+  // retry keys per municipality: employee ids repeat across municipalities sharing one LINE account
+  const scoped = (key: string) => `${d.log.path}/${key}`;
   const people = new Map<string, Person>();
 
   const sender: OnceOnlySender = {
@@ -115,16 +127,12 @@ export function createDailyDigest(d: {
     sender,
     async flush() {
       const items = noOutcomes();
-      const groups = new Map<
-        string,
-        {
-          messages: LineMessage[];
-          essential: boolean;
-          members: { lineUserId: string; digestId: string; keys: string[] }[];
-        }
-      >();
-      for (const p of people.values()) {
-        const { open, digestId } = await claim(p);
+      const groups = new Map<string, { messages: LineMessage[]; essential: boolean; members: Member[] }>();
+      // claimed side by side (one transaction per person), grouped in the people's order
+      const everyone = [...people.values()];
+      const claims = await mapPool(everyone, IN_FLIGHT, claim);
+      for (const [k, p] of everyone.entries()) {
+        const { open, digestId } = claims[k] as Awaited<ReturnType<typeof claim>>;
         items.alreadySent += p.items.size - open.length;
         if (open.length === 0) continue;
         const digestItems: DigestItem[] = open.map((i) => ({
@@ -142,11 +150,7 @@ export function createDailyDigest(d: {
 
       let pushes = 0;
       let multicasts = 0;
-      const deliver = async (
-        members: readonly { lineUserId: string; digestId: string; keys: string[] }[],
-        messages: LineMessage[],
-        essential: boolean,
-      ) => {
+      const deliver = async (members: readonly Member[], messages: LineMessage[], essential: boolean) => {
         const keys = members.flatMap((m) => m.keys);
         const key =
           members.length === 1
@@ -166,12 +170,12 @@ export function createDailyDigest(d: {
           let n = 0;
           for (const batch of batches(messages)) {
             if (members.length === 1)
-              await d.line.push(members[0]?.lineUserId ?? '', batch, retryKeyFor(key, n++), opts);
+              await d.line.push(members[0]?.lineUserId ?? '', batch, retryKeyFor(scoped(key), n++), opts);
             else
               await d.line.multicast(
                 members.map((m) => m.lineUserId),
                 batch,
-                retryKeyFor(key, n++),
+                retryKeyFor(scoped(key), n++),
                 opts,
               );
           }
@@ -190,14 +194,16 @@ export function createDailyDigest(d: {
           items.failed += keys.length;
         }
       };
-      for (const g of groups.values()) {
-        if (g.members.length === 1) {
-          await deliver(g.members, g.messages, g.essential);
-          continue;
-        }
+      // every push and ≤500-recipient multicast, IN_FLIGHT at a time (each with its retry key)
+      const sends: { members: Member[]; messages: LineMessage[]; essential: boolean }[] = [];
+      for (const g of groups.values())
         for (let i = 0; i < g.members.length; i += MULTICAST_MAX)
-          await deliver(g.members.slice(i, i + MULTICAST_MAX), g.messages, g.essential);
-      }
+          sends.push({
+            members: g.members.slice(i, i + MULTICAST_MAX),
+            messages: g.messages,
+            essential: g.essential,
+          });
+      await inPool(sends, IN_FLIGHT, (x) => deliver(x.members, x.messages, x.essential));
       const result = {
         people: [...groups.values()].reduce((n, g) => n + g.members.length, 0),
         pushes,

@@ -52,6 +52,7 @@ export interface MessageBudgetDeps {
 export function createMessageBudget(d: MessageBudgetDeps): MessageBudget {
   const cacheMs = d.cacheMs ?? 60_000;
   let cached: { reading: BudgetReading; at: number } | undefined;
+  let reading: Promise<void> | undefined;
   /** the month LINE closed, at the limit it had then */
   let closedAt: { month: string; limit: number | null } | undefined;
 
@@ -59,15 +60,22 @@ export function createMessageBudget(d: MessageBudgetDeps): MessageBudget {
     const now = d.clock();
     const month = quotaMonthOf(now);
     if (!cached || cached.reading.month !== month || now.getTime() - cached.at >= cacheMs) {
-      try {
-        cached = { reading: await readQuota(d.line, now), at: now.getTime() };
-      } catch (err) {
-        // LINE's figures unreadable: send as before (LINE still refuses what the quota cannot carry)
-        d.logger.warn('budget.read_failed', { err: (err as Error).message });
-        cached ??= { reading: { month, limit: null, used: 0 }, at: now.getTime() };
-      }
+      // the morning job sends side by side: one reading of LINE's figures serves every send waiting for it
+      reading ??= readQuota(d.line, now)
+        .then((r) => {
+          cached = { reading: r, at: now.getTime() };
+        })
+        .catch((err: Error) => {
+          // LINE's figures unreadable: send as before (LINE still refuses what the quota cannot carry)
+          d.logger.warn('budget.read_failed', { err: err.message });
+          cached ??= { reading: { month, limit: null, used: 0 }, at: now.getTime() };
+        })
+        .finally(() => {
+          reading = undefined;
+        });
+      await reading;
     }
-    const r = cached.reading;
+    const r = (cached as { reading: BudgetReading }).reading;
     if (
       closedAt &&
       (closedAt.month !== r.month || (r.limit ?? Number.POSITIVE_INFINITY) > (closedAt.limit ?? 0))

@@ -1,6 +1,6 @@
 import { type IsoDate, isIsoDate, THAI_GOVERNMENT_HOLIDAYS } from '@phattana/shared';
 import type { Firestore } from 'firebase-admin/firestore';
-import { recomputeOpenDueDates } from '../reports/recompute-due-dates';
+import { claimDueDateRecompute, recomputeOpenDueDates } from '../reports/recompute-due-dates';
 import { addHoliday, type HolidayKind, removeHoliday } from './holiday-admin';
 import { createHolidayCalendarSource } from './holiday-calendar';
 import {
@@ -99,6 +99,9 @@ export async function undoHolidayListEdit(
 }
 
 async function followDueDates(d: HolidayListDeps, now: Date): Promise<number> {
+  // stamped before the calendar is read: the holiday trigger for this edit then finds the work done
+  const municipality = d.collections.holidays.parent;
+  if (municipality) await claimDueDateRecompute(d.db, municipality);
   d.invalidateCalendar?.();
   const calendar = await createHolidayCalendarSource(d.collections.holidays).get();
   return recomputeOpenDueDates(d.db, d.collections.reports, calendar, now);

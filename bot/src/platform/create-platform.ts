@@ -200,8 +200,8 @@ export function createPlatform(o: CreatePlatformOptions) {
     runDailyJobs: (now?: Date) => eachMunicipality((bot) => bot.runDailyJobs(now)),
     releaseDeferred: () => eachMunicipality((bot) => bot.releaseDeferred()),
     enforceRetention: (now?: Date) => eachMunicipality((bot) => bot.enforceRetention(now)),
-    recomputeDueDates: async (municipalityId: string, now?: Date) =>
-      (await botFor(municipalityId)).recomputeDueDates(now),
+    recomputeDueDates: async (municipalityId: string, now?: Date, o?: { writtenAt?: Date }) =>
+      (await botFor(municipalityId)).recomputeDueDates(now, o),
     /** the outbox is deployment-wide (processed events are keyed by LINE's event id): one sweep */
     sweepOutbox: async (o2?: { now?: Date; olderThanMs?: number }) => (await entryBot()).sweepOutbox(o2),
     warmUp: async () => (await entryBot()).warmUp(),

@@ -29,6 +29,7 @@ import {
 } from 'firebase-admin/firestore';
 import type { LineClient } from '../line/line-client';
 import { employeeFromDoc } from '../people/firestore-employee-directory';
+import { inPool } from '../runtime/bounded-pool';
 import type { Logger } from '../runtime/logger';
 import { isQuietHour, type QuietHours } from '../runtime/quiet-hours';
 import { readCreditPrior } from '../stats/credit-prior';
@@ -121,13 +122,13 @@ export async function runDailyReportJobs(d: DailyJobDeps): Promise<DailyJobResul
 
   const pending = (await d.c.reports.where('status', '==', 'pending').get()).docs.map(reportFromDoc);
   const late: TrainingReport[] = [];
+  const reminders: SendOrder[] = [];
   for (const r of pending) {
     if (r.dueDate < today) late.push(r);
     for (const plan of remindersFor(r, today, d.calendar, d.reminders ?? DEFAULT_REMINDER_SETTINGS)) {
-      const to = plan.to === 'owner' ? target(r.employeeId) : target(supervisorOf(r.employeeId));
-      await send({
+      reminders.push({
         key: `${r.id}__${plan.kind}`,
-        to,
+        to: plan.to === 'owner' ? target(r.employeeId) : target(supervisorOf(r.employeeId)),
         replies: reminderReplies(plan.kind, r, today, d.calendar),
         meta: { reportId: r.id, kind: plan.kind },
         // the early reminders can wait for a fuller quota; due today, late and escalated cannot
@@ -135,19 +136,22 @@ export async function runDailyReportJobs(d: DailyJobDeps): Promise<DailyJobResul
       });
     }
   }
+  await sendPerPerson(reminders, send);
   // "your report is due" for reports opened lately; claimed once each, so a run that died after opening
   // a training but before telling people makes up for it on the next run
   const recent = new Date(d.now.getTime() - 3 * 86_400_000).toISOString();
+  const notices: SendOrder[] = [];
   for (const r of pending) {
     const openedAt = r.history.find((h) => h.action === 'opened')?.at;
     if (!openedAt || openedAt < recent) continue;
-    await send({
+    notices.push({
       key: `${r.id}__opened`,
       to: target(r.employeeId),
       replies: reminderReplies('opened', r, today, d.calendar),
       meta: { reportId: r.id, kind: 'opened' },
     });
   }
+  await sendPerPerson(notices, send);
   if (late.length > 0) {
     const hr = [...people.values()].filter((p) => p.active && p.roles.includes('hr'));
     for (const p of hr) {
@@ -161,6 +165,23 @@ export async function runDailyReportJobs(d: DailyJobDeps): Promise<DailyJobResul
   }
   d.logger.info('jobs.daily_reports', { today, ...opened, ...messages, overdue: late.length });
   return { ...opened, messages, overdue: late.length };
+}
+
+type SendOrder = Parameters<OnceOnlySender['send']>[0];
+
+/** Messages sent side by side across people (PEOPLE_IN_FLIGHT at a time), in order for each person. */
+const PEOPLE_IN_FLIGHT = 16;
+
+async function sendPerPerson(orders: readonly SendOrder[], send: (o: SendOrder) => Promise<void>) {
+  const byPerson = new Map<string, SendOrder[]>();
+  for (const o of orders) {
+    const mine = byPerson.get(o.to.employeeId) ?? [];
+    mine.push(o);
+    byPerson.set(o.to.employeeId, mine);
+  }
+  await inPool([...byPerson.values()], PEOPLE_IN_FLIGHT, async (mine) => {
+    for (const o of mine) await send(o);
+  });
 }
 
 function hrLateListReply(

@@ -10,7 +10,8 @@ import { retryKeyFor } from '../webhook/retry-key';
 
 // Sends a message at most once per key, however often the scheduler runs or retries. The key is claimed
 // in Firestore before the push; the push's X-Line-Retry-Key comes from the same key, so a run that died
-// between claiming and recording "sent" can push again and LINE itself drops the repeat (409).
+// between claiming and recording "sent" can push again and LINE itself drops the repeat (409). The retry
+// key comes from the record's path, so two municipalities sharing one LINE account never share one.
 
 /** `heldBack`: the message budget kept it back; like `failed` it is tried again on the next run */
 export type OnceOutcome = 'sent' | 'alreadySent' | 'skipped' | 'failed' | 'heldBack';
@@ -75,7 +76,7 @@ export function createOnceOnlySender(d: {
         let n = 0;
         const purpose = String(meta?.kind ?? 'notice');
         for (const batch of batches(messages))
-          await d.line.push(to.lineUserId, batch, retryKeyFor(key, n++), { priority, purpose, key });
+          await d.line.push(to.lineUserId, batch, retryKeyFor(ref.path, n++), { priority, purpose, key });
         await ref.set({ status: 'sent', sentAt: Timestamp.fromDate(d.now) }, { merge: true });
         return 'sent';
       } catch (err) {

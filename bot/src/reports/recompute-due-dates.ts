@@ -1,5 +1,11 @@
 import { reportDueDate, type WorkingDayCalendar } from '@phattana/shared';
-import { type CollectionReference, type Firestore, Timestamp } from 'firebase-admin/firestore';
+import {
+  type CollectionReference,
+  type DocumentReference,
+  FieldValue,
+  type Firestore,
+  Timestamp,
+} from 'firebase-admin/firestore';
 import { isOpenStatus, openReports, reportFromDoc } from './report-records';
 
 /**
@@ -30,4 +36,30 @@ export async function recomputeOpenDueDates(
     if (updated) changed++;
   }
   return changed;
+}
+
+/** Field of the municipality document: when the last recompute of the due dates started (server time). */
+export const DUE_DATES_RECOMPUTED_AT = 'dueDatesRecomputedAt';
+
+/**
+ * Whether a recompute is still needed for a holiday written at `writtenAt` (Firestore's commit time of
+ * that write), claiming it when it is. A recompute that started after the write reads a calendar that
+ * holds it, so nothing is left to do: a bulk edit (the shipped list, an import of a year's holidays)
+ * fires one trigger per holiday and the open reports are recomputed once, not once per holiday. The
+ * start is stamped with the server's time, the clock `writtenAt` comes from; without `writtenAt` (HR's
+ * own edit, recomputed at once) the run always goes and only stamps its start.
+ */
+export async function claimDueDateRecompute(
+  db: Firestore,
+  municipality: DocumentReference,
+  writtenAt?: Date,
+): Promise<boolean> {
+  return db.runTransaction(async (tx) => {
+    if (writtenAt) {
+      const started = (await tx.get(municipality)).get(DUE_DATES_RECOMPUTED_AT) as Timestamp | undefined;
+      if (started && started.toMillis() >= writtenAt.getTime()) return false;
+    }
+    tx.set(municipality, { [DUE_DATES_RECOMPUTED_AT]: FieldValue.serverTimestamp() }, { merge: true });
+    return true;
+  });
 }

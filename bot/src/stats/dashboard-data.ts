@@ -5,8 +5,6 @@ import {
   dashboardFrom,
   type ExportPerson,
   fiscalYearOfInstant,
-  fyStatsFromData,
-  fyStatsId,
   type HoursTotals,
   INDICATOR_IDS,
   type IndicatorId,
@@ -18,12 +16,14 @@ import {
   staffStatsFromData,
   surveyCountersFromData,
 } from '@phattana/shared';
-import type { CollectionReference, DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
+import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
+import { countedSurveyData } from '../surveys/survey-counters';
 import { surveysOfYear } from '../surveys/survey-records';
 import { readTargetYears } from '../targets/target-docs';
 import { rebuildStats, refreshStaffStats, type StatsCollections } from './rebuild-stats';
+import { readStoredStats } from './stored-stats';
 
-// The dashboard of one fiscal year from the maintained documents: the municipality, `stats/fy<fy>`,
+// The dashboard of one fiscal year from the maintained documents: the municipality, `stats/fy<fy>` and its shards,
 // `stats/staff` and the year's few survey documents — never the ledger or the reports. The year's
 // stats are rebuilt from the records only when they were never rebuilt (the first view after the
 // feature arrived) or the hours target changed since (who "reached" it depends on it).
@@ -46,18 +46,24 @@ export async function readDashboard(
   fiscalYear: number,
   now: Date,
 ): Promise<DashboardData> {
-  const [municipality, stored, staffDoc, surveys, [lastYear, thisYear]] = await Promise.all([
+  const [
+    municipality,
+    { stats: maintained, base: stored, updatedAt: maintainedAt },
+    staffDoc,
+    surveys,
+    [lastYear, thisYear],
+  ] = await Promise.all([
     c.municipality.get(),
-    c.stats.doc(fyStatsId(fiscalYear)).get(),
+    readStoredStats(c.stats, fiscalYear),
     c.stats.doc(STAFF_STATS_ID).get(),
     surveysOfYear(c.surveys, fiscalYear).get(),
     readTargetYears(db, c.targets, [fiscalYear - 1, fiscalYear]),
   ]);
   const hoursTarget = Number(municipality.get('yearlyHoursTarget') ?? 0) || 0;
   const divisions = (municipality.get('divisions') as Division[] | undefined) ?? [];
-  let stats = fyStatsFromData(fiscalYear, stored.data());
+  let stats = maintained;
   let staff = staffStatsFromData(staffDoc.data());
-  let updatedAt = isoOf(stored, 'updatedAt');
+  let updatedAt = maintainedAt;
   if (
     !staffDoc.exists ||
     stored.get('rebuiltAt') === undefined ||
@@ -78,7 +84,9 @@ export async function readDashboard(
   const data = dashboardFrom({
     stats,
     staff,
-    surveys: surveys.docs.map((d) => surveyCountersFromData(d.id, d.data())),
+    surveys: await Promise.all(
+      surveys.docs.map(async (d) => surveyCountersFromData(d.id, await countedSurveyData(d))),
+    ),
     divisions,
     hoursTarget,
     targets: (municipality.get('kpiTargets') as Partial<Record<IndicatorId, number>> | undefined) ?? {},
@@ -139,9 +147,4 @@ async function staffChanged(
   ]);
   if (total.data().count !== staff.active) return true;
   return ids.some((id, i) => byDivision[i]?.data().count !== (staff.activeByDivision[id] ?? 0));
-}
-
-function isoOf(snap: DocumentSnapshot, field: string): string | null {
-  const v = snap.get(field) as { toDate?: () => Date } | undefined;
-  return typeof v?.toDate === 'function' ? v.toDate().toISOString() : null;
 }

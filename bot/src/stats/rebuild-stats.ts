@@ -1,13 +1,14 @@
 import {
+  addDelta,
   bangkokDate,
   type FyStats,
   fiscalYearRange,
-  fyStatsFromData,
   fyStatsId,
   type HoursEntry,
   normaliseStats,
   STAFF_STATS_ID,
   type StaffStats,
+  type StatsDelta,
   type StatsPerson,
   staffStatsFrom,
   statsFromRecords,
@@ -17,11 +18,15 @@ import {
   type CollectionReference,
   type DocumentReference,
   type Firestore,
+  type Query,
+  type QueryDocumentSnapshot,
   Timestamp,
+  type Transaction,
 } from 'firebase-admin/firestore';
+import { readStoredStats } from './stored-stats';
 
 // The truth check and migration for the maintained stats: recompute a fiscal year's document from the
-// records (ledger entries, reports, staff) and write it whole.
+// records (ledger entries, reports, staff), read in pages without blocking anyone.
 
 export interface StatsCollections {
   readonly municipality: DocumentReference;
@@ -39,11 +44,16 @@ export interface RebuildResult {
   readonly previous: FyStats | undefined;
 }
 
+/** Records read per page: a rebuild never holds a whole fiscal year in one request. */
+const PAGE = 500;
+
 /**
- * Recomputes `stats/fy<fy>` and `stats/staff` in one transaction. The stats document is read first: a
- * credit committing meanwhile must write that document, so it waits for the rebuild and adds its
- * increment on top, or it committed before and the rebuild's queries see its entry. Either way nothing
- * is counted twice or lost.
+ * Recomputes `stats/fy<fy>` and `stats/staff` from the records. Everything is read in pages inside one
+ * read-only transaction: one consistent snapshot that takes no locks, so credits, report openings and
+ * linking go on meanwhile. The year's document is then written as the records minus what its shards
+ * held at that snapshot: increments committed after it are on the shards, not in the records read, and
+ * add on top; those committed before are in both and cancel. Nothing is counted twice or lost, and a
+ * rebuild never resets a shard someone is writing.
  */
 export async function rebuildStats(
   db: Firestore,
@@ -52,46 +62,82 @@ export async function rebuildStats(
   now: Date,
 ): Promise<RebuildResult> {
   const { start, end } = fiscalYearRange(fiscalYear);
-  const ref = c.stats.doc(fyStatsId(fiscalYear));
-  return db.runTransaction(async (tx) => {
-    const stored = await tx.get(ref);
-    const [entries, reports, employees, municipality] = await Promise.all([
-      tx.get(c.hoursLedger.where('fiscalYear', '==', fiscalYear)),
-      tx.get(c.reports.where('endDate', '>=', start).where('endDate', '<=', end)),
-      tx.get(c.employees),
-      tx.get(c.municipality),
-    ]);
-    const hoursTarget = Number(municipality.get('yearlyHoursTarget') ?? 0) || 0;
-    const people = new Map<string, StatsPerson>();
-    const staffRecords = employees.docs.map((d) => {
-      const divisionId = d.get('divisionId') as string | undefined;
-      const jobLine = d.get('jobLine') as string | undefined;
-      const staffType = d.get('staffType') as string | undefined;
-      people.set(d.id, {
-        ...(divisionId ? { divisionId } : {}),
-        ...(jobLine ? { jobLine } : {}),
-        ...(staffType ? { staffType } : {}),
-      });
-      return { active: d.get('active') !== false, divisionId, jobLine, staffType };
+  const read = await db.runTransaction(
+    async (tx) => {
+      const [stored, entries, reports, employees, municipality] = await Promise.all([
+        readStoredStats(c.stats, fiscalYear, tx),
+        pages(tx, c.hoursLedger.where('fiscalYear', '==', fiscalYear)),
+        pages(tx, c.reports.where('endDate', '>=', start).where('endDate', '<=', end)),
+        pages(tx, c.employees.select('active', 'divisionId', 'jobLine', 'staffType')),
+        tx.get(c.municipality),
+      ]);
+      return { stored, entries, reports, employees, municipality };
+    },
+    { readOnly: true },
+  );
+  const hoursTarget = Number(read.municipality.get('yearlyHoursTarget') ?? 0) || 0;
+  const people = new Map<string, StatsPerson>();
+  const staffRecords = read.employees.map((d) => {
+    const divisionId = d.get('divisionId') as string | undefined;
+    const jobLine = d.get('jobLine') as string | undefined;
+    const staffType = d.get('staffType') as string | undefined;
+    people.set(d.id, {
+      ...(divisionId ? { divisionId } : {}),
+      ...(jobLine ? { jobLine } : {}),
+      ...(staffType ? { staffType } : {}),
     });
-    const stats = statsFromRecords({
-      fiscalYear,
-      hoursTarget,
-      entries: entries.docs.map((d) => ({ ...(d.data() as HoursEntry), id: d.id })),
-      people,
-      reports: reports.docs.map((d) => d.data() as TrainingReport),
-      bangkokDateOf: bangkokDate,
-    });
-    const staff = staffStatsFrom(staffRecords);
-    const at = Timestamp.fromDate(now);
-    tx.set(ref, { ...stats, hoursTarget, rebuiltAt: at, updatedAt: at });
-    tx.set(c.stats.doc(STAFF_STATS_ID), { ...staff, updatedAt: at });
-    const previous = stored.exists ? fyStatsFromData(fiscalYear, stored.data()) : undefined;
-    const drifted =
-      previous === undefined ||
-      JSON.stringify(normaliseStats(previous)) !== JSON.stringify(normaliseStats(stats));
-    return { stats, staff, drifted, previous };
+    return { active: d.get('active') !== false, divisionId, jobLine, staffType };
   });
+  const stats = statsFromRecords({
+    fiscalYear,
+    hoursTarget,
+    entries: read.entries.map((d) => ({ ...(d.data() as HoursEntry), id: d.id })),
+    people,
+    reports: read.reports.map((d) => d.data() as TrainingReport),
+    bangkokDateOf: bangkokDate,
+  });
+  const staff = staffStatsFrom(staffRecords);
+  const at = Timestamp.fromDate(now);
+  const base = addDelta(stats, negated(read.stored.shardSum));
+  const batch = db.batch();
+  batch.set(c.stats.doc(fyStatsId(fiscalYear)), {
+    ...base,
+    fiscalYear,
+    hoursTarget,
+    rebuiltAt: at,
+    updatedAt: at,
+  });
+  batch.set(c.stats.doc(STAFF_STATS_ID), { ...staff, updatedAt: at });
+  await batch.commit();
+  const { stored } = read;
+  const previous = stored.base.exists || Object.keys(stored.shardSum).length > 0 ? stored.stats : undefined;
+  const drifted =
+    previous === undefined ||
+    JSON.stringify(normaliseStats(previous)) !== JSON.stringify(normaliseStats(stats));
+  return { stats, staff, drifted, previous };
+}
+
+/** Every document of a query, PAGE at a time, inside the transaction's snapshot. */
+async function pages(tx: Transaction, q: Query): Promise<QueryDocumentSnapshot[]> {
+  const out: QueryDocumentSnapshot[] = [];
+  let page = await tx.get(q.limit(PAGE));
+  for (;;) {
+    out.push(...page.docs);
+    const last = page.docs.at(-1);
+    if (page.size < PAGE || !last) return out;
+    page = await tx.get(q.startAfter(last).limit(PAGE));
+  }
+}
+
+/** The shards' counters with their signs turned, numbers only (never their timestamps). */
+function negated(sum: Record<string, unknown>): StatsDelta {
+  const out: Record<string, number | StatsDelta> = {};
+  for (const [k, v] of Object.entries(sum)) {
+    if (typeof v === 'number') out[k] = -v;
+    else if (v !== null && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype)
+      out[k] = negated(v as Record<string, unknown>);
+  }
+  return out;
 }
 
 /**

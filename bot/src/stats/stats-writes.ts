@@ -1,11 +1,13 @@
 import { fyStatsId, isEmptyDelta, type StatsDelta } from '@phattana/shared';
 import { type CollectionReference, FieldValue, type Timestamp } from 'firebase-admin/firestore';
 import type { TurnWriter } from '../store/turn-writer';
+import { counterShard } from './counter-shards';
 
 /**
- * Adds a delta to the fiscal year's stats document in the caller's transaction: every leaf becomes a
- * server-side increment (a blind write, so concurrent events never conflict on the document), and
- * the document is created by the first event of the year.
+ * Adds a delta to the fiscal year's stats in the caller's transaction: every leaf becomes a
+ * server-side increment (a blind write, so concurrent events never conflict) on a random shard of
+ * `stats/fy<year>` (see counter-shards: no document is written by everyone at 08:30), created by its
+ * first event. Readers add the document and its shards (stored-stats).
  */
 export function applyStatsDelta(
   w: Pick<TurnWriter, 'set'>,
@@ -16,8 +18,8 @@ export function applyStatsDelta(
 ): void {
   if (isEmptyDelta(delta)) return;
   w.set(
-    stats.doc(fyStatsId(fiscalYear)),
-    { fiscalYear, ...increments(delta), updatedAt: now },
+    counterShard(stats.doc(fyStatsId(fiscalYear))),
+    { ...increments(delta), updatedAt: now },
     { merge: true },
   );
 }

@@ -42,6 +42,7 @@ import writeXlsxFile from 'write-excel-file/node';
 import type { AfterCommit, CommittedWork } from '../outbox/after-commit';
 import { respondentFromDoc, staffRoles } from '../people/staff-records';
 import { withoutUndefined } from '../store/without-undefined';
+import { readSurveyCounts, type SurveyCounts } from './survey-counters';
 import { surveyPhotos } from './survey-photo-access';
 import { openSurveys, surveyFromDoc, surveysOfYear } from './survey-records';
 
@@ -152,17 +153,20 @@ function audienceReader(c: SurveyAdminCollections) {
   };
 }
 
+const NO_COUNTS: SurveyCounts = { responseCount: 0, responsesByDivision: {} };
+
 function summaryOf(
   snap: DocumentSnapshot,
   names: Record<string, string>,
   today: IsoDate,
   asked: Audience | null,
+  counts: SurveyCounts,
 ): SurveySummary {
   const s = surveyFromDoc(snap);
-  const counters = (snap.get('responsesByDivision') ?? {}) as Record<string, number>;
+  const counters = counts.responsesByDivision;
   const audienceBy = asked?.byDivision ?? {};
   const audienceCount = asked ? asked.total : null;
-  const responseCount = Number(snap.get('responseCount') ?? 0);
+  const { responseCount } = counts;
   const ids = [...new Set([...Object.keys(audienceBy), ...Object.keys(counters)])];
   const hidden = hiddenDivisions(s, new Map(ids.map((id) => [id, counters[id] ?? 0])));
   const divisions = ids
@@ -212,9 +216,12 @@ export async function listSurveys(
   ]);
   const today = bangkokDate(now);
   const audience = audienceReader(c);
-  const asked = await Promise.all(snap.docs.map(audience));
+  const [asked, counts] = await Promise.all([
+    Promise.all(snap.docs.map(audience)),
+    Promise.all(snap.docs.map(readSurveyCounts)),
+  ]);
   return snap.docs
-    .map((d, i) => summaryOf(d, names, today, asked[i] ?? null))
+    .map((d, i) => summaryOf(d, names, today, asked[i] ?? null, counts[i] ?? NO_COUNTS))
     .sort((a, b) => a.opensOn.localeCompare(b.opensOn) || a.id.localeCompare(b.id));
 }
 
@@ -224,9 +231,9 @@ export async function getSurvey(
   now: Date,
 ): Promise<{ summary: SurveySummary; definition: SurveyDefinition }> {
   const snap = await readSurvey(c, id);
-  const asked = await audienceReader(c)(snap);
+  const [asked, counts] = await Promise.all([audienceReader(c)(snap), readSurveyCounts(snap)]);
   return {
-    summary: summaryOf(snap, forFigures(await divisionNames(c)), bangkokDate(now), asked),
+    summary: summaryOf(snap, forFigures(await divisionNames(c)), bangkokDate(now), asked, counts),
     definition: surveyFromDoc(snap),
   };
 }
@@ -332,7 +339,7 @@ export async function createSurvey(
     createdAt: Timestamp.fromDate(now),
     createdBy: by,
   });
-  return summaryOf(await c.surveys.doc(survey.id).get(), names, bangkokDate(now), null);
+  return summaryOf(await c.surveys.doc(survey.id).get(), names, bangkokDate(now), null, NO_COUNTS);
 }
 
 /** Dates that cannot be read stop everything else (a fiscal year cannot even be named). */
@@ -481,7 +488,13 @@ export async function updateSurvey(
   await o.afterCommit?.deliver(work);
   const after = await ref.get();
   return {
-    survey: summaryOf(after, forFigures(names), today, await audienceReader(c)(after)),
+    survey: summaryOf(
+      after,
+      forFigures(names),
+      today,
+      await audienceReader(c)(after),
+      await readSurveyCounts(after),
+    ),
     invitationsQueued,
   };
 }
@@ -514,12 +527,13 @@ export async function loadSurveyResults(
     c.surveyCompletions.where('surveyId', '==', id).count().get(),
   ]);
   const survey = surveyFromDoc(snap);
-  const [asked, photos] = await Promise.all([
+  const [asked, photos, counts] = await Promise.all([
     audienceReader(c)(snap),
     surveyPhotos(c, survey, responses, names),
+    readSurveyCounts(snap),
   ]);
   return {
-    survey: summaryOf(snap, names, bangkokDate(now), asked),
+    survey: summaryOf(snap, names, bangkokDate(now), asked, counts),
     results: surveyResults({
       survey,
       responses,

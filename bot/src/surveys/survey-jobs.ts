@@ -18,6 +18,7 @@ import {
   type OnceOnlySender,
   type OnceOutcome,
 } from '../reports/once-only-sender';
+import { inPool } from '../runtime/bounded-pool';
 import type { Logger } from '../runtime/logger';
 import { isQuietHour, type QuietHours } from '../runtime/quiet-hours';
 import { discardClosedSurveyDrafts } from './discard-closed-drafts';
@@ -61,6 +62,9 @@ export interface SurveyJobResult {
   readonly invitations: Readonly<Record<OnceOutcome, number>>;
   readonly reminders: Readonly<Record<OnceOutcome, number>>;
 }
+
+/** people whose invitation or reminder is claimed and sent at the same time */
+const PEOPLE_IN_FLIGHT = 16;
 
 export const inviteKey = (surveyId: string, employeeId: string) => `survey:${surveyId}:invite:${employeeId}`;
 export const reminderKey = (surveyId: string, n: number, employeeId: string) =>
@@ -131,11 +135,15 @@ export async function runSurveyJobs(
         records.docs.filter((x) => x.get('status') === 'sent').map((x) => [x.id, x.get('date') as IsoDate]),
       ),
     };
-    for (const person of staff) {
+    // one message per person per survey: people side by side, surveys one after the other (so each
+    // person's digest keeps the surveys' order)
+    const audience = staff.filter((person) => {
       const me = respondentFromDoc(person);
-      if (!me || !inAudience(s.audience, me)) continue;
-      await remindOne(d, s, person, today, known, sender, invitations, reminders);
-    }
+      return me !== undefined && inAudience(s.audience, me);
+    });
+    await inPool(audience, PEOPLE_IN_FLIGHT, (person) =>
+      remindOne(d, s, person, today, known, sender, invitations, reminders),
+    );
   }
   d.logger.info('jobs.surveys', {
     today,

@@ -14,17 +14,12 @@ import {
   surveyAvailability,
   surveyPersonKey,
 } from '@phattana/shared';
-import {
-  type CollectionReference,
-  type DocumentSnapshot,
-  FieldPath,
-  FieldValue,
-  type Transaction,
-} from 'firebase-admin/firestore';
+import type { CollectionReference, DocumentSnapshot, Transaction } from 'firebase-admin/firestore';
 import { respondentFromDoc } from '../people/staff-records';
 import { EXPIRE_AT, expireAt, KEEP_DAYS } from '../store/expire-at';
 import type { TurnWriter } from '../store/turn-writer';
 import { withoutUndefined } from '../store/without-undefined';
+import { countSurveyResponse } from './survey-counters';
 import { openSurveys, surveyFromDoc } from './survey-records';
 
 // What a conversational turn reads and writes about surveys, inside the turn's transaction: the survey,
@@ -186,14 +181,8 @@ export function applySurveyEffect(
         });
       }
       w.delete(c.surveyDrafts.doc(key));
-      // the dashboards read these instead of counting responses
-      w.update(
-        c.surveys.doc(effect.surveyId),
-        'responseCount',
-        FieldValue.increment(1),
-        new FieldPath('responsesByDivision', divisionId),
-        FieldValue.increment(1),
-      );
+      // the dashboards read these instead of counting responses (on a shard: see survey-counters)
+      countSurveyResponse(w, c.surveys, effect.surveyId, divisionId);
       return;
     }
     case 'surveyPhotoReceived': {

@@ -1,0 +1,431 @@
+// bench/scale: provincial scale on one machine. Seeds N municipalities × M staff in the real Firestore
+// emulator (linked, following; every fifth person owes a report due today; one open survey for
+// everyone), runs the morning job of every municipality against the fake LINE platform with injected
+// 429s, then a burst of survey submissions from different people through signed webhooks. Prints what
+// it measured; the last line is one JSON object.
+//
+// Usage: npx tsx bench/scale.ts [--municipalities 100] [--staff 500] [--burst 2000] [--parallel 4]
+// Until one deployment serves many municipalities, the N municipalities run as N bots (one per
+// municipality id) on one database and one fake LINE platform.
+import { randomBytes } from 'node:crypto';
+import { parseArgs } from 'node:util';
+import type { webhook } from '@line/bot-sdk';
+import { createHmacPostbackSigner, derivePostbackSecret, silentLogger } from '@phattana/bot';
+import {
+  addDays,
+  answerSurveyAction,
+  bangkokDate,
+  consentRecord,
+  EMPTY_REPORT_PARTS,
+  encodePostback,
+  fiscalYearOf,
+  type SurveyDefinition,
+  surveyFromTemplate,
+} from '@phattana/shared';
+import { initializeApp } from 'firebase-admin/app';
+import { type DocumentReference, Firestore, getFirestore, WriteBatch } from 'firebase-admin/firestore';
+import { municipalityCollections } from '../bot/src/municipality-collections';
+import { mapPool } from '../bot/src/runtime/bounded-pool';
+import { readDashboard } from '../bot/src/stats/dashboard-data';
+import { localBotConfig } from '../dev/src/dev-settings';
+import { startFirestoreEmulator } from '../dev/src/firestore/emulator';
+import { startLinePlatform } from '../dev/src/line-platform';
+import { type LocalBot, startLocalBot } from '../dev/src/local-bot';
+import { demoMunicipality } from '../dev/src/seed/demo-municipality';
+import { buildPostbackEvent, signBody } from '../dev/src/simulator/webhook-events';
+import { startCpuMeter } from './support/cpu-meter';
+import { countFirestoreOps } from './support/firestore-op-counter';
+
+const { values: args } = parseArgs({
+  options: {
+    municipalities: { type: 'string', default: '100' },
+    staff: { type: 'string', default: '500' },
+    burst: { type: 'string', default: '2000' },
+    parallel: { type: 'string', default: '4' },
+  },
+});
+const N = Number(args.municipalities);
+const M = Number(args.staff);
+const PARALLEL = Number(args.parallel);
+const SECRET = 'bench-channel-secret-0123456789';
+const TOKEN = 'bench-access-token';
+const PUSH = '/v2/bot/message/push';
+const MULTICAST = '/v2/bot/message/multicast';
+// Friday 4 Dec 2026, 09:00 Thai time: a working day
+const NOW = new Date('2026-12-04T02:00:00Z');
+const TODAY = bangkokDate(NOW);
+const SURVEY_ID = 'scale-survey';
+
+interface Person {
+  readonly municipality: number;
+  readonly employeeId: string;
+  readonly userId: string;
+}
+
+/** Every write to a document, by document and second, through the SDK's one write path (WriteBatch). */
+function countWritesPerDocSecond() {
+  const counts = new Map<string, number>();
+  let on = false;
+  const proto = WriteBatch.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+  for (const name of ['set', 'update', 'create', 'delete']) {
+    const original = proto[name] as (...a: unknown[]) => unknown;
+    proto[name] = function (this: unknown, ...a: unknown[]) {
+      if (on) {
+        const key = `${(a[0] as DocumentReference).path}@${Math.floor(Date.now() / 1000)}`;
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      return original.apply(this, a);
+    };
+  }
+  return {
+    start: () => {
+      on = true;
+    },
+    stop: () => {
+      on = false;
+    },
+    /** the most writes one document got in one second, and the most it got sustained over 10 s */
+    peak() {
+      let max = 0;
+      let hottest = '';
+      const perDocWindow = new Map<string, number>();
+      for (const [key, n] of counts) {
+        if (n > max) {
+          max = n;
+          hottest = key;
+        }
+        const at = key.lastIndexOf('@');
+        const w = `${key.slice(0, at)}@${Math.floor(Number(key.slice(at + 1)) / 10)}`;
+        perDocWindow.set(w, (perDocWindow.get(w) ?? 0) + n);
+      }
+      let sustained = 0;
+      let sustainedDoc = '';
+      for (const [w, n] of perDocWindow)
+        if (n / 10 > sustained) {
+          sustained = n / 10;
+          sustainedDoc = w.slice(0, w.lastIndexOf('@'));
+        }
+      return { max, hottest: hottest.slice(0, hottest.lastIndexOf('@')), sustained, sustainedDoc };
+    },
+  };
+}
+
+/** Transaction attempts beyond the first (aborted by contention and run again), by wrapping runTransaction. */
+function countTransactionRetries() {
+  let retried = 0;
+  const proto = Firestore.prototype as unknown as Record<string, (...a: unknown[]) => unknown>;
+  const original = proto.runTransaction as (...a: unknown[]) => unknown;
+  proto.runTransaction = function (this: unknown, fn: unknown, ...rest: unknown[]) {
+    let attempts = 0;
+    const counted = (...a: unknown[]) => {
+      if (++attempts > 1) retried++;
+      return (fn as (...x: unknown[]) => unknown)(...a);
+    };
+    return original.call(this, counted, ...rest);
+  };
+  return { retried: () => retried };
+}
+
+const percentile = (xs: number[], p: number) => {
+  if (xs.length === 0) return 0;
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? 0;
+};
+
+async function main() {
+  process.env.METADATA_SERVER_DETECTION = 'none';
+  const emulator = await startFirestoreEmulator();
+  process.env.FIRESTORE_EMULATOR_HOST = emulator.hostPort;
+  const db = getFirestore(initializeApp({ projectId: `bench-scale-${Date.now()}` }, 'bench'));
+  const platform = await startLinePlatform({ channelAccessToken: TOKEN });
+  const signer = createHmacPostbackSigner(derivePostbackSecret(SECRET));
+  const ids = Array.from({ length: N }, (_, i) => `m${String(i).padStart(3, '0')}`);
+  const municipalities = ids.map((id) => db.collection('municipalities').doc(id));
+
+  // seed: the staff, their reports and the open survey, in batches of 400 writes
+  const seedMeter = startCpuMeter(emulator.pid);
+  const people: Person[] = [];
+  const survey: SurveyDefinition = {
+    ...surveyFromTemplate('trainingNeeds', {
+      id: SURVEY_ID,
+      fiscalYear: fiscalYearOf(TODAY),
+      opensOn: addDays(TODAY, -1),
+      closesOn: addDays(TODAY, 14),
+    }),
+    status: 'open',
+    audience: {},
+    title: 'แบบสำรวจช่วงเวลาอบรม',
+    questions: [
+      {
+        id: 'q1',
+        type: 'singleChoice',
+        text: 'ท่านสะดวกอบรมช่วงใด',
+        required: true,
+        choices: [
+          { id: 'am', label: 'ช่วงเช้า' },
+          { id: 'pm', label: 'ช่วงบ่าย' },
+        ],
+      },
+    ],
+  };
+  let batch = db.batch();
+  let inBatch = 0;
+  const pending: Promise<unknown>[] = [];
+  const add = (f: (b: WriteBatch) => void) => {
+    f(batch);
+    if (++inBatch >= 400) {
+      pending.push(batch.commit());
+      batch = db.batch();
+      inBatch = 0;
+    }
+  };
+  for (const [mi, m] of municipalities.entries()) {
+    add((b) =>
+      b.set(m, { ...demoMunicipality, id: m.id, name: `เทศบาลตำบลทดสอบ ${mi + 1}`, yearlyHoursTarget: 20 }),
+    );
+    add((b) =>
+      b.set(m.collection('surveys').doc(SURVEY_ID), {
+        ...JSON.parse(JSON.stringify(survey)),
+        audienceCount: M,
+        responseCount: 0,
+        responsesByDivision: {},
+      }),
+    );
+    for (let i = 0; i < M; i++) {
+      const employeeId = `E${String(i).padStart(5, '0')}`;
+      const userId = `U${randomBytes(16).toString('hex')}`;
+      const divisionId = demoMunicipality.divisions[i % demoMunicipality.divisions.length]?.id ?? 'palad';
+      const name = `พนักงานทดสอบ ${mi + 1}-${i + 1}`;
+      platform.setFollowing(userId, true);
+      people.push({ municipality: mi, employeeId, userId });
+      add((b) =>
+        b.set(m.collection('employees').doc(employeeId), {
+          id: employeeId,
+          code: employeeId,
+          name,
+          divisionId,
+          roles: ['staff'],
+          active: true,
+          lineUserId: userId,
+          lineFollowing: true,
+        }),
+      );
+      add((b) =>
+        b.set(db.collection('conversations').doc(userId), {
+          person: { employeeId, name, roles: ['staff'] },
+          consent: consentRecord('granted', NOW),
+        }),
+      );
+      if (i % 5 === 0) {
+        const id = `TR1__${employeeId}`;
+        add((b) =>
+          b.set(m.collection('reports').doc(id), {
+            ...EMPTY_REPORT_PARTS,
+            id,
+            trainingId: 'TR1',
+            trainingTitle: 'การเขียนหนังสือราชการ',
+            method: 'training',
+            hours: 12,
+            startDate: '2026-11-23',
+            endDate: '2026-11-24',
+            returnDate: '2026-11-24',
+            dueDate: TODAY,
+            employeeId,
+            employeeName: name,
+            divisionId,
+            history: [{ action: 'opened', by: 'system', at: '2026-11-25T02:00:00.000Z' }],
+          }),
+        );
+      }
+    }
+    if (pending.length >= 8) await Promise.all(pending.splice(0));
+  }
+  pending.push(batch.commit());
+  await Promise.all(pending);
+  const seeded = seedMeter();
+  console.log(
+    `seeded ${N} municipalities × ${M} staff = ${N * M} in ${(seeded.wallMs / 1000).toFixed(1)} s (emulator cpu ${(seeded.emulatorMs / 1000).toFixed(1)} s)`,
+  );
+
+  const bots: LocalBot[] = [];
+  for (const id of ids) {
+    const config = localBotConfig({
+      channelSecret: SECRET,
+      channelAccessToken: TOKEN,
+      lineBase: platform.url,
+    });
+    bots.push(
+      await startLocalBot({
+        db,
+        logger: silentLogger,
+        loadingAfterMs: 5000,
+        clock: () => NOW,
+        config: { ...config, organisation: { ...config.organisation, municipalityId: id } },
+      }),
+    );
+  }
+  console.log(`${N} bots (one per municipality id: the tenancy layer is not on this branch)`);
+
+  // the morning job, municipalities side by side as the task queue would dispatch them
+  platform.injectFault({ path: PUSH, status: 429, count: 5, retryAfterSec: 1 });
+  platform.injectFault({ path: MULTICAST, status: 429, count: 3, retryAfterSec: 1 });
+  const writes = countWritesPerDocSecond();
+  const transactions = countTransactionRetries();
+  writes.start();
+  const morningMeter = startCpuMeter(emulator.pid);
+  const morningResults = await mapPool(bots, PARALLEL, (b) => b.runDailyJobs(NOW));
+  await Promise.all(bots.map((b) => b.drain()));
+  const morning = morningMeter();
+  const lineCalls: Record<string, number> = {};
+  for (const r of platform.requests()) {
+    const key = `${r.method} ${r.path} ${r.status}`;
+    lineCalls[key] = (lineCalls[key] ?? 0) + 1;
+  }
+  let reachedOnce = 0;
+  let reachedTwice = 0;
+  let missed = 0;
+  for (const p of people) {
+    const requests = new Set(
+      platform
+        .messagesFor(p.userId)
+        .filter((d) => d.delivered && (d.via === 'push' || d.via === 'multicast'))
+        .map((d) => d.requestId),
+    );
+    if (requests.size === 0) missed++;
+    else if (requests.size === 1) reachedOnce++;
+    else reachedTwice++;
+  }
+  console.log(
+    `morning job: wall ${(morning.wallMs / 1000).toFixed(1)} s, node cpu ${(morning.nodeMs / 1000).toFixed(1)} s, emulator cpu ${(morning.emulatorMs / 1000).toFixed(1)} s; reached once ${reachedOnce}, twice or more ${reachedTwice}, missed ${missed}`,
+  );
+  const failedItems = morningResults.reduce((n, r) => n + (r.digest?.items.failed ?? 0), 0);
+  if (failedItems > 0) console.log(`  digest items failed: ${failedItems}`);
+
+  // the burst: different people answer the survey (start, answer, send), side by side
+  const burstPeople = people.filter(
+    (_, i) => i % Math.max(1, Math.floor(people.length / Number(args.burst))) === 0,
+  );
+  const burst = burstPeople.slice(0, Number(args.burst));
+  const acks: number[] = [];
+  let webhookErrors = 0;
+  const post = async (p: Person, e: webhook.Event) => {
+    const body = JSON.stringify({ destination: 'Ubench', events: [e] });
+    const t0 = performance.now();
+    const res = await fetch((bots[p.municipality] as LocalBot).webhookUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-line-signature': signBody(SECRET, body) },
+      body,
+    });
+    await res.arrayBuffer();
+    acks.push(performance.now() - t0);
+    if (res.status !== 200) webhookErrors++;
+  };
+  const postback = (p: Person, data: string) =>
+    post(p, buildPostbackEvent({ userId: p.userId, data, replyToken: platform.issueReplyToken(p.userId) }));
+  const button = async (p: Person, label: string) => {
+    for (let tries = 0; tries < 50; tries++) {
+      const last = platform
+        .messagesFor(p.userId)
+        .filter((d) => d.via === 'reply')
+        .at(-1)?.message;
+      const found = JSON.stringify(last ?? {}).includes(`"label":"${label}"`)
+        ? findPostback(last, label)
+        : undefined;
+      if (found) return found;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    return undefined;
+  };
+  const start = answerSurveyAction(SURVEY_ID);
+  if (start.type !== 'postback') throw new Error('expected a postback');
+  const burstMeter = startCpuMeter(emulator.pid);
+  let notSent = 0;
+  await mapPool(burst, 64, async (p) => {
+    await postback(p, encodePostback(start.data, signer, NOW));
+    const answer = await button(p, 'ช่วงเช้า');
+    if (!answer) return void notSent++;
+    await postback(p, answer);
+    const send = await button(p, 'ส่งแบบสำรวจ');
+    if (!send) return void notSent++;
+    await postback(p, send);
+  });
+  await Promise.all(bots.map((b) => b.drain()));
+  const burstTime = burstMeter();
+  writes.stop();
+  let stored = 0;
+  for (const m of municipalities)
+    stored += (await m.collection('surveyCompletions').count().get()).data().count;
+  const lost = burst.length - stored;
+  console.log(
+    `transactions run again after an abort: ${transactions.retried()}; webhook answers other than 200: ${webhookErrors}`,
+  );
+  console.log(
+    `burst: ${burst.length} submissions in ${(burstTime.wallMs / 1000).toFixed(1)} s (${acks.length} webhooks), stored ${stored}, lost ${lost} (${notSent} never got the next button); ack p50 ${percentile(acks, 50).toFixed(0)} ms p99 ${percentile(acks, 99).toFixed(0)} ms`,
+  );
+
+  // reads per dashboard view: the first view of a year rebuilds it (once), so the second one counts
+  const c = municipalityCollections(municipalities[0] as DocumentReference);
+  await readDashboard(db, c, fiscalYearOf(TODAY), NOW);
+  const ops = countFirestoreOps();
+  await readDashboard(db, c, fiscalYearOf(TODAY), NOW);
+  const dashboardMunicipality = ops.counts.reads;
+  ops.restore();
+  const peak = writes.peak();
+  console.log(
+    `writes: at most ${peak.max} to one document in one second (${peak.hottest}); sustained over 10 s at most ${peak.sustained.toFixed(1)}/s (${peak.sustainedDoc})`,
+  );
+  console.log(`dashboard: ${dashboardMunicipality} Firestore reads for one municipality's view`);
+  console.log(
+    'not measured here: the region view (no regional role on this branch) and broadcast planning for 10,000 (bench:broadcast prints its reads)',
+  );
+  for (const b of bots) await b.close();
+  await platform.close();
+  await emulator.stop();
+  console.log(
+    JSON.stringify({
+      staff: N * M,
+      municipalities: N,
+      tenancy: 'one bot per municipality',
+      morningJobWallMs: Math.round(morning.wallMs),
+      morningJobCpuMs: Math.round(morning.nodeMs + morning.emulatorMs),
+      morningJobCpu: { nodeMs: Math.round(morning.nodeMs), emulatorMs: Math.round(morning.emulatorMs) },
+      lineCalls,
+      reachedOnce,
+      reachedTwice,
+      missed,
+      burstSubmissions: burst.length,
+      burstWallMs: Math.round(burstTime.wallMs),
+      lostSubmissions: lost,
+      burstP50Ms: Math.round(percentile(acks, 50)),
+      burstP99Ms: Math.round(percentile(acks, 99)),
+      abortedTransactions: transactions.retried(),
+      webhookErrors,
+      maxWritesPerDocPerSecond: peak.max,
+      hottestDoc: peak.hottest,
+      maxSustainedWritesPerDocPerSecond: Number(peak.sustained.toFixed(2)),
+      dashboardReads: { municipality: dashboardMunicipality, region: null },
+      broadcastPlanReads: null,
+    }),
+  );
+}
+
+/** The postback data of the button labelled `label` in a LINE message (quick reply or Flex). */
+function findPostback(message: unknown, label: string): string | undefined {
+  let found: string | undefined;
+  const walk = (node: unknown) => {
+    if (found || !node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (o.type === 'postback' && o.label === label && typeof o.data === 'string') {
+      found = o.data;
+      return;
+    }
+    for (const v of Object.values(o)) walk(v);
+  };
+  walk(message);
+  return found;
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
