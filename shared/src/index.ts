@@ -48,6 +48,7 @@ export * from './ethics/ethics-quiz';
 export * from './ethics/ethics-recipients';
 export * from './ethics/ethics-training';
 export * from './ethics/fairness-result';
+export * from './ethics/question-import';
 export * from './ethics/quiz-bank';
 export * from './ethics/quiz-sample';
 export * from './ethics/quiz-scoring';

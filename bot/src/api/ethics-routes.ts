@@ -1,5 +1,11 @@
-import { isAutoId } from '@phattana/shared';
+import {
+  isAutoId,
+  QUESTION_IMPORT_EXAMPLE,
+  QUESTION_IMPORT_GUIDE,
+  QUESTION_IMPORT_HEADERS,
+} from '@phattana/shared';
 import express, { type Request, type Response, type Router } from 'express';
+import writeExcelFile from 'write-excel-file/node';
 import {
   drawQuizSample,
   ethicsPage,
@@ -8,6 +14,8 @@ import {
   saveQuestion,
   setQuizStatus,
 } from '../ethics/ethics-quiz-service';
+import { importQuestions } from '../ethics/question-import-service';
+import { SPREADSHEET_LIMITS } from '../people/read-spreadsheet';
 import { personOf, requireRoles } from './api-auth';
 import type { ApiDeps } from './api-deps';
 import { fiscalYearParam } from './api-input';
@@ -44,6 +52,51 @@ export function createEthicsRoutes(d: ApiDeps): Router {
     res.setHeader('cache-control', 'no-store');
     res.json(await ethicsPage(c, fy));
   });
+
+  // the bank's spreadsheet template, with an example row and the rules in a second sheet
+  router.get('/questions/template.xlsx', async (_req, res) => {
+    const bold = (h: string) => ({ value: h, fontWeight: 'bold' as const });
+    const buffer = await writeExcelFile([
+      {
+        sheet: 'คำถาม',
+        data: [QUESTION_IMPORT_HEADERS.map(bold), QUESTION_IMPORT_EXAMPLE.map((v) => ({ value: v }))],
+        stickyRowsCount: 1,
+      },
+      {
+        sheet: 'คำอธิบาย',
+        data: [[bold('ข้อกำหนด')], ...QUESTION_IMPORT_GUIDE.map((t) => [{ value: t }])],
+      },
+    ]).toBuffer();
+    res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+    res.setHeader('content-disposition', 'attachment; filename="ethics-questions-template.xlsx"');
+    res.send(buffer);
+  });
+
+  // The file is the request body as it is (XLSX or CSV bytes); ?dryRun=1 checks without writing.
+  router.post(
+    '/questions/import',
+    express.raw({ type: () => true, limit: SPREADSHEET_LIMITS.maxBytes + 1024 }),
+    async (req, res) => {
+      const dryRun = req.query.dryRun === '1' || req.query.dryRun === 'true';
+      const filename = typeof req.query.filename === 'string' ? req.query.filename.slice(0, 200) : undefined;
+      const bytes = Buffer.isBuffer(req.body) ? new Uint8Array(req.body) : new Uint8Array();
+      const by = actor(req);
+      const o = await importQuestions(d.db, c, bytes, {
+        dryRun,
+        by,
+        now: d.clock(),
+        ...(filename ? { filename } : {}),
+      });
+      if ('ok' in o)
+        d.logger.info('api.ethics_questions_import', {
+          by: by.employeeId,
+          dryRun,
+          added: o.ok.added,
+          errors: o.ok.errors.length,
+        });
+      send(res, o);
+    },
+  );
 
   router.post('/questions', json, async (req, res) => {
     const o = await saveQuestion(c, req.body, actor(req), d.clock());
