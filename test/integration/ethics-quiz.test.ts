@@ -155,6 +155,27 @@ describe('ethics quiz', () => {
     ]);
   });
 
+  it('invites the sample only, once, in one multicast through the daily jobs', async () => {
+    const { bot } = await sys.start();
+    const quiz = await quizDoc();
+    const run = await bot.runDailyJobs(NOW);
+    expect(run.ethicsQuiz).toMatchObject({ invitations: { sent: 2 }, reminders: { sent: 0 } });
+    // both got the same digest: one multicast for the two
+    expect(run.digest).toMatchObject({ multicasts: 1, pushes: 0 });
+    for (const id of quiz.draw.drawn)
+      expect(last(users[id] as string)).toContain('ขอเชิญทำแบบทดสอบคุณธรรมจริยธรรม');
+    const outside = PEOPLE.map((p) => p.employeeId).filter((id) => !quiz.draw.drawn.includes(id));
+    for (const id of outside) expect(sys.botMessages(users[id] as string)).toEqual([]);
+    // the same day again: nothing twice
+    expect((await bot.runDailyJobs(NOW)).ethicsQuiz).toMatchObject({
+      invitations: { sent: 0, alreadySent: 0 },
+    });
+    // in the evening quiet hours nothing is sent at all
+    expect((await bot.runDailyJobs(bangkokMorning('2026-12-16', 21))).ethicsQuiz).toMatchObject({
+      skipped: 'quietHours',
+    });
+  });
+
   it('refuses someone outside the sample, keeps answers when closed mid-way, scores with the right answers and refuses a second attempt', async () => {
     const quiz = await quizDoc();
     const [inA, inB] = quiz.draw.drawn as [string, string];
