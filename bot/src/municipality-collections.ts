@@ -33,6 +33,8 @@ export function municipalityCollections(municipality: DocumentReference) {
     ethicsQuestions: municipality.collection('ethicsQuestions'),
     /** per fiscal year (`fy2570`): the quiz with its current draw; `draws` (audit trail) and `attempts` below */
     ethicsQuizzes: municipality.collection('ethicsQuizzes'),
+    /** monthly policy meetings HR records for the standards' item 1.13 */
+    policyMeetings: municipality.collection('policyMeetings'),
   };
 }
 

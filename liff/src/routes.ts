@@ -134,6 +134,13 @@ export const ROUTES: readonly RouteDefinition[] = [
   },
   {
     kind: 'lazy',
+    path: '/hr/evidence',
+    title: 'หลักฐานการประเมิน',
+    hidden: true,
+    load: () => import('./pages/hr-evidence-page').then((m) => m.HrEvidencePage),
+  },
+  {
+    kind: 'lazy',
     path: '/reports',
     title: 'รายงานผลการอบรม',
     load: () => import('./pages/reports-page').then((m) => m.ReportsPage),

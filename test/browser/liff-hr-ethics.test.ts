@@ -1,10 +1,13 @@
-import { fiscalYearOfInstant, quizKey } from '@phattana/shared';
+import { readFile } from 'node:fs/promises';
+import { bangkokDate, fiscalYearOfInstant, formatThaiDate, quizKey } from '@phattana/shared';
+import { readSheet } from 'read-excel-file/node';
 import { expect, it } from 'vitest';
 import { DEMO_MUNICIPALITY_ID } from '../../dev/src/seed/demo-municipality';
 import { describeBrowser } from '../support/browser';
 import { liffInBrowser } from '../support/liff-in-browser';
 import { PHONE, readabilityProblems } from '../support/readability';
 import { useSystem } from '../support/system';
+import { pickThaiDate } from '../support/thai-date-picker';
 
 const liff = liffInBrowser('liff-hr-ethics');
 const sys = useSystem({ liffOrigins: liff.origins });
@@ -121,5 +124,50 @@ describeBrowser('LIFF: ethics quiz bank and sample draw', () => {
     const width = await page.locator('html').evaluate((e) => (e as { scrollWidth: number }).scrollWidth);
     expect(width).toBeLessThanOrEqual(PHONE.width);
     expect(await readabilityProblems(page)).toEqual([]);
+  }, 180_000);
+
+  it('records a monthly meeting for item 1.13 and downloads its evidence pack, at 360 px', async () => {
+    const hr = await sys.linkedUser({ employeeId: 'H100', name: 'นายบุคคล ประชุมดี', roles: ['staff', 'hr'] });
+    const page = liff.page;
+    await page.setViewportSize(PHONE);
+    await page.goto(`${liff.url}/hr/evidence?sim_user=${hr}`);
+    await page.getByRole('heading', { level: 1, name: 'หลักฐานการประเมิน' }).waitFor();
+    await page.getByText('ยังไม่มีข้อมูลในปีงบประมาณนี้').waitFor();
+
+    await page.getByRole('button', { name: 'บันทึกการประชุม' }).click();
+    const alert = page.getByRole('alert');
+    await alert.getByText('วาระการประชุม: กรุณาพิมพ์วาระการประชุม').waitFor();
+    await alert.getByText('จำนวนผู้เข้าประชุม (คน): จำนวนผู้เข้าประชุมต้องเป็นจำนวนเต็มตั้งแต่ 1 คน').waitFor();
+
+    const today = bangkokDate(new Date());
+    await pickThaiDate(page, 'วันที่ประชุม', today);
+    await page.getByLabel('วาระการประชุม', { exact: true }).fill('ถ่ายทอดนโยบายผู้บริหารและติดตามแผนพัฒนาบุคลากร');
+    await page.getByLabel('จำนวนผู้เข้าประชุม (คน)').fill('37');
+    await page.getByRole('button', { name: 'บันทึกการประชุม' }).click();
+    const result = page.locator('[data-pack-result]');
+    await result.getByText('ประชุม 1 ครั้ง ครอบคลุม 1 เดือน · ยังไม่ผ่านเกณฑ์').waitFor();
+    await page
+      .getByRole('list', { name: 'ข้อมูลประกอบ' })
+      .getByText(/ถ่ายทอดนโยบายผู้บริหาร.* · 37/)
+      .waitFor();
+    expect(await readabilityProblems(page)).toEqual([]);
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'ดาวน์โหลด Excel ข้อ 1.13' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`evidence-1.13-${fy}.xlsx`);
+    const path = await download.path();
+    const summary = await readSheet(await readFile(path), 'สรุป');
+    expect(summary.map((r) => r[0])).toEqual([
+      'รายการประเมิน',
+      'เกณฑ์',
+      'เป้าหมาย',
+      'ผลการดำเนินงาน',
+      'ผลการประเมิน',
+    ]);
+    expect(summary[2]?.[1]).toBe('12 เดือนต่อปี');
+    const rows = await readSheet(await readFile(path), 'ข้อมูลประกอบ');
+    expect(rows[1]).toEqual([1, formatThaiDate(today), 'ถ่ายทอดนโยบายผู้บริหารและติดตามแผนพัฒนาบุคลากร', 37]);
   }, 180_000);
 });
