@@ -15,7 +15,12 @@ export interface MeetingView {
 }
 
 export const loadMeetings = (api: ApiClient) =>
-  send<{ fiscalYear: number; target: number; meetings: MeetingView[] }>(api, 'evidence/meetings');
+  send<{
+    fiscalYear: number;
+    target: number;
+    meetings: MeetingView[];
+    items: { id: string; label: string }[];
+  }>(api, 'evidence/meetings');
 
 export const recordMeeting = (api: ApiClient, body: { date: string; agenda: string; attendance: string }) =>
   send<{ id: string }>(api, 'evidence/meetings', json('POST', body));
@@ -23,5 +28,5 @@ export const recordMeeting = (api: ApiClient, body: { date: string; agenda: stri
 export const deleteMeeting = (api: ApiClient, id: string) =>
   send<{ deleted: true }>(api, `evidence/meetings/${encodeURIComponent(id)}`, json('DELETE'));
 
-export const loadMeetingsPack = (api: ApiClient, fy: number) =>
-  send<EvidencePack>(api, `evidence/1.13?fy=${fy}`);
+export const loadPack = (api: ApiClient, item: string, fy: number) =>
+  send<EvidencePack>(api, `evidence/${encodeURIComponent(item)}?fy=${fy}`);

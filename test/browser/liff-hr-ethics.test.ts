@@ -154,7 +154,7 @@ describeBrowser('LIFF: ethics quiz bank and sample draw', () => {
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByRole('button', { name: 'ดาวน์โหลด Excel ข้อ 1.13' }).click(),
+      page.getByRole('button', { name: 'ดาวน์โหลด Excel' }).click(),
     ]);
     expect(download.suggestedFilename()).toBe(`evidence-1.13-${fy}.xlsx`);
     const path = await download.path();

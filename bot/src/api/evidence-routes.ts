@@ -1,21 +1,27 @@
 import {
   bangkokDate,
+  EVIDENCE_ITEMS,
+  type EvidenceItemId,
   type EvidencePack,
+  fiveSPack,
   isAutoId,
   MEETINGS_PER_YEAR,
   meetingsPack,
+  needsSurveyPack,
   parsePolicyMeeting,
+  reportsPack,
 } from '@phattana/shared';
 import express, { type Response, type Router } from 'express';
 import writeExcelFile from 'write-excel-file/node';
+import { readReportRows, readSurveyRows } from '../ethics/evidence-rows';
 import { readMeetings } from '../ethics/policy-meeting-docs';
 import { personOf, requireRoles } from './api-auth';
 import type { ApiDeps } from './api-deps';
 import { fiscalYearParam } from './api-input';
 
 // Assessment evidence (HR): the monthly policy meetings HR records for the standards' item 1.13, and
-// that item's pack (criterion, target, result and the meetings behind it) as JSON for the printable
-// page and as a workbook.
+// one pack per assessment item (criterion, target, result and the rows behind it) as JSON for the
+// printable page and as a workbook.
 
 export function createEvidenceRoutes(d: ApiDeps): Router {
   const router = express.Router();
@@ -31,6 +37,8 @@ export function createEvidenceRoutes(d: ApiDeps): Router {
       fiscalYear: fy,
       target: MEETINGS_PER_YEAR,
       meetings: await readMeetings(c.policyMeetings, fy),
+      // the packs there are, for the page's list
+      items: EVIDENCE_ITEMS,
     });
   });
 
@@ -60,20 +68,35 @@ export function createEvidenceRoutes(d: ApiDeps): Router {
     res.json({ deleted: true });
   });
 
-  const pack = async (fy: number) => meetingsPack(fy, await readMeetings(c.policyMeetings, fy));
+  const pack = async (item: EvidenceItemId, fy: number): Promise<EvidencePack> => {
+    if (item === '1.13') return meetingsPack(fy, await readMeetings(c.policyMeetings, fy));
+    if (item === 'lpa-27') return reportsPack(fy, await readReportRows(c.reports, fy));
+    const surveys = await readSurveyRows(c.surveys, fy);
+    return item === 'lpa-26'
+      ? needsSurveyPack(
+          fy,
+          surveys.filter((s) => s.kind === 'trainingNeeds'),
+        )
+      : fiveSPack(
+          fy,
+          surveys.filter((s) => s.kind === 'fiveS' || s.kind === 'satisfaction'),
+        );
+  };
 
-  router.get('/1.13', async (req, res) => {
-    const fy = fiscalYearParam(req, res, d.clock());
-    if (fy === undefined) return;
-    res.setHeader('cache-control', 'no-store');
-    res.json(await pack(fy));
-  });
-
-  router.get('/1.13.xlsx', async (req, res) => {
-    const fy = fiscalYearParam(req, res, d.clock());
-    if (fy === undefined) return;
-    await sendWorkbook(res, await pack(fy), `evidence-1.13-${fy}.xlsx`);
-  });
+  // one JSON (the printable page) and one workbook per assessment item
+  for (const { id } of EVIDENCE_ITEMS) {
+    router.get(`/${id}`, async (req, res) => {
+      const fy = fiscalYearParam(req, res, d.clock());
+      if (fy === undefined) return;
+      res.setHeader('cache-control', 'no-store');
+      res.json(await pack(id, fy));
+    });
+    router.get(`/${id}.xlsx`, async (req, res) => {
+      const fy = fiscalYearParam(req, res, d.clock());
+      if (fy === undefined) return;
+      await sendWorkbook(res, await pack(id, fy), `evidence-${id}-${fy}.xlsx`);
+    });
+  }
 
   return router;
 }

@@ -1,12 +1,6 @@
 import { useState } from 'preact/hooks';
 import { downloadFailureText, downloadFile } from '../download-file';
-import {
-  deleteMeeting,
-  type EvidencePack,
-  loadMeetings,
-  loadMeetingsPack,
-  recordMeeting,
-} from '../evidence-api';
+import { deleteMeeting, type EvidencePack, loadMeetings, loadPack, recordMeeting } from '../evidence-api';
 import { HrApiError } from '../hr-api';
 import type { PageProps } from '../page-props';
 import { ErrorState, LoadingState } from '../status-views';
@@ -16,56 +10,86 @@ import { ErrorSummary, InputField, LiveStatus, messageOf, shortDate, thaiNumber 
 import './hr-admin.css';
 import './hr-page.css';
 
-// Assessment evidence (bot/src/api/evidence-routes.ts): HR records the monthly policy meetings that
-// the municipal standards' item 1.13 asks for (twelve a year); the item's pack (criterion, target,
-// result, the meetings) reads on the page, prints on paper and downloads as a workbook.
+// Assessment evidence (bot/src/api/evidence-routes.ts): one pack per assessment item (criterion,
+// target, result, the rows behind it) that reads on the page, prints on paper and downloads as a
+// workbook; HR records here the monthly policy meetings the standards' item 1.13 asks for.
 
 const LABELS = { date: 'วันที่ประชุม', agenda: 'วาระการประชุม', attendance: 'จำนวนผู้เข้าประชุม (คน)' };
 const IDS = { date: 'meeting-date', agenda: 'meeting-agenda', attendance: 'meeting-attendance' };
 
 export function HrEvidencePage({ api }: PageProps) {
   const [version, setVersion] = useState(0);
-  return <Evidence key={version} api={api} onSaved={() => setVersion((v) => v + 1)} />;
+  const [item, setItem] = useState('1.13');
+  return (
+    <Evidence
+      key={`${item}-${version}`}
+      api={api}
+      item={item}
+      onItem={setItem}
+      onSaved={() => setVersion((v) => v + 1)}
+    />
+  );
 }
 
-function Evidence({ api, onSaved }: { readonly api: PageProps['api']; readonly onSaved: () => void }) {
+interface EvidenceProps {
+  readonly api: PageProps['api'];
+  readonly item: string;
+  readonly onItem: (item: string) => void;
+  readonly onSaved: () => void;
+}
+
+function Evidence({ api, item, onItem, onSaved }: EvidenceProps) {
   const state = useAsync(async () => {
     const m = await loadMeetings(api);
-    return { ...m, pack: await loadMeetingsPack(api, m.fiscalYear) };
+    return { ...m, pack: await loadPack(api, item, m.fiscalYear) };
   });
   if (state.status === 'loading') return <LoadingState label="กำลังโหลดหลักฐานการประเมิน…" />;
   if (state.status === 'error') return <ErrorState message={messageOf(state.error)} onRetry={state.retry} />;
   const d = state.value;
   return (
     <div class="evidence-page">
+      <div class="hr-field no-print">
+        <label for="evidence-item">รายการประเมิน</label>
+        <select id="evidence-item" value={item} onChange={(e) => onItem(e.currentTarget.value)}>
+          {d.items.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.label}
+            </option>
+          ))}
+        </select>
+      </div>
       <PackView pack={d.pack} />
       <div class="hr-actions no-print">
-        <DownloadButton api={api} fy={d.fiscalYear} />
+        <DownloadButton api={api} fy={d.fiscalYear} item={item} />
         <button type="button" class="button" onClick={() => window.print()}>
           พิมพ์
         </button>
       </div>
-      <MeetingForm api={api} onSaved={onSaved} />
-      <section class="hr-section no-print" aria-labelledby="meetings-list">
-        <h2 id="meetings-list">การประชุมที่บันทึกไว้</h2>
-        <ul class="hr-list" aria-label="การประชุมที่บันทึกไว้">
-          {d.meetings.map((m) => (
-            <li key={m.id}>
-              {shortDate(m.date)} · {m.agenda} · {thaiNumber(m.attendance)} คน
-              <button
-                type="button"
-                class="button-danger"
-                onClick={async () => {
-                  await deleteMeeting(api, m.id).catch(() => undefined);
-                  onSaved();
-                }}
-              >
-                ลบ
-              </button>
-            </li>
-          ))}
-        </ul>
-      </section>
+      {item === '1.13' ? (
+        <>
+          <MeetingForm api={api} onSaved={onSaved} />
+          <section class="hr-section no-print" aria-labelledby="meetings-list">
+            <h2 id="meetings-list">การประชุมที่บันทึกไว้</h2>
+            <ul class="hr-list" aria-label="การประชุมที่บันทึกไว้">
+              {d.meetings.map((m) => (
+                <li key={m.id}>
+                  {shortDate(m.date)} · {m.agenda} · {thaiNumber(m.attendance)} คน{' '}
+                  <button
+                    type="button"
+                    class="button-danger"
+                    onClick={async () => {
+                      await deleteMeeting(api, m.id).catch(() => undefined);
+                      onSaved();
+                    }}
+                  >
+                    ลบ
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        </>
+      ) : null}
     </div>
   );
 }
@@ -97,7 +121,15 @@ function PackView({ pack }: { readonly pack: EvidencePack }) {
   );
 }
 
-function DownloadButton({ api, fy }: { readonly api: PageProps['api']; readonly fy: number }) {
+function DownloadButton({
+  api,
+  fy,
+  item,
+}: {
+  readonly api: PageProps['api'];
+  readonly fy: number;
+  readonly item: string;
+}) {
   const [status, setStatus] = useState<{ tone: 'ok' | 'error' | 'info'; text: string }>({
     tone: 'info',
     text: '',
@@ -109,14 +141,18 @@ function DownloadButton({ api, fy }: { readonly api: PageProps['api']; readonly 
         class="button-primary"
         onClick={async () => {
           try {
-            const name = await downloadFile(api, `evidence/1.13.xlsx?fy=${fy}`, `evidence-1.13-${fy}.xlsx`);
+            const name = await downloadFile(
+              api,
+              `evidence/${encodeURIComponent(item)}.xlsx?fy=${fy}`,
+              `evidence-${item}-${fy}.xlsx`,
+            );
             setStatus({ tone: 'ok', text: `ดาวน์โหลด ${name} แล้ว` });
           } catch (err) {
             setStatus({ tone: 'error', text: downloadFailureText(err) });
           }
         }}
       >
-        ดาวน์โหลด Excel ข้อ 1.13
+        ดาวน์โหลด Excel
       </button>
       <LiveStatus tone={status.tone}>{status.text}</LiveStatus>
     </>
