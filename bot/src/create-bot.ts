@@ -10,6 +10,7 @@ import { createBotMessageBudget } from './budget/bot-message-budget';
 import { withMessageBudget } from './budget/budget-gate';
 import { createDailyDigest } from './budget/daily-digest-sender';
 import { createHolidayCalendarSource } from './calendar/holiday-calendar';
+import { runEthicsQuizJobs } from './ethics/ethics-quiz-jobs';
 import { broadcastTaskDeps } from './features/hr-broadcast-turn';
 import { turnFeatures } from './features/registry';
 import { createHmacPostbackSigner } from './line/hmac-postback-signer';
@@ -21,6 +22,7 @@ import { OUTBOX_SWEEP_AFTER_MS, sweepOutbox } from './outbox/deliver-entry';
 import { createFirestoreOutbox } from './outbox/firestore-outbox';
 import { enforceRetention } from './people/retention';
 import { runDailyReportJobs } from './reports/daily-report-jobs';
+import { createOnceOnlySender } from './reports/once-only-sender';
 import { claimDueDateRecompute, recomputeOpenDueDates } from './reports/recompute-due-dates';
 import { linkMenuForRoles, type MenuRole, resolveMenuIdsByRole } from './rich-menus';
 import { createRichMenuAdminClient } from './rich-menus/rich-menu-admin-client';
@@ -230,6 +232,18 @@ export function createBot(o: CreateBotOptions) {
       { db: o.db, c: collections, line, signer, calendar: cal, logger, sender: digest?.sender },
       now,
     );
+    const ethicsQuiz = await runEthicsQuizJobs(
+      {
+        db: o.db,
+        c: collections,
+        calendar: cal,
+        logger,
+        sender:
+          digest?.sender ??
+          createOnceOnlySender({ db: o.db, log: collections.notifications, line, signer, logger, now }),
+      },
+      now,
+    );
     const digestResult = digest ? await digest.flush() : undefined;
     const deferredBroadcasts = await releaseDeferred();
     // this year's indicator results, kept for next year's comparison (the dashboard only reads)
@@ -237,6 +251,7 @@ export function createBot(o: CreateBotOptions) {
     return {
       ...reports,
       surveys,
+      ethicsQuiz,
       ...(digestResult ? { digest: digestResult } : {}),
       deferredBroadcasts,
       targets,

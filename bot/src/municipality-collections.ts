@@ -28,6 +28,13 @@ export function municipalityCollections(municipality: DocumentReference) {
     stats: municipality.collection('stats'),
     /** per fiscal year (`fy2570`): the indicators' target rules, frozen results and their audit trail */
     targets: municipality.collection('targets'),
+    // ── ethics quiz (issue #17) ──
+    /** HR's question bank; a retired question is kept, never drawn again */
+    ethicsQuestions: municipality.collection('ethicsQuestions'),
+    /** per fiscal year (`fy2570`): the quiz with its current draw; `draws` (audit trail) and `attempts` below */
+    ethicsQuizzes: municipality.collection('ethicsQuizzes'),
+    /** monthly policy meetings HR records for the standards' item 1.13 */
+    policyMeetings: municipality.collection('policyMeetings'),
   };
 }
 

@@ -143,6 +143,20 @@ export const ROUTES: readonly RouteDefinition[] = [
   },
   {
     kind: 'lazy',
+    path: '/hr/ethics',
+    title: 'แบบทดสอบจริยธรรม',
+    hidden: true,
+    load: () => import('./pages/hr-ethics-page').then((m) => m.HrEthicsPage),
+  },
+  {
+    kind: 'lazy',
+    path: '/hr/evidence',
+    title: 'หลักฐานการประเมิน',
+    hidden: true,
+    load: () => import('./pages/hr-evidence-page').then((m) => m.HrEvidencePage),
+  },
+  {
+    kind: 'lazy',
     path: '/reports',
     title: 'รายงานผลการอบรม',
     load: () => import('./pages/reports-page').then((m) => m.ReportsPage),

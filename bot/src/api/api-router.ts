@@ -5,6 +5,8 @@ import { apiCors } from './api-cors';
 import type { ApiDeps } from './api-deps';
 import { jsonBodyErrors } from './api-input';
 import { createDashboardRoutes } from './dashboard-routes';
+import { createEthicsRoutes } from './ethics-routes';
+import { createEvidenceRoutes } from './evidence-routes';
 import { createHolidayRoutes } from './holiday-routes';
 import { createHoursRoutes } from './hours-routes';
 import { IdTokenError } from './id-token-verifier';
@@ -163,6 +165,8 @@ export function createApiRouter(d: ApiDeps): Router {
   router.use('/team', createTeamRoutes(d));
   router.use('/surveys', createSurveyRoutes(d));
   router.use('/targets', createTargetRoutes(d));
+  router.use('/ethics', createEthicsRoutes(d));
+  router.use('/evidence', createEvidenceRoutes(d));
 
   // whatever no route answered, or a route threw (express 5 forwards a rejected handler here): Thai
   // JSON the app can show, never express's English HTML page

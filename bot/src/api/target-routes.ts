@@ -14,6 +14,7 @@ import {
   targetLabel,
 } from '@phattana/shared';
 import express, { type Request, type Response, type Router } from 'express';
+import { readQuizResult } from '../ethics/ethics-quiz-docs';
 import { readDashboard } from '../stats/dashboard-data';
 import { readFairness } from '../targets/fairness-figure';
 import { changeTarget, readTargetChanges, readTargetYears } from '../targets/target-docs';
@@ -54,13 +55,14 @@ export function createTargetRoutes(d: ApiDeps): Router {
     if (fy === undefined) return;
     const current = fiscalYearOfInstant(d.clock());
     // a year not begun has nothing to count yet; its rules are still shown
-    const [live, fairness] =
+    const [live, fairness, quiz] =
       fy <= current
         ? await Promise.all([
             readDashboard(d.db, c, fy, d.clock()).catch(() => undefined),
             readFairness(c.surveys, fy),
+            readQuizResult(c.ethicsQuizzes, fy),
           ])
-        : [undefined, null];
+        : [undefined, null, null];
     const from = fy - HISTORY_YEARS + 1;
     // the year before the first shown too: that one is judged against it
     const span = Array.from({ length: HISTORY_YEARS + 1 }, (_, i) => from - 1 + i);
@@ -71,11 +73,12 @@ export function createTargetRoutes(d: ApiDeps): Router {
     const liveResults = {
       ...(live ? dashboardResults(live) : {}),
       ...(fairness ? { fairness: fairness.percent } : {}),
+      ...(quiz ? { ethicsQuiz: quiz.passShare } : {}),
     };
     const history = targetHistory(
       stored.filter((y): y is TargetYear => y !== undefined),
       { from, to: fy },
-      live || fairness ? { fiscalYear: fy, results: liveResults } : undefined,
+      live || fairness || quiz ? { fiscalYear: fy, results: liveResults } : undefined,
     );
     const body: TargetsData = {
       fiscalYear: fy,

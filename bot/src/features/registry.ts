@@ -1,6 +1,7 @@
 import type { Effect, Lookup } from '@phattana/shared';
 import { type EffectTypeOf, indexTurnFeatures, type LookupTypeOf, type TaskOf } from '../store/turn-features';
 import { dataRequestTurn } from './data-request-turn';
+import { ethicsQuizTurn } from './ethics-quiz-turn';
 import { externalTrainingTurn } from './external-training-turn';
 import { hrBroadcastTurn } from './hr-broadcast-turn';
 import { linkAccountTurn } from './link-account-turn';
@@ -22,6 +23,7 @@ export const TURN_FEATURES = [
   dataRequestTurn,
   hrBroadcastTurn,
   waitingListTurn,
+  ethicsQuizTurn,
 ] as const;
 
 type Adapter = (typeof TURN_FEATURES)[number];

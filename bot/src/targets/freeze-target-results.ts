@@ -1,5 +1,6 @@
 import { dashboardResults, fiscalYearOfInstant } from '@phattana/shared';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
+import { readQuizResult } from '../ethics/ethics-quiz-docs';
 import { type DashboardCollections, readDashboard } from '../stats/dashboard-data';
 import { readFairness } from './fairness-figure';
 import { freezeResults, readTargetYears } from './target-docs';
@@ -11,20 +12,22 @@ import { freezeResults, readTargetYears } from './target-docs';
 
 export async function freezeTargetResults(
   db: Firestore,
-  c: DashboardCollections,
+  c: DashboardCollections & { readonly ethicsQuizzes: CollectionReference },
   now: Date,
 ): Promise<{ fiscalYears: number[] }> {
   const current = fiscalYearOfInstant(now);
   const years = [current - 1, current];
   const stored = await readTargetYears(db, c.targets, years);
   for (const [i, fy] of years.entries()) {
-    const [dashboard, fairness] = await Promise.all([
+    const [dashboard, fairness, quiz] = await Promise.all([
       readDashboard(db, c, fy, now),
       readFairness(c.surveys, fy),
+      readQuizResult(c.ethicsQuizzes, fy),
     ]);
     await freezeResults(c.targets, fy, stored[i], {
       ...dashboardResults(dashboard),
       ...(fairness ? { fairness: fairness.percent } : {}),
+      ...(quiz ? { ethicsQuiz: quiz.passShare } : {}),
     });
   }
   return { fiscalYears: years };

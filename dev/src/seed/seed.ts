@@ -8,6 +8,7 @@ import { bangkokDate } from '@phattana/shared';
 import type { Firestore } from 'firebase-admin/firestore';
 import { DEV_BIRTH_DATE_PEPPER } from '../dev-settings';
 import { seedDemoDevelopment } from './demo-development';
+import { seedDemoEthicsQuestions } from './demo-ethics-questions';
 import { demoHolidays } from './demo-holidays';
 import {
   demoBirthDate,
@@ -55,6 +56,7 @@ export async function seedDemo(
   await seedDemoSurveys(m, bangkokDate(now));
   await seedDemoDevelopment(m, now);
   await seedDemoTargets(m, now);
+  await seedDemoEthicsQuestions(m, now);
   // last: the dashboard's stats are recomputed from what the seeders above wrote
   await seedDemoStats(db, m, now);
   // a second municipality, the national holiday list and the province office: tenancy in `npm start`

@@ -30,6 +30,12 @@ const HR_TOOLS = [
   { href: '/hr/invites', title: 'รหัสเชิญเข้าใช้งาน', description: 'ออกรหัสเชิญและพิมพ์ใบรหัสรายกอง' },
   { href: '/hr/holidays', title: 'วันหยุดราชการ', description: 'วันหยุดที่ใช้นับวันทำการ' },
   { href: '/hr/surveys', title: 'แบบสำรวจ', description: 'อัตราการตอบ ผลสำรวจ และประกาศกิจกรรม 5ส' },
+  { href: '/hr/ethics', title: 'แบบทดสอบจริยธรรม', description: 'คลังคำถาม สุ่มกลุ่มตัวอย่าง และผลการทดสอบ' },
+  {
+    href: '/hr/evidence',
+    title: 'หลักฐานการประเมิน',
+    description: 'การประชุมประจำเดือน (มาตรฐานข้อ 1.13) ดาวน์โหลดและพิมพ์',
+  },
   { href: '/hr/settings', title: 'ตั้งค่าระบบ', description: 'เป้าหมายชั่วโมง สายอนุมัติ แบบสำรวจ' },
 ] as const;
 

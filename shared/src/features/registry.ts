@@ -3,6 +3,7 @@ import type { EffectOf, FactsOf, LookupOf, StateOf } from '../conversation/featu
 import type { ConversationState as KernelState } from '../conversation/state';
 import { createConversation, type TurnResult as KernelTurnResult } from '../conversation/step';
 import { dataRequestFeature } from './data-request/data-request-feature';
+import { ethicsQuizFeature } from './ethics-quiz/ethics-quiz-feature';
 import { externalTrainingFeature } from './external-training/external-training-feature';
 import { hrBroadcastFeature } from './hr-broadcast/hr-broadcast-feature';
 import { linkAccountFeature } from './link-account/link-account-feature';
@@ -23,6 +24,7 @@ export const FEATURES = [
   dataRequestFeature,
   hrBroadcastFeature,
   waitingListFeature,
+  ethicsQuizFeature,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];

@@ -1,0 +1,128 @@
+import {
+  bangkokDate,
+  EVIDENCE_ITEMS,
+  type EvidenceItemId,
+  type EvidencePack,
+  fiveSPack,
+  isAutoId,
+  MEETINGS_PER_YEAR,
+  meetingsPack,
+  needsSurveyPack,
+  parsePolicyMeeting,
+  reportsPack,
+} from '@phattana/shared';
+import express, { type Response, type Router } from 'express';
+import writeExcelFile from 'write-excel-file/node';
+import { readReportRows, readSurveyRows } from '../ethics/evidence-rows';
+import { readMeetings } from '../ethics/policy-meeting-docs';
+import { personOf, requireRoles } from './api-auth';
+import type { ApiDeps } from './api-deps';
+import { fiscalYearParam } from './api-input';
+
+// Assessment evidence (HR): the monthly policy meetings HR records for the standards' item 1.13, and
+// one pack per assessment item (criterion, target, result and the rows behind it) as JSON for the
+// printable page and as a workbook.
+
+export function createEvidenceRoutes(d: ApiDeps): Router {
+  const router = express.Router();
+  const c = d.collections;
+  const json = express.json({ limit: '16kb' });
+  router.use(requireRoles('hr'));
+
+  router.get('/meetings', async (req, res) => {
+    const fy = fiscalYearParam(req, res, d.clock());
+    if (fy === undefined) return;
+    res.setHeader('cache-control', 'no-store');
+    res.json({
+      fiscalYear: fy,
+      target: MEETINGS_PER_YEAR,
+      meetings: await readMeetings(c.policyMeetings, fy),
+      // the packs there are, for the page's list
+      items: EVIDENCE_ITEMS,
+    });
+  });
+
+  router.post('/meetings', json, async (req, res) => {
+    const now = d.clock();
+    const parsed = parsePolicyMeeting(req.body, bangkokDate(now));
+    if ('errors' in parsed) {
+      res.status(400).json({ message: 'กรุณาแก้ไขข้อมูลในช่องที่แจ้งไว้', errors: parsed.errors });
+      return;
+    }
+    const by = personOf(req);
+    const ref = c.policyMeetings.doc();
+    await ref.set({ ...parsed.meeting, recordedBy: by.name, recordedAt: now.toISOString() });
+    d.logger.info('api.policy_meeting_recorded', { by: by.employeeId, date: parsed.meeting.date });
+    res.json({ id: ref.id });
+  });
+
+  router.delete('/meetings/:id', async (req, res) => {
+    const id = req.params.id;
+    const ref = isAutoId(id) ? c.policyMeetings.doc(id) : undefined;
+    if (!ref || !(await ref.get()).exists) {
+      res.status(404).json({ message: 'ไม่พบการประชุมนี้' });
+      return;
+    }
+    await ref.delete();
+    d.logger.info('api.policy_meeting_deleted', { by: personOf(req).employeeId, id });
+    res.json({ deleted: true });
+  });
+
+  const pack = async (item: EvidenceItemId, fy: number): Promise<EvidencePack> => {
+    if (item === '1.13') return meetingsPack(fy, await readMeetings(c.policyMeetings, fy));
+    if (item === 'lpa-27') return reportsPack(fy, await readReportRows(c.reports, fy));
+    const surveys = await readSurveyRows(c.surveys, fy);
+    return item === 'lpa-26'
+      ? needsSurveyPack(
+          fy,
+          surveys.filter((s) => s.kind === 'trainingNeeds'),
+        )
+      : fiveSPack(
+          fy,
+          surveys.filter((s) => s.kind === 'fiveS' || s.kind === 'satisfaction'),
+        );
+  };
+
+  // one JSON (the printable page) and one workbook per assessment item
+  for (const { id } of EVIDENCE_ITEMS) {
+    router.get(`/${id}`, async (req, res) => {
+      const fy = fiscalYearParam(req, res, d.clock());
+      if (fy === undefined) return;
+      res.setHeader('cache-control', 'no-store');
+      res.json(await pack(id, fy));
+    });
+    router.get(`/${id}.xlsx`, async (req, res) => {
+      const fy = fiscalYearParam(req, res, d.clock());
+      if (fy === undefined) return;
+      await sendWorkbook(res, await pack(id, fy), `evidence-${id}-${fy}.xlsx`);
+    });
+  }
+
+  return router;
+}
+
+/** The pack as a workbook: a summary sheet in the assessor's terms, then the rows behind it. */
+async function sendWorkbook(res: Response, p: EvidencePack, filename: string) {
+  const bold = (v: string) => ({ value: v, fontWeight: 'bold' as const });
+  const cell = (v: string | number) => (typeof v === 'number' ? { value: v } : { value: v });
+  const buffer = await writeExcelFile([
+    {
+      sheet: 'สรุป',
+      data: [
+        [bold('รายการประเมิน'), cell(p.title)],
+        [bold('เกณฑ์'), cell(p.criterion)],
+        [bold('เป้าหมาย'), cell(p.target)],
+        [bold('ผลการดำเนินงาน'), cell(p.result)],
+        [bold('ผลการประเมิน'), cell(p.met ? 'ผ่านเกณฑ์' : 'ยังไม่ผ่านเกณฑ์')],
+      ],
+    },
+    {
+      sheet: 'ข้อมูลประกอบ',
+      data: [p.headers.map(bold), ...p.rows.map((r) => r.map(cell))],
+      stickyRowsCount: 1,
+    },
+  ]).toBuffer();
+  res.setHeader('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+  res.setHeader('content-disposition', `attachment; filename="${filename}"`);
+  res.send(buffer);
+}

@@ -1,0 +1,53 @@
+import {
+  fiscalYearRange,
+  type ReportEvidenceRow,
+  type SurveyEvidenceRow,
+  type TrainingReport,
+} from '@phattana/shared';
+import type { CollectionReference } from 'firebase-admin/firestore';
+
+// The rows behind the survey and report evidence packs, read for one fiscal year.
+
+export async function readSurveyRows(
+  surveys: CollectionReference,
+  fiscalYear: number,
+): Promise<SurveyEvidenceRow[]> {
+  const snap = await surveys.where('fiscalYear', '==', fiscalYear).get();
+  return Promise.all(
+    snap.docs.map(async (d) => ({
+      title: String(d.get('title') ?? d.id),
+      kind: String(d.get('kind') ?? 'custom'),
+      opensOn: String(d.get('opensOn')),
+      closesOn: String(d.get('closesOn')),
+      status: String(d.get('status')),
+      // counted, never read: anonymous answers stay where they are
+      responses: (await d.ref.collection('responses').count().get()).data().count,
+    })),
+  );
+}
+
+export async function readReportRows(
+  reports: CollectionReference,
+  fiscalYear: number,
+): Promise<ReportEvidenceRow[]> {
+  const { start, end } = fiscalYearRange(fiscalYear);
+  const snap = await reports
+    .where('endDate', '>=', start)
+    .where('endDate', '<=', end)
+    .select('employeeName', 'trainingTitle', 'endDate', 'dueDate', 'status', 'firstSubmittedAt')
+    .get();
+  return snap.docs.map((d) => {
+    const r = d.data() as Pick<
+      TrainingReport,
+      'employeeName' | 'trainingTitle' | 'endDate' | 'dueDate' | 'status' | 'firstSubmittedAt'
+    >;
+    return {
+      employeeName: r.employeeName,
+      trainingTitle: r.trainingTitle,
+      endDate: r.endDate,
+      dueDate: r.dueDate,
+      status: r.status,
+      ...(r.firstSubmittedAt ? { firstSubmittedAt: r.firstSubmittedAt } : {}),
+    };
+  });
+}
