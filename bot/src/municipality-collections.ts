@@ -28,6 +28,10 @@ export function municipalityCollections(municipality: DocumentReference) {
     stats: municipality.collection('stats'),
     /** per fiscal year (`fy2570`): the indicators' target rules, frozen results and their audit trail */
     targets: municipality.collection('targets'),
+    // knowledge library (issue 16): one entry per approved report, keyed by the report's id, and one
+    // read receipt per (entry, colleague) so "read" counts each person once
+    library: municipality.collection('library'),
+    libraryReads: municipality.collection('libraryReads'),
   };
 }
 

@@ -18,4 +18,11 @@ export const OPEN_TO_ALL_STAFF: readonly string[] = [
   'POST /idp/mine/submit',
   'GET /hours/mine',
   'GET /surveys/mine',
+  // the knowledge library: every colleague reads published entries; internal ones and visibility
+  // changes are checked per entry (library-service.ts)
+  'GET /library',
+  'PUT /library/digest',
+  'GET /library/:id',
+  'PUT /library/:id/visibility',
+  'GET /library/:id/photos/:messageId',
 ];

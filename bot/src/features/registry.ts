@@ -3,6 +3,7 @@ import { type EffectTypeOf, indexTurnFeatures, type LookupTypeOf, type TaskOf } 
 import { dataRequestTurn } from './data-request-turn';
 import { externalTrainingTurn } from './external-training-turn';
 import { hrBroadcastTurn } from './hr-broadcast-turn';
+import { libraryDigestTurn } from './library-digest-turn';
 import { linkAccountTurn } from './link-account-turn';
 import { notifyTurn } from './notify-turn';
 import { reportTurn } from './report-turn';
@@ -22,6 +23,7 @@ export const TURN_FEATURES = [
   dataRequestTurn,
   hrBroadcastTurn,
   waitingListTurn,
+  libraryDigestTurn,
 ] as const;
 
 type Adapter = (typeof TURN_FEATURES)[number];

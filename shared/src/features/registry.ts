@@ -5,6 +5,7 @@ import { createConversation, type TurnResult as KernelTurnResult } from '../conv
 import { dataRequestFeature } from './data-request/data-request-feature';
 import { externalTrainingFeature } from './external-training/external-training-feature';
 import { hrBroadcastFeature } from './hr-broadcast/hr-broadcast-feature';
+import { libraryDigestFeature } from './library-digest/library-digest-feature';
 import { linkAccountFeature } from './link-account/link-account-feature';
 import { reportReviewFeature } from './report-review/report-review-feature';
 import { surveyAnswerFeature } from './survey-answer/survey-answer-feature';
@@ -23,6 +24,7 @@ export const FEATURES = [
   dataRequestFeature,
   hrBroadcastFeature,
   waitingListFeature,
+  libraryDigestFeature,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];
