@@ -11,6 +11,7 @@ export const OPEN_TO_ALL_STAFF: readonly string[] = [
   'GET /reports/mine',
   'GET /reports/:id',
   'PUT /reports/:id/answers',
+  'PUT /reports/:id/library-choice',
   // the report's owner and its approval chain (any role), checked per report: report-photo-access.ts
   'GET /reports/:id/photos/:messageId',
   'GET /idp/mine',
