@@ -63,7 +63,7 @@ export function HrArchivePage({ api }: PageProps) {
         <button type="button" class="button-primary" onClick={xlsx}>
           ดาวน์โหลด XLSX
         </button>
-        <button type="button" onClick={() => window.print()}>
+        <button type="button" class="button-primary" onClick={() => window.print()}>
           พิมพ์ / บันทึกเป็น PDF
         </button>
       </div>
