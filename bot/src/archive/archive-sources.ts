@@ -54,7 +54,10 @@ const reportSource: ArchiveSource = {
 
 /**
  * The training requests' slot: the requests feature exports a pure `requestTrailRows(request)` in
- * shared; until it is in this build the archive lists the section as missing.
+ * shared; until it is in this build the archive lists the section as missing. Wiring it: read the
+ * `trainingRequests` collection (by employeeId, or by the fiscal year of the course's end date), one
+ * section per request ({ kind: 'trainingRequest', subject: the course's title, rows: requestTrailRows(r) }),
+ * and set `available: true`.
  */
 const trainingRequestSource: ArchiveSource = {
   id: 'trainingRequest',
