@@ -1,8 +1,9 @@
 import { addDays, bangkokDate, fiscalYearOf, type TrainingReport } from '@phattana/shared';
 import readXlsxFile from 'read-excel-file/node';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { reportPhotoPath } from '../../bot/src/media/store-report-photo';
 import { DEV_CHANNEL } from '../../dev/src/dev-settings';
-import { seedReport } from '../support/report-docs';
+import { reportsOf, seedReport } from '../support/report-docs';
 import { bangkokMorning, municipality, seedChain } from '../support/report-people';
 import { useSystem } from '../support/system';
 
@@ -15,6 +16,11 @@ import { useSystem } from '../support/system';
 const sys = useSystem();
 const tokenFor = (userId: string) => sys.platform.issueIdToken(userId, { aud: DEV_CHANNEL.loginChannelId });
 
+// a 1×1 PNG
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 const addDaysInstant = (d: Date, days: number) => new Date(d.getTime() + days * 86_400_000);
 
 const ANSWERS = {
@@ -148,6 +154,38 @@ describe('knowledge library', () => {
     expect(opened.body).toMatchObject({ readCount: 2, learned: ANSWERS.learned, mayManage: false });
     expect((await json<{ mayManage: boolean }>(`/library/${id}`, 'R010')).body.mayManage).toBe(true);
     expect((await api('/library/no-such-entry', 'R011')).status).toBe(404);
+  });
+
+  it("serves a published entry's stored photos to colleagues, and refuses them once it is internal", async () => {
+    const report = await submitted({
+      photos: [
+        {
+          messageId: '7001',
+          receivedAt: new Date().toISOString(),
+          storagePath: 'x',
+          contentType: 'image/png',
+        },
+        { messageId: '7002', receivedAt: new Date().toISOString(), error: 'tooLarge' },
+      ],
+    });
+    await sys.storage.media.put(
+      reportPhotoPath(reportsOf(sys.fs.db).doc(report.id), '7001'),
+      PNG,
+      'image/png',
+    );
+    expect(await approve(report.id)).toBe(200);
+    const id = encodeURIComponent(report.id);
+    expect((await json<{ photoIds: string[] }>(`/library/${id}`, 'R020')).body.photoIds).toEqual(['7001']);
+    const photo = await api(`/library/${id}/photos/7001`, 'R020');
+    expect(photo.status).toBe(200);
+    expect(Buffer.from(await photo.arrayBuffer()).equals(PNG)).toBe(true);
+    expect((await api(`/library/${id}/photos/7002`, 'R020')).status).toBe(404);
+    // the report's own photo route keeps its rule: the chain and HR, not colleagues
+    expect((await api(`/reports/${id}/photos/7001`, 'R020')).status).toBe(403);
+    const internal = { method: 'PUT', body: { visibility: 'internal' } };
+    expect((await api(`/library/${id}/visibility`, 'R010', internal)).status).toBe(200);
+    expect((await api(`/library/${id}/photos/7001`, 'R020')).status).toBe(403);
+    expect((await api(`/library/${id}/photos/7001`, 'R010')).status).toBe(200);
   });
 
   it("keeps an internal report out of colleagues' reach; the owner or HR may change that, nobody else", async () => {
