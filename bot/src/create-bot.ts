@@ -13,6 +13,7 @@ import { createHolidayCalendarSource } from './calendar/holiday-calendar';
 import { runEthicsQuizJobs } from './ethics/ethics-quiz-jobs';
 import { broadcastTaskDeps } from './features/hr-broadcast-turn';
 import { turnFeatures } from './features/registry';
+import { runLibraryDigest } from './library/library-digest-job';
 import { createHmacPostbackSigner } from './line/hmac-postback-signer';
 import { createHttpLineClient, type LineClient } from './line/line-client';
 import type { MediaStore } from './media/media-store';
@@ -309,6 +310,17 @@ export function createBot(o: CreateBotOptions) {
     /** shutting down: retries waiting for their backoff run now, once */
     closeTasks: inProcess.close,
     runDailyJobs,
+    /** the weekly library digest: this week's new entries to colleagues of the same division, once each */
+    runLibraryDigest: (now = clock()) =>
+      runLibraryDigest({
+        db: o.db,
+        c: collections,
+        line,
+        signer,
+        logger,
+        now,
+        liffId: o.config.lineLogin?.liffId,
+      }),
     releaseDeferred,
     recomputeDueDates,
     /** the nightly PDPA job: LINE data of people gone longer than RETENTION_YEARS is deleted */

@@ -35,6 +35,10 @@ export function municipalityCollections(municipality: DocumentReference) {
     ethicsQuizzes: municipality.collection('ethicsQuizzes'),
     /** monthly policy meetings HR records for the standards' item 1.13 */
     policyMeetings: municipality.collection('policyMeetings'),
+    // knowledge library (issue 16): one entry per approved report, keyed by the report's id, and one
+    // read receipt per (entry, colleague) so "read" counts each person once
+    library: municipality.collection('library'),
+    libraryReads: municipality.collection('libraryReads'),
   };
 }
 

@@ -19,6 +19,8 @@ describe('the bot registry of chat features', () => {
       'consentRecorded',
       'dataRequestLogged',
       'externalTrainingSubmitted',
+      // the weekly library digest turned off or on in chat: a merge on the person's staff record
+      'libraryDigestChoice',
       'surveyDraftSaved',
       'surveyPhotoReceived',
     ]);

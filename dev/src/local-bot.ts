@@ -20,6 +20,8 @@ export interface LocalBot {
   drain(): Promise<void>;
   /** what the daily scheduler does in production (Cloud Scheduler calls it each working morning) */
   runDailyJobs(now?: Date): ReturnType<ReturnType<typeof createBot>['runDailyJobs']>;
+  /** what the weekly library-digest schedule does (Monday mornings in production) */
+  runLibraryDigest(now?: Date): ReturnType<ReturnType<typeof createBot>['runLibraryDigest']>;
   /** the municipality's working-day calendar (its holiday list) */
   calendar(): Promise<WorkingDayCalendar>;
   /** the holiday's name on that date, from the municipality's list (or the shipped one) */
@@ -95,6 +97,11 @@ export async function startLocalBot(o: {
         : await bot.runDailyJobs(now);
       await drain();
       if (!r) throw new Error('the default municipality did not run');
+      return r;
+    },
+    runLibraryDigest: async (now) => {
+      const r = await bot.runLibraryDigest(now);
+      await bot.drain();
       return r;
     },
     recomputeDueDates: () => bot.recomputeDueDates(),

@@ -22,6 +22,7 @@ import {
 } from './seed/second-municipality';
 import { seedDemo } from './seed/seed';
 import { dailyJobsAction } from './simulator/daily-jobs-action';
+import { libraryDigestAction } from './simulator/library-digest-action';
 import { startSimulatorStack } from './simulator/stack';
 import { asEmulatorAdmin } from './storage/emulator-credential';
 import {
@@ -54,7 +55,7 @@ async function main() {
 
   let localBot: LocalBot | undefined;
   const stack = await startSimulatorStack({
-    devActions: [dailyJobsAction(() => localBot)],
+    devActions: [dailyJobsAction(() => localBot), libraryDigestAction(() => localBot)],
     host,
     port: platformPort,
     channelSecret: DEV_CHANNEL.secret,

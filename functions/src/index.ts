@@ -166,6 +166,25 @@ export const dailyReports = onSchedule(
 );
 
 /**
+ * Each Monday morning in Thailand: colleagues in the same division hear, in ONE message each, about the
+ * knowledge-library entries published in the past week (optional priority, once per person per week;
+ * people who turned it off are skipped).
+ */
+export const libraryDigest = onSchedule(
+  {
+    region: REGION,
+    secrets: SECRETS,
+    schedule: '0 9 * * 1',
+    timeZone: 'Asia/Bangkok',
+    retryCount: 3,
+    timeoutSeconds: 540,
+  },
+  async () => {
+    await getBot().runLibraryDigest();
+  },
+);
+
+/**
  * Each night in Thailand (PDPA): the LINE data of people who left longer than RETENTION_YEARS ago is
  * deleted, as the privacy notice says; their training history stays as an official record.
  */

@@ -91,3 +91,23 @@ export async function saveAnswers(
   if (res.status === 409) return { kind: 'notEditable', message };
   throw new ReportApiError(message, res.status, body);
 }
+
+/** The report's knowledge-library choice (published once approved, or internal); the saved report back. */
+export async function saveLibraryChoice(
+  api: ApiClient,
+  id: string,
+  libraryChoice: 'share' | 'internal',
+): Promise<ReportDetail> {
+  const res = await api.request(`${reportPath(id)}/library-choice`, {
+    method: 'PUT',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ libraryChoice }),
+  });
+  const body = await readBody(res);
+  if (res.ok) return body as unknown as ReportDetail;
+  throw new ReportApiError(
+    typeof body.message === 'string' ? body.message : `บันทึกไม่สำเร็จ (${res.status})`,
+    res.status,
+    body,
+  );
+}

@@ -56,6 +56,26 @@ export const ROUTES: readonly RouteDefinition[] = [
   },
   {
     kind: 'lazy',
+    path: '/library',
+    title: 'คลังความรู้',
+    load: () => import('./pages/library-page').then((m) => m.LibraryPage),
+  },
+  {
+    kind: 'lazy',
+    path: '/library/:id',
+    title: 'เรื่องในคลังความรู้',
+    hidden: true,
+    load: () => import('./pages/library-entry-page').then((m) => m.LibraryEntryPage),
+  },
+  {
+    kind: 'lazy',
+    path: '/hr/archive',
+    title: 'หลักฐานสำหรับการประเมิน',
+    hidden: true,
+    load: () => import('./pages/hr-archive-page').then((m) => m.HrArchivePage),
+  },
+  {
+    kind: 'lazy',
     path: '/my-data',
     title: 'ข้อมูลของฉัน',
     load: () => import('./pages/my-data-page').then((m) => m.MyDataPage),

@@ -25,6 +25,9 @@ export * from './text/thai-date';
 
 // people/ (its own chunk so the lines above stay as they were)
 
+export type * from './archive/archive-api-contract';
+// knowledge library, its weekly digest, and the audit archive's trail sections
+export * from './archive/audit-trail';
 // HR reminder broadcasts to people with pending reports
 export * from './broadcast/batches';
 export * from './broadcast/broadcast-filter';
@@ -63,6 +66,7 @@ export type * from './features/ethics-quiz/ethics-quiz-edge';
 export * from './features/ethics-quiz/ethics-quiz-flow';
 export type * from './features/hr-broadcast/hr-broadcast-edge';
 export * from './features/hr-broadcast/hr-broadcast-flow';
+export type * from './features/library-digest/library-digest-edge';
 export type * from './features/link-account/link-account-edge';
 export * from './features/link-account/link-account-flow';
 // trainings, post-training reports and the hours ledger
@@ -84,6 +88,10 @@ export * from './kpi/region-totals';
 export * from './kpi/stats-delta';
 export * from './ledger/hours-ledger';
 export * from './ledger/hours-summary';
+export type * from './library/library-api-contract';
+export * from './library/library-digest';
+export * from './library/library-entry';
+export * from './library/library-search';
 export * from './people/approval-chain';
 export * from './people/csv';
 export * from './people/employee-import';

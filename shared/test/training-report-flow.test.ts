@@ -873,3 +873,33 @@ describe('training report: moving around', () => {
     expect(edge.flow?.at).toBe('rating');
   });
 });
+
+describe('training report: the knowledge-library choice at the end', () => {
+  it('shows "published when approved" by default; a tap keeps it internal, another publishes it again', () => {
+    const edge = new Edge(makeReport({ answers: FULL }));
+    const summary = edge.send(reminder());
+    expect(all(summary)).toContain('เผยแพร่ให้เพื่อนร่วมงานเมื่ออนุมัติ');
+    const internal = edge.send(press(summary, 'ไม่เผยแพร่ (ภายใน)'));
+    expect(edge.report().libraryChoice).toBe('internal');
+    expect(internal.effects).toEqual([{ type: 'reportSaved', report: edge.report(), action: 'draftSaved' }]);
+    expect(all(internal)).toContain('เก็บเป็นเอกสารภายใน');
+    expect(edge.flow?.at).toBe('confirm');
+    edge.send(press(internal, 'เผยแพร่ในคลังความรู้'));
+    expect(edge.report().libraryChoice).toBe('share');
+    // and it is sent with the choice it carries
+    const sent = edge.send(tap('tr.submit'));
+    expect(sent.effects[0]).toMatchObject({
+      type: 'reportSaved',
+      report: { libraryChoice: 'share', status: 'submitted' },
+    });
+  });
+
+  it('refuses a choice that is not one, and a stale choice on a report already sent', () => {
+    const edge = new Edge(makeReport({ answers: FULL }));
+    edge.send(reminder());
+    const odd = edge.send(tap('tr.lib', { v: 'everyone' }));
+    expect(all(odd)).toContain('ปุ่มนี้ใช้ไม่ได้แล้ว');
+    expect(odd.effects).toEqual([]);
+    expect(edge.report().libraryChoice).toBeUndefined();
+  });
+});

@@ -83,6 +83,8 @@ describe('post-training report cycle', () => {
       expect(textsOf(sys.botMessages(chat)).at(-1)).toContain('อนุมัติรายงานของ นางสาวจิราพร ทดสอบ แล้ว');
       const r = (await m.collection('reports').doc('TC1__R010').get()).data();
       expect(r?.currentApproverId).toBe(next);
+      // only the last approval publishes it to the knowledge library
+      expect((await m.collection('library').doc('TC1__R010').get()).exists).toBe(next === null);
     }
     const approved = (await m.collection('reports').doc('TC1__R010').get()).data();
     expect(approved?.status).toBe('approved');
@@ -105,6 +107,13 @@ describe('post-training report cycle', () => {
       byCurriculum: { duties: 18 },
     });
     expect((await m.collection('hoursLedger').doc('TC1__R010').get()).get('source')).toBe('approvedReport');
+    // signed in chat, published with the same write: colleagues read it in the library
+    expect((await m.collection('library').doc('TC1__R010').get()).data()).toMatchObject({
+      visibility: 'published',
+      employeeId: 'R010',
+      approvedAt: approved?.approvedAt,
+      readCount: 0,
+    });
 
     // a stale approve button tapped again changes nothing
     await sys.tap(users.R001 as string, 'อนุมัติ');

@@ -4,6 +4,7 @@ import { type AuthedRequest, requireRoles, rolesOf } from './api-auth';
 import { apiCors } from './api-cors';
 import type { ApiDeps } from './api-deps';
 import { jsonBodyErrors } from './api-input';
+import { createArchiveRoutes } from './archive-routes';
 import { createDashboardRoutes } from './dashboard-routes';
 import { createEthicsRoutes } from './ethics-routes';
 import { createEvidenceRoutes } from './evidence-routes';
@@ -14,6 +15,7 @@ import { createIdpRoutes } from './idp-routes';
 import { createImportTemplateRoutes } from './import-template-routes';
 import { createInviteRoutes } from './invite-routes';
 import { createLateRoutes } from './late-routes';
+import { createLibraryRoutes } from './library-routes';
 import { createMeRoutes } from './me-routes';
 import { createMessageBudgetRoutes } from './message-budget-routes';
 import { createReportPhotoRoutes } from './report-photo-routes';
@@ -167,6 +169,8 @@ export function createApiRouter(d: ApiDeps): Router {
   router.use('/targets', createTargetRoutes(d));
   router.use('/ethics', createEthicsRoutes(d));
   router.use('/evidence', createEvidenceRoutes(d));
+  router.use('/library', createLibraryRoutes(d));
+  router.use('/archive', requireRoles('hr'), createArchiveRoutes(d));
 
   // whatever no route answered, or a route threw (express 5 forwards a rejected handler here): Thai
   // JSON the app can show, never express's English HTML page

@@ -11,6 +11,7 @@ export const OPEN_TO_ALL_STAFF: readonly string[] = [
   'GET /reports/mine',
   'GET /reports/:id',
   'PUT /reports/:id/answers',
+  'PUT /reports/:id/library-choice',
   // the report's owner and its approval chain (any role), checked per report: report-photo-access.ts
   'GET /reports/:id/photos/:messageId',
   'GET /idp/mine',
@@ -18,4 +19,11 @@ export const OPEN_TO_ALL_STAFF: readonly string[] = [
   'POST /idp/mine/submit',
   'GET /hours/mine',
   'GET /surveys/mine',
+  // the knowledge library: every colleague reads published entries; internal ones and visibility
+  // changes are checked per entry (library-service.ts)
+  'GET /library',
+  'PUT /library/digest',
+  'GET /library/:id',
+  'PUT /library/:id/visibility',
+  'GET /library/:id/photos/:messageId',
 ];

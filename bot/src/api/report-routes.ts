@@ -152,6 +152,37 @@ export function createReportRoutes(d: ReportRoutesDeps): Router {
     }
   });
 
+  // the choice at the end of the report: published in the knowledge library once approved, or internal
+  router.put('/:id/library-choice', express.json({ limit: '1kb' }), async (req, res) => {
+    const person = personOf(req);
+    const id = reportIdOf(req, res);
+    if (!id) return;
+    const choice = (req.body as { libraryChoice?: unknown } | undefined)?.libraryChoice;
+    if (choice !== 'share' && choice !== 'internal') {
+      res.status(400).json({ message: 'กรุณาเลือก เผยแพร่ในคลังความรู้ หรือ เก็บเป็นเอกสารภายใน' });
+      return;
+    }
+    const ref = d.reports.doc(id);
+    const outcome = await db.runTransaction(async (tx) => {
+      const snap = await tx.get(ref);
+      if (!snap.exists) return 'notFound' as const;
+      const report = reportFromDoc(snap);
+      if (report.employeeId !== person.employeeId) return 'notYours' as const;
+      // once approved the library entry is the place to change it (owner or HR)
+      if (!isEditable(report)) return 'notEditable' as const;
+      tx.update(ref, { libraryChoice: choice, updatedAt: Timestamp.fromDate(d.clock()) });
+      return 'saved' as const;
+    });
+    if (outcome === 'notFound') res.status(404).json({ message: NOT_FOUND });
+    else if (outcome === 'notYours') res.status(403).json({ message: NOT_YOURS });
+    else if (outcome === 'notEditable')
+      res.status(409).json({
+        code: 'notEditable',
+        message: 'รายงานนี้ส่งแล้ว เปลี่ยนการเผยแพร่ได้ที่หน้าคลังความรู้เมื่ออนุมัติแล้ว',
+      });
+    else res.json(detail(await ref.get()));
+  });
+
   return router;
 }
 
@@ -192,6 +223,7 @@ function detail(snap: DocumentSnapshot): ReportDetail {
       submittedAt: r.submittedAt ?? null,
       approvedAt: r.approvedAt ?? null,
       photoCount: r.photos.length,
+      libraryChoice: r.libraryChoice ?? 'share',
     },
     editable: isEditable(r),
     missing: missingAnswers(r.answers),

@@ -4,6 +4,7 @@ import { dataRequestTurn } from './data-request-turn';
 import { ethicsQuizTurn } from './ethics-quiz-turn';
 import { externalTrainingTurn } from './external-training-turn';
 import { hrBroadcastTurn } from './hr-broadcast-turn';
+import { libraryDigestTurn } from './library-digest-turn';
 import { linkAccountTurn } from './link-account-turn';
 import { notifyTurn } from './notify-turn';
 import { reportTurn } from './report-turn';
@@ -24,6 +25,7 @@ export const TURN_FEATURES = [
   hrBroadcastTurn,
   waitingListTurn,
   ethicsQuizTurn,
+  libraryDigestTurn,
 ] as const;
 
 type Adapter = (typeof TURN_FEATURES)[number];

@@ -198,6 +198,8 @@ export function createPlatform(o: CreatePlatformOptions) {
     drain: inProcess.drain,
     closeTasks: inProcess.close,
     runDailyJobs: (now?: Date) => eachMunicipality((bot) => bot.runDailyJobs(now)),
+    /** the weekly knowledge-library digest, for each municipality */
+    runLibraryDigest: (now?: Date) => eachMunicipality((bot) => bot.runLibraryDigest(now)),
     releaseDeferred: () => eachMunicipality((bot) => bot.releaseDeferred()),
     enforceRetention: (now?: Date) => eachMunicipality((bot) => bot.enforceRetention(now)),
     recomputeDueDates: async (municipalityId: string, now?: Date, o?: { writtenAt?: Date }) =>

@@ -23,6 +23,7 @@ import type {
   Timestamp,
   Transaction,
 } from 'firebase-admin/firestore';
+import { publishToLibrary } from '../library/library-records';
 import { employeeFromDoc } from '../people/firestore-employee-directory';
 import { applyStatsDelta } from '../stats/stats-writes';
 import type { TurnWriter } from '../store/turn-writer';
@@ -46,6 +47,8 @@ export interface ReportCollections {
   readonly hoursTotals: CollectionReference;
   /** the dashboard's maintained stats (credits and first submissions count there) */
   readonly stats?: CollectionReference;
+  /** the knowledge library: a report's last approval publishes it there in the same write */
+  readonly library?: CollectionReference;
 }
 
 /** How far up the supervisor links we read at most (a loop or a broken link stops sooner). */
@@ -178,6 +181,8 @@ export function applyReportEffect(
         );
         applyStatsDelta(w, c.stats, fiscalYearOf(effect.report.endDate), delta, now);
       }
+      if (c.library && effect.report.status === 'approved' && before.get('status') !== 'approved')
+        publishToLibrary(w, c.library, effect.report, now);
       return;
     }
     case 'hoursCredited':

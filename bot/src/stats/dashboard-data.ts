@@ -8,6 +8,7 @@ import {
   type HoursTotals,
   INDICATOR_IDS,
   type IndicatorId,
+  isShared,
   lastYearOf,
   NO_DIVISION,
   STAFF_STATS_ID,
@@ -32,6 +33,8 @@ export interface DashboardCollections extends StatsCollections {
   readonly surveys: CollectionReference;
   readonly hoursTotals: CollectionReference;
   readonly targets: CollectionReference;
+  /** the knowledge library: its entries of the year give "reports shared with colleagues" */
+  readonly library: CollectionReference;
 }
 
 /** Fiscal years the dashboard offers: the accepted ones that have begun (a year not begun has nothing to count). */
@@ -52,12 +55,14 @@ export async function readDashboard(
     staffDoc,
     surveys,
     [lastYear, thisYear],
+    library,
   ] = await Promise.all([
     c.municipality.get(),
     readStoredStats(c.stats, fiscalYear),
     c.stats.doc(STAFF_STATS_ID).get(),
     surveysOfYear(c.surveys, fiscalYear).get(),
     readTargetYears(db, c.targets, [fiscalYear - 1, fiscalYear]),
+    c.library.where('fiscalYear', '==', fiscalYear).get(),
   ]);
   const hoursTarget = Number(municipality.get('yearlyHoursTarget') ?? 0) || 0;
   const divisions = (municipality.get('divisions') as Division[] | undefined) ?? [];
@@ -96,6 +101,13 @@ export async function readDashboard(
     lastYear: Object.fromEntries(INDICATOR_IDS.map((id) => [id, lastYearOf(lastYear, id)])),
     years: selectableYears(now),
     updatedAt,
+    // every approved report has an entry (published or internal), so the year's entries are its approvals
+    library: {
+      approved: library.size,
+      shared: library.docs.filter((d) =>
+        isShared({ visibility: d.get('visibility'), presentation: d.get('presentation') }),
+      ).length,
+    },
   });
   return data;
 }

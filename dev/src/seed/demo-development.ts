@@ -10,6 +10,7 @@ import {
   hoursEntry,
   type IdpGoal,
   type IdpPlan,
+  libraryEntryFor,
   reportIdFor,
   saveIdp,
   submitIdp,
@@ -160,6 +161,12 @@ export async function seedDemoDevelopment(m: DocumentReference, now: Date): Prom
       ],
     };
     batch.set(m.collection('reports').doc(report.id), { ...report, updatedAt: at, lastAction: 'approved' });
+    // as the last approval does: published in the knowledge library for colleagues
+    batch.set(m.collection('library').doc(report.id), {
+      ...libraryEntryFor(report, when),
+      publishedAt: at,
+      updatedAt: at,
+    });
     const entry = hoursEntry(employeeId, { ...t, trainingId: t.id }, 'approvedReport', new Date(when));
     batch.set(m.collection('hoursLedger').doc(entry.id), { ...entry, createdAt: at });
     entries.push(entry);

@@ -14,6 +14,7 @@ const SHORTCUTS = [
   { href: '/reports', title: 'รายงานผลการอบรม', description: 'เขียนรายงานหลังกลับจากการอบรม' },
   { href: '/hours', title: 'ชั่วโมงอบรมของฉัน', description: 'ดูชั่วโมงอบรมที่บันทึกไว้' },
   { href: '/idp', title: 'แผนพัฒนาของฉัน', description: 'แผนพัฒนารายบุคคล (IDP)' },
+  { href: '/library', title: 'คลังความรู้', description: 'สิ่งที่เพื่อนร่วมงานได้เรียนรู้จากการอบรม' },
 ] as const;
 
 const DASHBOARD: CardLink = { href: '/hr', title: 'แดชบอร์ด HR', description: 'ภาพรวมการพัฒนาบุคลากร' };
@@ -37,6 +38,7 @@ const HR_TOOLS = [
     description: 'การประชุมประจำเดือน (มาตรฐานข้อ 1.13) ดาวน์โหลดและพิมพ์',
   },
   { href: '/hr/settings', title: 'ตั้งค่าระบบ', description: 'เป้าหมายชั่วโมง สายอนุมัติ แบบสำรวจ' },
+  { href: '/hr/archive', title: 'หลักฐานสำหรับการประเมิน', description: 'เส้นทางรายงานรายบุคคลหรือทั้งปี (XLSX/PDF)' },
 ] as const;
 
 const TEAM: CardLink = {

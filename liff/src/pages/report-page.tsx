@@ -13,6 +13,7 @@ import {
   type ReportDetail,
   type SharingPlanId,
   saveAnswers,
+  saveLibraryChoice,
   type TextField,
 } from '../report-api';
 import { STATUS_LABELS, trainingDates } from '../report-labels';
@@ -322,8 +323,50 @@ function ReportForm({ api, initial, onStale }: ReportFormProps) {
           ) : null}
         </div>
       </form>
+      <LibraryChoice api={api} detail={detail} onSaved={setDetail} />
       <BackToChat />
     </>
+  );
+}
+
+/**
+ * The choice at the end of the report: once approved it is published in the knowledge library for
+ * colleagues (the default) or kept internal. Saved at once; the form continues from the new version.
+ */
+function LibraryChoice({
+  api,
+  detail,
+  onSaved,
+}: {
+  readonly api: PageProps['api'];
+  readonly detail: ReportDetail;
+  readonly onSaved: (d: ReportDetail) => void;
+}) {
+  const [status, setStatus] = useState('');
+  const choose = async (share: boolean) => {
+    setStatus('กำลังบันทึก…');
+    try {
+      onSaved(await saveLibraryChoice(api, detail.report.id, share ? 'share' : 'internal'));
+      setStatus(share ? 'จะเผยแพร่ในคลังความรู้เมื่ออนุมัติ' : 'จะเก็บเป็นเอกสารภายใน ไม่เผยแพร่');
+    } catch (err) {
+      setStatus(err instanceof ReportApiError ? err.message : 'บันทึกไม่สำเร็จ กรุณาลองอีกครั้ง');
+    }
+  };
+  return (
+    <fieldset class="field">
+      <legend class="field-label">คลังความรู้</legend>
+      <label class="choice">
+        <input
+          type="checkbox"
+          checked={detail.report.libraryChoice !== 'internal'}
+          onChange={(e) => choose(e.currentTarget.checked)}
+        />
+        <span>เผยแพร่สิ่งที่ได้เรียนรู้และการนำไปใช้ให้เพื่อนร่วมงานในคลังความรู้ เมื่อรายงานได้รับอนุมัติ</span>
+      </label>
+      <p role="status" aria-live="polite">
+        {status}
+      </p>
+    </fieldset>
   );
 }
 

@@ -6,6 +6,7 @@ import { dataRequestFeature } from './data-request/data-request-feature';
 import { ethicsQuizFeature } from './ethics-quiz/ethics-quiz-feature';
 import { externalTrainingFeature } from './external-training/external-training-feature';
 import { hrBroadcastFeature } from './hr-broadcast/hr-broadcast-feature';
+import { libraryDigestFeature } from './library-digest/library-digest-feature';
 import { linkAccountFeature } from './link-account/link-account-feature';
 import { reportReviewFeature } from './report-review/report-review-feature';
 import { surveyAnswerFeature } from './survey-answer/survey-answer-feature';
@@ -25,6 +26,7 @@ export const FEATURES = [
   hrBroadcastFeature,
   waitingListFeature,
   ethicsQuizFeature,
+  libraryDigestFeature,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];

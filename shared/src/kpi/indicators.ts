@@ -22,6 +22,7 @@ export const INDICATOR_IDS = [
   'jobLines',
   'reportsFiled',
   'reportsOnTime',
+  'reportsShared',
   'surveyResponse',
   'fiveS',
   'eLearning',
@@ -51,6 +52,12 @@ export const INDICATOR_DEFINITIONS: Readonly<
   reportsOnTime: {
     label: 'ส่งรายงานภายใน 7 วันทำการ',
     description: 'รายงานที่ส่งครั้งแรกภายในกำหนด ต่อรายงานที่ส่งแล้ว',
+    target: 90,
+  },
+  reportsShared: {
+    label: 'รายงานที่แบ่งปันให้เพื่อนร่วมงาน',
+    description:
+      'รายงานที่อนุมัติแล้วในปีงบประมาณซึ่งเผยแพร่ในคลังความรู้หรือนำเสนอในการประชุมประจำเดือน ต่อรายงานที่อนุมัติแล้ว (LPA ด้าน 2)',
     target: 90,
   },
   surveyResponse: {
@@ -159,6 +166,8 @@ export interface DashboardInput {
   readonly lastYear?: Partial<Record<IndicatorId, LastYear>>;
   readonly years: readonly number[];
   readonly updatedAt?: string | null;
+  /** the year's approved reports in the knowledge library, and those shared (published or presented) */
+  readonly library?: { readonly approved: number; readonly shared: number };
 }
 
 export function dashboardFrom(i: DashboardInput): DashboardData {
@@ -234,6 +243,7 @@ export function dashboardFrom(i: DashboardInput): DashboardData {
       indicator('jobLines', trainedJobLines, jobLines.length),
       indicator('reportsFiled', stats.reportsFiled, stats.reportsDue),
       indicator('reportsOnTime', stats.reportsOnTime, stats.reportsFiled),
+      indicator('reportsShared', i.library?.shared ?? 0, i.library?.approved ?? 0),
       indicator(
         'surveyResponse',
         sum(general, (s) => s.responseCount),

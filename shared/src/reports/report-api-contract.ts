@@ -32,6 +32,8 @@ export interface ReportDetail {
     readonly submittedAt: string | null;
     readonly approvedAt: string | null;
     readonly photoCount: number;
+    /** published in the knowledge library once approved ('share', the default) or kept internal */
+    readonly libraryChoice: 'share' | 'internal';
   };
   readonly editable: boolean;
   readonly missing: readonly (keyof ReportAnswers)[];

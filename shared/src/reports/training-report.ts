@@ -159,6 +159,11 @@ export interface TrainingReport {
   readonly approvedAt?: string;
   readonly performanceNotes: readonly PerformanceNote[];
   readonly history: readonly ReportTransition[];
+  /**
+   * whether the approved report goes to the knowledge library for colleagues (default) or stays
+   * internal; the person chooses on the summary (chat) or the form (LIFF)
+   */
+  readonly libraryChoice?: 'share' | 'internal';
 }
 
 /** What a report holds before anyone has written or signed anything. */

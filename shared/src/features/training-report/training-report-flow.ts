@@ -97,6 +97,7 @@ const P = {
   photosDone: 'tr.photosDone',
   submit: 'tr.submit',
   edit: 'tr.edit',
+  library: 'tr.lib',
 } as const;
 
 const BACK: Action = say('ย้อนกลับ');
@@ -304,6 +305,8 @@ function step(state: State, event: InboundEvent, now: Date, ctx: TurnContext): S
   if (event.kind === 'postback' && event.payload.a === P.edit)
     return edit(s, report, event.payload.q, now, ctx);
   if (event.kind === 'postback' && event.payload.a === P.submit) return submit(s, report, now, ctx);
+  if (event.kind === 'postback' && event.payload.a === P.library)
+    return chooseLibrary(s, report, event.payload.v, now, ctx);
   switch (s.at) {
     case 'returnDate':
       return onReturnDate(s, report, event, now, ctx);
@@ -416,6 +419,29 @@ function edit(s: State, report: TrainingReport, q: unknown, now: Date, ctx: Turn
   }
   const editing: State = { ...s, at: q as TrainingReportStep, revisit: true, photosDone: true };
   return { state: editing, replies: ask(editing, report, now, ctx) };
+}
+
+/**
+ * The choice at the end: once approved, the report is published in the knowledge library for colleagues
+ * (the default) or kept internal. Saved on the report like an answer; the summary shows it again.
+ */
+function chooseLibrary(s: State, report: TrainingReport, v: unknown, now: Date, ctx: TurnContext): Step {
+  if ((v !== 'share' && v !== 'internal') || !isEditable(report))
+    return again(s, report, 'ปุ่มนี้ใช้ไม่ได้แล้ว กรุณาเลือกจากสรุปรายงานล่าสุด', now, ctx);
+  const updated: TrainingReport = { ...report, libraryChoice: v };
+  const atSummary: State = { ...s, at: 'confirm', revisit: false, photosDone: true };
+  return {
+    state: atSummary,
+    replies: [
+      text(
+        v === 'internal'
+          ? 'รับทราบ เมื่ออนุมัติแล้ว รายงานนี้จะเก็บเป็นเอกสารภายใน ไม่เผยแพร่ในคลังความรู้'
+          : 'รับทราบ เมื่ออนุมัติแล้ว สิ่งที่ได้เรียนรู้และการนำไปใช้จะเผยแพร่ในคลังความรู้ให้เพื่อนร่วมงาน',
+      ),
+      summary(updated, ctx),
+    ],
+    effects: [{ type: 'reportSaved', report: updated, action: 'draftSaved' }],
+  };
 }
 
 // ── the return date ───────────────────────────────────────────────────────────────────────────────
@@ -848,7 +874,15 @@ function summary(r: TrainingReport, ctx: TurnContext): Reply {
     { label: 'ปัญหา/ข้อเสนอแนะ', value: clip(a.problems) },
     { label: 'ความเป็นประโยชน์', value: a.rating ? `${a.rating}/5 (${RATING_LABELS[a.rating]})` : '-' },
     { label: 'รูปภาพแนบ', value: r.photos.length > 0 ? `${r.photos.length} รูป` : 'ไม่มี' },
+    {
+      label: 'คลังความรู้',
+      value: r.libraryChoice === 'internal' ? 'เก็บเป็นเอกสารภายใน' : 'เผยแพร่ให้เพื่อนร่วมงานเมื่ออนุมัติ',
+    },
   ];
+  const libraryToggle =
+    r.libraryChoice === 'internal'
+      ? postback('เผยแพร่ในคลังความรู้', { a: P.library, v: 'share' })
+      : postback('ไม่เผยแพร่ (ภายใน)', { a: P.library, v: 'internal' });
   const liff: Action | undefined = ctx.liffId
     ? { type: 'uri', label: 'เปิดแบบฟอร์ม', uri: liffUrl(ctx.liffId, `/reports/${r.id}`) }
     : undefined;
@@ -875,6 +909,7 @@ function summary(r: TrainingReport, ctx: TurnContext): Reply {
       editAction('rating', 'แก้คะแนน'),
       editAction('photos', 'แก้รูปภาพ'),
       ...(returnDateEditable(r) ? [editAction('returnDate', 'แก้วันกลับ')] : []),
+      libraryToggle,
       BACK,
       CANCEL,
     ],

@@ -1,0 +1,69 @@
+import { fiscalYearOf, type NameOf, reportTrailRows, type TrailSection } from '@phattana/shared';
+import type { CollectionReference } from 'firebase-admin/firestore';
+import { entryFromDoc } from '../library/library-records';
+import { reportFromDoc } from '../reports/report-records';
+
+// The audit archive's trail-section providers, one per kind of record. Each reads its records for the
+// scope (a person, or a fiscal year) and turns them into sections with the pure providers in shared.
+// A new kind of record (training requests) plugs in with one more entry in ARCHIVE_SOURCES.
+
+export interface ArchiveScope {
+  readonly fiscalYear?: number;
+  readonly employeeId?: string;
+}
+
+export interface ArchiveCollections {
+  readonly reports: CollectionReference;
+  readonly library: CollectionReference;
+}
+
+export interface ArchiveSource {
+  readonly id: string;
+  readonly label: string;
+  /** false: the records' feature is not in this build; the archive says so instead of hiding it */
+  readonly available: boolean;
+  read(c: ArchiveCollections, scope: ArchiveScope, nameOf: NameOf): Promise<TrailSection[]>;
+}
+
+const reportSource: ArchiveSource = {
+  id: 'report',
+  label: 'รายงานผลการฝึกอบรม',
+  available: true,
+  async read(c, scope, nameOf) {
+    const snap = scope.employeeId
+      ? await c.reports.where('employeeId', '==', scope.employeeId).get()
+      : await c.reports.get();
+    const reports = snap.docs
+      .map(reportFromDoc)
+      .filter((r) => scope.fiscalYear === undefined || fiscalYearOf(r.endDate) === scope.fiscalYear)
+      // a report never sent has no trail worth an assessor's time, apart from being owed
+      .filter((r) => r.history.length > 0);
+    const entries =
+      reports.length > 0 ? await c.library.firestore.getAll(...reports.map((r) => c.library.doc(r.id))) : [];
+    const byId = new Map(entries.filter((e) => e.exists).map((e) => [e.id, entryFromDoc(e)]));
+    return reports.map((r) => ({
+      kind: 'report',
+      kindLabel: this.label,
+      employeeId: r.employeeId,
+      employeeName: r.employeeName,
+      subject: r.trainingTitle,
+      rows: reportTrailRows(r, byId.get(r.id), nameOf),
+    }));
+  },
+};
+
+/**
+ * The training requests' slot: the requests feature exports a pure `requestTrailRows(request)` in
+ * shared; until it is in this build the archive lists the section as missing. Wiring it: read the
+ * `trainingRequests` collection (by employeeId, or by the fiscal year of the course's end date), one
+ * section per request ({ kind: 'trainingRequest', subject: the course's title, rows: requestTrailRows(r) }),
+ * and set `available: true`.
+ */
+const trainingRequestSource: ArchiveSource = {
+  id: 'trainingRequest',
+  label: 'คำขอไปอบรม',
+  available: false,
+  read: async () => [],
+};
+
+export const ARCHIVE_SOURCES: readonly ArchiveSource[] = [trainingRequestSource, reportSource];

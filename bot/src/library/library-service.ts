@@ -1,0 +1,219 @@
+import {
+  byNewest,
+  competency as competencyOf,
+  countsAsRead,
+  type Division,
+  fiscalYearOfInstant,
+  type LibraryEntryResponse,
+  type LibraryListed,
+  type LibraryListItem,
+  type LibraryListResponse,
+  type LibrarySearch,
+  type LibraryViewer,
+  type LibraryVisibility,
+  matchesSearch,
+  mayManageEntry,
+  mayReadEntry,
+  readReceiptId,
+} from '@phattana/shared';
+import {
+  type CollectionReference,
+  type DocumentReference,
+  FieldValue,
+  type Firestore,
+  Timestamp,
+} from 'firebase-admin/firestore';
+import { entryFromDoc, type StoredLibraryEntry } from './library-records';
+
+// The knowledge library for the LIFF pages: search, open (a colleague's first opening is their read
+// receipt, counted once in the same transaction), change visibility (owner, HR), record the monthly
+// meeting it was presented at (HR), and the reader's weekly-digest choice.
+
+export interface LibraryCollections {
+  readonly municipality: DocumentReference;
+  readonly employees: CollectionReference;
+  readonly trainings: CollectionReference;
+  readonly library: CollectionReference;
+  readonly libraryReads: CollectionReference;
+}
+
+export type LibraryOutcome<T> =
+  | { readonly kind: 'ok'; readonly value: T }
+  | { readonly kind: 'notFound' | 'refused'; readonly message: string };
+
+export const ENTRY_NOT_FOUND = 'ไม่พบเรื่องนี้ในคลังความรู้';
+export const ENTRY_INTERNAL = 'เรื่องนี้เป็นเอกสารภายใน ดูได้เฉพาะเจ้าของรายงานและฝ่ายบุคคล';
+export const ENTRY_NOT_YOURS = 'เฉพาะเจ้าของรายงานหรือฝ่ายบุคคลเท่านั้นที่เปลี่ยนการเผยแพร่ได้';
+
+/** The digest is on unless the person turned it off. */
+export const digestOn = (employee: { get(field: string): unknown }) =>
+  employee.get('libraryDigest') !== false;
+
+async function context(c: LibraryCollections) {
+  const m = await c.municipality.get();
+  const divisions = (m.get('divisions') as Division[] | undefined) ?? [];
+  return { divisionName: (id?: string) => divisions.find((d) => d.id === id)?.name, divisions };
+}
+
+/** The catalogue's competency of each entry's course (read once per distinct course). */
+async function withCompetency(
+  c: LibraryCollections,
+  entries: StoredLibraryEntry[],
+): Promise<LibraryListed[]> {
+  const ids = [...new Set(entries.map((e) => e.trainingId))];
+  const docs =
+    ids.length > 0 ? await c.trainings.firestore.getAll(...ids.map((id) => c.trainings.doc(id))) : [];
+  const byId = new Map(docs.map((d) => [d.id, d.get('competency') as string | undefined]));
+  return entries.map((e) => {
+    const competency = byId.get(e.trainingId);
+    return competency ? { ...e, competency } : e;
+  });
+}
+
+function listItem(e: LibraryListed, divisionName: (id?: string) => string | undefined): LibraryListItem {
+  const name = divisionName(e.divisionId);
+  const comp = e.competency ? (competencyOf(e.competency)?.name ?? e.competency) : undefined;
+  return {
+    id: e.id,
+    trainingTitle: e.trainingTitle,
+    employeeName: e.employeeName,
+    ...(e.divisionId ? { divisionId: e.divisionId } : {}),
+    ...(name ? { divisionName: name } : {}),
+    ...(e.competency ? { competency: e.competency } : {}),
+    ...(comp ? { competencyName: comp } : {}),
+    endDate: e.endDate,
+    fiscalYear: e.fiscalYear,
+    learnedPreview: e.learned.length > 160 ? `${e.learned.slice(0, 159)}…` : e.learned,
+    visibility: e.visibility,
+    readCount: e.readCount,
+    presented: e.presentation !== undefined,
+  };
+}
+
+export async function listLibrary(
+  c: LibraryCollections,
+  viewer: LibraryViewer,
+  search: LibrarySearch,
+  now: Date,
+): Promise<LibraryListResponse> {
+  const [snap, ctx, me] = await Promise.all([
+    c.library.get(),
+    context(c),
+    c.employees.doc(viewer.employeeId).get(),
+  ]);
+  const all = await withCompetency(
+    c,
+    snap.docs.map(entryFromDoc).filter((e) => mayReadEntry(e, viewer)),
+  );
+  const current = fiscalYearOfInstant(now);
+  const years = [...new Set([current, ...all.map((e) => e.fiscalYear)])].sort((a, b) => b - a);
+  const competencies = [...new Set(all.flatMap((e) => (e.competency ? [e.competency] : [])))].map((id) => ({
+    id,
+    name: competencyOf(id)?.name ?? id,
+  }));
+  return {
+    entries: all
+      .filter((e) => matchesSearch(e, search))
+      .sort(byNewest)
+      .map((e) => listItem(e, ctx.divisionName)),
+    filters: { divisions: ctx.divisions.map((d) => ({ id: d.id, name: d.name })), competencies, years },
+    digest: digestOn(me),
+  };
+}
+
+/** Opens an entry for `viewer`; a colleague's first opening counts one read. */
+export async function openEntry(
+  db: Firestore,
+  c: LibraryCollections,
+  id: string,
+  viewer: LibraryViewer,
+  now: Date,
+): Promise<LibraryOutcome<LibraryEntryResponse>> {
+  const ref = c.library.doc(id);
+  const receipt = c.libraryReads.doc(readReceiptId(id, viewer.employeeId));
+  const read = await db.runTransaction(async (tx) => {
+    const [snap, seen] = await Promise.all([tx.get(ref), tx.get(receipt)]);
+    if (!snap.exists) return { kind: 'notFound', message: ENTRY_NOT_FOUND } as const;
+    const entry = entryFromDoc(snap);
+    if (!mayReadEntry(entry, viewer)) return { kind: 'refused', message: ENTRY_INTERNAL } as const;
+    if (!seen.exists && countsAsRead(entry, viewer) && entry.visibility === 'published') {
+      const at = Timestamp.fromDate(now);
+      tx.create(receipt, { entryId: id, employeeId: viewer.employeeId, readAt: at });
+      tx.update(ref, { readCount: FieldValue.increment(1), lastReadAt: now.toISOString() });
+      return { kind: 'ok', entry: { ...entry, readCount: entry.readCount + 1 } } as const;
+    }
+    return { kind: 'ok', entry } as const;
+  });
+  if (read.kind !== 'ok') return read;
+  const [listed] = await withCompetency(c, [read.entry]);
+  const e = listed ?? read.entry;
+  const ctx = await context(c);
+  return {
+    kind: 'ok',
+    value: {
+      ...listItem(e, ctx.divisionName),
+      learned: e.learned,
+      application: e.application,
+      startDate: e.startDate,
+      hours: e.hours,
+      photoIds: e.photoIds,
+      ...(e.presentation ? { presentation: e.presentation } : {}),
+      mayManage: mayManageEntry(e, viewer),
+      mayRecordPresentation: viewer.roles.includes('hr'),
+    },
+  };
+}
+
+/** The owner or HR publishes the entry or keeps it internal. */
+export async function setVisibility(
+  db: Firestore,
+  c: LibraryCollections,
+  id: string,
+  visibility: LibraryVisibility,
+  viewer: LibraryViewer,
+  now: Date,
+): Promise<LibraryOutcome<StoredLibraryEntry>> {
+  const ref = c.library.doc(id);
+  return db.runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    if (!snap.exists) return { kind: 'notFound', message: ENTRY_NOT_FOUND } as const;
+    const entry = entryFromDoc(snap);
+    if (!mayManageEntry(entry, viewer)) return { kind: 'refused', message: ENTRY_NOT_YOURS } as const;
+    const role = entry.employeeId === viewer.employeeId ? 'owner' : 'hr';
+    const internalBy = { employeeId: viewer.employeeId, role, at: now.toISOString() } as const;
+    tx.update(ref, {
+      visibility,
+      internalBy: visibility === 'internal' ? internalBy : FieldValue.delete(),
+      updatedAt: Timestamp.fromDate(now),
+    });
+    const { internalBy: _old, ...rest } = entry;
+    return {
+      kind: 'ok',
+      value: visibility === 'internal' ? { ...rest, visibility, internalBy } : { ...rest, visibility },
+    } as const;
+  });
+}
+
+/** HR records the monthly staff meeting where the report was presented. */
+export async function recordPresentation(
+  c: LibraryCollections,
+  id: string,
+  p: { date: string; note: string },
+  viewer: LibraryViewer,
+  now: Date,
+): Promise<LibraryOutcome<null>> {
+  if (!viewer.roles.includes('hr')) return { kind: 'refused', message: 'เฉพาะฝ่ายบุคคลเท่านั้นที่บันทึกการนำเสนอได้' };
+  const ref = c.library.doc(id);
+  const snap = await ref.get();
+  if (!snap.exists) return { kind: 'notFound', message: ENTRY_NOT_FOUND };
+  await ref.update({
+    presentation: { date: p.date, note: p.note, by: viewer.employeeId, recordedAt: now.toISOString() },
+    updatedAt: Timestamp.fromDate(now),
+  });
+  return { kind: 'ok', value: null };
+}
+
+/** The reader turns the weekly digest on or off (the chat's "ไม่รับสรุปรายสัปดาห์" writes the same field). */
+export async function setDigest(c: LibraryCollections, employeeId: string, digest: boolean): Promise<void> {
+  await c.employees.doc(employeeId).set({ libraryDigest: digest }, { merge: true });
+}
