@@ -21,6 +21,7 @@ import { municipalityCollections } from './municipality-collections';
 import { createAfterCommit } from './outbox/after-commit';
 import { OUTBOX_SWEEP_AFTER_MS, sweepOutbox } from './outbox/deliver-entry';
 import { createFirestoreOutbox } from './outbox/firestore-outbox';
+import { holdNoticeIfQuiet, releaseHeldNotices } from './outbox/held-notices';
 import { enforceRetention } from './people/retention';
 import { runDailyReportJobs } from './reports/daily-report-jobs';
 import { createOnceOnlySender } from './reports/once-only-sender';
@@ -202,9 +203,18 @@ export function createBot(o: CreateBotOptions) {
    * the daily scheduler's work: open reports of ended trainings, remind, escalate, tell HR; invite to
    * open surveys and remind whoever has not answered
    */
-  /** HR broadcasts confirmed outside hours: sent at the opening hour (its own schedule) or by the daily job */
-  const releaseDeferred = () =>
-    sendDeferredBroadcasts(collections.broadcasts, broadcastTaskDeps({ ...taskDeps, line, logger, clock }));
+  /**
+   * What quiet hours kept (HR broadcasts confirmed and notices to other people that came up at night):
+   * sent at the opening hour (its own schedule) or by the daily job
+   */
+  const releaseDeferred = async (now = clock()) => {
+    const notices = await releaseHeldNotices(collections.heldNotices, line, now, logger);
+    const broadcasts = await sendDeferredBroadcasts(
+      collections.broadcasts,
+      broadcastTaskDeps({ ...taskDeps, line, logger, clock: () => now }),
+    );
+    return { broadcasts, notices };
+  };
   const runDailyJobs = async (now = clock()) => {
     const cal = await calendar.get();
     const digest =
@@ -246,7 +256,7 @@ export function createBot(o: CreateBotOptions) {
       now,
     );
     const digestResult = digest ? await digest.flush() : undefined;
-    const deferredBroadcasts = await releaseDeferred();
+    const released = await releaseDeferred(now);
     // this year's indicator results, kept for next year's comparison (the dashboard only reads)
     const targets = await freezeTargetResults(o.db, collections, now);
     return {
@@ -254,7 +264,8 @@ export function createBot(o: CreateBotOptions) {
       surveys,
       ethicsQuiz,
       ...(digestResult ? { digest: digestResult } : {}),
-      deferredBroadcasts,
+      deferredBroadcasts: released.broadcasts,
+      releasedNotices: released.notices,
       targets,
     };
   };
@@ -378,6 +389,12 @@ export type TaskDeps = Omit<TaskIo, 'line' | 'logger' | 'clock'> & {
 /** Runs one queued task; Cloud Tasks calls this through functions/ as well. */
 export async function runTask(task: Task, line: LineClient, deps?: TaskDeps): Promise<void> {
   if (task.type === 'push') {
+    if (task.notice && deps) {
+      const held = municipalityCollections(
+        deps.db.collection('municipalities').doc(deps.municipalityId),
+      ).heldNotices;
+      if (await holdNoticeIfQuiet(held, task, (deps.clock ?? (() => new Date()))())) return;
+    }
     await line.push(task.to, task.messages as Parameters<LineClient['push']>[1], task.retryKey);
     return;
   }

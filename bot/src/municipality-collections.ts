@@ -16,6 +16,8 @@ export function municipalityCollections(municipality: DocumentReference) {
     holidayEdits: municipality.collection('holidayEdits'),
     notifications: municipality.collection('notifications'),
     broadcasts: municipality.collection('broadcasts'),
+    // dayone (quiet hours): notices to other people that came up at night, released at 08:00
+    heldNotices: municipality.collection('heldNotices'),
     /** survey definitions; each keeps its answers in a `responses` subcollection */
     surveys: municipality.collection('surveys'),
     /** one in-progress draft per (survey, person), keyed by surveyPersonKey; deleted on submission */

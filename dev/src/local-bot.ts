@@ -22,6 +22,8 @@ export interface LocalBot {
   runDailyJobs(now?: Date): ReturnType<ReturnType<typeof createBot>['runDailyJobs']>;
   /** what the weekly library-digest schedule does (Monday mornings in production) */
   runLibraryDigest(now?: Date): ReturnType<ReturnType<typeof createBot>['runLibraryDigest']>;
+  /** the opening-hour release (08:00): what quiet hours kept goes out */
+  releaseDeferred(now?: Date): ReturnType<ReturnType<typeof createBot>['releaseDeferred']>;
   /** the municipality's working-day calendar (its holiday list) */
   calendar(): Promise<WorkingDayCalendar>;
   /** the holiday's name on that date, from the municipality's list (or the shipped one) */
@@ -101,6 +103,11 @@ export async function startLocalBot(o: {
     },
     runLibraryDigest: async (now) => {
       const r = await bot.runLibraryDigest(now);
+      await bot.drain();
+      return r;
+    },
+    releaseDeferred: async (now) => {
+      const r = await bot.releaseDeferred(now);
       await bot.drain();
       return r;
     },

@@ -165,6 +165,43 @@ describe('post-training report cycle', () => {
       }),
     ]);
   });
+
+  it("keeps the supervisor's notice of a report sent at 22:00 until 08:00, then pushes it once", async () => {
+    const users = await seedChain(sys);
+    const staff = users.R004 as string;
+    const director = users.R002 as string;
+    await training('TC3', ['R004']);
+    const { bot } = await sys.start();
+    await bot.runDailyJobs(now);
+    await fileReport(staff);
+    await sys.tap(staff, 'ข้าม');
+    const before = sys.botMessages(director).length;
+    const answered = sys.botMessages(staff).length;
+    now = new Date('2026-12-04T22:00:00+07:00');
+    await sys.tap(staff, 'ส่งรายงาน');
+    // the person who wrote is answered at once; the supervisor's phone stays quiet
+    expect(sys.botMessages(staff).length).toBeGreaterThan(answered);
+    expect(sys.botMessages(director)).toHaveLength(before);
+    const held = await municipality(sys).collection('heldNotices').where('status', '==', 'held').get();
+    expect(held.docs.map((d) => d.get('releaseAt').toDate().toISOString())).toEqual([
+      '2026-12-05T01:00:00.000Z',
+    ]);
+
+    // still night: nothing goes
+    expect((await bot.releaseDeferred(new Date('2026-12-05T07:59:00+07:00'))).notices).toBe(0);
+    expect(sys.botMessages(director)).toHaveLength(before);
+    // the opening hour: pushed, once however often the release runs
+    now = new Date('2026-12-05T08:00:00+07:00');
+    expect((await bot.releaseDeferred(now)).notices).toBe(1);
+    expect((await bot.releaseDeferred(now)).notices).toBe(0);
+    expect(textsOf(sys.botMessages(director)).slice(before)).toEqual([
+      expect.stringContaining('รอท่านพิจารณา'),
+    ]);
+    await sys.tap(director, 'อนุมัติ');
+    expect(
+      (await municipality(sys).collection('reports').doc('TC3__R004').get()).get('currentApproverId'),
+    ).toBe('R001');
+  });
 });
 
 /** The signed data of the "อนุมัติ" button in the last card, as someone else might replay it. */

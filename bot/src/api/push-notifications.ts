@@ -21,7 +21,13 @@ export function recordNotifications(
 ): CommittedWork | undefined {
   const tasks: PushTask[] = notifications.flatMap((n) =>
     batches(renderMessages(n.replies, { signer: d.signer, now })).map(
-      (messages, i): PushTask => ({ type: 'push', to: n.to, messages, retryKey: retryKeyFor(n.key, i) }),
+      (messages, i): PushTask => ({
+        type: 'push',
+        to: n.to,
+        messages,
+        retryKey: retryKeyFor(n.key, i),
+        notice: true, // quiet hours apply: kept at night, sent at 08:00
+      }),
     ),
   );
   return d.afterCommit.record(tx, tasks);

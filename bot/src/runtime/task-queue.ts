@@ -6,6 +6,8 @@ export interface PushTask {
   readonly to: string;
   readonly messages: readonly unknown[];
   readonly retryKey: string;
+  /** pushed to someone who did not just write (a notice): kept in quiet hours, sent at the opening hour */
+  readonly notice?: true;
 }
 
 /** Work that must not hold up LINE's 2-second webhook answer: pushes, and what the features queue. */

@@ -190,7 +190,13 @@ export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promis
 function notificationTasks(notifications: readonly Notification[], now: Date, d: EventHandlerDeps): Task[] {
   return notifications.flatMap((n) =>
     batches(renderMessages(n.replies, { signer: d.signer, now })).map(
-      (messages, i): Task => ({ type: 'push', to: n.to, messages, retryKey: retryKeyFor(n.key, i) }),
+      (messages, i): Task => ({
+        type: 'push',
+        to: n.to,
+        messages,
+        retryKey: retryKeyFor(n.key, i),
+        notice: true,
+      }),
     ),
   );
 }
