@@ -4,6 +4,7 @@ import type { Firestore } from 'firebase-admin/firestore';
 import { createApiApp } from './api/api-app';
 import { createApiRouter } from './api/api-router';
 import { createIdTokenVerifier, type IdTokenVerifier } from './api/id-token-verifier';
+import { createReportThumbnailRoutes } from './api/report-thumbnail-routes';
 import { readWaitingWorkNow } from './approvals/read-waiting-work';
 import { sendDeferredBroadcasts } from './broadcast/deferred-broadcasts';
 import { createBotMessageBudget } from './budget/bot-message-budget';
@@ -26,6 +27,7 @@ import { enforceRetention } from './people/retention';
 import { runDailyReportJobs } from './reports/daily-report-jobs';
 import { createOnceOnlySender } from './reports/once-only-sender';
 import { claimDueDateRecompute, recomputeOpenDueDates } from './reports/recompute-due-dates';
+import { reportPhotoLinker } from './reports/report-photo-link';
 import { linkMenuForRoles, type MenuRole, resolveMenuIdsByRole } from './rich-menus';
 import { createRichMenuAdminClient } from './rich-menus/rich-menu-admin-client';
 import type { BotConfig } from './runtime/config';
@@ -70,6 +72,8 @@ export interface CreateBotOptions {
   messageBudget?: false;
   /** false: the daily jobs push each message on its own instead of one morning digest per person */
   dailyDigest?: false;
+  /** the app's public address when known only once it listens (local); else config.publicBaseUrl */
+  publicBaseUrl?: () => string | undefined;
 }
 
 /** Wires the webhook app to Firestore and LINE. Collections are named here, once. */
@@ -90,6 +94,8 @@ export function createBot(o: CreateBotOptions) {
   });
   const clock = o.clock ?? (() => new Date());
   const signer = createHmacPostbackSigner(o.config.postbackSecret);
+  // approval cards show the report's photos small, at signed expiring addresses LINE fetches
+  const mediaUrl = reportPhotoLinker(signer, () => o.publicBaseUrl?.() ?? o.config.publicBaseUrl);
   // every push and multicast passes the message budget (see budget/budget-gate.ts)
   const budget = createBotMessageBudget({
     db: o.db,
@@ -163,8 +169,13 @@ export function createBot(o: CreateBotOptions) {
     liffId: o.config.lineLogin?.liffId,
     calendar: () => calendar.get(),
     outbox,
+    mediaUrl,
   };
   const app: Express = createWebhookApp({ ...eventDeps, channelSecret: o.config.channelSecret, logger });
+  app.use(
+    '/media',
+    createReportThumbnailRoutes({ reports: collections.reports, media: o.media, signer, clock, logger }),
+  );
   let apiRouter: ReturnType<typeof createApiRouter> | undefined;
   if (o.config.lineLogin) {
     apiRouter = createApiRouter({
@@ -196,6 +207,7 @@ export function createBot(o: CreateBotOptions) {
       invalidateCalendar: () => calendar.invalidate(),
       media: o.media,
       budget,
+      mediaUrl,
     });
     app.use('/api', apiRouter);
   }

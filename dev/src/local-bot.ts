@@ -62,7 +62,10 @@ export async function startLocalBot(o: {
    */
   platform?: boolean;
 }): Promise<LocalBot> {
+  let url: string | undefined;
   const options = {
+    // the simulator fetches card pictures from this app (LINE would need https)
+    publicBaseUrl: () => url,
     db: o.db,
     config: o.config,
     logger: o.logger,
@@ -87,7 +90,7 @@ export async function startLocalBot(o: {
   server.keepAliveTimeout = 65_000;
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
-  const url = `http://${host}:${port}`;
+  url = `http://${host}:${port}`;
   return {
     url,
     webhookUrl: `${url}/webhook`,

@@ -1,6 +1,7 @@
 import { fiscalYearOfInstant, fiscalYearRange } from '@phattana/shared';
 import { describe, expect, it } from 'vitest';
 import { DEV_CHANNEL } from '../../dev/src/dev-settings';
+import { daytimeClock } from '../support/daytime-clock';
 import { CHAIN, municipality, seedChain } from '../support/report-people';
 import { textsOf, useSystem } from '../support/system';
 
@@ -8,7 +9,8 @@ import { textsOf, useSystem } from '../support/system';
 // platform signs: the person drafts and sends their plan, the supervisor agrees or returns it from the
 // team API, and each side hears about it by a LINE push through the fake platform.
 
-const sys = useSystem();
+// approvals push notices to the next person: daytime, whatever the hour the suite runs
+const sys = useSystem({ clock: daytimeClock() });
 const FY = fiscalYearOfInstant(new Date());
 const { start, end } = fiscalYearRange(FY);
 

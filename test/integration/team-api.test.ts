@@ -7,6 +7,7 @@ import {
 } from '@phattana/shared';
 import { describe, expect, it } from 'vitest';
 import { DEV_CHANNEL } from '../../dev/src/dev-settings';
+import { daytimeClock } from '../support/daytime-clock';
 import { seedReport } from '../support/report-docs';
 import { CHAIN, municipality, seedChain } from '../support/report-people';
 import { textsOf, useSystem } from '../support/system';
@@ -15,7 +16,8 @@ import { textsOf, useSystem } from '../support/system';
 // LIFF. A decision there must do exactly what the chat's "อนุมัติ" does: the same transitions, the next
 // approver pushed (with buttons that work in chat), the person told, the hours credited once.
 
-const sys = useSystem();
+// approvals push notices to the next person: daytime, whatever the hour the suite runs
+const sys = useSystem({ clock: daytimeClock() });
 const FY = fiscalYearOfInstant(new Date());
 
 let people: Promise<Record<string, string>> | undefined;

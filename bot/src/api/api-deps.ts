@@ -1,4 +1,4 @@
-import type { PostbackSigner, WorkingDayCalendar } from '@phattana/shared';
+import type { MediaRef, PostbackSigner, WorkingDayCalendar } from '@phattana/shared';
 import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
 import type { MessageBudget } from '../budget/message-budget';
 import type { MediaStore } from '../media/media-store';
@@ -37,6 +37,8 @@ export interface ApiDeps {
   clock: () => Date;
   /** where report and survey photos are kept (Cloud Storage): the survey results show them to HR */
   media?: MediaStore;
+  /** public addresses of report photos shown small in the approval cards the API causes to be pushed */
+  mediaUrl?: (ref: MediaRef, now: Date) => string | undefined;
   /** this month's LINE message quota: HR's dashboard and the broadcast preview show it */
   budget?: MessageBudget;
 }

@@ -1,6 +1,6 @@
 import type { PostbackSigner } from '@phattana/shared';
 import type { Transaction } from 'firebase-admin/firestore';
-import { batches, renderMessages } from '../line/render-messages';
+import { batches, type RenderOptions, renderMessages } from '../line/render-messages';
 import type { AfterCommit, CommittedWork } from '../outbox/after-commit';
 import type { Notification } from '../reports/report-turn-io';
 import type { Logger } from '../runtime/logger';
@@ -14,13 +14,17 @@ import { retryKeyFor } from '../webhook/retry-key';
  * accepted by LINE once.
  */
 export function recordNotifications(
-  d: { readonly afterCommit: AfterCommit; readonly signer: PostbackSigner },
+  d: {
+    readonly afterCommit: AfterCommit;
+    readonly signer: PostbackSigner;
+    readonly mediaUrl?: RenderOptions['mediaUrl'];
+  },
   tx: Transaction,
   notifications: readonly Notification[],
   now: Date,
 ): CommittedWork | undefined {
   const tasks: PushTask[] = notifications.flatMap((n) =>
-    batches(renderMessages(n.replies, { signer: d.signer, now })).map(
+    batches(renderMessages(n.replies, { signer: d.signer, now, mediaUrl: d.mediaUrl })).map(
       (messages, i): PushTask => ({
         type: 'push',
         to: n.to,

@@ -2,6 +2,7 @@ import type { messagingApi } from '@line/bot-sdk';
 import {
   type Action,
   encodePostback,
+  type MediaRef,
   type PostbackSigner,
   type Reply,
   splitUtf16,
@@ -17,6 +18,8 @@ export interface RenderOptions {
   now: Date;
   /** called when something had to be cut to fit LINE's limits, so it shows in the logs */
   onTrim?: (what: string) => void;
+  /** the public address of a stored picture a card shows small; without it cards carry no pictures */
+  mediaUrl?: (ref: MediaRef, now: Date) => string | undefined;
 }
 
 /**
@@ -38,7 +41,8 @@ export function renderMessages(replies: readonly Reply[], o: RenderOptions): Mes
         break;
       }
       case 'card': {
-        const bubble = cardBubble(r, (a) => action(a, LINE_LIMITS.flexButtonLabel));
+        const pictures = (r.thumbnails ?? []).flatMap((t) => o.mediaUrl?.(t, o.now) ?? []);
+        const bubble = cardBubble(r, (a) => action(a, LINE_LIMITS.flexButtonLabel), pictures);
         const altText = truncateUtf16(r.altText ?? r.title, LINE_LIMITS.altTextUtf16);
         const size = new TextEncoder().encode(JSON.stringify(bubble)).length;
         if (size > LINE_LIMITS.flexBubbleBytes) {
@@ -144,12 +148,30 @@ function fitLabel(label: string, max: number, o: RenderOptions): string {
 function cardBubble(
   r: Extract<Reply, { kind: 'card' }>,
   action: (a: Action) => messagingApi.Action,
+  pictures: readonly string[] = [],
 ): messagingApi.FlexBubble {
   const body: messagingApi.FlexComponent[] = [
     { type: 'text', text: r.title, weight: 'bold', size: 'lg', wrap: true, color: '#1F2937' },
   ];
   for (const line of r.lines ?? [])
     body.push({ type: 'text', text: line, wrap: true, size: 'sm', color: '#374151' });
+  if (pictures.length > 0)
+    // square thumbnails in one row; the full size is in LIFF
+    body.push({
+      type: 'box',
+      layout: 'horizontal',
+      spacing: 'sm',
+      margin: 'md',
+      contents: pictures.map(
+        (url): messagingApi.FlexImage => ({
+          type: 'image',
+          url,
+          size: 'full',
+          aspectMode: 'cover',
+          aspectRatio: '1:1',
+        }),
+      ),
+    });
   if (r.fields && r.fields.length > 0) {
     body.push({ type: 'separator', margin: 'md' });
     // the question above its answer, each the bubble's full width: side by side, a Thai question in a

@@ -17,6 +17,11 @@ export interface BotConfig {
   birthDatePepper: string;
   /** the LIFF app's LINE Login channel and web origins; without it the LIFF API is off */
   lineLogin?: { channelId: string; liffId?: string; allowedOrigins: string[] };
+  /**
+   * the webhook app's public https address (PUBLIC_BASE_URL): LINE fetches the report photos shown in
+   * approval cards from `<it>/media/…`; without it the cards carry no pictures
+   */
+  publicBaseUrl?: string;
 }
 
 export interface OrganisationConfig {
@@ -40,6 +45,7 @@ export function botConfigFromEnv(env: NodeJS.ProcessEnv = process.env): BotConfi
     lineApiBase: env.LINE_API_BASE ?? 'https://api.line.me',
     lineDataApiBase: env.LINE_DATA_API_BASE ?? env.LINE_API_BASE ?? 'https://api-data.line.me',
     postbackSecret: env.POSTBACK_SECRET ?? derivePostbackSecret(channelSecret),
+    ...(env.PUBLIC_BASE_URL ? { publicBaseUrl: env.PUBLIC_BASE_URL } : {}),
     organisation: {
       municipalityId: need('MUNICIPALITY_ID'),
       municipalityName: need('MUNICIPALITY_NAME'),

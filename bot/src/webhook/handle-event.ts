@@ -11,7 +11,7 @@ import {
 import { turnFeatures } from '../features/registry';
 import type { LineClient } from '../line/line-client';
 import { LINE_LIMITS } from '../line/line-limits';
-import { batches, renderMessages } from '../line/render-messages';
+import { batches, type RenderOptions, renderMessages } from '../line/render-messages';
 import { type DeliveryDeps, deliverEntry, OUTBOX_SWEEP_AFTER_MS, sweepOutbox } from '../outbox/deliver-entry';
 import { type Outbox, storable } from '../outbox/outbox-entry';
 import type { Logger } from '../runtime/logger';
@@ -33,6 +33,8 @@ export interface EventHandlerDeps {
   /** the municipality's details for the privacy notice */
   privacy: TurnContext['privacy'];
   liffId?: string;
+  /** public addresses of pictures shown small in cards (report photos to approvers) */
+  mediaUrl?: RenderOptions['mediaUrl'];
   /** the working-day calendar with the municipality's holidays (cached by the caller) */
   calendar?: () => Promise<WorkingDayCalendar>;
   /** after a LINE account is linked (e.g. give the person their role's rich menu) */
@@ -103,6 +105,7 @@ export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promis
           const tasks: Task[] = turnFeatures.tasksFor(r.effects);
           const messages = renderMessages(r.replies, {
             signer: d.signer,
+            mediaUrl: d.mediaUrl,
             now,
             onTrim: (what) => d.logger.warn('line.trimmed', { eventId: e.webhookEventId, what }),
           });
@@ -155,7 +158,7 @@ export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promis
         d.logger.warn('bot.linked_replies_failed', { err: String(err) });
         return []; // the link itself is saved; the person still gets the rest of the reply
       });
-      const extra = renderMessages(more, { signer: d.signer, now });
+      const extra = renderMessages(more, { signer: d.signer, now, mediaUrl: d.mediaUrl });
       if (extra.length > 0)
         outgoing = [
           ...batches([...(first?.messages ?? []), ...extra]).map((messages) => ({ messages })),
@@ -189,7 +192,7 @@ export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promis
  */
 function notificationTasks(notifications: readonly Notification[], now: Date, d: EventHandlerDeps): Task[] {
   return notifications.flatMap((n) =>
-    batches(renderMessages(n.replies, { signer: d.signer, now })).map(
+    batches(renderMessages(n.replies, { signer: d.signer, now, mediaUrl: d.mediaUrl })).map(
       (messages, i): Task => ({
         type: 'push',
         to: n.to,

@@ -33,6 +33,12 @@ export interface CardField {
   readonly value: string;
 }
 
+/** A stored picture a card shows small (a report's photo): the bot links it at a signed, expiring address. */
+export interface MediaRef {
+  readonly reportId: string;
+  readonly messageId: string;
+}
+
 export type Reply =
   | { readonly kind: 'text'; readonly text: string; readonly quickReplies?: readonly Action[] }
   | {
@@ -41,6 +47,8 @@ export type Reply =
       readonly lines?: readonly string[];
       readonly fields?: readonly CardField[];
       readonly actions: readonly Action[];
+      /** small pictures under the lines; left out where the bot has no public address for them */
+      readonly thumbnails?: readonly MediaRef[];
       /** what notifications and old clients show instead of the card */
       readonly altText?: string;
       readonly quickReplies?: readonly Action[];

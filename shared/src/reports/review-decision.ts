@@ -26,6 +26,10 @@ export function reviewAction(reportId: string, d: ReviewDecisionKind, label: str
   return startFlowAction(REVIEW_FLOW, label, { r: reportId, d });
 }
 
+/** LINE shows JPEG and PNG in a card; a few are enough to judge, the rest are in LIFF at full size. */
+const THUMBNAIL_TYPES = new Set(['image/jpeg', 'image/png']);
+const THUMBNAILS_MAX = 4;
+
 /** What an approver receives when a report reaches them: the answers and the decision buttons. */
 export function reviewRequestReplies(r: TrainingReport): Reply[] {
   const sharing = SHARING_PLANS.find((p) => p.id === r.answers.sharing)?.name;
@@ -41,6 +45,10 @@ export function reviewRequestReplies(r: TrainingReport): Reply[] {
         `หลักสูตร "${r.trainingTitle}"`,
         step > 0 ? `ผู้พิจารณาลำดับที่ ${step} จาก ${r.approvers.length}` : '',
       ].filter(Boolean),
+      thumbnails: r.photos
+        .filter((p) => p.storagePath && !p.error && THUMBNAIL_TYPES.has(p.contentType ?? ''))
+        .slice(0, THUMBNAILS_MAX)
+        .map((p) => ({ reportId: r.id, messageId: p.messageId })),
       fields: [
         { label: 'วันที่อบรม', value: dateRange(r.startDate, r.endDate) },
         { label: 'กำหนดส่ง', value: `${formatThaiDate(r.dueDate)}${late ? ' (ส่งช้า)' : ''}` },
