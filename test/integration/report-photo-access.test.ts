@@ -7,8 +7,11 @@ import { useSystem } from '../support/system';
 
 // A report's photos and certificate at full size through the LIFF API: the person who filed it, each
 // approver in its chain and HR see them; a colleague, or a supervisor outside the chain, gets 403.
+// In the approver's chat card they are small pictures at signed, expiring addresses LINE fetches.
 
-const sys = useSystem();
+/** moves the bot's clock on (the signed addresses expire) */
+let shiftMs = 0;
+const sys = useSystem({ clock: () => new Date(Date.now() + shiftMs) });
 const tokenFor = (userId: string) => sys.platform.issueIdToken(userId, { aud: DEV_CHANNEL.loginChannelId });
 // a 1×1 PNG
 const PNG = Buffer.from(
@@ -20,6 +23,7 @@ describe('report photos for the approval chain only', () => {
   let users: Record<string, string> = {};
 
   beforeEach(async () => {
+    shiftMs = 0;
     await sys.start();
     await sys.fs.reset();
     users = await seedChain(sys, [
@@ -90,5 +94,72 @@ describe('report photos for the approval chain only', () => {
       { messageId: '5001', stored: true },
       { messageId: '5002', stored: false },
     ]);
+  });
+
+  it('shows the photos small in the approval card, at signed addresses that expire and cannot be altered', async () => {
+    const { bot } = await sys.start();
+    const received = new Date().toISOString();
+    const report = await seedReport(sys.fs.db, 'R010', {
+      status: 'submitted',
+      approvers: ['R009', 'R002'],
+      currentApproverId: 'R009',
+      submittedAt: received,
+      firstSubmittedAt: received,
+      photos: [
+        {
+          messageId: '5001',
+          receivedAt: received,
+          storagePath: 'x',
+          contentType: 'image/png',
+          bytes: PNG.length,
+        },
+        { messageId: '5002', receivedAt: received, error: 'notAnImage' },
+        // LINE shows only JPEG and PNG in a card: a GIF stays for LIFF
+        { messageId: '5003', receivedAt: received, storagePath: 'y', contentType: 'image/gif', bytes: 10 },
+      ],
+    });
+    await sys.storage.media.put(
+      reportPhotoPath(reportsOf(sys.fs.db).doc(report.id), '5001'),
+      PNG,
+      'image/png',
+    );
+
+    const director = users.R009 as string;
+    await sys.text(director, 'งานรออนุมัติ');
+    await sys.tap(director, 'ดูรายงานฉบับเต็ม');
+    const card = JSON.stringify(sys.botMessages(director).at(-1));
+    const urls = [...card.matchAll(/"type":"image","url":"([^"]+)"/g)].map((m) => m[1] as string);
+    expect(urls).toHaveLength(1);
+    const [url] = urls as [string];
+    expect(url.startsWith(`${bot.url}/media/report-photos/`)).toBe(true);
+    expect(url.length).toBeLessThanOrEqual(2000);
+
+    // LINE fetches it without anyone's login
+    const ok = await fetch(url);
+    expect({ status: ok.status, type: ok.headers.get('content-type') }).toEqual({
+      status: 200,
+      type: 'image/png',
+    });
+    expect(Buffer.from(await ok.arrayBuffer()).equals(PNG)).toBe(true);
+
+    // one character changed in the token, or the photo swapped for another: 403 and no picture
+    const token = url.slice(url.lastIndexOf('/') + 1);
+    const [payload, sig] = token.split('.') as [string, string];
+    const flipped = `${sig.slice(0, -1)}${sig.endsWith('A') ? 'B' : 'A'}`;
+    const swapped = Buffer.from(
+      Buffer.from(payload, 'base64url').toString().replace('|5001|', '|5003|'),
+    ).toString('base64url');
+    for (const bad of [`${payload}.${flipped}`, `${swapped}.${sig}`, 'garbage', `${payload}.`]) {
+      const res = await fetch(`${bot.url}/media/report-photos/${bad}`);
+      const body = Buffer.from(await res.arrayBuffer());
+      expect({ bad, status: res.status }).toEqual({ bad, status: 403 });
+      expect(body.includes(PNG)).toBe(false);
+    }
+
+    // eight days later the same address is refused
+    shiftMs = 8 * 86_400_000;
+    const expired = await fetch(url);
+    expect(expired.status).toBe(403);
+    expect(Buffer.from(await expired.arrayBuffer()).includes(PNG)).toBe(false);
   });
 });
