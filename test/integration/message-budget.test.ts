@@ -197,4 +197,25 @@ describe('when the monthly quota runs short', () => {
     await at('2026-12-21', 11);
     expect(await push()).toBe('sent');
   });
+
+  it('counts a retried push that LINE had already accepted (409 for its retry key) once', async () => {
+    await sys.fs.reset();
+    const { platform, bot } = await sys.start();
+    platform.reset();
+    const user = sys.newUserId();
+    platform.setFollowing(user, true);
+    await at('2026-12-22', 10);
+    const key = randomUUID();
+    const message = [{ type: 'text' as const, text: 'รายงานรอท่านพิจารณา' }];
+    // the task ran, LINE accepted it, and the task was run again (a crash before it was marked done)
+    await bot.line.push(user, message, key);
+    await bot.line.push(user, message, key);
+    expect(pushesTo(user).map((r) => r.status)).toEqual([200, 409]);
+    const month = await sys.fs.db.collection('messageBudget').doc('2026-12').get();
+    expect(Object.values(month.get('sent') as Record<string, number>)).toEqual([1]);
+    // a different message is counted on its own
+    await bot.line.push(user, message, randomUUID());
+    const after = await sys.fs.db.collection('messageBudget').doc('2026-12').get();
+    expect(Object.values(after.get('sent') as Record<string, number>)).toEqual([2]);
+  });
 });

@@ -1,6 +1,6 @@
 import type { HeldBackReason, MessagePriority } from '@phattana/shared';
 import { LineMonthlyLimitError } from '../line/line-api-error';
-import type { LineClient, SendOptions } from '../line/line-client';
+import type { LineClient, SendOptions, SendOutcome } from '../line/line-client';
 import type { MessageBudget } from './message-budget';
 
 // The one gate on every paid send: push and multicast pass through `withMessageBudget`, which asks the
@@ -25,8 +25,8 @@ export function withMessageBudget(line: LineClient, budget: MessageBudget): Line
     recipients: number,
     retryKey: string,
     opts: SendOptions | undefined,
-    send: () => Promise<void>,
-  ) => {
+    send: () => Promise<SendOutcome | undefined>,
+  ): Promise<SendOutcome | undefined> => {
     const priority = opts?.priority ?? 'essential';
     const held = async (reason: HeldBackReason) => {
       await budget.heldBack({
@@ -40,14 +40,17 @@ export function withMessageBudget(line: LineClient, budget: MessageBudget): Line
     };
     const decision = await budget.decide(recipients, priority);
     if (!decision.send) throw await held(decision.reason);
+    let outcome: SendOutcome | undefined;
     try {
-      await send();
+      outcome = await send();
     } catch (err) {
       if (!(err instanceof LineMonthlyLimitError)) throw err;
       await budget.closed();
       throw await held('monthlyLimit');
     }
-    await budget.sent(recipients);
+    // a retried task LINE had accepted before (409 for its retry key) was counted the first time
+    if (outcome !== 'repeat') await budget.sent(recipients);
+    return outcome;
   };
   return {
     ...line,

@@ -1,6 +1,6 @@
 import type { messagingApi } from '@line/bot-sdk';
 import type { MessagePriority } from '@phattana/shared';
-import { createLineHttp, type LineCall, type LineHttpOptions } from './line-http';
+import { createLineHttp, type LineCall, type LineHttpOptions, type LineResponse } from './line-http';
 
 export type LineMessage = messagingApi.Message;
 
@@ -14,6 +14,12 @@ export interface SendOptions {
   readonly key?: string;
 }
 
+/**
+ * What LINE did with a paid send: 'repeat' when it had accepted this retry key before, in an earlier
+ * call (a retried task), so it is not counted against the quota again. void: accepted (fakes).
+ */
+export type SendOutcome = 'accepted' | 'repeat';
+
 /** LINE's monthly target limit: 'none' (no limit set) or a number of messages. */
 export type MessageQuota = { readonly type: 'none' } | { readonly type: 'limited'; readonly value: number };
 
@@ -21,13 +27,18 @@ export type MessageQuota = { readonly type: 'none' } | { readonly type: 'limited
 export interface LineClient {
   reply(replyToken: string, messages: readonly LineMessage[]): Promise<void>;
   /** `retryKey` (a UUID) makes a retried push safe: LINE answers 409 for an already-accepted key. */
-  push(to: string, messages: readonly LineMessage[], retryKey: string, opts?: SendOptions): Promise<void>;
+  push(
+    to: string,
+    messages: readonly LineMessage[],
+    retryKey: string,
+    opts?: SendOptions,
+  ): Promise<SendOutcome | undefined>;
   multicast(
     to: readonly string[],
     messages: readonly LineMessage[],
     retryKey: string,
     opts?: SendOptions,
-  ): Promise<void>;
+  ): Promise<SendOutcome | undefined>;
   /** this month's limit (GET /v2/bot/message/quota) */
   getMessageQuota(): Promise<MessageQuota>;
   /** messages counted this month (GET /v2/bot/message/quota/consumption) */
@@ -54,9 +65,10 @@ export function createHttpLineClient(opts: HttpLineClientOptions): LineClient {
   const call = createLineHttp(opts);
   // An answer nobody reads is still read to its end, as undici advises: an unread body is otherwise
   // released only when garbage-collected, and a larger one holds its connection until then.
-  const send = async (c: LineCall) => {
+  const send = async (c: LineCall): Promise<LineResponse> => {
     const res = await call(c);
     await res.arrayBuffer().catch(() => undefined);
+    return res;
   };
   return {
     async reply(replyToken, messages) {
@@ -69,24 +81,28 @@ export function createHttpLineClient(opts: HttpLineClientOptions): LineClient {
       });
     },
     async push(to, messages, retryKey) {
-      await send({
-        method: 'POST',
-        path: '/v2/bot/message/push',
-        json: { to, messages },
-        retryKey,
-        retrySafe: true,
-        accept: [409], // accepted earlier under the same key
-      });
+      return sendOutcome(
+        await send({
+          method: 'POST',
+          path: '/v2/bot/message/push',
+          json: { to, messages },
+          retryKey,
+          retrySafe: true,
+          accept: [409], // accepted earlier under the same key
+        }),
+      );
     },
     async multicast(to, messages, retryKey) {
-      await send({
-        method: 'POST',
-        path: '/v2/bot/message/multicast',
-        json: { to, messages },
-        retryKey,
-        retrySafe: true,
-        accept: [409], // accepted earlier under the same key
-      });
+      return sendOutcome(
+        await send({
+          method: 'POST',
+          path: '/v2/bot/message/multicast',
+          json: { to, messages },
+          retryKey,
+          retrySafe: true,
+          accept: [409], // accepted earlier under the same key
+        }),
+      );
     },
     async getMessageQuota() {
       const res = await call({ method: 'GET', path: '/v2/bot/message/quota', retrySafe: true });
@@ -147,4 +163,12 @@ export function createHttpLineClient(opts: HttpLineClientOptions): LineClient {
       });
     },
   };
+}
+
+/**
+ * 409 for a key LINE accepted before: a repeat of an earlier call, unless an attempt of this very call
+ * may have been the one LINE accepted (a timeout), in which case this call did send it.
+ */
+function sendOutcome(res: LineResponse): SendOutcome {
+  return res.status === 409 && !res.earlierAttemptUncertain ? 'repeat' : 'accepted';
 }

@@ -36,6 +36,9 @@ export interface LineCall {
   accept?: readonly number[];
 }
 
+/** LINE's answer, and whether an earlier attempt of the same call may have been carried out unheard */
+export type LineResponse = Response & { readonly earlierAttemptUncertain: boolean };
+
 export function createLineHttp(o: LineHttpOptions) {
   const apiBase = (o.apiBase ?? 'https://api.line.me').replace(/\/$/, '');
   const dataBase = (o.dataBase ?? 'https://api-data.line.me').replace(/\/$/, '');
@@ -51,7 +54,7 @@ export function createLineHttp(o: LineHttpOptions) {
     return Math.min(maxBackoffMs, exp / 2 + Math.random() * (exp / 2));
   };
 
-  return async function call(c: LineCall): Promise<Response> {
+  return async function call(c: LineCall): Promise<LineResponse> {
     const headers: Record<string, string> = { authorization: `Bearer ${o.channelAccessToken}` };
     let body: RequestInit['body'];
     if (c.json !== undefined) {
@@ -76,7 +79,8 @@ export function createLineHttp(o: LineHttpOptions) {
         if (attempt < attempts) await sleep(backoff(attempt));
         continue;
       }
-      if (res.ok || c.accept?.includes(res.status)) return res;
+      if (res.ok || c.accept?.includes(res.status))
+        return Object.assign(res, { earlierAttemptUncertain: uncertain });
       const retryAfterMs = retryAfterOf(res);
       if (res.status === 429) {
         // the monthly quota is not a rate limit: waiting minutes changes nothing, so never retried
