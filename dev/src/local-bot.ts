@@ -38,6 +38,8 @@ export interface LocalBot {
   line: LineClient;
   /** one deployment for many municipalities (started with `platform: true`), routing to each one's bot */
   platform?: Platform;
+  /** the bot's view of this month's LINE quota (LINE's figures, read at most once a minute) */
+  budget: ReturnType<typeof createBot>['budget'];
   close(): Promise<void>;
 }
 
@@ -125,6 +127,7 @@ export async function startLocalBot(o: {
     warmUp: bot.warmUp,
     line: bot.line,
     platform,
+    budget: bot.budget,
     close: async () => {
       await bot.closeTasks();
       await platform?.closeTasks();

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { createHttpLineClient } from '@phattana/bot';
 import { type SurveyDefinition, surveyFromTemplate } from '@phattana/shared';
 import { describe, expect, it } from 'vitest';
 import { bangkokMorning, municipality, seedChain } from '../support/report-people';
-import { textsOf, useSystem } from '../support/system';
+import { TEST_CHANNEL, textsOf, useSystem } from '../support/system';
 
 // The LINE message budget end to end: the real emulator, the fake LINE platform counting its monthly
 // quota as LINE does, the daily jobs. December 2569 (2026): Mon 7 and Thu 10 are holidays.
@@ -152,8 +153,22 @@ describe('when the monthly quota runs short', () => {
     expect(hrNotice()).toHaveLength(1);
     expect((await month.get()).get('hrNoticeVia')).toBe('line');
     expect(platform.quotaUsed()).toBe(20);
+    // HR's notice passed the gate: the bot counted all that LINE did
+    const counted = (m: FirebaseFirestore.DocumentSnapshot) =>
+      Object.values((m.get('sent') as Record<string, number>) ?? {}).reduce((a, b) => a + b, 0);
+    expect(counted(await month.get())).toBe(20);
 
-    // the bot believes one message is left; LINE says the month is used up: one 429, not retried…
+    // HR raises the plan by one, and the bot reads it; within the minute someone sends a message from
+    // LINE's own manager, which the bot does not see: the bot believes one message is left, LINE says
+    // the month is used up: one 429, not retried…
+    platform.setQuota({ type: 'limited', value: 21 });
+    await at('2026-12-15', 10);
+    expect(await bot.budget.reading()).toMatchObject({ limit: 21, used: 20 });
+    await createHttpLineClient({
+      channelAccessToken: TEST_CHANNEL.accessToken,
+      apiBase: platform.url,
+      dataBase: platform.url,
+    }).push(filler, [{ type: 'text', text: 'จากผู้ดูแลบัญชี' }], randomUUID());
     const before = platform.requests({ path: '/v2/bot/message/push' }).length;
     const err = await bot.line
       .push(users.R009 as string, [{ type: 'text', text: 'งานรออนุมัติ' }], randomUUID())

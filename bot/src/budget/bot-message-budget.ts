@@ -2,6 +2,7 @@ import type { PostbackSigner } from '@phattana/shared';
 import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
 import type { LineClient } from '../line/line-client';
 import type { Logger } from '../runtime/logger';
+import { withMessageBudget } from './budget-gate';
 import { createFirestoreBudgetLedger } from './budget-ledger';
 import { createHrBudgetNotice } from './hr-budget-notice';
 import { createMessageBudget, type MessageBudget } from './message-budget';
@@ -9,7 +10,7 @@ import { createMessageBudget, type MessageBudget } from './message-budget';
 /** The message budget as the bot runs it: LINE's figures, the Firestore ledger, HR told in LINE. */
 export function createBotMessageBudget(d: {
   db: Firestore;
-  /** the client under the gate: the HR notice must not be gated by the budget it reports on */
+  /** the client under the gate (LINE's figures are read from it) */
   line: LineClient;
   employees: CollectionReference;
   municipalityId: string;
@@ -17,12 +18,18 @@ export function createBotMessageBudget(d: {
   clock: () => Date;
   logger: Logger;
 }): MessageBudget {
-  return createMessageBudget({
+  // HR's notice passes the gate like any push: essential, so it goes while anything remains, and
+  // counted. It cannot loop: the gate tells HR only for the one caller that claims the month's notice.
+  const gated: Pick<LineClient, 'push'> = {
+    push: (...a) => withMessageBudget(d.line, budget).push(...a),
+  };
+  const budget: MessageBudget = createMessageBudget({
     line: d.line,
     ledger: createFirestoreBudgetLedger(d.db),
     municipalityId: d.municipalityId,
     clock: d.clock,
     logger: d.logger,
-    tellHr: createHrBudgetNotice({ line: d.line, employees: d.employees, signer: d.signer, clock: d.clock }),
+    tellHr: createHrBudgetNotice({ line: gated, employees: d.employees, signer: d.signer, clock: d.clock }),
   });
+  return budget;
 }

@@ -45,7 +45,12 @@ export function createHrBudgetNotice(d: {
     let told = 0;
     for (const to of hr) {
       try {
-        await d.line.push(to, messages, retryKeyFor(`budgetNotice:${r.month}:${to}`, 0));
+        const key = `budgetNotice:${r.month}:${to}`;
+        await d.line.push(to, messages, retryKeyFor(key, 0), {
+          priority: 'essential',
+          purpose: 'budgetNotice',
+          key,
+        });
         told++;
       } catch {
         // the quota closed under us, or this person cannot be reached: the dashboard still shows it
