@@ -1,13 +1,15 @@
 import { fiscalYearOfInstant, fiscalYearRange, hoursEntry, totalsFromEntries } from '@phattana/shared';
 import { beforeAll, expect, it } from 'vitest';
 import { describeBrowser } from '../support/browser';
+import { daytimeClock } from '../support/daytime-clock';
 import { liffInBrowser } from '../support/liff-in-browser';
 import { seedReport } from '../support/report-docs';
 import { municipality, seedChain } from '../support/report-people';
 import { textsOf, useSystem } from '../support/system';
 
 const liff = liffInBrowser('liff-idp-hours');
-const sys = useSystem({ liffOrigins: liff.origins });
+// notices to other people are pushed: daytime, whatever the hour the suite runs
+const sys = useSystem({ liffOrigins: liff.origins, clock: daytimeClock() });
 const FY = fiscalYearOfInstant(new Date());
 
 // An employee's "ชั่วโมงอบรมของฉัน" and "แผนพัฒนาของฉัน" in the LIFF app, end to end against the real bot

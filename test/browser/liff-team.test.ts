@@ -1,13 +1,15 @@
 import { emptyIdp, fiscalYearOfInstant, fiscalYearRange, saveIdp, submitIdp } from '@phattana/shared';
 import { beforeAll, expect, it } from 'vitest';
 import { describeBrowser } from '../support/browser';
+import { daytimeClock } from '../support/daytime-clock';
 import { liffInBrowser } from '../support/liff-in-browser';
 import { seedReport } from '../support/report-docs';
 import { municipality, seedChain } from '../support/report-people';
 import { textsOf, useSystem } from '../support/system';
 
 const liff = liffInBrowser('liff-team');
-const sys = useSystem({ liffOrigins: liff.origins });
+// notices to other people are pushed: daytime, whatever the hour the suite runs
+const sys = useSystem({ liffOrigins: liff.origins, clock: daytimeClock() });
 const FY = fiscalYearOfInstant(new Date());
 
 // A supervisor in the LIFF app: the home page offers "ทีมของฉัน", the team page lists their people and

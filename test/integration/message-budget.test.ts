@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { createHttpLineClient } from '@phattana/bot';
-import { type SurveyDefinition, surveyFromTemplate } from '@phattana/shared';
+import { createHttpLineClient, municipalityCollections } from '@phattana/bot';
+import { addDays, type IsoDate, type SurveyDefinition, surveyFromTemplate } from '@phattana/shared';
 import { describe, expect, it } from 'vitest';
+import { forecastRestOfMonth } from '../../bot/src/budget/budget-forecast';
 import { bangkokMorning, municipality, seedChain } from '../support/report-people';
 import { TEST_CHANNEL, textsOf, useSystem } from '../support/system';
 
@@ -232,5 +233,35 @@ describe('when the monthly quota runs short', () => {
     await bot.line.push(user, message, randomUUID());
     const after = await sys.fs.db.collection('messageBudget').doc('2026-12').get();
     expect(Object.values(after.get('sent') as Record<string, number>)).toEqual([2]);
+  });
+
+  it('forecasts the survey reminders still to come: what the morning jobs then push, day by day', async () => {
+    await sys.fs.reset();
+    const { platform, bot } = await sys.start();
+    platform.reset();
+    await seedChain(sys);
+    const m = municipality(sys);
+    // two people in กองคลัง; an invitation, then up to two reminders three working days apart
+    await m
+      .collection('surveys')
+      .doc('FC')
+      .set(
+        survey('FC', {
+          audience: { divisionIds: ['finance'] },
+          closesOn: '2026-12-30',
+          reminders: { maxReminders: 2, everyWorkingDays: 3 },
+        }),
+      );
+    await runJobs('2026-12-14');
+    const c = municipalityCollections(m);
+    const forecast = await forecastRestOfMonth({ c, calendar: await bot.calendar(), now });
+    // nobody answers: both are reminded twice before the month ends
+    expect(forecast).toBe(4);
+
+    const before = platform.quotaUsed();
+    const calendar = await bot.calendar();
+    for (let day = '2026-12-15' as IsoDate; day <= '2026-12-31'; day = addDays(day, 1))
+      if (calendar.isWorkingDay(day)) await runJobs(day);
+    expect(platform.quotaUsed() - before).toBe(forecast);
   });
 });

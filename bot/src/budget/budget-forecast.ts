@@ -11,13 +11,14 @@ import {
 import type { CollectionReference } from 'firebase-admin/firestore';
 import { respondentFromDoc } from '../people/staff-records';
 import { reportFromDoc } from '../reports/report-turn-io';
-import { inviteKey } from '../surveys/survey-jobs';
+import { dueSurveyReminder, inviteKey, reminderKey } from '../surveys/survey-jobs';
 import { openSurveys, surveyFromDoc } from '../surveys/survey-records';
 
 // What the morning jobs still plan to push before the month ends, in LINE messages: one digest per
 // person per working day that has anything for them (report reminders not sent yet, survey
-// invitations not sent yet), plus HR reminders confirmed and waiting. Survey reminders depend on who
-// answers meanwhile and are left out: the forecast is what is already certain.
+// invitations and reminders not sent yet), plus HR reminders confirmed and waiting. Survey reminders
+// are counted as if nobody still owing an answer answers before the month ends: the forecast is
+// what the budget must be ready for, never less.
 
 export async function forecastRestOfMonth(d: {
   c: {
@@ -67,20 +68,38 @@ export async function forecastRestOfMonth(d: {
         if (to && reachable.has(to)) digests.add(`${day}|${to}`);
       }
   }
-  const first = days[0];
-  if (first) {
-    for (const s of open.docs.map(surveyFromDoc)) {
-      if (surveyAvailability(s, first) !== 'open') continue;
-      const answered = new Set(
-        (await d.c.surveyCompletions.where('surveyId', '==', s.id).get()).docs.map((x) =>
-          String(x.get('employeeId')),
-        ),
-      );
-      for (const p of reachable.values()) {
-        const me = respondentFromDoc(p);
-        if (!me || !inAudience(s.audience, me) || answered.has(p.id) || done.has(inviteKey(s.id, p.id)))
-          continue;
-        digests.add(`${first}|${p.id}`);
+  const sentOn = new Map(
+    sent.docs.filter((x) => x.get('status') === 'sent').map((x) => [x.id, x.get('date') as IsoDate]),
+  );
+  for (const s of open.docs.map(surveyFromDoc)) {
+    const answered = new Set(
+      (await d.c.surveyCompletions.where('surveyId', '==', s.id).get()).docs.map((x) =>
+        String(x.get('employeeId')),
+      ),
+    );
+    const max = Math.max(0, Math.floor(s.reminders.maxReminders));
+    for (const p of reachable.values()) {
+      const me = respondentFromDoc(p);
+      if (!me || !inAudience(s.audience, me) || answered.has(p.id)) continue;
+      // the invitation and each reminder, as the morning job would send them day by day
+      const dates: (IsoDate | undefined)[] = [
+        done.has(inviteKey(s.id, p.id)) ? (sentOn.get(inviteKey(s.id, p.id)) ?? today) : undefined,
+        ...Array.from({ length: max }, (_, i) => {
+          const key = reminderKey(s.id, i + 1, p.id);
+          return done.has(key) ? (sentOn.get(key) ?? today) : undefined;
+        }),
+      ];
+      for (const day of days) {
+        if (surveyAvailability(s, day) !== 'open') continue;
+        if (!dates[0]) {
+          dates[0] = day;
+          digests.add(`${day}|${p.id}`);
+          continue; // never an invitation and a reminder on the same day
+        }
+        const n = dueSurveyReminder(s.reminders, dates, day, s.closesOn, d.calendar);
+        if (n === undefined) continue;
+        dates[n] = day;
+        digests.add(`${day}|${p.id}`);
       }
     }
   }
