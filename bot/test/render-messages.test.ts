@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createHmacPostbackSigner } from '../src/line/hmac-postback-signer';
 import { LINE_LIMITS } from '../src/line/line-limits';
 import { batches, renderMessages } from '../src/line/render-messages';
+import { checkReportPhotoToken, reportPhotoLinker } from '../src/reports/report-photo-link';
 
 const signer = createHmacPostbackSigner('a-test-secret-of-enough-length');
 const now = new Date('2026-11-23T03:00:00Z');
@@ -110,6 +111,38 @@ describe('renderMessages enforces LINE limits in one place', () => {
     const out = render([{ kind: 'card', title: 'ใหญ่', fields, actions: [] }], trims);
     expect(out.every((m) => m.type === 'text')).toBe(true);
     expect(trims.some((t) => t.includes('flex bubble'))).toBe(true);
+  });
+
+  it("shows a card's pictures small at signed addresses, none where the bot has no public address, none too long", () => {
+    const card: Reply = {
+      kind: 'card',
+      title: 'รายงานผลการฝึกอบรม รอท่านพิจารณา',
+      thumbnails: [
+        { reportId: 'TC1__R010', messageId: '5001' },
+        { reportId: 'TC1__R010', messageId: '5002' },
+      ],
+      actions: [],
+    };
+    const images = (m: messagingApi.Message | undefined) =>
+      [...JSON.stringify(m).matchAll(/"type":"image","url":"([^"]+)"/g)].map((x) => x[1] as string);
+    const link = reportPhotoLinker(signer, () => 'https://bot.example.go.th/');
+    const [withBase] = renderMessages([card], { signer, now, mediaUrl: link });
+    const urls = images(withBase);
+    expect(urls).toHaveLength(2);
+    for (const [i, url] of urls.entries()) {
+      expect(url.startsWith('https://bot.example.go.th/media/report-photos/')).toBe(true);
+      const check = checkReportPhotoToken(signer, url.split('/').at(-1) as string, now);
+      expect(check).toEqual({ ok: true, ref: card.kind === 'card' ? card.thumbnails?.[i] : undefined });
+    }
+    expect(images(renderMessages([card], { signer, now })[0])).toEqual([]);
+    const [noBase] = renderMessages([card], {
+      signer,
+      now,
+      mediaUrl: reportPhotoLinker(signer, () => undefined),
+    });
+    expect(images(noBase)).toEqual([]);
+    const long = reportPhotoLinker(signer, () => `https://bot.example.go.th/${'x'.repeat(2000)}`);
+    expect(images(renderMessages([card], { signer, now, mediaUrl: long })[0])).toEqual([]);
   });
 
   it('batches messages into requests of five', () => {
