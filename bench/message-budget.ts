@@ -7,7 +7,8 @@
 //   after  — one morning digest per person per day, identical digests as multicasts, the budget on;
 //   low    — as "after" with the quota set to LOW messages a month (default: 60% of "after"'s busiest
 //            month): what is held back, and whether every essential message still went.
-// Prints LINE messages (as LINE counts: per recipient per request) per person per month for each run.
+// Prints LINE messages (as LINE counts: per recipient per request) per person per month for each run,
+// and the same figures as JSON on the last line.
 // Usage: npx tsx bench/message-budget.ts [--days N] [--low N]
 import { silentLogger } from '@phattana/bot';
 import { addDays, bangkokDate, surveyFromTemplate, surveyPersonKey } from '@phattana/shared';
@@ -193,6 +194,29 @@ async function main() {
     );
     console.log(
       `wall: before=${(before.wallMs / 1000).toFixed(1)} s after=${(after.wallMs / 1000).toFixed(1)} s low=${(low.wallMs / 1000).toFixed(1)} s`,
+    );
+    // the last line, for scripts: the same figures as JSON (messages per person per month)
+    const perPerson = (r: YearResult, month: string) =>
+      Number(((r.perMonth.get(month) ?? 0) / r.people).toFixed(2));
+    console.log(
+      JSON.stringify({
+        bench: 'message-budget',
+        firstDay: FIRST_DAY,
+        days: DAYS,
+        people: before.people,
+        perPersonPerMonth: months.map((month) => ({
+          month,
+          before: perPerson(before, month),
+          after: perPerson(after, month),
+          low: perPerson(low, month),
+        })),
+        yearTotal: { before: total(before), after: total(after), low: total(low) },
+        afterOverBefore: Number((total(after) / Math.max(1, total(before))).toFixed(3)),
+        lowQuota,
+        monthsOverLowQuota: over,
+        heldBack: low.heldBack,
+        essentialHeldBack: low.essentialHeldBack,
+      }),
     );
     process.exitCode = over === 0 ? 0 : 1;
   } finally {

@@ -1,6 +1,6 @@
 import { bangkokDate, type PersonContext, waitingOnLinkReplies } from '@phattana/shared';
 import type { Express } from 'express';
-import type { Firestore } from 'firebase-admin/firestore';
+import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
 import { createApiApp } from './api/api-app';
 import { createApiRouter } from './api/api-router';
 import { createIdTokenVerifier, type IdTokenVerifier } from './api/id-token-verifier';
@@ -9,6 +9,7 @@ import { readWaitingWorkNow } from './approvals/read-waiting-work';
 import { sendDeferredBroadcasts } from './broadcast/deferred-broadcasts';
 import { createBotMessageBudget } from './budget/bot-message-budget';
 import { withMessageBudget } from './budget/budget-gate';
+import { messageBudgetCollection } from './budget/budget-ledger';
 import { createDailyDigest } from './budget/daily-digest-sender';
 import { createHolidayCalendarSource } from './calendar/holiday-calendar';
 import { runEthicsQuizJobs } from './ethics/ethics-quiz-jobs';
@@ -72,6 +73,11 @@ export interface CreateBotOptions {
   messageBudget?: false;
   /** false: the daily jobs push each message on its own instead of one morning digest per person */
   dailyDigest?: false;
+  /**
+   * the deployment's message-budget months, one LINE Official Account's (default `messageBudget`):
+   * a deployment serving several municipalities hands in the same collection to each
+   */
+  messageBudgetMonths?: CollectionReference;
   /** the app's public address when known only once it listens (local); else config.publicBaseUrl */
   publicBaseUrl?: () => string | undefined;
 }
@@ -97,8 +103,10 @@ export function createBot(o: CreateBotOptions) {
   // approval cards show the report's photos small, at signed expiring addresses LINE fetches
   const mediaUrl = reportPhotoLinker(signer, () => o.publicBaseUrl?.() ?? o.config.publicBaseUrl);
   // every push and multicast passes the message budget (see budget/budget-gate.ts)
+  const budgetMonths = o.messageBudgetMonths ?? messageBudgetCollection(o.db);
   const budget = createBotMessageBudget({
     db: o.db,
+    months: budgetMonths,
     line: unmetered,
     employees: collections.employees,
     municipalityId: org.municipalityId,
@@ -207,6 +215,7 @@ export function createBot(o: CreateBotOptions) {
       invalidateCalendar: () => calendar.invalidate(),
       media: o.media,
       budget,
+      budgetMonths,
       mediaUrl,
     });
     app.use('/api', apiRouter);

@@ -3,6 +3,7 @@ import { createHttpLineClient, municipalityCollections } from '@phattana/bot';
 import { addDays, type IsoDate, type SurveyDefinition, surveyFromTemplate } from '@phattana/shared';
 import { describe, expect, it } from 'vitest';
 import { forecastRestOfMonth } from '../../bot/src/budget/budget-forecast';
+import { createFirestoreBudgetLedger } from '../../bot/src/budget/budget-ledger';
 import { bangkokMorning, municipality, seedChain } from '../support/report-people';
 import { TEST_CHANNEL, textsOf, useSystem } from '../support/system';
 
@@ -263,5 +264,17 @@ describe('when the monthly quota runs short', () => {
     for (let day = '2026-12-15' as IsoDate; day <= '2026-12-31'; day = addDays(day, 1))
       if (calendar.isWorkingDay(day)) await runJobs(day);
     expect(platform.quotaUsed() - before).toBe(forecast);
+  });
+
+  it('keeps the deployment’s tally in the collection it is handed, each municipality’s share inside', async () => {
+    await sys.fs.reset();
+    // one LINE Official Account serving two municipalities: one document per month for both
+    const months = sys.fs.db.collection('budget').doc('oa-1').collection('months');
+    const ledger = createFirestoreBudgetLedger(sys.fs.db, months);
+    await ledger.recordSent('2026-12', 'm-a', 3);
+    await ledger.recordSent('2026-12', 'm-b', 2);
+    await ledger.recordSent('2026-12', 'm-a', 1);
+    expect((await months.doc('2026-12').get()).get('sent')).toEqual({ 'm-a': 4, 'm-b': 2 });
+    expect((await sys.fs.db.collection('messageBudget').doc('2026-12').get()).exists).toBe(false);
   });
 });

@@ -39,6 +39,8 @@ export interface ApiDeps {
   media?: MediaStore;
   /** public addresses of report photos shown small in the approval cards the API causes to be pushed */
   mediaUrl?: (ref: MediaRef, now: Date) => string | undefined;
+  /** the deployment's message-budget months (each municipality's share inside) */
+  budgetMonths?: CollectionReference;
   /** this month's LINE message quota: HR's dashboard and the broadcast preview show it */
   budget?: MessageBudget;
 }

@@ -24,7 +24,7 @@ export function createMessageBudgetRoutes(d: ApiDeps): Router {
       }
       const now = d.clock();
       const reading = await d.budget.reading();
-      const month = messageBudgetCollection(d.db).doc(reading.month);
+      const month = (d.budgetMonths ?? messageBudgetCollection(d.db)).doc(reading.month);
       const [m, shards, recent, scheduled] = await Promise.all([
         month.get(),
         readCounterShards(month),

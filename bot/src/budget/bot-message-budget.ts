@@ -10,6 +10,8 @@ import { createMessageBudget, type MessageBudget } from './message-budget';
 /** The message budget as the bot runs it: LINE's figures, the Firestore ledger, HR told in LINE. */
 export function createBotMessageBudget(d: {
   db: Firestore;
+  /** the deployment's months (messageBudget/{month}), shared by every municipality it serves */
+  months: CollectionReference;
   /** the client under the gate (LINE's figures are read from it) */
   line: LineClient;
   employees: CollectionReference;
@@ -25,7 +27,7 @@ export function createBotMessageBudget(d: {
   };
   const budget: MessageBudget = createMessageBudget({
     line: d.line,
-    ledger: createFirestoreBudgetLedger(d.db),
+    ledger: createFirestoreBudgetLedger(d.db, d.months),
     municipalityId: d.municipalityId,
     clock: d.clock,
     logger: d.logger,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { HeldBackReason, MessagePriority } from '@phattana/shared';
-import { FieldValue, type Firestore, Timestamp } from 'firebase-admin/firestore';
+import { type CollectionReference, FieldValue, type Firestore, Timestamp } from 'firebase-admin/firestore';
 import { counterShard } from '../stats/counter-shards';
 
 // What the bot itself records about the LINE message budget, deployment-wide (one LINE Official Account
@@ -30,12 +30,19 @@ export interface BudgetLedger {
   recordHrNotice(month: string, via: 'line' | 'dashboard'): Promise<void>;
 }
 
+/**
+ * The deployment's months (one LINE Official Account): top level, never under municipalities/{id}.
+ * createBot hands the collection to the ledger and the dashboard; this is its default.
+ */
 export const messageBudgetCollection = (db: Firestore) => db.collection('messageBudget');
 
 const heldBackId = (key: string) => createHash('sha256').update(key).digest('hex').slice(0, 32);
 
-export function createFirestoreBudgetLedger(db: Firestore): BudgetLedger {
-  const month = (m: string) => messageBudgetCollection(db).doc(m);
+export function createFirestoreBudgetLedger(
+  db: Firestore,
+  months: CollectionReference = messageBudgetCollection(db),
+): BudgetLedger {
+  const month = (m: string) => months.doc(m);
   return {
     async recordSent(m, municipalityId, recipients) {
       // every push of every municipality counts here: on a random shard (see counter-shards), never one hot document
