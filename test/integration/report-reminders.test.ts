@@ -96,7 +96,32 @@ describe('daily report jobs', () => {
     );
     await runJobs('2026-12-18', 11);
     expect(mine('R009')).toHaveLength(2);
-    expect(mine('R004')).toHaveLength(2); // one late list per day
+    // the same late reports the next day: HR can open the list whenever they like, it is not pushed again
+    expect(mine('R004')).toHaveLength(1);
+    // a report newly late: the list comes again, with everything still late
+    await m
+      .collection('reports')
+      .doc('TR9__R001')
+      .set({
+        trainingId: 'TR9',
+        trainingTitle: 'การบริหารความเสี่ยง',
+        method: 'training',
+        hours: 6,
+        startDate: '2026-12-08',
+        endDate: '2026-12-08',
+        returnDate: '2026-12-08',
+        dueDate: '2026-12-18',
+        employeeId: 'R001',
+        employeeName: 'นายกเทศมนตรี ทดสอบ',
+        ...EMPTY_REPORT_PARTS,
+        status: 'pending',
+        history: [{ action: 'opened', by: 'system', at: '2026-12-09T02:00:00.000Z' }],
+      });
+    await runJobs('2026-12-21');
+    expect(mine('R004')).toHaveLength(2);
+    expect(mine('R004').at(-1)).toContain('รายงานผลการฝึกอบรมที่เลยกำหนด 3 รายการ');
+    await runJobs('2026-12-22');
+    expect(mine('R004')).toHaveLength(2);
   });
 
   it('moves open due dates when HR adds a holiday, and never a filed report’s', async () => {

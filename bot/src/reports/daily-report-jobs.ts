@@ -154,12 +154,17 @@ export async function runDailyReportJobs(d: DailyJobDeps): Promise<DailyJobResul
   await sendPerPerson(notices, send);
   if (late.length > 0) {
     const hr = [...people.values()].filter((p) => p.active && p.roles.includes('hr'));
+    const reportIds = late.map((r) => r.id).sort();
     for (const p of hr) {
+      // HR can see the list whenever they ask (ผู้ค้างส่งรายงาน in LIFF, "แจ้งเตือนผู้ค้างส่ง" in chat):
+      // it is pushed again only when a report is late that no earlier list told them of
+      const told = await lateReportsToldTo(d.c.notifications, p.id);
+      if (reportIds.every((id) => told.has(id))) continue;
       await send({
         key: `hrLateList__${today}__${p.id}`,
         to: target(p.id),
         replies: [hrLateListReply(late, people, today, d.calendar)],
-        meta: { kind: 'hrLateList', date: today },
+        meta: { kind: 'hrLateList', date: today, reportIds },
       });
     }
   }
@@ -182,6 +187,22 @@ async function sendPerPerson(orders: readonly SendOrder[], send: (o: SendOrder) 
   await inPool([...byPerson.values()], PEOPLE_IN_FLIGHT, async (mine) => {
     for (const o of mine) await send(o);
   });
+}
+
+/** The late reports the lists HR already received named (the notification records keep them). */
+async function lateReportsToldTo(
+  notifications: CollectionReference,
+  employeeId: string,
+): Promise<Set<string>> {
+  const lists = await notifications
+    .where('kind', '==', 'hrLateList')
+    .where('employeeId', '==', employeeId)
+    .get();
+  return new Set(
+    lists.docs
+      .filter((x) => x.get('status') === 'sent')
+      .flatMap((x) => (x.get('reportIds') as string[] | undefined) ?? []),
+  );
 }
 
 function hrLateListReply(
