@@ -74,6 +74,10 @@ function getBot() {
             allowedOrigins: LIFF_ORIGINS.value().split(',').filter(Boolean),
           }
         : undefined,
+      // the `line` function's own address: LINE fetches the photos in approval cards from its /media
+      ...(process.env.GCLOUD_PROJECT
+        ? { publicBaseUrl: `https://${REGION}-${process.env.GCLOUD_PROJECT}.cloudfunctions.net/line` }
+        : {}),
     };
     const queue = getFunctions().taskQueue<PlatformTask>(`locations/${REGION}/functions/lineTasks`);
     platform = createPlatform({
