@@ -186,6 +186,8 @@ describe('post-training report cycle', () => {
     expect(held.docs.map((d) => d.get('releaseAt').toDate().toISOString())).toEqual([
       '2026-12-05T01:00:00.000Z',
     ]);
+    // what it says is deleted by Firestore's TTL a month on
+    expect(held.docs[0]?.get('expireAt').toDate().toISOString()).toBe('2027-01-03T15:00:00.000Z');
 
     // still night: nothing goes
     expect((await bot.releaseDeferred(new Date('2026-12-05T07:59:00+07:00'))).notices).toBe(0);

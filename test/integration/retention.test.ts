@@ -105,7 +105,13 @@ describe('TTL on the collections that only grow', () => {
     const ttl = indexes.fieldOverrides
       .filter((f) => f.ttl && f.fieldPath === EXPIRE_AT)
       .map((f) => f.collectionGroup);
-    expect(ttl.sort()).toEqual(['batches', 'notifications', 'processedEvents', 'surveyDrafts']);
+    expect(ttl.sort()).toEqual([
+      'batches',
+      'heldNotices',
+      'notifications',
+      'processedEvents',
+      'surveyDrafts',
+    ]);
   });
 
   it('stamps notification records with the day Firestore may delete them', async () => {

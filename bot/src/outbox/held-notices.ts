@@ -4,6 +4,7 @@ import { MessageHeldBackError } from '../budget/budget-gate';
 import type { LineClient } from '../line/line-client';
 import type { Logger } from '../runtime/logger';
 import type { PushTask } from '../runtime/task-queue';
+import { EXPIRE_AT, expireAt, KEEP_DAYS } from '../store/expire-at';
 
 // Notices pushed to someone who did not just write (the next approver, an IDP sign-off, a returned
 // report) follow the one quiet-hours rule: one that comes up at night is kept, one document per push
@@ -29,6 +30,8 @@ export async function holdNoticeIfQuiet(
       status: 'held',
       heldAt: Timestamp.fromDate(now),
       releaseAt: Timestamp.fromDate(nextSendingTime(now, quiet)),
+      // it holds what the notice says (names, a report's title): deleted by Firestore's TTL
+      [EXPIRE_AT]: expireAt(now, KEEP_DAYS.heldNotice),
     });
   });
   return true;

@@ -9,6 +9,8 @@ export const KEEP_DAYS = {
   sentBroadcastBatch: 90,
   /** a survey draft nobody finished: surveys close within weeks; an edit pushes this further */
   surveyDraft: 365,
+  /** a notice kept through quiet hours: released the next morning; the record only shows that it went */
+  heldNotice: 30,
 } as const;
 
 /** The field the TTL policies name. */
