@@ -25,6 +25,7 @@ import { enforceRetention } from './people/retention';
 import { runDailyReportJobs } from './reports/daily-report-jobs';
 import { createOnceOnlySender } from './reports/once-only-sender';
 import { claimDueDateRecompute, recomputeOpenDueDates } from './reports/recompute-due-dates';
+import { runAdvanceReminders } from './requests/advance-reminders';
 import { linkMenuForRoles, type MenuRole, resolveMenuIdsByRole } from './rich-menus';
 import { createRichMenuAdminClient } from './rich-menus/rich-menu-admin-client';
 import type { BotConfig } from './runtime/config';
@@ -229,6 +230,16 @@ export function createBot(o: CreateBotOptions) {
       now,
       sender: digest?.sender,
     });
+    const advances = await runAdvanceReminders({
+      db: o.db,
+      c: collections,
+      line,
+      signer,
+      calendar: cal,
+      logger,
+      now,
+      sender: digest?.sender,
+    });
     const surveys = await runSurveyJobs(
       { db: o.db, c: collections, line, signer, calendar: cal, logger, sender: digest?.sender },
       now,
@@ -251,6 +262,7 @@ export function createBot(o: CreateBotOptions) {
     const targets = await freezeTargetResults(o.db, collections, now);
     return {
       ...reports,
+      advances,
       surveys,
       ethicsQuiz,
       ...(digestResult ? { digest: digestResult } : {}),

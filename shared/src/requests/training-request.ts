@@ -263,6 +263,12 @@ export function markReportOpened(r: TrainingRequest, reportId: string, at: Date)
 export const bahtText = (n: number) =>
   `${new Intl.NumberFormat('th-TH', { maximumFractionDigits: 2 }).format(n)} บาท`;
 
-/** A request's own id: one per person and course start, readable in logs. */
-export const requestIdFor = (employeeId: string, at: Date) =>
-  `${employeeId}__${at.toISOString().replace(/[-:.TZ]/g, '')}`;
+/**
+ * A request's own id: the person, when it was sent and the course's first day (two live requests of
+ * one person never share a first day: their dates may not overlap), readable in logs.
+ */
+export const requestIdFor = (employeeId: string, at: Date, startDate: IsoDate) =>
+  `${employeeId}__${at
+    .toISOString()
+    .replace(/[-:.TZ]/g, '')
+    .slice(0, 14)}__${startDate.replace(/-/g, '')}`;

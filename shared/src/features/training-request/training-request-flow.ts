@@ -269,7 +269,7 @@ function confirm(s: State, event: InboundEvent, now: Date, ctx: TurnContext): St
   }
   const request = newRequest(
     {
-      id: requestIdFor(person.employeeId, now),
+      id: requestIdFor(person.employeeId, now, checked.ok.course.startDate),
       employeeId: person.employeeId,
       ...checked.ok,
       approvers: chain.approvers.map((a) => a.id),
