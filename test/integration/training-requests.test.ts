@@ -103,6 +103,10 @@ describe('training requests up the chain', () => {
     ] as const) {
       const chat = users[approver] as string;
       expect(last(chat)).toContain('คำขอไปอบรมของ นางสาวจิราพร สายทอง รอท่านพิจารณา');
+      // "งานรออนุมัติ" lists it too, with the same buttons
+      await sys.text(chat, 'งานรออนุมัติ');
+      expect(textsOf(sys.botMessages(chat)).join('\n')).toContain('คำขอไปอบรมรอท่านอนุมัติ 1 เรื่อง');
+      expect(last(chat)).toContain('คำขอไปอบรมของ นางสาวจิราพร สายทอง รอท่านพิจารณา');
       now = new Date(now.getTime() + 3600_000);
       await sys.tap(chat, 'อนุมัติ');
       expect(last(chat)).toContain('อนุมัติคำขอไปอบรมของ นางสาวจิราพร สายทอง แล้ว');
