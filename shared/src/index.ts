@@ -113,6 +113,7 @@ export * from './reports/report-questions';
 export * from './reports/review-decision';
 export * from './reports/training-report';
 export * from './requests/advance-clearing';
+export type * from './requests/request-api-contract';
 export * from './requests/request-decision';
 export * from './requests/request-edge';
 export * from './requests/request-input';
