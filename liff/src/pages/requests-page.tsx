@@ -42,6 +42,8 @@ const YEARS = [year, year + 1];
 
 export function RequestsPage({ api }: PageProps) {
   const state = useAsync(() => loadRequests(api));
+  // said after a request is sent, above the reloaded lists (the form itself reloads with them)
+  const [sent, setSent] = useState('');
   if (state.status === 'loading') return <LoadingState label="กำลังโหลดคำขอไปอบรม…" />;
   if (state.status === 'error')
     return (
@@ -61,7 +63,15 @@ export function RequestsPage({ api }: PageProps) {
           ))}
         </section>
       ) : null}
-      <NewRequest api={api} page={page} onSent={state.retry} />
+      <LiveStatus tone="ok">{sent}</LiveStatus>
+      <NewRequest
+        api={api}
+        page={page}
+        onSent={(note) => {
+          setSent(note);
+          state.retry();
+        }}
+      />
       <section aria-labelledby="mine-head">
         <h2 id="mine-head">คำขอของฉัน</h2>
         {page.mine.length === 0 ? (
@@ -142,7 +152,7 @@ function NewRequest({
 }: {
   readonly api: PageProps['api'];
   readonly page: Page;
-  readonly onSent: () => void;
+  readonly onSent: (note: string) => void;
 }) {
   const [form, setForm] = useState<Form>({ trainingId: page.catalogue[0]?.id ?? EXTERNAL });
   const [errors, setErrors] = useState<RequestErrors>({});
@@ -160,9 +170,7 @@ function NewRequest({
     try {
       const v = await sendRequest(api, body);
       setErrors({});
-      setStatus({ tone: 'ok', text: `ส่งคำขอ "${v.request.course.title}" แล้ว ✅ ผู้บังคับบัญชาจะได้รับใน LINE` });
-      setForm({ trainingId: page.catalogue[0]?.id ?? EXTERNAL });
-      onSent();
+      onSent(`ส่งคำขอ "${v.request.course.title}" แล้ว ✅ ผู้บังคับบัญชาจะได้รับใน LINE`);
     } catch (err) {
       setErrors(err instanceof RequestApiError ? err.errors : {});
       setStatus({ tone: 'error', text: failureText(err, 'ส่งคำขอไม่สำเร็จ กรุณาลองอีกครั้ง') });
