@@ -28,7 +28,7 @@ import {
 } from '../requests/request-service';
 import { hasRole, personOf, requireRoles } from './api-auth';
 import type { ApiDeps } from './api-deps';
-import { enqueueNotifications } from './push-notifications';
+import { recordNotifications, sendNotifications } from './push-notifications';
 
 // The LIFF request page (/requests): the person's requests and a new one, the requests waiting for an
 // approver's decision, and HR's records on approved ones (the travel order, the advance, cleared). Each
@@ -97,8 +97,10 @@ export function createRequestRoutes(d: ApiDeps): Router {
       return;
     }
     const now = d.clock();
-    const outcome = await sendRequest(d.db, c, person, body as RequestInput, now);
-    await answer(res, outcome, now, 201);
+    const outcome = await sendRequest(d.db, c, person, body as RequestInput, now, (tx, n) =>
+      recordNotifications(d, tx, n, now),
+    );
+    await answer(res, outcome, 201);
   });
 
   router.post(
@@ -132,7 +134,7 @@ export function createRequestRoutes(d: ApiDeps): Router {
         step: b.step,
         now,
       });
-      await answer(res, outcome, now);
+      await answer(res, outcome);
     },
   );
 
@@ -155,7 +157,7 @@ export function createRequestRoutes(d: ApiDeps): Router {
           { id, by: actorOf(req), record, now },
           await d.calendar(),
         );
-        await answer(res, outcome, now);
+        await answer(res, outcome);
       },
     ] as const;
 
@@ -179,7 +181,7 @@ export function createRequestRoutes(d: ApiDeps): Router {
   );
   router.post('/:id/advance-cleared', ...hrRecord(() => ({ kind: 'advanceCleared' })));
 
-  async function answer(res: Response, outcome: RequestOutcome, now: Date, ok = 200) {
+  async function answer(res: Response, outcome: RequestOutcome, ok = 200) {
     switch (outcome.kind) {
       case 'notFound':
         res.status(404).json({ message: 'ไม่พบคำขอนี้ อาจถูกลบหรือย้ายแล้ว' });
@@ -193,7 +195,7 @@ export function createRequestRoutes(d: ApiDeps): Router {
         res.status(outcome.status).json({ message: outcome.message });
         return;
       case 'done':
-        await enqueueNotifications(d, outcome.notifications, now);
+        await sendNotifications(d, outcome.work, outcome.notifications);
         res.status(ok).json(view(outcome.request));
     }
   }

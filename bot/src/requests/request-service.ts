@@ -27,6 +27,7 @@ import {
 } from '@phattana/shared';
 import { type DocumentSnapshot, type Firestore, Timestamp, type Transaction } from 'firebase-admin/firestore';
 import type { MunicipalityCollections } from '../municipality-collections';
+import type { CommittedWork } from '../outbox/after-commit';
 import { type Notification, resolveNotifications, resolveReportLookup } from '../reports/report-turn-io';
 import {
   readRequest,
@@ -45,12 +46,19 @@ export type RequestOutcome =
       readonly kind: 'done';
       readonly request: TrainingRequest;
       readonly notifications: readonly Notification[];
+      /** the pushes, recorded in the same transaction (the API's outbox) */
+      readonly work?: CommittedWork;
     }
   | { readonly kind: 'notFound' }
   | { readonly kind: 'invalid'; readonly message: string; readonly errors?: RequestErrors }
   | { readonly kind: 'refused'; readonly status: 403 | 409; readonly message: string };
 
 type C = MunicipalityCollections;
+/** records the pushes in the write's own transaction (api/push-notifications.ts) */
+export type RecordPushes = (
+  tx: Transaction,
+  notifications: readonly Notification[],
+) => CommittedWork | undefined;
 
 /** Every read the effects need, then the writes: the chat turn's order. */
 async function apply(
@@ -59,7 +67,8 @@ async function apply(
   effects: readonly RequestEffect[],
   read: DocumentSnapshot | undefined,
   now: Date,
-): Promise<Notification[]> {
+  record: RecordPushes | undefined,
+): Promise<{ notifications: Notification[]; work?: CommittedWork }> {
   const notices = await resolveNotifications(tx, effects as readonly Effect[], c.employees);
   const trainings = new Map<string, DocumentSnapshot>();
   for (const e of effects)
@@ -71,7 +80,7 @@ async function apply(
     if (e.type === 'attendanceFromRequest')
       writeAttendance(tx, c, e.request, trainings.get(e.request.course.trainingId ?? ''), at);
   }
-  return notices.send;
+  return { notifications: notices.send, work: record?.(tx, notices.send) };
 }
 
 export async function sendRequest(
@@ -80,6 +89,7 @@ export async function sendRequest(
   person: PersonContext,
   input: RequestInput,
   now: Date,
+  record?: RecordPushes,
 ): Promise<RequestOutcome> {
   const ctx = await readRequestContext(c, person.employeeId, now);
   const checked = checkRequest(input, {
@@ -113,8 +123,8 @@ export async function sendRequest(
       { id: person.employeeId, name: person.name },
       now,
     );
-    const notifications = await apply(tx, c, sentEffects(request), undefined, now);
-    return { kind: 'done', request, notifications };
+    const written = await apply(tx, c, sentEffects(request), undefined, now, record);
+    return { kind: 'done', request, ...written };
   });
 }
 
@@ -125,6 +135,7 @@ async function change(
   id: string,
   now: Date,
   by: string,
+  record: RecordPushes | undefined,
   run: (r: TrainingRequest, tx: Transaction) => Promise<readonly RequestEffect[]> | readonly RequestEffect[],
 ): Promise<RequestOutcome> {
   return db.runTransaction(async (tx): Promise<RequestOutcome> => {
@@ -145,13 +156,9 @@ async function change(
         };
       throw err;
     }
-    const notifications = await apply(tx, c, effects, snap, now);
+    const written = await apply(tx, c, effects, snap, now, record);
     const saved = effects.find((e) => e.type === 'trainingRequestSaved');
-    return {
-      kind: 'done',
-      request: saved?.type === 'trainingRequestSaved' ? saved.request : r,
-      notifications,
-    };
+    return { kind: 'done', request: saved?.type === 'trainingRequestSaved' ? saved.request : r, ...written };
   });
 }
 
@@ -165,9 +172,10 @@ export function decideRequest(
     readonly comment?: string;
     readonly step: string;
     readonly now: Date;
+    readonly record?: RecordPushes;
   },
 ): Promise<RequestOutcome> {
-  return change(db, c, o.id, o.now, o.by.id, (r) => {
+  return change(db, c, o.id, o.now, o.by.id, o.record, (r) => {
     if (r.status === 'submitted' && r.currentApproverId === o.by.id && requestStepOf(r) !== o.step)
       throw new RequestTransitionError('wrongStatus', 'คำขอนี้มีการดำเนินการต่อไปแล้ว กรุณาเปิดหน้านี้ใหม่');
     const decided =
@@ -192,7 +200,7 @@ export function recordForRequest(
   o: { readonly id: string; readonly by: Actor; readonly record: HrRecord; readonly now: Date },
   calendar: WorkingDayCalendar,
 ): Promise<RequestOutcome> {
-  return change(db, c, o.id, o.now, o.by.id, async (r, tx) => {
+  return change(db, c, o.id, o.now, o.by.id, undefined, async (r, tx) => {
     const rec = o.record;
     if (rec.kind === 'travelOrder')
       return [
