@@ -73,7 +73,11 @@ describeBrowser('LIFF at 360 px: training requests', () => {
       await card.getByText(/บันทึกแล้ว/).waitFor();
       await readable();
     }
-    expect(textsOf(sys.botMessages(users.R010 as string)).at(-1)).toContain('ได้รับอนุมัติครบแล้ว');
+    const approved = await municipality(sys)
+      .collection('trainingRequests')
+      .where('employeeId', '==', 'R010')
+      .get();
+    expect(approved.docs[0]?.get('status')).toBe('approved');
 
     await liff.page.goto(`${liff.url}/requests?sim_user=${users.R004}`);
     const card = liff.page.getByRole('article', { name: 'นางสาวจิราพร ทดสอบ: การจัดทำแผนพัฒนาท้องถิ่น' });
