@@ -29,6 +29,7 @@ import { runDailyReportJobs } from './reports/daily-report-jobs';
 import { createOnceOnlySender } from './reports/once-only-sender';
 import { claimDueDateRecompute, recomputeOpenDueDates } from './reports/recompute-due-dates';
 import { reportPhotoLinker } from './reports/report-photo-link';
+import { runAdvanceReminders } from './requests/advance-reminders';
 import { linkMenuForRoles, type MenuRole, resolveMenuIdsByRole } from './rich-menus';
 import { createRichMenuAdminClient } from './rich-menus/rich-menu-admin-client';
 import type { BotConfig } from './runtime/config';
@@ -260,6 +261,16 @@ export function createBot(o: CreateBotOptions) {
       now,
       sender: digest?.sender,
     });
+    const advances = await runAdvanceReminders({
+      db: o.db,
+      c: collections,
+      line,
+      signer,
+      calendar: cal,
+      logger,
+      now,
+      sender: digest?.sender,
+    });
     const surveys = await runSurveyJobs(
       { db: o.db, c: collections, line, signer, calendar: cal, logger, sender: digest?.sender },
       now,
@@ -282,6 +293,7 @@ export function createBot(o: CreateBotOptions) {
     const targets = await freezeTargetResults(o.db, collections, now);
     return {
       ...reports,
+      advances,
       surveys,
       ethicsQuiz,
       ...(digestResult ? { digest: digestResult } : {}),

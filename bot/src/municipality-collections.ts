@@ -41,6 +41,8 @@ export function municipalityCollections(municipality: DocumentReference) {
     // read receipt per (entry, colleague) so "read" counts each person once
     library: municipality.collection('library'),
     libraryReads: municipality.collection('libraryReads'),
+    // training requests (issue #16): one per request, its whole trail on the document
+    trainingRequests: municipality.collection('trainingRequests'),
   };
 }
 

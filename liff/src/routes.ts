@@ -76,6 +76,12 @@ export const ROUTES: readonly RouteDefinition[] = [
   },
   {
     kind: 'lazy',
+    path: '/requests',
+    title: 'คำขอไปอบรม',
+    load: () => import('./pages/requests-page').then((m) => m.RequestsPage),
+  },
+  {
+    kind: 'lazy',
     path: '/my-data',
     title: 'ข้อมูลของฉัน',
     load: () => import('./pages/my-data-page').then((m) => m.MyDataPage),

@@ -71,9 +71,11 @@ export type * from './features/link-account/link-account-edge';
 export * from './features/link-account/link-account-flow';
 // trainings, post-training reports and the hours ledger
 export * from './features/report-review/report-review-flow';
+export * from './features/request-review/request-review-flow';
 export type * from './features/survey-answer/survey-answer-edge';
 export * from './features/survey-answer/survey-answer-flow';
 export * from './features/training-report/training-report-flow';
+export * from './features/training-request/training-request-flow';
 export type * from './features/waiting-list/waiting-list-edge';
 // individual development plans (IDP), hours summaries, the decision effects chat and LIFF share
 export * from './idp/idp-api-contract';
@@ -110,6 +112,13 @@ export type * from './reports/report-edge';
 export * from './reports/report-questions';
 export * from './reports/review-decision';
 export * from './reports/training-report';
+export * from './requests/advance-clearing';
+export type * from './requests/request-api-contract';
+export * from './requests/request-decision';
+export * from './requests/request-edge';
+export * from './requests/request-input';
+export * from './requests/request-trail';
+export * from './requests/training-request';
 export * from './surveys/answer-input';
 export * from './surveys/question-count';
 export * from './surveys/survey';

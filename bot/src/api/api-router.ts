@@ -20,6 +20,7 @@ import { createMeRoutes } from './me-routes';
 import { createMessageBudgetRoutes } from './message-budget-routes';
 import { createReportPhotoRoutes } from './report-photo-routes';
 import { createReportRoutes } from './report-routes';
+import { createRequestRoutes } from './request-routes';
 import { createSettingsRoutes } from './settings-routes';
 import { createStaffImportRoutes } from './staff-import-routes';
 import { createSurveyRoutes } from './survey-routes';
@@ -171,6 +172,7 @@ export function createApiRouter(d: ApiDeps): Router {
   router.use('/evidence', createEvidenceRoutes(d));
   router.use('/library', createLibraryRoutes(d));
   router.use('/archive', requireRoles('hr'), createArchiveRoutes(d));
+  router.use('/requests', createRequestRoutes(d));
 
   // whatever no route answered, or a route threw (express 5 forwards a rejected handler here): Thai
   // JSON the app can show, never express's English HTML page

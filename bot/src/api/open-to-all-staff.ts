@@ -26,4 +26,7 @@ export const OPEN_TO_ALL_STAFF: readonly string[] = [
   'GET /library/:id',
   'PUT /library/:id/visibility',
   'GET /library/:id/photos/:messageId',
+  // training requests: their own, and a new one (decisions and HR's records check roles)
+  'GET /requests',
+  'POST /requests',
 ];

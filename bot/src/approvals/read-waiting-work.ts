@@ -1,6 +1,7 @@
 import { bangkokDate, type IdpPlan, type WaitingWork } from '@phattana/shared';
 import type { CollectionReference, Firestore, Transaction } from 'firebase-admin/firestore';
 import { openReports, reportFromDoc } from '../reports/report-records';
+import { requestFromDoc } from '../requests/request-records';
 import { readMyOpenSurveys, type SurveyCollections } from '../surveys/survey-turn-io';
 
 // Everything waiting for one person, from stored data: reports whose current approver they are, IDPs
@@ -12,6 +13,7 @@ import { readMyOpenSurveys, type SurveyCollections } from '../surveys/survey-tur
 export interface WaitingWorkCollections extends SurveyCollections {
   readonly reports: CollectionReference;
   readonly idps: CollectionReference;
+  readonly trainingRequests: CollectionReference;
 }
 
 export async function readWaitingWork(
@@ -20,8 +22,9 @@ export async function readWaitingWork(
   employeeId: string,
   now: Date,
 ): Promise<WaitingWork> {
-  const [toSign, idps, mine, surveys] = await Promise.all([
+  const [toSign, requests, idps, mine, surveys] = await Promise.all([
     c.reports.where('currentApproverId', '==', employeeId).where('status', '==', 'submitted').get(),
+    c.trainingRequests.where('currentApproverId', '==', employeeId).where('status', '==', 'submitted').get(),
     c.idps.where('supervisorId', '==', employeeId).where('status', '==', 'submitted').get(),
     openReports(c.reports, employeeId).get(),
     readMyOpenSurveys(tx, employeeId, c, bangkokDate(now)),
@@ -36,6 +39,16 @@ export async function readWaitingWork(
       since: r.history[r.history.length - 1]?.at ?? r.submittedAt ?? now.toISOString(),
     }))
     .sort((a, b) => a.since.localeCompare(b.since) || a.reportId.localeCompare(b.reportId));
+  const waitingRequests = requests.docs
+    .map(requestFromDoc)
+    .map((r) => ({
+      requestId: r.id,
+      employeeName: r.employeeName,
+      title: r.course.title,
+      since: r.trail[r.trail.length - 1]?.at ?? now.toISOString(),
+      step: String(r.trail.length),
+    }))
+    .sort((a, b) => a.since.localeCompare(b.since) || a.requestId.localeCompare(b.requestId));
   const plans = idps.docs
     .map((d) => d.data() as IdpPlan)
     .map((p) => ({
@@ -51,6 +64,7 @@ export async function readWaitingWork(
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
   return {
     approvals,
+    requests: waitingRequests,
     idps: plans,
     reports,
     surveys: surveys.map(({ id, title, closesOn }) => ({ id, title, closesOn })),

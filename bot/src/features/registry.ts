@@ -9,6 +9,7 @@ import { linkAccountTurn } from './link-account-turn';
 import { notifyTurn } from './notify-turn';
 import { reportTurn } from './report-turn';
 import { surveyAnswerTurn } from './survey-answer-turn';
+import { trainingRequestTurn } from './training-request-turn';
 import { waitingListTurn } from './waiting-list-turn';
 
 // How each chat feature meets Firestore and the task queue, one line each (the chat side's list is
@@ -26,6 +27,7 @@ export const TURN_FEATURES = [
   waitingListTurn,
   ethicsQuizTurn,
   libraryDigestTurn,
+  trainingRequestTurn,
 ] as const;
 
 type Adapter = (typeof TURN_FEATURES)[number];

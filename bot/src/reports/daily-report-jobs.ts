@@ -9,6 +9,7 @@ import {
   hoursEntry,
   type IsoDate,
   lineReach,
+  markReportOpened,
   type PostbackSigner,
   type ReminderSettings,
   reminderReplies,
@@ -29,11 +30,13 @@ import {
 } from 'firebase-admin/firestore';
 import type { LineClient } from '../line/line-client';
 import { employeeFromDoc } from '../people/firestore-employee-directory';
+import { requestFromDoc } from '../requests/request-records';
 import { inPool } from '../runtime/bounded-pool';
 import type { Logger } from '../runtime/logger';
 import { isQuietHour, type QuietHours } from '../runtime/quiet-hours';
 import { readCreditPrior } from '../stats/credit-prior';
 import { applyStatsDelta } from '../stats/stats-writes';
+import { withoutUndefined } from '../store/without-undefined';
 import { creditHours } from './credit-hours';
 import { createOnceOnlySender, noOutcomes, type OnceOnlySender, type OnceOutcome } from './once-only-sender';
 import { reportFromDoc } from './report-records';
@@ -53,6 +56,14 @@ export interface DailyJobCollections {
   readonly notifications: CollectionReference;
   /** the dashboard's maintained stats: reports opened and attendance credits count there */
   readonly stats?: CollectionReference;
+  /** training requests: a report opened from an approved request is noted on its trail */
+  readonly trainingRequests?: CollectionReference;
+}
+
+/** Where an attendee who came through a request returns (written when the request was approved). */
+interface RequestReturn {
+  readonly requestId: string;
+  readonly returnDate: IsoDate;
 }
 
 /** Trainings that ended longer ago than this are left for HR (no surprise reports for old courses). */
@@ -249,6 +260,14 @@ export async function openEndedTrainings(
       const reportSnaps = await Promise.all(
         training.attendees.map((id) => tx.get(d.c.reports.doc(reportIdFor(training.id, id)))),
       );
+      // attendees who came through an approved request: their return date, and the request's trail
+      const returns = (t.get('requestReturns') ?? {}) as Record<string, RequestReturn | undefined>;
+      const requestSnaps = await Promise.all(
+        training.attendees.map((id) => {
+          const requestId = returns[id]?.requestId;
+          return requestId && d.c.trainingRequests ? tx.get(d.c.trainingRequests.doc(requestId)) : undefined;
+        }),
+      );
       const fiscalYear = fiscalYearOf(training.endDate);
       // attendance credits count in the stats from the person's totals so far: read before any write
       const priors =
@@ -267,6 +286,7 @@ export async function openEndedTrainings(
           credited++;
           return;
         }
+        const returnDate = returns[a.id]?.returnDate ?? training.endDate;
         const report: TrainingReport = {
           id: reportIdFor(training.id, a.id),
           trainingId: training.id,
@@ -279,12 +299,24 @@ export async function openEndedTrainings(
           employeeId: a.id,
           employeeName: String(a.get('name') ?? ''),
           ...(typeof a.get('divisionId') === 'string' ? { divisionId: a.get('divisionId') as string } : {}),
-          returnDate: training.endDate,
-          dueDate: reportDueDate(d.calendar, training.endDate),
+          returnDate,
+          dueDate: reportDueDate(d.calendar, returnDate),
           ...EMPTY_REPORT_PARTS,
           history: [{ action: 'opened', by: 'system', at: iso }],
         };
-        tx.create(d.c.reports.doc(report.id), { ...report, updatedAt: at, lastAction: 'opened' });
+        const request = requestSnaps[i];
+        tx.create(d.c.reports.doc(report.id), {
+          ...report,
+          ...(request?.exists ? { requestId: request.id } : {}),
+          updatedAt: at,
+          lastAction: 'opened',
+        });
+        if (request?.exists)
+          tx.set(request.ref, {
+            ...withoutUndefined(markReportOpened(requestFromDoc(request), report.id, d.now)),
+            updatedAt: at,
+            lastAction: 'reportOpened',
+          });
         if (d.c.stats) applyStatsDelta(tx, d.c.stats, fiscalYear, reportOpenedDelta(report), at);
         reports++;
       });

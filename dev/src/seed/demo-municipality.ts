@@ -343,3 +343,18 @@ export function demoRecentTraining(today: string): DemoTraining {
     attendees: ['E010', 'E011', 'E004', 'E006'],
   };
 }
+
+/** A course in HR's catalogue two weeks ahead, nobody on it yet: what "ขอไปอบรม" offers in the demo. */
+export function demoUpcomingTraining(today: string): DemoTraining {
+  const startDate = addDays(today, 14);
+  return {
+    id: `T-UPCOMING-${today}`,
+    title: 'การจัดทำแผนพัฒนาท้องถิ่น',
+    organiser: 'กรมส่งเสริมการปกครองท้องถิ่น',
+    method: 'training',
+    startDate,
+    endDate: addDays(startDate, 1),
+    hours: 12,
+    attendees: [],
+  };
+}

@@ -17,6 +17,7 @@ import {
   demoMunicipality,
   demoRecentTraining,
   demoTrainings,
+  demoUpcomingTraining,
 } from './demo-municipality';
 import { seedDemoStats } from './demo-stats';
 import { seedDemoSurveys } from './demo-surveys';
@@ -42,7 +43,11 @@ export async function seedDemo(
       issuedBy: 'seed',
     });
   }
-  const trainings = [...demoTrainings, demoRecentTraining(bangkokDate(now))];
+  const trainings = [
+    ...demoTrainings,
+    demoRecentTraining(bangkokDate(now)),
+    demoUpcomingTraining(bangkokDate(now)),
+  ];
   for (const t of trainings) batch.set(m.collection('trainings').doc(t.id), t);
   for (const h of demoHolidays) batch.set(m.collection('holidays').doc(h.date), h);
   await batch.commit();

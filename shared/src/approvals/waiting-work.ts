@@ -2,8 +2,13 @@ import { fiscalYearLabel } from '../calendar/fiscal-year';
 import { liffUrl } from '../conversation/liff-link';
 import type { Action, Reply } from '../conversation/reply';
 import { text } from '../conversation/reply';
-import { answerSurveyAction, fileReportAction } from '../conversation/start-actions';
+import {
+  answerSurveyAction,
+  fileReportAction,
+  startFlowAction as startAction,
+} from '../conversation/start-actions';
 import { reviewAction } from '../reports/review-decision';
+import { REQUEST_REVIEW_FLOW } from '../requests/request-decision';
 import { graphemeLength } from '../text/graphemes';
 import { bangkokDate, formatThaiDateShort, type IsoDate } from '../text/thai-date';
 
@@ -20,6 +25,15 @@ export interface WaitingApproval {
   readonly since: string;
 }
 
+/** A training request waiting for this approver; `step` makes its buttons (stale once it moves on). */
+export interface WaitingRequest {
+  readonly requestId: string;
+  readonly employeeName: string;
+  readonly title: string;
+  readonly since: string;
+  readonly step: string;
+}
+
 export interface WaitingIdp {
   readonly employeeId: string;
   readonly employeeName: string;
@@ -30,6 +44,8 @@ export interface WaitingIdp {
 export interface WaitingWork {
   /** reports waiting for this person's sign-off, oldest first */
   readonly approvals: readonly WaitingApproval[];
+  /** training requests waiting for this person's approval, oldest first */
+  readonly requests: readonly WaitingRequest[];
   /** IDPs sent to this person for agreement, oldest first */
   readonly idps: readonly WaitingIdp[];
   /** their own open surveys, closing soonest first */
@@ -42,13 +58,19 @@ export interface WaitingWork {
   }[];
 }
 
-export const NOTHING_WAITING: WaitingWork = { approvals: [], idps: [], surveys: [], reports: [] };
+export const NOTHING_WAITING: WaitingWork = {
+  approvals: [],
+  requests: [],
+  idps: [],
+  surveys: [],
+  reports: [],
+};
 
 /** The word (and menu entry) that lists what waits for a supervisor or executive. */
 export const WAITING_LIST_WORD = 'งานรออนุมัติ';
 
 export const hasWaitingWork = (w: WaitingWork) =>
-  w.approvals.length + w.idps.length + w.surveys.length + w.reports.length > 0;
+  w.approvals.length + w.requests.length + w.idps.length + w.surveys.length + w.reports.length > 0;
 
 const sinceText = (iso: string, now: Date) => {
   const days = Math.floor((now.getTime() - Date.parse(iso)) / 86_400_000);
@@ -70,6 +92,23 @@ function approvalCard(a: WaitingApproval, now: Date): Reply {
       reviewAction(a.reportId, 'approve', 'อนุมัติ'),
       reviewAction(a.reportId, 'return', 'ส่งกลับแก้ไข'),
       reviewAction(a.reportId, 'view', 'ดูรายงานฉบับเต็ม'),
+    ],
+  };
+}
+
+function requestCard(q: WaitingRequest, now: Date): Reply {
+  const act = (d: string, label: string) =>
+    startAction(REQUEST_REVIEW_FLOW, label, { q: q.requestId, d, s: q.step });
+  return {
+    kind: 'card',
+    title: 'คำขออนุมัติไปอบรม รอท่านพิจารณา',
+    altText: `คำขอไปอบรมของ ${q.employeeName} รอท่านพิจารณา`,
+    lines: [q.employeeName, `หลักสูตร "${short(q.title, 100)}"`, sinceText(q.since, now)],
+    actions: [
+      act('approve', 'อนุมัติ'),
+      act('return', 'ส่งกลับแก้ไข'),
+      act('refuse', 'ไม่อนุมัติ'),
+      act('view', 'ดูรายละเอียด'),
     ],
   };
 }
@@ -100,6 +139,11 @@ function listLines(w: WaitingWork, now: Date): string[] {
     for (const a of w.approvals)
       lines.push(`${++n}. ${a.employeeName}: ${short(a.trainingTitle)} (${sinceText(a.since, now)})`);
   }
+  if (w.requests.length > 0) {
+    lines.push(`คำขอไปอบรมรอท่านอนุมัติ ${w.requests.length} เรื่อง`);
+    for (const q of w.requests)
+      lines.push(`${++n}. ${q.employeeName}: ${short(q.title)} (${sinceText(q.since, now)})`);
+  }
   if (w.idps.length > 0) {
     lines.push(`แผนพัฒนารายบุคคลรอท่านเห็นชอบ ${w.idps.length} แผน`);
     for (const p of w.idps)
@@ -124,6 +168,7 @@ function listLines(w: WaitingWork, now: Date): string[] {
 function cards(w: WaitingWork, now: Date, liffId: string | undefined, room: number): Reply[] {
   const all = [
     ...w.approvals.map((a) => approvalCard(a, now)),
+    ...w.requests.map((q) => requestCard(q, now)),
     ...w.idps.map((p) => idpCard(p, now, liffId)),
   ];
   return all.slice(0, Math.max(0, room));
@@ -141,7 +186,7 @@ export function waitingOnLinkReplies(
     ...w.reports.slice(0, 1).map((r) => fileReportAction(r.id, 'เขียนรายงาน')),
     ...w.surveys.slice(0, 1).map((s) => answerSurveyAction(s.id, 'ตอบแบบสำรวจ')),
   ];
-  const signing = w.approvals.length + w.idps.length;
+  const signing = w.approvals.length + w.requests.length + w.idps.length;
   const shown = cards(w, now, liffId, room - 1);
   const more =
     signing > shown.length
@@ -152,10 +197,10 @@ export function waitingOnLinkReplies(
 
 /** "งานรออนุมัติ": everything waiting for this person's sign-off, oldest first, with its buttons. */
 export function waitingListReplies(w: WaitingWork, now: Date, liffId: string | undefined): Reply[] {
-  const signing = { ...NOTHING_WAITING, approvals: w.approvals, idps: w.idps };
+  const signing = { ...NOTHING_WAITING, approvals: w.approvals, requests: w.requests, idps: w.idps };
   if (!hasWaitingWork(signing)) return [text('ตอนนี้ไม่มีรายงานหรือแผนพัฒนารอท่านพิจารณา 🙏')];
   const shown = cards(signing, now, liffId, 4);
-  const total = w.approvals.length + w.idps.length;
+  const total = w.approvals.length + w.requests.length + w.idps.length;
   const more =
     total > shown.length
       ? `\n\nด้านล่างคือ ${shown.length} รายการที่รอนานที่สุด เมื่อพิจารณาแล้ว พิมพ์ "${WAITING_LIST_WORD}" อีกครั้งเพื่อดูรายการถัดไป`

@@ -41,6 +41,10 @@ export const isAutoId = matches(AUTO_ID_PATTERN);
 export const SURVEY_ID_PATTERN = /^[A-Za-z0-9_-]{1,40}$/;
 export const isSurveyId = matches(SURVEY_ID_PATTERN);
 
+/** Training request ids (`<employee>__<time sent>`): they travel in signed approval buttons. */
+export const REQUEST_ID_PATTERN = /^[0-9A-Za-z\u0E00-\u0E7F._-]{1,80}$/;
+export const isRequestId = matches(REQUEST_ID_PATTERN);
+
 /** LINE user ids as LINE documents them: "U" and 32 hexadecimal digits. */
 export const LINE_USER_ID_PATTERN = /^U[0-9a-f]{32}$/;
 export const isLineUserId = (id: unknown): id is string =>

@@ -9,8 +9,10 @@ import { hrBroadcastFeature } from './hr-broadcast/hr-broadcast-feature';
 import { libraryDigestFeature } from './library-digest/library-digest-feature';
 import { linkAccountFeature } from './link-account/link-account-feature';
 import { reportReviewFeature } from './report-review/report-review-feature';
+import { requestReviewFeature } from './request-review/request-review-feature';
 import { surveyAnswerFeature } from './survey-answer/survey-answer-feature';
 import { trainingReportFeature } from './training-report/training-report-feature';
+import { trainingRequestFeature } from './training-request/training-request-feature';
 import { waitingListFeature } from './waiting-list/waiting-list-feature';
 
 // The chat's features, one line each (the order is the "เมนู" help's). The bot side has its own list
@@ -27,6 +29,8 @@ export const FEATURES = [
   waitingListFeature,
   ethicsQuizFeature,
   libraryDigestFeature,
+  trainingRequestFeature,
+  requestReviewFeature,
 ] as const;
 
 type Feature = (typeof FEATURES)[number];

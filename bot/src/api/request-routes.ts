@@ -1,0 +1,215 @@
+import {
+  type Actor,
+  bangkokDate,
+  type CatalogueCourse,
+  DEFAULT_ADVANCE_CLEARING_DAYS,
+  fiscalYearOf,
+  type IdpGoal,
+  idpIdFor,
+  isIsoDate,
+  isRequestId,
+  parseBaht,
+  type RequestDecisionBody,
+  type RequestInput,
+  type RequestsPage,
+  type RequestView,
+  requestStepOf,
+  requestTrailRows,
+  type TrainingRequest,
+} from '@phattana/shared';
+import express, { type Request, type Response, type Router } from 'express';
+import { requestFromDoc, requestsOf, upcomingCatalogue } from '../requests/request-records';
+import {
+  decideRequest,
+  type HrRecord,
+  type RequestOutcome,
+  recordForRequest,
+  sendRequest,
+} from '../requests/request-service';
+import { hasRole, personOf, requireRoles } from './api-auth';
+import type { ApiDeps } from './api-deps';
+import { recordNotifications, sendNotifications } from './push-notifications';
+
+// The LIFF request page (/requests): the person's requests and a new one, the requests waiting for an
+// approver's decision, and HR's records on approved ones (the travel order, the advance, cleared). Each
+// write is the chat's own decision, through the request service, in one transaction.
+
+const view = (r: TrainingRequest): RequestView => ({
+  request: r,
+  trail: requestTrailRows(r),
+  step: requestStepOf(r),
+});
+
+export function createRequestRoutes(d: ApiDeps): Router {
+  const router = express.Router();
+  const c = d.collections;
+
+  router.get('/', async (req, res) => {
+    const person = personOf(req);
+    const now = d.clock();
+    const hr = hasRole(person, ['hr']);
+    const [mine, catalogue, idp, waiting, approved, municipality] = await Promise.all([
+      requestsOf(c, person.employeeId),
+      upcomingCatalogue(c, now),
+      c.idps.doc(idpIdFor(person.employeeId, fiscalYearOf(bangkokDate(now)))).get(),
+      c.trainingRequests
+        .where('currentApproverId', '==', person.employeeId)
+        .where('status', '==', 'submitted')
+        .get(),
+      hr ? c.trainingRequests.where('status', '==', 'approved').get() : undefined,
+      c.municipality.get(),
+    ]);
+    const body: RequestsPage = {
+      mine: mine.map(view),
+      catalogue: catalogue.map(
+        (t): CatalogueCourse => ({
+          id: t.id,
+          title: t.title,
+          organiser: t.organiser,
+          startDate: t.startDate,
+          endDate: t.endDate,
+          hours: t.hours,
+        }),
+      ),
+      goals: idp.exists ? ((idp.get('goals') as IdpGoal[] | undefined) ?? []) : [],
+      waiting: waiting.docs
+        .map(requestFromDoc)
+        .sort((a, b) => (a.trail.at(-1)?.at ?? '').localeCompare(b.trail.at(-1)?.at ?? ''))
+        .map(view),
+      ...(approved
+        ? {
+            approved: approved.docs
+              .map(requestFromDoc)
+              .sort((a, b) => a.course.startDate.localeCompare(b.course.startDate))
+              .map(view),
+          }
+        : {}),
+      advanceClearingDays: Number(municipality.get('advanceClearingDays') ?? DEFAULT_ADVANCE_CLEARING_DAYS),
+    };
+    res.json(body);
+  });
+
+  router.post('/', express.json({ limit: '16kb' }), async (req, res) => {
+    const person = personOf(req);
+    const body = req.body as unknown;
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      res.status(400).json({ message: 'ไม่พบข้อมูลคำขอที่จะส่ง' });
+      return;
+    }
+    const now = d.clock();
+    const outcome = await sendRequest(d.db, c, person, body as RequestInput, now, (tx, n) =>
+      recordNotifications(d, tx, n, now),
+    );
+    await answer(res, outcome, 201);
+  });
+
+  router.post(
+    '/:id/decision',
+    requireRoles('supervisor', 'executive', 'hr'),
+    express.json({ limit: '4kb' }),
+    async (req, res) => {
+      const id = idOf(req, res);
+      if (!id) return;
+      const b = (req.body ?? {}) as Partial<RequestDecisionBody>;
+      if (!['approve', 'return', 'refuse'].includes(String(b.decision)) || typeof b.step !== 'string') {
+        res.status(400).json({ message: 'กรุณาเลือกอนุมัติ ส่งกลับแก้ไข หรือไม่อนุมัติ' });
+        return;
+      }
+      const comment = typeof b.comment === 'string' ? b.comment.trim() : '';
+      if (b.decision !== 'approve' && (comment.length < 5 || comment.length > 500)) {
+        res.status(400).json({
+          message:
+            b.decision === 'return'
+              ? 'กรุณาพิมพ์สิ่งที่ต้องการให้แก้ไข (5–500 ตัวอักษร)'
+              : 'กรุณาพิมพ์เหตุผลที่ไม่อนุมัติ (5–500 ตัวอักษร)',
+        });
+        return;
+      }
+      const now = d.clock();
+      const outcome = await decideRequest(d.db, c, {
+        id,
+        by: actorOf(req),
+        decision: b.decision as RequestDecisionBody['decision'],
+        comment,
+        step: b.step,
+        now,
+      });
+      await answer(res, outcome);
+    },
+  );
+
+  const hrRecord = (read: (body: Record<string, unknown>) => HrRecord | string) =>
+    [
+      requireRoles('hr'),
+      express.json({ limit: '4kb' }),
+      async (req: Request, res: Response) => {
+        const id = idOf(req, res);
+        if (!id) return;
+        const record = read((req.body ?? {}) as Record<string, unknown>);
+        if (typeof record === 'string') {
+          res.status(400).json({ message: record });
+          return;
+        }
+        const now = d.clock();
+        const outcome = await recordForRequest(
+          d.db,
+          c,
+          { id, by: actorOf(req), record, now },
+          await d.calendar(),
+        );
+        await answer(res, outcome);
+      },
+    ] as const;
+
+  router.put(
+    '/:id/travel-order',
+    ...hrRecord((b) => {
+      const number = typeof b.number === 'string' ? b.number.trim() : '';
+      const date = typeof b.date === 'string' ? b.date.trim() : '';
+      if (number.length < 1 || number.length > 50) return 'กรุณาระบุเลขที่คำสั่งไปราชการ (ไม่เกิน 50 ตัวอักษร)';
+      if (!isIsoDate(date)) return 'กรุณาเลือกวันที่ของคำสั่งจากปฏิทิน';
+      return { kind: 'travelOrder', order: { number, date } };
+    }),
+  );
+  router.put(
+    '/:id/advance',
+    ...hrRecord((b) => {
+      const amount = parseBaht(b.amount);
+      if (amount === undefined || amount <= 0) return 'จำนวนเงินยืมต้องเป็นตัวเลขมากกว่า 0 (บาท) เช่น 3500';
+      return { kind: 'advance', amount };
+    }),
+  );
+  router.post('/:id/advance-cleared', ...hrRecord(() => ({ kind: 'advanceCleared' })));
+
+  async function answer(res: Response, outcome: RequestOutcome, ok = 200) {
+    switch (outcome.kind) {
+      case 'notFound':
+        res.status(404).json({ message: 'ไม่พบคำขอนี้ อาจถูกลบหรือย้ายแล้ว' });
+        return;
+      case 'invalid':
+        res
+          .status(400)
+          .json({ message: outcome.message, ...(outcome.errors ? { errors: outcome.errors } : {}) });
+        return;
+      case 'refused':
+        res.status(outcome.status).json({ message: outcome.message });
+        return;
+      case 'done':
+        await sendNotifications(d, outcome.work, outcome.notifications);
+        res.status(ok).json(view(outcome.request));
+    }
+  }
+  return router;
+}
+
+function idOf(req: Request, res: Response): string | undefined {
+  const id = req.params.id;
+  if (isRequestId(id)) return id;
+  res.status(404).json({ message: 'ไม่พบคำขอนี้ อาจถูกลบหรือย้ายแล้ว' });
+  return undefined;
+}
+
+const actorOf = (req: Request): Actor => {
+  const p = personOf(req);
+  return { id: p.employeeId, name: p.name };
+};

@@ -1,0 +1,68 @@
+import {
+  advanceReminderFor,
+  advanceReminderReplies,
+  bangkokDate,
+  lineReach,
+  type PostbackSigner,
+  type WorkingDayCalendar,
+} from '@phattana/shared';
+import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
+import type { LineClient } from '../line/line-client';
+import {
+  createOnceOnlySender,
+  noOutcomes,
+  type OnceOnlySender,
+  type OnceOutcome,
+} from '../reports/once-only-sender';
+import type { Logger } from '../runtime/logger';
+import { isQuietHour, type QuietHours } from '../runtime/quiet-hours';
+import { requestFromDoc } from './request-records';
+
+// The advance's clearing reminders (ส่งใช้เงินยืม), on the report reminders' rules: only in the morning
+// job, only on working days between 08:00 and 20:00, 3 and 1 working days before the deadline, on the
+// day and once overdue (four at most), each once per (request, kind) however often the job runs, and
+// through the same sender (the morning digest and the message budget's gate).
+
+export interface AdvanceReminderDeps {
+  readonly db: Firestore;
+  readonly c: {
+    readonly employees: CollectionReference;
+    readonly trainingRequests: CollectionReference;
+    readonly notifications: CollectionReference;
+  };
+  readonly line: LineClient;
+  readonly signer: PostbackSigner;
+  readonly calendar: WorkingDayCalendar;
+  readonly logger: Logger;
+  readonly now: Date;
+  readonly quietHours?: QuietHours;
+  readonly sender?: OnceOnlySender;
+}
+
+export async function runAdvanceReminders(d: AdvanceReminderDeps): Promise<Record<OnceOutcome, number>> {
+  const messages = noOutcomes();
+  const today = bangkokDate(d.now);
+  if (isQuietHour(d.now, d.quietHours) || !d.calendar.isWorkingDay(today)) return messages;
+  const approved = (await d.c.trainingRequests.where('status', '==', 'approved').get()).docs.map(
+    requestFromDoc,
+  );
+  const sender = d.sender ?? createOnceOnlySender({ ...d, log: d.c.notifications });
+  for (const r of approved) {
+    const kind = advanceReminderFor(r, today, d.calendar);
+    if (!kind) continue;
+    const person = await d.c.employees.doc(r.employeeId).get();
+    const reach = lineReach(person.exists ? (person.data() as Parameters<typeof lineReach>[0]) : undefined);
+    const outcome = await sender.send({
+      key: `${r.id}__${kind}`,
+      to: reach.reachable
+        ? { employeeId: r.employeeId, lineUserId: reach.lineUserId }
+        : { employeeId: r.employeeId, skipReason: reach.reason },
+      replies: advanceReminderReplies(kind, r, today, d.calendar),
+      meta: { requestId: r.id, kind },
+      priority: kind === 'advanceIn3' || kind === 'advanceIn1' ? 'optional' : 'essential',
+    });
+    messages[outcome]++;
+  }
+  d.logger.info('jobs.advance_reminders', { today, ...messages });
+  return messages;
+}
