@@ -1,6 +1,7 @@
 import { addDays, bangkokDate } from '@phattana/shared';
 import { beforeAll, expect, it } from 'vitest';
 import { describeBrowser } from '../support/browser';
+import { daytimeClock } from '../support/daytime-clock';
 import { liffInBrowser } from '../support/liff-in-browser';
 import { PHONE, readabilityProblems } from '../support/readability';
 import { municipality, seedChain } from '../support/report-people';
@@ -8,7 +9,8 @@ import { textsOf, useSystem } from '../support/system';
 import { pickThaiDate } from '../support/thai-date-picker';
 
 const liff = liffInBrowser('liff-requests');
-const sys = useSystem({ liffOrigins: liff.origins });
+// notices to the approvers are pushed: daytime, whatever the hour the suite runs
+const sys = useSystem({ liffOrigins: liff.origins, clock: daytimeClock() });
 
 // คำขอไปอบรม on a 360 px phone: the person picks HR's course, the page shows the server's Thai refusal
 // of a cost that is not a number, the request goes up the chain from the approvers' own pages, and HR
