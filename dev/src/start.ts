@@ -206,7 +206,7 @@ async function portOrFree(preferred: number): Promise<number> {
 }
 
 async function shutdown(code: number) {
-  // One Ctrl-C reaches us twice (the terminal signals the whole group and tsx relays it too):
+  // One Ctrl-C reaches us twice (the terminal signals the whole group and npm relays it too):
   // only a second press, a moment later, forces the exit.
   if (stoppingSince) {
     if (Date.now() - stoppingSince < 1500) return;

@@ -179,10 +179,16 @@ async function checkDiscovery(functionsUrl: string) {
   check('the LIFF/HR API is its own HTTPS function', Boolean(byName.get('api')?.httpsTrigger), '');
   check('the task queue is discovered', Boolean(byName.get('lineTasks')?.taskQueueTrigger), 'lineTasks');
   const scheduled = triggers.filter((t) => t.schedule).map((t) => t.entryPoint);
+  const jobs = ['dailyReports', 'libraryDigest', 'retention', 'outboxSweeper', 'quietHoursRelease'];
   check(
     'the scheduled jobs are discovered',
-    scheduled.includes('dailyReports') && scheduled.includes('retention'),
+    jobs.every((j) => scheduled.includes(j)),
     scheduled.join(', '),
+  );
+  check(
+    'the holiday trigger is discovered',
+    Boolean(byName.get('holidayChanged')?.eventTrigger),
+    'holidayChanged',
   );
 }
 
