@@ -14,7 +14,10 @@ export function planResultsPack(d: DashboardData): EvidencePack {
     item: 'ita-038',
     title: `ITA ข้อ 038 ผลการดำเนินการตามแผนพัฒนาบุคลากร ปีงบประมาณ ${d.fiscalYear}`,
     criterion: 'รายงานผลการดำเนินการตามแผนพัฒนาบุคลากรประจำปี ตามตัวชี้วัดของแผน และการอบรมคุณธรรมจริยธรรม',
-    basis: 'ไม่พบคำอธิบายตัวชี้วัดข้อ 038 ฉบับทางการที่ตรวจสอบได้ จึงใช้ถ้อยคำและตัวชี้วัดตามแผนพัฒนาบุคลากรของเทศบาล',
+    // the ITA's item numbers change from year to year; its open-data questions on staff development
+    // (OIT 2566 sub-indicator 9.4, as agencies publish it) ask for a report of the plan's progress
+    basis:
+      'ไม่พบคำอธิบายข้อ 038 ฉบับทางการที่ตรวจสอบได้ (เลขข้อของ ITA เปลี่ยนไปตามปี) จึงใช้ถ้อยคำและตัวชี้วัดตามแผนพัฒนาบุคลากรของเทศบาล ซึ่งสอดคล้องกับคำถาม OIT ปี 2566 ตัวชี้วัดย่อยที่ 9.4 ที่ขอรายงานผลการดำเนินการตามแผนการบริหารและพัฒนาทรัพยากรบุคคล',
     target: 'ตัวชี้วัดที่วัดได้ทุกตัวผ่านเป้าหมายตามเกณฑ์ของปี',
     result:
       measured.length === 0
