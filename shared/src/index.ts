@@ -59,7 +59,9 @@ export * from './ethics/quiz-scoring';
 export * from './ethics/seeded-random';
 // assessment evidence: the monthly policy meetings (standards 1.13) and the packs assessors download
 export * from './evidence/evidence-pack';
+export * from './evidence/plan-results-pack';
 export * from './evidence/policy-meetings';
+export * from './evidence/teamwork-pack';
 export type * from './features/data-request/data-request-edge';
 export * from './features/data-request/data-request-flow';
 export type * from './features/ethics-quiz/ethics-quiz-edge';

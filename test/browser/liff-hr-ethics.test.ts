@@ -170,4 +170,48 @@ describeBrowser('LIFF: ethics quiz bank and sample draw', () => {
     const rows = await readSheet(await readFile(path), 'ข้อมูลประกอบ');
     expect(rows[1]).toEqual([1, formatThaiDate(today), 'ถ่ายทอดนโยบายผู้บริหารและติดตามแผนพัฒนาบุคลากร', 37]);
   }, 180_000);
+
+  it('shows the teamwork (1.22) and ITA 038 packs with where their criteria come from, at 360 px', async () => {
+    const hr = await sys.linkedUser({ employeeId: 'H200', name: 'นางทีมงาน ร่วมใจ', roles: ['staff', 'hr'] });
+    await sys.fs.db.doc(`municipalities/${DEMO_MUNICIPALITY_ID}/idps/H200__${fy}`).set({
+      employeeId: 'H200',
+      employeeName: 'นางทีมงาน ร่วมใจ',
+      fiscalYear: fy,
+      status: 'agreed',
+      goals: [
+        {
+          id: 'g1',
+          competencyId: 'teamwork',
+          currentLevel: 2,
+          targetLevel: 3,
+          goal: 'วางแผนงานร่วมกับทีมทุกสัปดาห์',
+          methods: ['studyVisit'],
+          progress: 60,
+          trainingIds: [],
+        },
+      ],
+    });
+    const page = liff.page;
+    await page.setViewportSize(PHONE);
+    await page.goto(`${liff.url}/hr/evidence?sim_user=${hr}`);
+    await page.getByRole('heading', { level: 1, name: 'หลักฐานการประเมิน' }).waitFor();
+    await page.getByLabel('รายการประเมิน').selectOption('1.22');
+    await page.locator('[data-pack-result]').getByText('เห็นชอบแล้ว 1 เป้าหมาย').waitFor();
+    await page
+      .getByRole('list', { name: 'ข้อมูลประกอบ' })
+      .getByText('นางทีมงาน ร่วมใจ · วางแผนงานร่วมกับทีมทุกสัปดาห์ · ศึกษาดูงาน')
+      .waitFor();
+    await page.locator('[data-pack-basis]').getByText('ไม่พบเอกสารเกณฑ์ฉบับทางการของข้อ 1.22').waitFor();
+    expect(await readabilityProblems(page)).toEqual([]);
+
+    await page.getByLabel('รายการประเมิน').selectOption('ita-038');
+    await page.getByRole('heading', { name: /ITA ข้อ 038/ }).waitFor();
+    await page
+      .getByRole('list', { name: 'ข้อมูลประกอบ' })
+      .getByText(/^บุคลากรได้รับการอบรมคุณธรรมจริยธรรม/)
+      .waitFor();
+    const width = await page.locator('html').evaluate((e) => (e as { scrollWidth: number }).scrollWidth);
+    expect(width).toBeLessThanOrEqual(PHONE.width);
+    expect(await readabilityProblems(page)).toEqual([]);
+  }, 180_000);
 });

@@ -59,6 +59,43 @@ beforeAll(async () => {
   await seedReport(sys.fs.db, 'HR01', { endDate: '2026-12-10', trainingTitle: 'ธรรมาภิบาลในองค์กร' });
   // last fiscal year's report is not this year's evidence
   await seedReport(sys.fs.db, 'HR01', { endDate: '2026-09-20' });
+  // development plans: one agreed with a teamwork goal learned in a workshop, one still a draft, and
+  // last year's, which is not this year's evidence
+  const goal = (id: string, competencyId: string, text: string, methods: string[]) => ({
+    id,
+    competencyId,
+    currentLevel: 1,
+    targetLevel: 3,
+    goal: text,
+    methods,
+    progress: 40,
+    trainingIds: [],
+  });
+  const idps = municipality().collection('idps');
+  await idps.doc('HR01__2570').set({
+    employeeId: 'HR01',
+    employeeName: 'นางสาวบุคคล ดูแลดี',
+    fiscalYear: 2570,
+    status: 'agreed',
+    goals: [
+      goal('g1', 'teamwork', 'ประสานงานระหว่างกองให้ราบรื่น', ['seminar', 'coaching']),
+      goal('g2', 'integrity', 'ปฏิบัติตามประมวลจริยธรรม', ['training']),
+    ],
+  });
+  await idps.doc('ST01__2570').set({
+    employeeId: 'ST01',
+    employeeName: 'ผู้ปฏิบัติ ทดสอบ',
+    fiscalYear: 2570,
+    status: 'draft',
+    goals: [goal('g1', 'teamwork', 'แบ่งงานในทีมให้ชัดเจน', ['coaching'])],
+  });
+  await idps.doc('ST01__2569').set({
+    employeeId: 'ST01',
+    employeeName: 'ผู้ปฏิบัติ ทดสอบ',
+    fiscalYear: 2569,
+    status: 'agreed',
+    goals: [goal('g1', 'teamwork', 'ทำงานร่วมกับเพื่อนร่วมงาน', ['seminar'])],
+  });
 });
 
 describe('evidence packs', () => {
@@ -114,5 +151,73 @@ describe('evidence packs', () => {
     expect(p).toMatchObject({ met: false, result: 'ประชุม 2 ครั้ง ครอบคลุม 2 เดือน', target: '12 เดือนต่อปี' });
     expect((await call('/evidence/1.13', { token: staff })).status).toBe(403);
     expect((await call('/evidence/nothing')).status).toBe(404);
+  });
+
+  it("1.22: the year's teamwork goals from the development plans, one agreed; the workbook names its basis", async () => {
+    const p = await body(await call('/evidence/1.22?fy=2570'));
+    expect(p).toMatchObject({
+      item: '1.22',
+      met: true,
+      result: '2 เป้าหมาย จาก 2 คน เห็นชอบแล้ว 1 เป้าหมาย พัฒนาแบบกลุ่ม 1 เป้าหมาย',
+    });
+    // no official text of 1.22 could be checked: the pack says its wording is the plan's own
+    expect(p.basis).toContain('แผนพัฒนาบุคลากรของเทศบาล');
+    expect(p.rows).toEqual([
+      [
+        1,
+        'นางสาวบุคคล ดูแลดี',
+        'ประสานงานระหว่างกองให้ราบรื่น',
+        'สัมมนา/เวิร์กช็อป, สอนงาน (Coaching)',
+        1,
+        3,
+        40,
+        'หัวหน้าเห็นชอบแล้ว',
+      ],
+      [2, 'ผู้ปฏิบัติ ทดสอบ', 'แบ่งงานในทีมให้ชัดเจน', 'สอนงาน (Coaching)', 1, 3, 40, 'ร่าง'],
+    ]);
+    const res = await call('/evidence/1.22.xlsx?fy=2570');
+    expect(res.headers.get('content-disposition')).toContain('evidence-1.22-2570.xlsx');
+    const bytes = Buffer.from(await res.arrayBuffer());
+    const summary = await readSheet(bytes, 'สรุป');
+    expect(summary[2]).toEqual(['ที่มาของเกณฑ์', p.basis]);
+    expect(summary[5]).toEqual(['ผลการประเมิน', 'ผ่านเกณฑ์']);
+    const data = await readSheet(bytes, 'ข้อมูลประกอบ');
+    expect(data).toHaveLength(3);
+    expect(data[2]?.slice(1, 3)).toEqual(['ผู้ปฏิบัติ ทดสอบ', 'แบ่งงานในทีมให้ชัดเจน']);
+    // a year without plans has nothing to show and does not pass
+    expect(await body(await call('/evidence/1.22?fy=2571'))).toMatchObject({ met: false, rows: [] });
+  });
+
+  it("ITA 038: the plan's results as the dashboard counts them, indicator by indicator, and ethics training", async () => {
+    const p = await body(await call('/evidence/ita-038?fy=2570'));
+    const dash = await body(await call('/dashboard?fy=2570'));
+    expect(p.basis).toContain('แผนพัฒนาบุคลากรของเทศบาล');
+    // one row per indicator, the same figures and verdicts as the dashboard's
+    const indicators = p.rows.slice(0, -1);
+    expect(indicators.map((r: unknown[]) => [r[1], r[2], r[3], r[5], r[6]])).toEqual(
+      dash.indicators.map((i: Record<string, unknown>) => [
+        i.label,
+        i.numerator,
+        i.denominator,
+        i.ruleText,
+        i.verdictText,
+      ]),
+    );
+    // this year's two reports, one sent: reports filed 1 of 2 (50%) is below its 90% target
+    const filed = indicators.find((r: unknown[]) => r[1] === 'ส่งรายงานผลการฝึกอบรม');
+    expect(filed?.slice(2, 5)).toEqual([1, 2, 50]);
+    expect(p.met).toBe(false);
+    const ethics = p.rows.at(-1);
+    expect(ethics.slice(1, 4)).toEqual([
+      'บุคลากรได้รับการอบรมคุณธรรมจริยธรรม (ทุกระดับ)',
+      dash.ethicsTraining.trained,
+      dash.ethicsTraining.staff,
+    ]);
+    expect(dash.ethicsTraining.staff).toBeGreaterThan(0);
+    const bytes = Buffer.from(await (await call('/evidence/ita-038.xlsx?fy=2570')).arrayBuffer());
+    const data = await readSheet(bytes, 'ข้อมูลประกอบ');
+    expect(data).toHaveLength(p.rows.length + 1);
+    expect(data.find((r) => r[1] === 'ส่งรายงานผลการฝึกอบรม')?.slice(2, 5)).toEqual([1, 2, 50]);
+    expect((await readSheet(bytes, 'สรุป'))[5]).toEqual(['ผลการประเมิน', 'ยังไม่ผ่านเกณฑ์']);
   });
 });

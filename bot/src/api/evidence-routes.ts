@@ -9,12 +9,15 @@ import {
   meetingsPack,
   needsSurveyPack,
   parsePolicyMeeting,
+  planResultsPack,
   reportsPack,
+  teamworkPack,
 } from '@phattana/shared';
 import express, { type Response, type Router } from 'express';
 import writeExcelFile from 'write-excel-file/node';
-import { readReportRows, readSurveyRows } from '../ethics/evidence-rows';
+import { readReportRows, readSurveyRows, readTeamworkGoals } from '../ethics/evidence-rows';
 import { readMeetings } from '../ethics/policy-meeting-docs';
+import { readDashboard } from '../stats/dashboard-data';
 import { personOf, requireRoles } from './api-auth';
 import type { ApiDeps } from './api-deps';
 import { fiscalYearParam } from './api-input';
@@ -71,6 +74,9 @@ export function createEvidenceRoutes(d: ApiDeps): Router {
   const pack = async (item: EvidenceItemId, fy: number): Promise<EvidencePack> => {
     if (item === '1.13') return meetingsPack(fy, await readMeetings(c.policyMeetings, fy));
     if (item === 'lpa-27') return reportsPack(fy, await readReportRows(c.reports, fy));
+    if (item === '1.22') return teamworkPack(fy, await readTeamworkGoals(c.idps, fy));
+    // the dashboard's own figures, so the pack and the dashboard never disagree
+    if (item === 'ita-038') return planResultsPack(await readDashboard(d.db, c, fy, d.clock()));
     const surveys = await readSurveyRows(c.surveys, fy);
     return item === 'lpa-26'
       ? needsSurveyPack(
@@ -111,6 +117,7 @@ async function sendWorkbook(res: Response, p: EvidencePack, filename: string) {
       data: [
         [bold('รายการประเมิน'), cell(p.title)],
         [bold('เกณฑ์'), cell(p.criterion)],
+        ...(p.basis ? [[bold('ที่มาของเกณฑ์'), cell(p.basis)]] : []),
         [bold('เป้าหมาย'), cell(p.target)],
         [bold('ผลการดำเนินงาน'), cell(p.result)],
         [bold('ผลการประเมิน'), cell(p.met ? 'ผ่านเกณฑ์' : 'ยังไม่ผ่านเกณฑ์')],

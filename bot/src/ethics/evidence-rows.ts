@@ -1,12 +1,15 @@
 import {
   fiscalYearRange,
+  type IdpPlan,
   type ReportEvidenceRow,
   type SurveyEvidenceRow,
+  TEAMWORK_COMPETENCY_ID,
+  type TeamworkGoalRow,
   type TrainingReport,
 } from '@phattana/shared';
 import type { CollectionReference } from 'firebase-admin/firestore';
 
-// The rows behind the survey and report evidence packs, read for one fiscal year.
+// The rows behind the survey, report and teamwork evidence packs, read for one fiscal year.
 
 export async function readSurveyRows(
   surveys: CollectionReference,
@@ -49,5 +52,30 @@ export async function readReportRows(
       status: r.status,
       ...(r.firstSubmittedAt ? { firstSubmittedAt: r.firstSubmittedAt } : {}),
     };
+  });
+}
+
+/** Every goal on teamwork in the year's development plans (standards 1.22). */
+export async function readTeamworkGoals(
+  idps: CollectionReference,
+  fiscalYear: number,
+): Promise<TeamworkGoalRow[]> {
+  const snap = await idps
+    .where('fiscalYear', '==', fiscalYear)
+    .select('employeeName', 'status', 'goals')
+    .get();
+  return snap.docs.flatMap((d) => {
+    const plan = d.data() as Pick<IdpPlan, 'employeeName' | 'status' | 'goals'>;
+    return (plan.goals ?? [])
+      .filter((g) => g.competencyId === TEAMWORK_COMPETENCY_ID)
+      .map((g) => ({
+        employeeName: plan.employeeName,
+        goal: g.goal,
+        methods: g.methods ?? [],
+        currentLevel: g.currentLevel,
+        targetLevel: g.targetLevel,
+        progress: g.progress ?? 0,
+        planStatus: plan.status,
+      }));
   });
 }

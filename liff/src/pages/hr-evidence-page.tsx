@@ -101,6 +101,12 @@ function PackView({ pack }: { readonly pack: EvidencePack }) {
       <dl>
         <dt>เกณฑ์</dt>
         <dd>{pack.criterion}</dd>
+        {pack.basis && (
+          <>
+            <dt>ที่มาของเกณฑ์</dt>
+            <dd data-pack-basis>{pack.basis}</dd>
+          </>
+        )}
         <dt>เป้าหมาย</dt>
         <dd>{pack.target}</dd>
         <dt>ผลการดำเนินงาน</dt>

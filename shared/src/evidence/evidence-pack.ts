@@ -8,6 +8,8 @@ export interface EvidencePack {
   readonly item: string;
   readonly title: string;
   readonly criterion: string;
+  /** where the criterion's wording comes from, when it is not the assessor's own text */
+  readonly basis?: string;
   readonly target: string;
   readonly result: string;
   readonly met: boolean;
@@ -35,7 +37,9 @@ export const EVIDENCE_ITEMS = [
   { id: 'lpa-26', label: 'LPA ด้าน 2 ข้อ 26 การสำรวจความต้องการพัฒนา' },
   { id: 'lpa-27', label: 'LPA ด้าน 2 ข้อ 27 การรายงานผลการพัฒนา' },
   { id: '1.13', label: 'มาตรฐานข้อ 1.13 การประชุมประจำเดือน' },
+  { id: '1.22', label: 'มาตรฐานข้อ 1.22 การทำงานเป็นทีม' },
   { id: '1.24', label: 'มาตรฐานข้อ 1.24 กิจกรรม 5ส และความพึงพอใจ' },
+  { id: 'ita-038', label: 'ITA ข้อ 038 ผลการดำเนินการตามแผนพัฒนาบุคลากร' },
 ] as const;
 export type EvidenceItemId = (typeof EVIDENCE_ITEMS)[number]['id'];
 export const isEvidenceItemId = (v: unknown): v is EvidenceItemId => EVIDENCE_ITEMS.some((i) => i.id === v);
