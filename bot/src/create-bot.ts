@@ -102,7 +102,11 @@ export function createBot(o: CreateBotOptions) {
   const clock = o.clock ?? (() => new Date());
   const signer = createHmacPostbackSigner(o.config.postbackSecret);
   // approval cards show the report's photos small, at signed expiring addresses LINE fetches
-  const mediaUrl = reportPhotoLinker(signer, () => o.publicBaseUrl?.() ?? o.config.publicBaseUrl);
+  const mediaUrl = reportPhotoLinker(
+    signer,
+    org.municipalityId,
+    () => o.publicBaseUrl?.() ?? o.config.publicBaseUrl,
+  );
   // every push and multicast passes the message budget (see budget/budget-gate.ts)
   const budgetMonths = o.messageBudgetMonths ?? messageBudgetCollection(o.db);
   const budget = createBotMessageBudget({
@@ -183,7 +187,14 @@ export function createBot(o: CreateBotOptions) {
   const app: Express = createWebhookApp({ ...eventDeps, channelSecret: o.config.channelSecret, logger });
   app.use(
     '/media',
-    createReportThumbnailRoutes({ reports: collections.reports, media: o.media, signer, clock, logger }),
+    createReportThumbnailRoutes({
+      municipalityId: org.municipalityId,
+      reports: collections.reports,
+      media: o.media,
+      signer,
+      clock,
+      logger,
+    }),
   );
   let apiRouter: ReturnType<typeof createApiRouter> | undefined;
   if (o.config.lineLogin) {

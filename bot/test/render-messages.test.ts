@@ -125,23 +125,27 @@ describe('renderMessages enforces LINE limits in one place', () => {
     };
     const images = (m: messagingApi.Message | undefined) =>
       [...JSON.stringify(m).matchAll(/"type":"image","url":"([^"]+)"/g)].map((x) => x[1] as string);
-    const link = reportPhotoLinker(signer, () => 'https://bot.example.go.th/');
+    const link = reportPhotoLinker(signer, 'demo', () => 'https://bot.example.go.th/');
     const [withBase] = renderMessages([card], { signer, now, mediaUrl: link });
     const urls = images(withBase);
     expect(urls).toHaveLength(2);
     for (const [i, url] of urls.entries()) {
       expect(url.startsWith('https://bot.example.go.th/media/report-photos/')).toBe(true);
       const check = checkReportPhotoToken(signer, url.split('/').at(-1) as string, now);
-      expect(check).toEqual({ ok: true, ref: card.kind === 'card' ? card.thumbnails?.[i] : undefined });
+      expect(check).toEqual({
+        ok: true,
+        municipalityId: 'demo',
+        ref: card.kind === 'card' ? card.thumbnails?.[i] : undefined,
+      });
     }
     expect(images(renderMessages([card], { signer, now })[0])).toEqual([]);
     const [noBase] = renderMessages([card], {
       signer,
       now,
-      mediaUrl: reportPhotoLinker(signer, () => undefined),
+      mediaUrl: reportPhotoLinker(signer, 'demo', () => undefined),
     });
     expect(images(noBase)).toEqual([]);
-    const long = reportPhotoLinker(signer, () => `https://bot.example.go.th/${'x'.repeat(2000)}`);
+    const long = reportPhotoLinker(signer, 'demo', () => `https://bot.example.go.th/${'x'.repeat(2000)}`);
     expect(images(renderMessages([card], { signer, now, mediaUrl: long })[0])).toEqual([]);
   });
 

@@ -16,6 +16,8 @@ const LINE_IMAGE_TYPES = new Set(['image/jpeg', 'image/png']);
 const LINE_IMAGE_MAX_BYTES = 10 * 1024 * 1024;
 
 export function createReportThumbnailRoutes(d: {
+  /** whose reports these are: a token signed for another municipality is refused */
+  municipalityId: string;
   reports: CollectionReference;
   media?: MediaStore;
   signer: PostbackSigner;
@@ -25,8 +27,8 @@ export function createReportThumbnailRoutes(d: {
   const router = express.Router();
   router.get('/report-photos/:token', async (req, res) => {
     const check = checkReportPhotoToken(d.signer, String(req.params.token), d.clock());
-    if (!check.ok) {
-      d.logger.warn('media.report_photo_refused', { why: check.why });
+    if (!check.ok || check.municipalityId !== d.municipalityId) {
+      d.logger.warn('media.report_photo_refused', { why: check.ok ? 'municipality' : check.why });
       res.status(403).type('text/plain').send('ลิงก์รูปนี้หมดอายุหรือไม่ถูกต้อง');
       return;
     }

@@ -4,6 +4,8 @@ import { createApiApp } from '../api/api-app';
 import { apiCors } from '../api/api-cors';
 import { createIdTokenVerifier } from '../api/id-token-verifier';
 import { type CreateBotOptions, createBot } from '../create-bot';
+import { createHmacPostbackSigner } from '../line/hmac-postback-signer';
+import { checkReportPhotoToken } from '../reports/report-photo-link';
 import type { OrganisationConfig } from '../runtime/config';
 import { createJsonLogger } from '../runtime/logger';
 import { createInProcessTaskQueue, type Task, type TaskQueue } from '../runtime/task-queue';
@@ -183,6 +185,21 @@ export function createPlatform(o: CreatePlatformOptions) {
     bot.apiRouter(req, res, next);
   });
   app.use('/api', apiRouter);
+  // the pictures in approvers' cards (LINE fetches them, no login): the signed token names its
+  // municipality, whose bot serves the photo; only a token we signed picks a bot
+  const photoSigner = createHmacPostbackSigner(o.config.postbackSecret);
+  app.get('/media/report-photos/:token', async (req, res, next) => {
+    const check = checkReportPhotoToken(
+      photoSigner,
+      String(req.params.token),
+      (o.clock ?? (() => new Date()))(),
+    );
+    if (!check.ok || !isFirestoreDocId(check.municipalityId)) {
+      res.status(403).type('text/plain').send('ลิงก์รูปนี้หมดอายุหรือไม่ถูกต้อง');
+      return;
+    }
+    (await botFor(check.municipalityId)).app(req, res, next);
+  });
   app.use((req, res, next) => {
     webhook.then((w) => w(req, res, next), next);
   });
