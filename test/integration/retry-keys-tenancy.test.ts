@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEV_CHANNEL } from '../../dev/src/dev-settings';
 import { DEMO_MUNICIPALITY_ID } from '../../dev/src/seed/demo-municipality';
 import { seedReport } from '../support/report-docs';
+import { bangkokMorning } from '../support/report-people';
 import { textsOf, useSystem } from '../support/system';
 
 // Two municipalities on one LINE Official Account, the same employee ids in each (as in life), the same
@@ -10,7 +11,8 @@ import { textsOf, useSystem } from '../support/system';
 // 409 to a reused one (the fake platform does too), which the client counts as sent: a key derived only
 // from ids would silently drop the second municipality's push. Both people must hear.
 
-const sys = useSystem({ platform: true });
+// a working morning: notices are held in quiet hours (20:00–08:00)
+const sys = useSystem({ platform: true, clock: () => bangkokMorning('2026-12-08') });
 const B_ID = 'tenantretry';
 const municipalityRef = (id: string) => sys.fs.db.collection('municipalities').doc(id);
 
