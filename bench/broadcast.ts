@@ -29,6 +29,14 @@ const SECRET = 'bench-channel-secret-0123456789';
 const TOKEN = 'bench-access-token';
 const MULTICAST = '/v2/bot/message/multicast';
 
+/**
+ * The bot's time: today at 10:00 in Thailand, running on from there, so the broadcast goes out at once
+ * whenever the bench runs (at night quiet hours would hold it until 08:00 and nothing would be sent).
+ */
+const started = performance.now();
+const DAYTIME = new Date(`${new Date(Date.now() + 7 * 3600_000).toISOString().slice(0, 10)}T03:00:00Z`);
+const now = () => new Date(DAYTIME.getTime() + (performance.now() - started));
+
 async function main() {
   process.env.METADATA_SERVER_DETECTION = 'none';
   const emulator = await startFirestoreEmulator();
@@ -37,6 +45,7 @@ async function main() {
   const platform = await startLinePlatform({ channelAccessToken: TOKEN });
   const bot = await startLocalBot({
     db,
+    clock: now,
     logger: silentLogger,
     loadingAfterMs: 1500,
     config: localBotConfig({ channelSecret: SECRET, channelAccessToken: TOKEN, lineBase: platform.url }),
@@ -107,7 +116,7 @@ async function main() {
     .doc(hr.userId)
     .set({
       person: { employeeId: hr.id, name: hr.name, roles: ['staff', 'hr'] },
-      consent: consentRecord('granted', new Date()),
+      consent: consentRecord('granted', now()),
     });
   console.log(
     `seeded ${N} staff with pending reports in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
@@ -129,7 +138,7 @@ async function main() {
       buildPostbackEvent({
         userId: hr.userId,
         replyToken: platform.issueReplyToken(hr.userId),
-        data: encodePostback(payload, signer, new Date()),
+        data: encodePostback(payload, signer, now()),
       }),
     );
   const start = () =>

@@ -18,6 +18,7 @@ import { turnFeatures } from './features/registry';
 import { runLibraryDigest } from './library/library-digest-job';
 import { createHmacPostbackSigner } from './line/hmac-postback-signer';
 import { createHttpLineClient, type LineClient } from './line/line-client';
+import { withMunicipalityRetryKeys } from './line/municipality-retry-keys';
 import type { MediaStore } from './media/media-store';
 import { municipalityCollections } from './municipality-collections';
 import { createAfterCommit } from './outbox/after-commit';
@@ -88,13 +89,16 @@ export function createBot(o: CreateBotOptions) {
   const logger = o.logger ?? createJsonLogger();
   const org = o.config.organisation;
   const municipality = o.db.collection('municipalities').doc(org.municipalityId);
-  const unmetered =
+  // retry keys scoped to the municipality: others on the same Official Account derive the same ones
+  const unmetered = withMunicipalityRetryKeys(
     o.line ??
-    createHttpLineClient({
-      channelAccessToken: o.config.channelAccessToken,
-      apiBase: o.config.lineApiBase,
-      dataBase: o.config.lineDataApiBase,
-    });
+      createHttpLineClient({
+        channelAccessToken: o.config.channelAccessToken,
+        apiBase: o.config.lineApiBase,
+        dataBase: o.config.lineDataApiBase,
+      }),
+    org.municipalityId,
+  );
   const collections = municipalityCollections(municipality);
   const calendar = createHolidayCalendarSource(collections.holidays, {
     national: o.db.collection('nationalHolidays'),

@@ -61,6 +61,7 @@ export {
   type Bot,
   type CreatePlatformOptions,
   createPlatform,
+  DAILY_JOBS_TASK,
   LOBBY_ID,
   type Platform,
   type PlatformTask,

@@ -4,6 +4,7 @@ import {
   type BotConfig,
   createCloudStorageMediaStore,
   createPlatform,
+  DAILY_JOBS_TASK,
   derivePostbackSecret,
   type PlatformTask,
   TASK_RETRY,
@@ -83,7 +84,11 @@ function getBot() {
     platform = createPlatform({
       config,
       db: getFirestore(),
-      tasks: { enqueue: (task) => queue.enqueue(task, { dispatchDeadlineSeconds: 60 }) },
+      // a municipality's morning may take as long as the whole morning did in one run
+      tasks: {
+        enqueue: (task) =>
+          queue.enqueue(task, { dispatchDeadlineSeconds: task.type === DAILY_JOBS_TASK ? 540 : 60 }),
+      },
       // menus made by `npm run richmenu:setup`, found by name
       richMenus: 'lookup',
       media: createCloudStorageMediaStore(getStorage().bucket(MEDIA_BUCKET.value() || undefined)),
@@ -143,6 +148,8 @@ export const lineTasks = onTaskDispatched<PlatformTask>(
       maxDoublings: TASK_RETRY.maxDoublings,
     },
     rateLimits: { maxConcurrentDispatches: 10 },
+    // one municipality's morning (a task per municipality) has the scheduled run's old limit
+    timeoutSeconds: 540,
   },
   async (req) => {
     await getBot().runTask(req.data);
@@ -165,7 +172,8 @@ export const dailyReports = onSchedule(
     timeoutSeconds: 540,
   },
   async () => {
-    await getBot().runDailyJobs();
+    // one task per municipality (lineTasks runs them side by side, each retried alone)
+    await getBot().queueDailyJobs();
   },
 );
 

@@ -25,8 +25,19 @@ import { unverifiedSubject } from './unverified-subject';
 
 export type Bot = ReturnType<typeof createBot>;
 
+/**
+ * One municipality's morning (reports, reminders, surveys, digest), queued by the scheduled job: one
+ * task each, so hundreds of municipalities run side by side within the queue's limits instead of in
+ * turn inside one 540 s run, and a failing one is retried alone (a rerun sends nothing twice).
+ */
+export interface DailyJobsTask {
+  readonly type: 'platformDailyJobs';
+  readonly municipalityId: string;
+}
+export const DAILY_JOBS_TASK = 'platformDailyJobs';
+
 /** A task as the platform queues it: the municipality whose bot queued it rides along. */
-export type PlatformTask = Task & { readonly municipalityId?: string };
+export type PlatformTask = (Task & { readonly municipalityId?: string }) | DailyJobsTask;
 
 export interface CreatePlatformOptions extends Omit<CreateBotOptions, 'tasks' | 'store' | 'verifier'> {
   /**
@@ -57,7 +68,8 @@ export function createPlatform(o: CreatePlatformOptions) {
     (err, task) => logger.error('task.failed', { type: task.type, err: (err as Error).message }),
     { backoffScale: o.taskBackoffScale },
   );
-  const queue = o.tasks ?? inProcess.queue;
+  // the in-process runner hands every task to runTask below, which knows the platform's own as well
+  const queue = o.tasks ?? (inProcess.queue as unknown as { enqueue(task: PlatformTask): Promise<void> });
   const bots = new Map<string, Promise<Bot>>();
 
   const make = (organisation: OrganisationConfig): Bot => {
@@ -126,6 +138,12 @@ export function createPlatform(o: CreatePlatformOptions) {
   }
 
   async function runTask(task: PlatformTask): Promise<void> {
+    if (task.type === DAILY_JOBS_TASK) {
+      // a task for a municipality that is not valid runs nowhere (never the default one's morning twice)
+      if (!isFirestoreDocId(task.municipalityId)) throw new Error(`no municipality ${task.municipalityId}`);
+      await (await botFor(task.municipalityId)).runDailyJobs();
+      return;
+    }
     const id = task.municipalityId;
     const bot = id && isFirestoreDocId(id) ? await botFor(id) : await entryBot();
     await bot.runTask(task);
@@ -151,6 +169,26 @@ export function createPlatform(o: CreatePlatformOptions) {
     }
     if (failed.length > 0) throw new Error(`the job failed for ${failed.join(', ')} (the others ran)`);
     return out;
+  }
+
+  /**
+   * The scheduled morning fanned out: one task per municipality. One that cannot be queued does not
+   * stop the others; the scheduler's retry queues them all again, and a queued morning that already
+   * ran sends nothing twice (every message is recorded once-only before it is sent).
+   */
+  async function queueDailyJobs(): Promise<string[]> {
+    const ids = await municipalityIds();
+    const failed: string[] = [];
+    await Promise.all(
+      ids.map((municipalityId) =>
+        queue.enqueue({ type: DAILY_JOBS_TASK, municipalityId }).catch((err: unknown) => {
+          failed.push(municipalityId);
+          logger.error('platform.queue_failed', { municipalityId, err: (err as Error).message });
+        }),
+      ),
+    );
+    if (failed.length > 0) throw new Error(`could not queue the morning of ${failed.join(', ')}`);
+    return ids;
   }
 
   const webhookDeps = async () => (await entryBot()).eventDeps;
@@ -217,6 +255,7 @@ export function createPlatform(o: CreatePlatformOptions) {
     runDailyJobs: (now?: Date) => eachMunicipality((bot) => bot.runDailyJobs(now)),
     /** the weekly knowledge-library digest, for each municipality */
     runLibraryDigest: (now?: Date) => eachMunicipality((bot) => bot.runLibraryDigest(now)),
+    queueDailyJobs,
     releaseDeferred: () => eachMunicipality((bot) => bot.releaseDeferred()),
     enforceRetention: (now?: Date) => eachMunicipality((bot) => bot.enforceRetention(now)),
     recomputeDueDates: async (municipalityId: string, now?: Date, o?: { writtenAt?: Date }) =>
