@@ -131,9 +131,11 @@ describe('work queued after an API commit survives the instance dying before the
     await expect
       .poll(async () => (await broadcast.get()).get('status'), { timeout: 30_000, interval: 50 })
       .toBe('queued');
+    // listen before killing: an exit that fires while awaiting `confirm` would otherwise be missed
+    const exited = new Promise((r) => started.child.once('exit', r));
     started.child.kill('SIGKILL');
     expect(await confirm).toBe('connection lost');
-    await new Promise((r) => started.child.once('exit', r));
+    await exited;
     await bot.drain();
     expect(sys.platform.requests({ path: '/v2/bot/message/multicast' })).toHaveLength(0);
 

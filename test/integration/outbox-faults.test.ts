@@ -206,9 +206,11 @@ describe('outbox: each answer exactly once, whatever fails after the commit', ()
           },
         )
         .toBe(true);
+      // listen before killing: an exit that fires while awaiting `sent` would otherwise be missed
+      const exited = new Promise((r) => started.child.once('exit', r));
       started.child.kill('SIGKILL');
       expect(await sent).toBe('connection lost');
-      await new Promise((r) => started.child.once('exit', r));
+      await exited;
     }
 
     it('a redelivered event delivers what the dead instance committed but never sent', async () => {
