@@ -97,11 +97,16 @@ describe('training requests in LIFF', () => {
     expect(
       (await call('A009', `/requests/${id}/decision`, { body: { decision: 'approve', step } })).status,
     ).toBe(200);
+    // both pushes a decision causes reach LINE: the next approver's card now, the person's notice below
+    expect(textsOf(sys.botMessages(users?.A002 as string)).at(-1)).toContain(
+      'คำขอไปอบรมของ นางสาวจิราพร ทดสอบ รอท่านพิจารณา',
+    );
     const next = await call('A002', '/requests', { method: 'GET' });
     const approved = await call('A002', `/requests/${id}/decision`, {
       body: { decision: 'approve', step: next.body.waiting[0].step },
     });
     expect(approved.body.request.status).toBe('approved');
+    expect(textsOf(sys.botMessages(users?.A010 as string)).at(-1)).toContain('ได้รับอนุมัติครบแล้ว');
     // the external course became a training with A010 attending
     const training = (await municipality(sys).collection('trainings').doc(`req-${id}`).get()).data();
     expect(training).toMatchObject({
