@@ -80,6 +80,9 @@ describeBrowser('LIFF at 360 px: training requests', () => {
       .where('employeeId', '==', 'R010')
       .get();
     expect(approved.docs[0]?.get('status')).toBe('approved');
+    // the last approval's notice reaches the person (the decision records its pushes with it)
+    await (await sys.start()).bot.drain();
+    expect(textsOf(sys.botMessages(users.R010 as string)).at(-1)).toContain('ได้รับอนุมัติครบแล้ว');
 
     await liff.page.goto(`${liff.url}/requests?sim_user=${users.R004}`);
     const card = liff.page.getByRole('article', { name: 'นางสาวจิราพร ทดสอบ: การจัดทำแผนพัฒนาท้องถิ่น' });

@@ -1,3 +1,5 @@
+import { fiscalYearOf } from '@phattana/shared';
+import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { DEV_CHANNEL } from '../../dev/src/dev-settings';
 import { bangkokMorning, municipality, type Person, seedChain } from '../support/report-people';
@@ -40,6 +42,13 @@ async function call(employeeId: string, path: string, o: { method?: string; body
   await bot.drain();
   // biome-ignore lint/suspicious/noExplicitAny: response bodies, read by assertions
   return { status: res.status, body: (text ? JSON.parse(text) : {}) as Record<string, any> };
+}
+
+/** a download (the XLSX) as the LIFF fetches it */
+async function download(path: string, employeeId: string) {
+  const { bot } = await sys.start();
+  const token = sys.platform.issueIdToken(users?.[employeeId] as string, { aud: DEV_CHANNEL.loginChannelId });
+  return fetch(`${bot.url}/api${path}`, { headers: { authorization: `Bearer ${token}` } });
 }
 
 const EXTERNAL = {
@@ -97,11 +106,16 @@ describe('training requests in LIFF', () => {
     expect(
       (await call('A009', `/requests/${id}/decision`, { body: { decision: 'approve', step } })).status,
     ).toBe(200);
+    // both pushes a decision causes reach LINE: the next approver's card now, the person's notice below
+    expect(textsOf(sys.botMessages(users?.A002 as string)).at(-1)).toContain(
+      'คำขอไปอบรมของ นางสาวจิราพร ทดสอบ รอท่านพิจารณา',
+    );
     const next = await call('A002', '/requests', { method: 'GET' });
     const approved = await call('A002', `/requests/${id}/decision`, {
       body: { decision: 'approve', step: next.body.waiting[0].step },
     });
     expect(approved.body.request.status).toBe('approved');
+    expect(textsOf(sys.botMessages(users?.A010 as string)).at(-1)).toContain('ได้รับอนุมัติครบแล้ว');
     // the external course became a training with A010 attending
     const training = (await municipality(sys).collection('trainings').doc(`req-${id}`).get()).data();
     expect(training).toMatchObject({
@@ -158,5 +172,37 @@ describe('training requests in LIFF', () => {
     expect(
       textsOf(sys.botMessages(users?.A010 as string)).filter((t) => t.includes('ส่งใช้เงินยืม')),
     ).toHaveLength(1);
+
+    // the audit archive holds the whole trail: HR's XLSX for the person, read back row by row
+    const xlsx = await download(`/archive/export.xlsx?employee=A010`, 'A004');
+    expect(xlsx.status).toBe(200);
+    const [sheet] = await readXlsxFile(Buffer.from(await xlsx.arrayBuffer()));
+    const rows = (sheet?.data ?? []).map((r) => r.map((v) => String(v ?? '')));
+    const trail = rows
+      .filter((r) => r[1] === 'คำขอไปอบรม' && r[2] === EXTERNAL.title)
+      .map((r) => [r[4], r[5], r[6]]);
+    expect(trail).toEqual([
+      ['ยื่นคำขออนุมัติไปอบรม', 'นางสาวจิราพร ทดสอบ', EXTERNAL.title],
+      ['ผู้บังคับบัญชาอนุมัติ', 'ผู้อำนวยการกองคลัง ทดสอบ', 'ลำดับที่ 1 จาก 2'],
+      ['ผู้บังคับบัญชาอนุมัติ', 'ปลัดเทศบาล ทดสอบ', 'ลำดับที่ 2 จาก 2'],
+      ['ออกคำสั่งไปราชการ', 'นางสาวปิยะนุช ฝ่ายบุคคล', 'คำสั่งเลขที่ 123/2569 ลงวันที่ 10 ธันวาคม 2569'],
+      ['ยืมเงินทดรองราชการ', 'นางสาวปิยะนุช ฝ่ายบุคคล', '4,200 บาท ส่งใช้ภายใน 7 มกราคม 2570'],
+      // the morning job opened the report after the course (the report's own trail is its own section)
+      ['เปิดรายงานผลการฝึกอบรม', 'ระบบ', `req-${id}__A010`],
+      ['ส่งใช้เงินยืมแล้ว', 'นางสาวปิยะนุช ฝ่ายบุคคล', '4,200 บาท'],
+    ]);
+    // dates in the Buddhist era
+    expect(rows.filter((r) => r[1] === 'คำขอไปอบรม').every((r) => /25\d\d/.test(r[3] ?? ''))).toBe(true);
+    // the whole fiscal year the course ends in holds it too, and nothing is listed as missing
+    const year = await call('A004', `/archive?fy=${fiscalYearOf(EXTERNAL.endDate)}`, { method: 'GET' });
+    expect(year.body.missingProviders).toEqual([]);
+    expect(
+      year.body.sections
+        .filter((x: { kind: string }) => x.kind === 'trainingRequest')
+        .map((x: { subject: string }) => x.subject),
+    ).toEqual([EXTERNAL.title]);
+    // the year before holds no request
+    const before = await call('A004', `/archive?fy=${fiscalYearOf(EXTERNAL.endDate) - 1}`, { method: 'GET' });
+    expect(before.body.sections.some((x: { kind: string }) => x.kind === 'trainingRequest')).toBe(false);
   });
 });

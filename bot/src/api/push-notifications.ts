@@ -43,6 +43,11 @@ export async function sendNotifications(
   work: CommittedWork | undefined,
   notifications: readonly Notification[],
 ): Promise<void> {
+  // notices with no recorded work would be lost without a trace: say so rather than "queued"
+  if (!work && notifications.length > 0) {
+    d.logger.error('api.push_not_recorded', { to: notifications.map((n) => n.to) });
+    return;
+  }
   await d.afterCommit.deliver(work);
   // a push carries message text: log only whom it was for
   for (const n of notifications) d.logger.info('api.push_queued', { to: n.to, key: n.key });

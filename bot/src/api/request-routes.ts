@@ -133,6 +133,8 @@ export function createRequestRoutes(d: ApiDeps): Router {
         comment,
         step: b.step,
         now,
+        // the next approver's card or the person's "approved" notice, recorded with the decision
+        record: (tx, n) => recordNotifications(d, tx, n, now),
       });
       await answer(res, outcome);
     },

@@ -1,11 +1,18 @@
-import { fiscalYearOf, type NameOf, reportTrailRows, type TrailSection } from '@phattana/shared';
+import {
+  fiscalYearOf,
+  type NameOf,
+  reportTrailRows,
+  requestTrailRows,
+  type TrailSection,
+} from '@phattana/shared';
 import type { CollectionReference } from 'firebase-admin/firestore';
 import { entryFromDoc } from '../library/library-records';
 import { reportFromDoc } from '../reports/report-records';
+import { requestFromDoc } from '../requests/request-records';
 
 // The audit archive's trail-section providers, one per kind of record. Each reads its records for the
 // scope (a person, or a fiscal year) and turns them into sections with the pure providers in shared.
-// A new kind of record (training requests) plugs in with one more entry in ARCHIVE_SOURCES.
+// A new kind of record plugs in with one more entry in ARCHIVE_SOURCES.
 
 export interface ArchiveScope {
   readonly fiscalYear?: number;
@@ -15,6 +22,7 @@ export interface ArchiveScope {
 export interface ArchiveCollections {
   readonly reports: CollectionReference;
   readonly library: CollectionReference;
+  readonly trainingRequests: CollectionReference;
 }
 
 export interface ArchiveSource {
@@ -52,18 +60,30 @@ const reportSource: ArchiveSource = {
   },
 };
 
-/**
- * The training requests' slot: the requests feature exports a pure `requestTrailRows(request)` in
- * shared; until it is in this build the archive lists the section as missing. Wiring it: read the
- * `trainingRequests` collection (by employeeId, or by the fiscal year of the course's end date), one
- * section per request ({ kind: 'trainingRequest', subject: the course's title, rows: requestTrailRows(r) }),
- * and set `available: true`.
- */
+/** Training requests: the request, its approvals, the travel order, the advance and its clearing. */
 const trainingRequestSource: ArchiveSource = {
   id: 'trainingRequest',
   label: 'คำขอไปอบรม',
-  available: false,
-  read: async () => [],
+  available: true,
+  async read(c, scope) {
+    const snap = scope.employeeId
+      ? await c.trainingRequests.where('employeeId', '==', scope.employeeId).get()
+      : await c.trainingRequests.get();
+    return (
+      snap.docs
+        .map(requestFromDoc)
+        // a request belongs to the fiscal year its course ends in, as the report made from it does
+        .filter((r) => scope.fiscalYear === undefined || fiscalYearOf(r.course.endDate) === scope.fiscalYear)
+        .map((r) => ({
+          kind: 'trainingRequest',
+          kindLabel: this.label,
+          employeeId: r.employeeId,
+          employeeName: r.employeeName,
+          subject: r.course.title,
+          rows: requestTrailRows(r),
+        }))
+    );
+  },
 };
 
 export const ARCHIVE_SOURCES: readonly ArchiveSource[] = [trainingRequestSource, reportSource];

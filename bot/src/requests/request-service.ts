@@ -172,7 +172,8 @@ export function decideRequest(
     readonly comment?: string;
     readonly step: string;
     readonly now: Date;
-    readonly record?: RecordPushes;
+    /** required: a decision always tells someone (the next approver or the person) */
+    readonly record: RecordPushes;
   },
 ): Promise<RequestOutcome> {
   return change(db, c, o.id, o.now, o.by.id, o.record, (r) => {
