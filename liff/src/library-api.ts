@@ -6,6 +6,7 @@ import type {
 } from '../../shared/src/library/library-api-contract';
 import type { LibraryVisibility } from '../../shared/src/library/library-entry';
 import type { ApiClient } from './api-client';
+import { HrApiError, json, send } from './hr-api';
 
 export type { ArchiveResponse } from '../../shared/src/archive/archive-api-contract';
 export type {
@@ -14,34 +15,11 @@ export type {
   LibraryListResponse,
 } from '../../shared/src/library/library-api-contract';
 
-// The knowledge library's and the audit archive's calls; the server's Thai message on any refusal.
-
-export class LibraryApiError extends Error {
-  override readonly name = 'LibraryApiError';
-  constructor(
-    message: string,
-    readonly status: number,
-  ) {
-    super(message);
-  }
-}
-
-async function call<T>(api: ApiClient, path: string, init: RequestInit = {}): Promise<T> {
-  const res = await api.request(path, {
-    ...init,
-    headers: init.body ? { 'content-type': 'application/json' } : undefined,
-  });
-  const body = (await res.json().catch(() => ({}))) as { message?: unknown };
-  if (!res.ok)
-    throw new LibraryApiError(
-      typeof body.message === 'string' ? body.message : `ทำรายการไม่สำเร็จ (${res.status})`,
-      res.status,
-    );
-  return body as T;
-}
+// The knowledge library's and the audit archive's calls, through the same `send` as HR's APIs: the
+// server's Thai message on any refusal (an HrApiError).
 
 export const libraryMessage = (err: unknown) =>
-  err instanceof LibraryApiError ? err.message : 'โหลดข้อมูลไม่สำเร็จ กรุณาลองอีกครั้ง';
+  err instanceof HrApiError ? err.message : 'โหลดข้อมูลไม่สำเร็จ กรุณาลองอีกครั้ง';
 
 export interface LibraryQuery {
   readonly q?: string;
@@ -55,32 +33,30 @@ export function loadLibrary(api: ApiClient, query: LibraryQuery): Promise<Librar
     Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
   );
   const qs = params.toString();
-  return call(api, `library${qs ? `?${qs}` : ''}`);
+  return send(api, `library${qs ? `?${qs}` : ''}`);
 }
 
 export const openLibraryEntry = (api: ApiClient, id: string) =>
-  call<LibraryEntryResponse>(api, `library/${encodeURIComponent(id)}`);
+  send<LibraryEntryResponse>(api, `library/${encodeURIComponent(id)}`);
 
 export const setLibraryVisibility = (api: ApiClient, id: string, visibility: LibraryVisibility) =>
-  call<{ visibility: LibraryVisibility }>(api, `library/${encodeURIComponent(id)}/visibility`, {
-    method: 'PUT',
-    body: JSON.stringify({ visibility }),
-  });
+  send<{ visibility: LibraryVisibility }>(
+    api,
+    `library/${encodeURIComponent(id)}/visibility`,
+    json('PUT', { visibility }),
+  );
 
 export const recordPresentation = (api: ApiClient, id: string, p: LibraryPresentationInput) =>
-  call<{ ok: true }>(api, `library/${encodeURIComponent(id)}/presentation`, {
-    method: 'PUT',
-    body: JSON.stringify(p),
-  });
+  send<{ ok: true }>(api, `library/${encodeURIComponent(id)}/presentation`, json('PUT', p));
 
 export const setLibraryDigest = (api: ApiClient, digest: boolean) =>
-  call<{ digest: boolean }>(api, 'library/digest', { method: 'PUT', body: JSON.stringify({ digest }) });
+  send<{ digest: boolean }>(api, 'library/digest', json('PUT', { digest }));
 
 export async function loadLibraryPhotoUrl(api: ApiClient, id: string, messageId: string): Promise<string> {
   const res = await api.request(`library/${encodeURIComponent(id)}/photos/${encodeURIComponent(messageId)}`, {
     headers: { accept: 'image/*' },
   });
-  if (!res.ok) throw new LibraryApiError(`โหลดรูปไม่สำเร็จ (${res.status})`, res.status);
+  if (!res.ok) throw new HrApiError(`โหลดรูปไม่สำเร็จ (${res.status})`, res.status, {});
   return URL.createObjectURL(await res.blob());
 }
 
@@ -89,4 +65,4 @@ export const archiveQuery = (o: { fy?: string; employee?: string }) =>
   new URLSearchParams(Object.entries(o).filter((e): e is [string, string] => Boolean(e[1]))).toString();
 
 export const loadArchive = (api: ApiClient, o: { fy?: string; employee?: string }) =>
-  call<ArchiveResponse>(api, `archive?${archiveQuery(o)}`);
+  send<ArchiveResponse>(api, `archive?${archiveQuery(o)}`);

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { thaiDateTime } from '../format-date';
+import { HrApiError } from '../hr-api';
 import { shortDate } from '../idp-goals';
 import type { PageProps } from '../page-props';
 import { trainingDates } from '../report-labels';
@@ -9,7 +10,6 @@ import {
   loadRequests,
   markAdvanceCleared,
   type RequestsPage as Page,
-  RequestApiError,
   type RequestErrors,
   type RequestStatus,
   type RequestView,
@@ -172,7 +172,7 @@ function NewRequest({
       setErrors({});
       onSent(`ส่งคำขอ "${v.request.course.title}" แล้ว ✅ ผู้บังคับบัญชาจะได้รับใน LINE`);
     } catch (err) {
-      setErrors(err instanceof RequestApiError ? err.errors : {});
+      setErrors(err instanceof HrApiError ? err.errors : {});
       setStatus({ tone: 'error', text: failureText(err, 'ส่งคำขอไม่สำเร็จ กรุณาลองอีกครั้ง') });
     } finally {
       setBusy(false);
