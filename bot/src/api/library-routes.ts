@@ -23,7 +23,7 @@ import { readListedPhoto } from '../reports/report-photo-access';
 import { reportFromDoc } from '../reports/report-records';
 import { personOf, requireRoles } from './api-auth';
 import type { ApiDeps } from './api-deps';
-import { sendPhoto } from './report-photo-routes';
+import { photoAsked, sendPhoto } from './report-photo-routes';
 
 // The knowledge library (LIFF /library): every linked colleague of the municipality searches and opens
 // published entries; the owner and HR may keep one internal; HR records the meeting it was presented at.
@@ -122,16 +122,9 @@ export function createLibraryRoutes(d: ApiDeps): Router {
   });
 
   router.get('/:id/photos/:messageId', async (req, res) => {
-    if (!d.media) {
-      res.status(503).json({ message: 'ยังไม่ได้ตั้งค่าที่เก็บรูปภาพ กรุณาติดต่อผู้ดูแลระบบ' });
-      return;
-    }
-    const id = String(req.params.id);
-    const messageId = String(req.params.messageId);
-    if (!isReportId(id) || !/^[0-9A-Za-z_-]{1,100}$/.test(messageId)) {
-      res.status(404).json({ message: 'ไม่พบรูปนี้' });
-      return;
-    }
+    const asked = photoAsked(d, req, res);
+    if (!asked) return;
+    const { id, messageId, media } = asked;
     const [entry, report] = await Promise.all([c.library.doc(id).get(), c.reports.doc(id).get()]);
     if (!entry.exists || !report.exists) {
       res.status(404).json({ message: ENTRY_NOT_FOUND });
@@ -141,7 +134,7 @@ export function createLibraryRoutes(d: ApiDeps): Router {
       res.status(403).json({ message: ENTRY_INTERNAL });
       return;
     }
-    const read = await readListedPhoto(d.media, report, reportFromDoc(report), messageId);
+    const read = await readListedPhoto(media, report, reportFromDoc(report), messageId);
     if (read.kind !== 'ok') {
       res.status(404).json({ message: read.message });
       return;

@@ -1,6 +1,6 @@
 import { isReportId } from '@phattana/shared';
-import express, { type Response, type Router } from 'express';
-import type { StoredMedia } from '../media/media-store';
+import express, { type Request, type Response, type Router } from 'express';
+import type { MediaStore, StoredMedia } from '../media/media-store';
 import { readReportPhoto } from '../reports/report-photo-access';
 import { personOf } from './api-auth';
 import type { ApiDeps } from './api-deps';
@@ -12,18 +12,11 @@ export function createReportPhotoRoutes(d: ApiDeps): Router {
   const router = express.Router();
 
   router.get('/:id/photos/:messageId', async (req, res) => {
-    if (!d.media) {
-      res.status(503).json({ message: 'ยังไม่ได้ตั้งค่าที่เก็บรูปภาพ กรุณาติดต่อผู้ดูแลระบบ' });
-      return;
-    }
-    const id = String(req.params.id);
-    const messageId = String(req.params.messageId);
-    if (!isReportId(id) || !/^[0-9A-Za-z_-]{1,100}$/.test(messageId)) {
-      res.status(404).json({ message: 'ไม่พบรูปนี้' });
-      return;
-    }
+    const asked = photoAsked(d, req, res);
+    if (!asked) return;
+    const { id, messageId, media } = asked;
     const person = personOf(req);
-    const read = await readReportPhoto(d.media, await d.collections.reports.doc(id).get(), messageId, person);
+    const read = await readReportPhoto(media, await d.collections.reports.doc(id).get(), messageId, person);
     if (read.kind !== 'ok') {
       if (read.kind === 'refused')
         d.logger.warn('api.report_photo_refused', { reportId: id, employeeId: person.employeeId });
@@ -34,6 +27,28 @@ export function createReportPhotoRoutes(d: ApiDeps): Router {
   });
 
   return router;
+}
+
+/**
+ * `/:id/photos/:messageId` of a report (its own page or its library entry): the store and the ids
+ * checked once for both routes; a Thai 503/404 already sent when it answers undefined.
+ */
+export function photoAsked(
+  d: Pick<ApiDeps, 'media'>,
+  req: Request,
+  res: Response,
+): { id: string; messageId: string; media: MediaStore } | undefined {
+  if (!d.media) {
+    res.status(503).json({ message: 'ยังไม่ได้ตั้งค่าที่เก็บรูปภาพ กรุณาติดต่อผู้ดูแลระบบ' });
+    return undefined;
+  }
+  const id = String(req.params.id);
+  const messageId = String(req.params.messageId);
+  if (!isReportId(id) || !/^[0-9A-Za-z_-]{1,100}$/.test(messageId)) {
+    res.status(404).json({ message: 'ไม่พบรูปนี้' });
+    return undefined;
+  }
+  return { id, messageId, media: d.media };
 }
 
 /** A stored photo's bytes, never cached by anyone else and never sniffed into something else. */
