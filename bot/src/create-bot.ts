@@ -266,30 +266,11 @@ export function createBot(o: CreateBotOptions) {
             now,
             today: bangkokDate(now),
           });
-    const reports = await runDailyReportJobs({
-      db: o.db,
-      c: collections,
-      line,
-      signer,
-      calendar: cal,
-      logger,
-      now,
-      sender: digest?.sender,
-    });
-    const advances = await runAdvanceReminders({
-      db: o.db,
-      c: collections,
-      line,
-      signer,
-      calendar: cal,
-      logger,
-      now,
-      sender: digest?.sender,
-    });
-    const surveys = await runSurveyJobs(
-      { db: o.db, c: collections, line, signer, calendar: cal, logger, sender: digest?.sender },
-      now,
-    );
+    // what every morning job sends with: the digest's sender when there is one
+    const jobs = { db: o.db, c: collections, line, signer, calendar: cal, logger, sender: digest?.sender };
+    const reports = await runDailyReportJobs({ ...jobs, now });
+    const advances = await runAdvanceReminders({ ...jobs, now });
+    const surveys = await runSurveyJobs(jobs, now);
     const ethicsQuiz = await runEthicsQuizJobs(
       {
         db: o.db,
