@@ -128,4 +128,34 @@ describeBrowser('the real bot in the LINE simulator', () => {
     expect(saved.docs[0]?.get('startDate')).toBe('2026-11-02');
     expect(pageErrors).toEqual([]);
   });
+
+  it('starts a training request from its rich-menu tile: the first question lists HR’s catalogue', async () => {
+    const start = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+    await fs.db
+      .collection('municipalities')
+      .doc(DEMO_MUNICIPALITY_ID)
+      .collection('trainings')
+      .doc('PLAN1')
+      .set({
+        title: 'การจัดทำแผนพัฒนาท้องถิ่น',
+        organiser: 'กรมส่งเสริมการปกครองท้องถิ่น',
+        method: 'training',
+        startDate: start,
+        endDate: start,
+        hours: 6,
+        attendees: [],
+      });
+    if (await page.locator('#richmenu-panel').isHidden()) await page.getByTestId('richmenu-toggle').click();
+    await page.locator('#richmenu-panel').getByRole('button', { name: 'ขอไปอบรม', exact: true }).click();
+    await bot('ขออนุมัติไปอบรม');
+    await bot(/\(1\/\d+\) เลือกหลักสูตรที่ต้องการไปอบรม\n1\. การจัดทำแผนพัฒนาท้องถิ่น/);
+    await chip('หลักสูตรภายนอก');
+    await bot(/\(2\/\d+\) ชื่อหลักสูตรหรือหัวข้อการอบรม/);
+    // nothing is sent until the summary is confirmed
+    await chip('ยกเลิก');
+    await bot('คำขอที่กรอกไว้ยังไม่ได้ส่ง');
+    const requests = await fs.db.collectionGroup('trainingRequests').get();
+    expect(requests.size).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -1,5 +1,5 @@
 import type { messagingApi } from '@line/bot-sdk';
-import { liffUrl, type Role, WAITING_LIST_WORD } from '@phattana/shared';
+import { liffUrl, REQUEST_WORD, type Role, WAITING_LIST_WORD } from '@phattana/shared';
 
 // The rich menus per role: staff, supervisor, and HR's two tabbed menus linked by aliases. The same
 // geometry drives the tap areas sent to LINE and the images (bot/assets/rich-menus/<key>.png, made by
@@ -10,6 +10,8 @@ export type MenuKey = 'staff' | 'supervisor' | 'hr-general' | 'hr-admin';
 export type MenuRole = 'staff' | 'supervisor' | 'hr';
 
 export type IconName =
+  | 'request'
+  | 'library'
   | 'report-external'
   | 'clock'
   | 'plan'
@@ -20,7 +22,7 @@ export type IconName =
   | 'inbox'
   | 'dashboard'
   | 'late'
-  | 'bell'
+  | 'archive'
   | 'import'
   | 'calendar'
   | 'back';
@@ -35,7 +37,12 @@ export interface Bounds {
 export interface MenuTile {
   /** shown on the image and sent as the action label (≤ 20 graphemes) */
   readonly label: string;
-  /** a short second line on the image only */
+  /**
+   * The label on the image with a space where it may wrap (Thai writes no spaces between words, and a
+   * break inside a word reads badly); joined without spaces it is the label. Absent: never wraps.
+   */
+  readonly imageLabel?: string;
+  /** a short second line on the image only; it may wrap only at its spaces */
   readonly hint?: string;
   readonly icon: IconName;
   readonly bounds: Bounds;
@@ -66,6 +73,8 @@ export const RICH_MENU_NAME_PREFIX = 'phattana:';
 /** Prefix of the richmenuswitch postback data, so the webhook can recognise (and ignore) a tab tap. */
 export const RICH_MENU_SWITCH_DATA_PREFIX = 'richmenu-switch:';
 export const HR_TAB_BAR_HEIGHT = 200;
+/** Every menu is 4 × 2 tiles: eight things a person does often, each tap area about 90 px wide on a phone. */
+export const MENU_GRID = { columns: 4, rows: 2 } as const;
 
 export const RICH_MENU_ALIASES = {
   hrGeneral: 'phattana-hr-general',
@@ -79,8 +88,8 @@ export const MENU_KEY_BY_ROLE: Readonly<Record<MenuRole, MenuKey>> = {
   hr: 'hr-general',
 };
 
-/** 3 columns × 2 rows filling `area`; the last column/row takes the rounding remainder. */
-export function gridBounds(area: Bounds, columns = 3, rows = 2): Bounds[] {
+/** `columns` × `rows` cells filling `area`; the last column/row takes the rounding remainder. */
+export function gridBounds(area: Bounds, columns: number, rows: number): Bounds[] {
   const w = Math.floor(area.width / columns);
   const h = Math.floor(area.height / rows);
   const out: Bounds[] = [];
@@ -113,51 +122,70 @@ const switchTo = (label: string, aliasId: string): messagingApi.RichMenuSwitchAc
 });
 
 function staffTiles(liffId: string): TileSpec[] {
+  // The training path in reading order: ask to go, report back, record one nobody asked for; then what
+  // a person looks up (hours, plan, colleagues' reports), surveys and help.
   return [
     {
+      label: REQUEST_WORD,
+      hint: 'ขออนุมัติ ก่อนไปอบรม',
+      icon: 'request',
+      action: message(REQUEST_WORD),
+    },
+    {
+      label: 'รายงานผลการอบรม',
+      imageLabel: 'รายงานผล การอบรม',
+      hint: 'ส่งภายใน 7\u00a0วันทำการ',
+      icon: 'document',
+      action: message('รายงานผลการอบรม'),
+    },
+    {
       label: 'แจ้งอบรมภายนอก',
-      hint: 'บันทึกการอบรมที่ไปมา',
+      imageLabel: 'แจ้งอบรม ภายนอก',
+      hint: 'บันทึกการอบรม ที่ไปมา',
       icon: 'report-external',
       action: message('แจ้งอบรมภายนอก'),
     },
     {
       label: 'ชั่วโมงอบรมของฉัน',
-      hint: 'ดูชั่วโมงสะสมปีนี้',
+      imageLabel: 'ชั่วโมงอบรม ของฉัน',
+      hint: 'ชั่วโมงสะสมปีนี้',
       icon: 'clock',
       action: uri('ชั่วโมงอบรมของฉัน', liffUrl(liffId, '/hours')),
     },
     {
       label: 'แผนพัฒนาของฉัน',
-      hint: 'แผนพัฒนารายบุคคล',
+      imageLabel: 'แผนพัฒนา ของฉัน',
+      hint: 'แผนพัฒนา รายบุคคล',
       icon: 'plan',
       action: uri('แผนพัฒนาของฉัน', liffUrl(liffId, '/idp')),
     },
     {
-      label: 'รายงานผลการอบรม',
-      hint: 'ส่งภายใน 7 วันทำการ',
-      icon: 'document',
-      action: message('รายงานผลการอบรม'),
+      label: 'คลังความรู้',
+      hint: 'เพื่อนร่วมงาน เรียนอะไรมา',
+      icon: 'library',
+      action: uri('คลังความรู้', liffUrl(liffId, '/library')),
     },
-    { label: 'แบบสำรวจ', hint: 'ความต้องการ / ความพึงพอใจ', icon: 'survey', action: message('แบบสำรวจ') },
+    { label: 'แบบสำรวจ', hint: 'ความต้องการ ความพึงพอใจ', icon: 'survey', action: message('แบบสำรวจ') },
     { label: 'ช่วยเหลือ', hint: 'เมนูและวิธีใช้', icon: 'help', action: message('ช่วยเหลือ', 'เมนู') },
   ];
 }
 
 function supervisorTiles(liffId: string): TileSpec[] {
+  // Supervisors are staff too (they ask to go and report back), in the same places as on the staff menu.
   // ทีมของฉัน takes แบบสำรวจ's place: surveys still reach supervisors by push and through เมนู.
   // งานรออนุมัติ takes ช่วยเหลือ's: typing "เมนู" still shows the help.
   return staffTiles(liffId).map((t): TileSpec => {
     if (t.icon === 'survey')
       return {
         label: 'ทีมของฉัน',
-        hint: 'อนุมัติและติดตามลูกทีม',
+        hint: 'อนุมัติ ติดตามลูกทีม',
         icon: 'team',
         action: uri('ทีมของฉัน', liffUrl(liffId, '/team')),
       };
     if (t.icon === 'help')
       return {
         label: WAITING_LIST_WORD,
-        hint: 'รายงานและแผนรอท่านพิจารณา',
+        hint: 'คำขอ รายงาน รอท่านพิจารณา',
         icon: 'inbox',
         action: message(WAITING_LIST_WORD),
       };
@@ -169,26 +197,42 @@ function hrAdminTiles(liffId: string): TileSpec[] {
   return [
     {
       label: 'แดชบอร์ด',
-      hint: 'ตัวชี้วัดแผนพัฒนาบุคลากร',
+      hint: 'ตัวชี้วัด แผนพัฒนาบุคลากร',
       icon: 'dashboard',
       action: uri('แดชบอร์ด', liffUrl(liffId, '/hr')),
     },
     {
       label: 'ผู้ค้างส่งรายงาน',
-      hint: 'เกิน 7 วันทำการ',
+      imageLabel: 'ผู้ค้างส่ง รายงาน',
+      hint: 'ดูรายชื่อ ส่งข้อความเตือน',
       icon: 'late',
+      // the late list is where HR picks a group, previews and sends the reminder
       action: uri('ผู้ค้างส่งรายงาน', liffUrl(liffId, '/hr/late')),
     },
     {
-      label: 'ส่งข้อความเตือน',
-      hint: 'เตือนผู้ที่ยังค้างส่ง',
-      icon: 'bell',
-      // the late list is where HR picks a group, previews and sends the reminder
-      action: uri('ส่งข้อความเตือน', liffUrl(liffId, '/hr/late')),
+      label: 'คำขอไปอบรม',
+      hint: 'คำสั่งไปราชการ เงินยืม',
+      icon: 'request',
+      // where HR records the travel order and the advance of an approved request
+      action: uri('คำขอไปอบรม', liffUrl(liffId, '/requests')),
+    },
+    {
+      label: 'แฟ้มหลักฐาน',
+      hint: 'เส้นทางการพัฒนา สำหรับผู้ประเมิน',
+      icon: 'archive',
+      action: uri('แฟ้มหลักฐาน', liffUrl(liffId, '/hr/archive')),
+    },
+    {
+      label: 'จัดการการอบรม',
+      imageLabel: 'จัดการ การอบรม',
+      hint: 'หลักสูตร ผู้เข้าอบรม',
+      icon: 'report-external',
+      action: uri('จัดการการอบรม', liffUrl(liffId, '/hr/trainings')),
     },
     {
       label: 'นำเข้าพนักงาน',
-      hint: 'จากไฟล์ CSV',
+      imageLabel: 'นำเข้า พนักงาน',
+      hint: 'ไฟล์ CSV/Excel',
       icon: 'import',
       action: uri('นำเข้าพนักงาน', liffUrl(liffId, '/hr/employees')),
     },
@@ -200,7 +244,8 @@ function hrAdminTiles(liffId: string): TileSpec[] {
     },
     {
       label: 'กลับเมนูทั่วไป',
-      hint: 'แจ้งอบรม ชั่วโมง แผนพัฒนา',
+      imageLabel: 'กลับ เมนูทั่วไป',
+      hint: 'ขอไปอบรม รายงานผล',
       icon: 'back',
       action: switchTo('กลับเมนูทั่วไป', RICH_MENU_ALIASES.hrGeneral),
     },
@@ -216,7 +261,7 @@ const BELOW_TABS: Bounds = {
 };
 
 function placed(tiles: TileSpec[], area: Bounds): MenuTile[] {
-  const cells = gridBounds(area);
+  const cells = gridBounds(area, MENU_GRID.columns, MENU_GRID.rows);
   if (tiles.length !== cells.length) throw new Error(`expected ${cells.length} tiles, got ${tiles.length}`);
   return tiles.map((t, i) => ({ ...t, bounds: cells[i]! }));
 }

@@ -27,7 +27,11 @@ const ICONS: Record<IconName, string> = {
   dashboard:
     '<path d="M3.5 20.5h17"/><rect x="5" y="11" width="3.2" height="6.5" rx=".6"/><rect x="10.4" y="5.5" width="3.2" height="12" rx=".6"/><rect x="15.8" y="13.5" width="3.2" height="4" rx=".6"/>',
   late: '<path d="M6 3h12M6 21h12"/><path d="M7.5 3c0 5 9 5.5 9 9s-9 4-9 9M16.5 3c0 5-9 5.5-9 9s9 4 9 9"/>',
-  bell: '<path d="M6 16.5V11a6 6 0 0 1 12 0v5.5l1.8 1.8H4.2z"/><path d="M10 21h4"/><path d="M12 3v2"/>',
+  archive:
+    '<rect x="3" y="4" width="18" height="5" rx="1"/><path d="M5 9v10a1 1 0 0 0 1 1h12a1 1 0 0 0 1-1V9"/><path d="M10 13h4"/>',
+  request: '<path d="M21.5 2.5 10.5 13.5"/><path d="m21.5 2.5-7 19-4-8.5-8.5-4z"/>',
+  library:
+    '<path d="M4 19.5V5a2 2 0 0 1 2-2h13v16H6a2 2 0 0 0-2 2 2 2 0 0 0 2 2h13v-4"/><path d="M8 7h7M8 10.5h5"/>',
   import: '<path d="M12 3.5v11"/><path d="m7.5 10 4.5 4.5 4.5-4.5"/><path d="M4 16.5v3.5h16v-3.5"/>',
   calendar:
     '<rect x="3.5" y="5" width="17" height="16" rx="2"/><path d="M3.5 10h17M8 3v4M16 3v4"/><path d="M8 14h2M14 14h2M8 17.5h2"/>',
@@ -45,19 +49,30 @@ const esc = (s: string) =>
 
 const box = (b: Bounds) => `left:${b.x}px;top:${b.y}px;width:${b.width}px;height:${b.height}px`;
 
+/**
+ * Thai writes no spaces between words, and the browser's own guess may break inside one: a line may
+ * break only at the spaces written in the text (shown as spaces in a hint, as nothing in a label).
+ */
+const breakingAtSpaces = (s: string, joiner: ' ' | '<wbr>') =>
+  s
+    .split(' ')
+    .map((w) => `<span class="nowrap">${esc(w)}</span>`)
+    .join(joiner);
+
 function tileHtml(t: MenuTile): string {
-  const h = t.bounds.height;
-  // a phone shows the 2500 px wide image about 360 px wide (×0.15): the subtitle must stay readable there
-  const circle = Math.round(h * 0.3);
-  const label = Math.min(80, Math.round(h * 0.1));
-  const hint = Math.round(h * 0.085);
+  const { width: w, height: h } = t.bounds;
+  // a phone shows the 2500 px wide image about 360 px wide (×0.15): the subtitle must stay readable there;
+  // (four columns are narrower than they are tall: the width bounds the sizes too)
+  const circle = Math.round(Math.min(h, w * 1.2) * 0.3);
+  const label = Math.min(80, Math.round(h * 0.1), Math.round(w * 0.13));
+  const hint = Math.max(63, Math.min(Math.round(h * 0.085), Math.round(w * 0.105)));
   const accent = t.icon === 'back' ? MUTED : LINE_GREEN;
   const tint = t.icon === 'back' ? '#EDF1EF' : TINT;
   return `<div class="cell" style="${box(t.bounds)}">
   <div class="tile">
     <div class="icon" style="width:${circle}px;height:${circle}px;background:${tint}">${iconSvg(t.icon, Math.round(circle * 0.6), accent)}</div>
-    <div class="label" style="font-size:${label}px">${esc(t.label)}</div>
-    ${t.hint ? `<div class="hint" style="font-size:${hint}px">${esc(t.hint)}</div>` : ''}
+    <div class="label" style="font-size:${label}px">${breakingAtSpaces(t.imageLabel ?? t.label, '<wbr>')}</div>
+    ${t.hint ? `<div class="hint" style="font-size:${hint}px">${breakingAtSpaces(t.hint, ' ')}</div>` : ''}
   </div>
 </div>`;
 }
@@ -80,7 +95,8 @@ export function renderMenuHtml(def: RichMenuDefinition): string {
     box-shadow: 0 6px 0 rgba(30, 43, 36, 0.05); }
   .icon { border-radius: 50%; display: flex; align-items: center; justify-content: center; margin-bottom: 10px; }
   .label { font-weight: 700; line-height: 1.25; text-align: center; letter-spacing: 0.2px; }
-  .hint { color: ${MUTED}; line-height: 1.25; text-align: center; padding: 0 24px; }
+  .hint { color: ${MUTED}; line-height: 1.25; text-align: center; padding: 0 12px; }
+  .nowrap { white-space: nowrap; }
   .tab { position: absolute; display: flex; align-items: center; justify-content: center; font-weight: 700;
     font-size: 84px; color: ${MUTED}; background: #E6ECE9; border-bottom: 10px solid ${LINE_SOFT}; }
   .tab.active { color: #fff; background: ${LINE_GREEN}; border-bottom-color: #04A046; }
