@@ -112,6 +112,7 @@ export * from './reports/report-answers-input';
 export * from './reports/report-api-contract';
 export type * from './reports/report-edge';
 export * from './reports/report-questions';
+export * from './reports/report-status-labels';
 export * from './reports/review-decision';
 export * from './reports/training-report';
 export * from './requests/advance-clearing';

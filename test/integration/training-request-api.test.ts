@@ -187,8 +187,13 @@ describe('training requests in LIFF', () => {
       ['ผู้บังคับบัญชาอนุมัติ', 'ปลัดเทศบาล ทดสอบ', 'ลำดับที่ 2 จาก 2'],
       ['ออกคำสั่งไปราชการ', 'นางสาวปิยะนุช ฝ่ายบุคคล', 'คำสั่งเลขที่ 123/2569 ลงวันที่ 10 ธันวาคม 2569'],
       ['ยืมเงินทดรองราชการ', 'นางสาวปิยะนุช ฝ่ายบุคคล', '4,200 บาท ส่งใช้ภายใน 7 มกราคม 2570'],
-      // the morning job opened the report after the course (the report's own trail is its own section)
-      ['เปิดรายงานผลการฝึกอบรม', 'ระบบ', `req-${id}__A010`],
+      // the morning job opened the report after the course (the report's own trail is its own section):
+      // the assessor reads the course, the return date, the due date and the report's status, not its id
+      [
+        'เปิดรายงานผลการฝึกอบรม',
+        'ระบบ',
+        `รายงานผลการอบรม "${EXTERNAL.title}" กลับมาปฏิบัติงาน 23 ธันวาคม 2569 ส่งภายใน 5 มกราคม 2570 (ยังไม่ส่ง)`,
+      ],
       ['ส่งใช้เงินยืมแล้ว', 'นางสาวปิยะนุช ฝ่ายบุคคล', '4,200 บาท'],
     ]);
     // dates in the Buddhist era

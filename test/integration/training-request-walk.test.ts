@@ -1,3 +1,4 @@
+import { formatThaiDate } from '@phattana/shared';
 import readXlsxFile from 'read-excel-file/node';
 import { describe, expect, it } from 'vitest';
 import { DEV_CHANNEL } from '../../dev/src/dev-settings';
@@ -156,5 +157,25 @@ describe('issue #16: from the request to the audit archive', () => {
       ]),
     );
     expect(steps.filter((s) => s === 'คำขอไปอบรม: ผู้บังคับบัญชาอนุมัติ')).toHaveLength(2);
+
+    // the report's opening reads as the course, the return date, the due date and the status, never an id
+    const due = formatThaiDate(String((await m.collection('reports').doc(reportId).get()).get('dueDate')));
+    const openedDetail = `รายงานผลการอบรม "${TITLE}" กลับมาปฏิบัติงาน 17 ธันวาคม 2569 ส่งภายใน ${due} (อนุมัติแล้ว)`;
+    const openedRow = (sheet?.data ?? []).find(
+      (r) => r[1] === 'คำขอไปอบรม' && r[4] === 'เปิดรายงานผลการฝึกอบรม',
+    );
+    expect(openedRow?.[6]).toBe(openedDetail);
+    const cells = (sheet?.data ?? []).flat().map(String);
+    expect(cells.filter((x) => x.includes(reportId) || x.includes(id))).toEqual([]);
+    // the printable page's data and the person's own request page say the same
+    const printable = (await (await api('E004', '/archive?employee=E010')).json()) as {
+      sections: Array<{ kind: string; rows: Array<{ step: string; detail: string }> }>;
+    };
+    const requestRows = printable.sections.find((x) => x.kind === 'trainingRequest')?.rows ?? [];
+    expect(requestRows.find((r) => r.step === 'เปิดรายงานผลการฝึกอบรม')?.detail).toBe(openedDetail);
+    const mine = (await (await api('E010', '/requests')).json()) as {
+      mine: Array<{ trail: Array<{ step: string; detail: string }> }>;
+    };
+    expect(mine.mine[0]?.trail.find((r) => r.step === 'เปิดรายงานผลการฝึกอบรม')?.detail).toBe(openedDetail);
   });
 });

@@ -9,6 +9,7 @@ import {
   isIsoDate,
   isRequestId,
   parseBaht,
+  type ReportNow,
   type RequestDecisionBody,
   type RequestInput,
   type RequestsPage,
@@ -18,6 +19,7 @@ import {
   type TrainingRequest,
 } from '@phattana/shared';
 import express, { type Request, type Response, type Router } from 'express';
+import { reportFromDoc } from '../reports/report-records';
 import { requestFromDoc, requestsOf, upcomingCatalogue } from '../requests/request-records';
 import {
   decideRequest,
@@ -34,15 +36,23 @@ import { recordNotifications, sendNotifications } from './push-notifications';
 // approver's decision, and HR's records on approved ones (the travel order, the advance, cleared). Each
 // write is the chat's own decision, through the request service, in one transaction.
 
-const view = (r: TrainingRequest): RequestView => ({
+const view = (r: TrainingRequest, report?: ReportNow): RequestView => ({
   request: r,
-  trail: requestTrailRows(r),
+  trail: requestTrailRows(r, report),
   step: requestStepOf(r),
 });
 
 export function createRequestRoutes(d: ApiDeps): Router {
   const router = express.Router();
   const c = d.collections;
+
+  /** Views of requests whose report is open, with the report as it stands (return date, status). */
+  async function viewsWithReports(requests: readonly TrainingRequest[]): Promise<RequestView[]> {
+    const ids = requests.flatMap((r) => (r.reportId ? [r.reportId] : []));
+    const docs = ids.length > 0 ? await d.db.getAll(...ids.map((id) => c.reports.doc(id))) : [];
+    const byId = new Map(docs.filter((x) => x.exists).map((x) => [x.id, reportFromDoc(x)]));
+    return requests.map((r) => view(r, r.reportId ? byId.get(r.reportId) : undefined));
+  }
 
   router.get('/', async (req, res) => {
     const person = personOf(req);
@@ -60,7 +70,7 @@ export function createRequestRoutes(d: ApiDeps): Router {
       c.municipality.get(),
     ]);
     const body: RequestsPage = {
-      mine: mine.map(view),
+      mine: await viewsWithReports(mine),
       catalogue: catalogue.map(
         (t): CatalogueCourse => ({
           id: t.id,
@@ -75,13 +85,14 @@ export function createRequestRoutes(d: ApiDeps): Router {
       waiting: waiting.docs
         .map(requestFromDoc)
         .sort((a, b) => (a.trail.at(-1)?.at ?? '').localeCompare(b.trail.at(-1)?.at ?? ''))
-        .map(view),
+        .map((r) => view(r)),
       ...(approved
         ? {
-            approved: approved.docs
-              .map(requestFromDoc)
-              .sort((a, b) => a.course.startDate.localeCompare(b.course.startDate))
-              .map(view),
+            approved: await viewsWithReports(
+              approved.docs
+                .map(requestFromDoc)
+                .sort((a, b) => a.course.startDate.localeCompare(b.course.startDate)),
+            ),
           }
         : {}),
       advanceClearingDays: Number(municipality.get('advanceClearingDays') ?? DEFAULT_ADVANCE_CLEARING_DAYS),

@@ -69,20 +69,25 @@ const trainingRequestSource: ArchiveSource = {
     const snap = scope.employeeId
       ? await c.trainingRequests.where('employeeId', '==', scope.employeeId).get()
       : await c.trainingRequests.get();
-    return (
-      snap.docs
-        .map(requestFromDoc)
-        // a request belongs to the fiscal year its course ends in, as the report made from it does
-        .filter((r) => scope.fiscalYear === undefined || fiscalYearOf(r.course.endDate) === scope.fiscalYear)
-        .map((r) => ({
-          kind: 'trainingRequest',
-          kindLabel: this.label,
-          employeeId: r.employeeId,
-          employeeName: r.employeeName,
-          subject: r.course.title,
-          rows: requestTrailRows(r),
-        }))
-    );
+    const requests = snap.docs
+      .map(requestFromDoc)
+      // a request belongs to the fiscal year its course ends in, as the report made from it does
+      .filter((r) => scope.fiscalYear === undefined || fiscalYearOf(r.course.endDate) === scope.fiscalYear);
+    // the reports opened from them, so the trail says the report's return date and status as they are
+    const reportIds = requests.flatMap((r) => (r.reportId ? [r.reportId] : []));
+    const reports =
+      reportIds.length > 0
+        ? await c.reports.firestore.getAll(...reportIds.map((id) => c.reports.doc(id)))
+        : [];
+    const reportById = new Map(reports.filter((d) => d.exists).map((d) => [d.id, reportFromDoc(d)]));
+    return requests.map((r) => ({
+      kind: 'trainingRequest',
+      kindLabel: this.label,
+      employeeId: r.employeeId,
+      employeeName: r.employeeName,
+      subject: r.course.title,
+      rows: requestTrailRows(r, r.reportId ? reportById.get(r.reportId) : undefined),
+    }));
   },
 };
 

@@ -313,7 +313,7 @@ export async function openEndedTrainings(
         });
         if (request?.exists)
           tx.set(request.ref, {
-            ...withoutUndefined(markReportOpened(requestFromDoc(request), report.id, d.now)),
+            ...withoutUndefined(markReportOpened(requestFromDoc(request), report, d.now)),
             updatedAt: at,
             lastAction: 'reportOpened',
           });

@@ -251,12 +251,33 @@ export function clearAdvance(r: TrainingRequest, by: Actor, at: Date): TrainingR
   };
 }
 
+/** The report as the request's trail describes it when it opens (its id is for the records only). */
+export interface OpenedReport {
+  readonly id: string;
+  readonly returnDate: IsoDate;
+  readonly dueDate: IsoDate;
+}
+
+/** "รายงานผลการอบรม "…" กลับมาปฏิบัติงาน … ส่งภายใน …": what an assessor reads at the report's opening. */
+export const reportOpenedDetail = (title: string, returnDate: IsoDate, dueDate?: IsoDate) =>
+  `รายงานผลการอบรม "${title}" กลับมาปฏิบัติงาน ${formatThaiDate(returnDate)}${
+    dueDate ? ` ส่งภายใน ${formatThaiDate(dueDate)}` : ''
+  }`;
+
 /** The morning job opened the post-training report from this request. */
-export function markReportOpened(r: TrainingRequest, reportId: string, at: Date): TrainingRequest {
+export function markReportOpened(r: TrainingRequest, report: OpenedReport, at: Date): TrainingRequest {
   return {
     ...r,
-    reportId,
-    trail: [...r.trail, step('reportOpened', { id: 'system', name: 'ระบบ' }, at, reportId)],
+    reportId: report.id,
+    trail: [
+      ...r.trail,
+      step(
+        'reportOpened',
+        { id: 'system', name: 'ระบบ' },
+        at,
+        reportOpenedDetail(r.course.title, report.returnDate, report.dueDate),
+      ),
+    ],
   };
 }
 

@@ -85,7 +85,7 @@ describe('the chain and the trail', () => {
     expect(r.status).toBe('approved');
     r = recordTravelOrder(r, { number: '12/2570', date: '2026-12-10' }, { id: 'E004', name: 'HR' }, at(4));
     r = recordAdvance(r, 4200, '2027-01-07', { id: 'E004', name: 'HR' }, at(5));
-    r = markReportOpened(r, 'T__E010', at(6));
+    r = markReportOpened(r, { id: 'T__E010', returnDate: '2026-12-23', dueDate: '2027-01-05' }, at(6));
     expect(requestTrailRows(r)).toEqual([
       {
         date: at(1).toISOString(),
@@ -107,8 +107,41 @@ describe('the chain and the trail', () => {
         actor: 'HR',
         detail: '4,200 บาท ส่งใช้ภายใน 7 มกราคม 2570',
       },
-      { date: at(6).toISOString(), step: 'เปิดรายงานผลการฝึกอบรม', actor: 'ระบบ', detail: 'T__E010' },
+      {
+        date: at(6).toISOString(),
+        step: 'เปิดรายงานผลการฝึกอบรม',
+        actor: 'ระบบ',
+        detail: 'รายงานผลการอบรม "การบริหารความเสี่ยง" กลับมาปฏิบัติงาน 23 ธันวาคม 2569 ส่งภายใน 5 มกราคม 2570',
+      },
     ]);
+  });
+
+  it('describes the opened report by its course, return date, due date and status, never by its id', () => {
+    const checked = checkRequest(external, ctx);
+    if (!('ok' in checked)) throw new Error('expected ok');
+    const approved = newRequest({ id: 'q1', employeeId: 'E010', ...checked.ok, approvers: [] }, E010, at(1));
+    const opened = markReportOpened(
+      approved,
+      { id: 'T__E010', returnDate: '2026-12-22', dueDate: '2027-01-04' },
+      at(2),
+    );
+    // the person corrected the return date in the report and sent it: the trail says so now
+    const now = requestTrailRows(opened, {
+      status: 'submitted',
+      returnDate: '2026-12-23',
+      dueDate: '2027-01-05',
+    });
+    expect(now.at(-1)?.detail).toBe(
+      'รายงานผลการอบรม "การบริหารความเสี่ยง" กลับมาปฏิบัติงาน 23 ธันวาคม 2569 ส่งภายใน 5 มกราคม 2570 (ส่งแล้ว รอการพิจารณา)',
+    );
+    // a request opened before the trail described the report kept the raw id: it is read as the course
+    const legacy = {
+      ...opened,
+      trail: opened.trail.map((t) => (t.action === 'reportOpened' ? { ...t, detail: 'T__E010' } : t)),
+    };
+    const rows = requestTrailRows(legacy);
+    expect(rows.at(-1)?.detail).toBe('รายงานผลการอบรม "การบริหารความเสี่ยง" กลับมาปฏิบัติงาน 22 ธันวาคม 2569');
+    expect(JSON.stringify(rows)).not.toContain('T__E010');
   });
 });
 
