@@ -49,7 +49,8 @@ describeBrowser('LIFF app in Chromium (mock LIFF)', () => {
         .getByRole('main')
         .getByRole('link', { name: new RegExp(name) })
         .count();
-    for (const name of ['ชั่วโมงอบรมของฉัน', 'แผนพัฒนาของฉัน']) expect(await mainLinks(name)).toBe(1);
+    for (const name of ['คำขอไปอบรม', 'ชั่วโมงอบรมของฉัน', 'แผนพัฒนาของฉัน'])
+      expect(await mainLinks(name)).toBe(1);
     // no API behind this build, so no roles are known: HR's tools stay hidden
     for (const name of ['ผู้ค้างส่งรายงาน', 'ทีมของฉัน']) expect(await mainLinks(name)).toBe(0);
     expect(pageErrors).toEqual([]);

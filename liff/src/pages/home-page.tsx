@@ -11,6 +11,7 @@ interface CardLink {
 }
 
 const SHORTCUTS = [
+  { href: '/requests', title: 'คำขอไปอบรม', description: 'ขออนุมัติไปอบรมและติดตามคำขอ' },
   { href: '/reports', title: 'รายงานผลการอบรม', description: 'เขียนรายงานหลังกลับจากการอบรม' },
   { href: '/hours', title: 'ชั่วโมงอบรมของฉัน', description: 'ดูชั่วโมงอบรมที่บันทึกไว้' },
   { href: '/idp', title: 'แผนพัฒนาของฉัน', description: 'แผนพัฒนารายบุคคล (IDP)' },
@@ -38,7 +39,11 @@ const HR_TOOLS = [
     description: 'การประชุมประจำเดือน (มาตรฐานข้อ 1.13) ดาวน์โหลดและพิมพ์',
   },
   { href: '/hr/settings', title: 'ตั้งค่าระบบ', description: 'เป้าหมายชั่วโมง สายอนุมัติ แบบสำรวจ' },
-  { href: '/hr/archive', title: 'หลักฐานสำหรับการประเมิน', description: 'เส้นทางรายงานรายบุคคลหรือทั้งปี (XLSX/PDF)' },
+  {
+    href: '/hr/archive',
+    title: 'หลักฐานสำหรับการประเมิน',
+    description: 'เส้นทางคำขอไปอบรมและรายงาน รายบุคคลหรือทั้งปี (XLSX/PDF)',
+  },
 ] as const;
 
 const TEAM: CardLink = {
