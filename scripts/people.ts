@@ -4,15 +4,23 @@
 //   npm run people -- unlink <employeeId>                  remove a LINE link (lost phone, wrong person)
 //   npm run people -- requests                             open access/deletion requests, by deadline
 //   npm run people -- complete-deletion <requestId>        carry out a deletion request
+//   npm run people -- relink-menus                         everyone linked gets their role's current rich
+//                                                          menu (after richmenu:setup changed the menus;
+//                                                          needs LINE_CHANNEL_ACCESS_TOKEN)
 //
 // Common options: --municipality <id> (default demo), --project <id>, --by <who, for the record>.
 // Against the emulator of `npm start`: FIRESTORE_EMULATOR_HOST=127.0.0.1:8080.
 import {
   completeDeletionRequest,
+  createHttpLineClient,
+  createRichMenuAdminClient,
   DataRequestError,
   EmployeeNotFoundError,
   issueInvite,
+  linkedPeopleOf,
   openDataRequests,
+  resolveMenuIdsByRole,
+  syncLinkedPeople,
   unlinkEmployee,
 } from '@phattana/bot';
 import { formatInviteCode, formatThaiDate } from '@phattana/shared';
@@ -65,6 +73,35 @@ async function main(): Promise<number> {
         console.log(`ดำเนินการคำขอลบข้อมูล ${id} แล้ว`);
         return 0;
       }
+      case 'relink-menus': {
+        const token = process.env.LINE_CHANNEL_ACCESS_TOKEN;
+        if (!token) {
+          console.error('ตั้งค่า LINE_CHANNEL_ACCESS_TOKEN ก่อน (โทเคนของช่อง Messaging API)');
+          return 1;
+        }
+        const http = {
+          channelAccessToken: token,
+          apiBase: process.env.LINE_API_BASE,
+          dataBase: process.env.LINE_DATA_API_BASE ?? process.env.LINE_API_BASE,
+        };
+        const menuIdByRole = await resolveMenuIdsByRole(createRichMenuAdminClient(http));
+        if (!menuIdByRole) {
+          console.error('ยังไม่พบเมนูของพัฒนาใน LINE: รัน npm run richmenu:setup ก่อน');
+          return 1;
+        }
+        const linked = await linkedPeopleOf(c.employees);
+        const r = await syncLinkedPeople(db, linked, {
+          conversations: c.conversations,
+          employees: c.employees,
+          now,
+          menus: { line: createHttpLineClient(http), menuIdByRole },
+        });
+        console.log(
+          `ผู้ที่เชื่อม LINE ${linked.length} คน: เปลี่ยนเป็นเมนูตามบทบาทแล้ว ${r.menusLinked} คน` +
+            (r.skipped > 0 ? `, ข้าม ${r.skipped} คน (บัญชี LINE ไม่ได้เชื่อมกับรหัสนี้แล้ว)` : ''),
+        );
+        return 0;
+      }
       default:
         return usage(...USAGE);
     }
@@ -74,7 +111,7 @@ async function main(): Promise<number> {
 }
 
 const USAGE = [
-  'ใช้: npm run people -- invite <รหัสพนักงาน> | unlink <รหัสพนักงาน> | requests | complete-deletion <รหัสคำขอ>',
+  'ใช้: npm run people -- invite <รหัสพนักงาน> | unlink <รหัสพนักงาน> | requests | complete-deletion <รหัสคำขอ> | relink-menus',
 ];
 
 runHrCli(main, [EmployeeNotFoundError, DataRequestError]);

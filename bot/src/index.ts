@@ -56,7 +56,7 @@ export {
   setUpMunicipality,
 } from './people/municipality-setup';
 export { readSpreadsheet, SpreadsheetError } from './people/read-spreadsheet';
-export { type LinkedPersonChange, syncLinkedPeople } from './people/sync-linked-people';
+export { type LinkedPersonChange, linkedPeopleOf, syncLinkedPeople } from './people/sync-linked-people';
 export {
   type Bot,
   type CreatePlatformOptions,

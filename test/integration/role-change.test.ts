@@ -3,6 +3,7 @@ import {
   createHttpLineClient,
   createRichMenuAdminClient,
   importEmployees,
+  linkedPeopleOf,
   resolveMenuIdsByRole,
   syncLinkedPeople,
 } from '@phattana/bot';
@@ -90,5 +91,41 @@ describe('HR changes a linked person’s roles by re-importing the staff list', 
     expect((await m.collection('employees').doc('E050').get()).get('lineUserId')).toBeUndefined();
     await sys.text(user, 'เมนู');
     expect(textsOf(sys.botMessages(user)).at(-1)).toContain('ลงทะเบียน');
+  });
+
+  it('relinks every linked person to their role’s menu after the menus changed (people -- relink-menus)', async () => {
+    await sys.start();
+    const m = sys.fs.db.collection('municipalities').doc(demoMunicipality.id);
+    const staff = await sys.linkedUser({ employeeId: 'E060', roles: ['staff'] });
+    const boss = await sys.linkedUser({ employeeId: 'E061', roles: ['staff', 'supervisor'] });
+    const hr = await sys.linkedUser({ employeeId: 'E062', roles: ['staff', 'hr'] });
+    const gone = await sys.linkedUser({ employeeId: 'E063', roles: ['staff', 'supervisor'] });
+    await m.collection('employees').doc('E063').update({ active: false });
+    const http = {
+      channelAccessToken: TEST_CHANNEL.accessToken,
+      apiBase: sys.platform.url,
+      dataBase: sys.platform.url,
+    };
+    const menuIdByRole = (await resolveMenuIdsByRole(createRichMenuAdminClient(http)))!;
+    // linked to the menu of an earlier setup, deleted since: LINE shows them the default (staff) menu
+    const line = createHttpLineClient(http);
+    for (const user of [staff, boss, hr, gone]) await line.linkRichMenu(user, menuIdByRole.staff);
+
+    const linked = await linkedPeopleOf(m.collection('employees'));
+    expect(linked.map((p) => p.employeeId).sort()).toEqual(['E060', 'E061', 'E062']);
+    const r = await syncLinkedPeople(sys.fs.db, linked, {
+      conversations: sys.fs.db.collection('conversations'),
+      employees: m.collection('employees'),
+      now: new Date(),
+      menus: { line, menuIdByRole },
+    });
+    expect(r).toEqual({ updated: 3, unlinked: 0, menusLinked: 3, skipped: 0 });
+    const menuOf = (user: string) =>
+      String((sys.platform.richMenuOf(user)?.menu as { name?: string } | undefined)?.name ?? '');
+    expect(menuOf(staff)).toMatch(/^phattana:staff:/);
+    expect(menuOf(boss)).toMatch(/^phattana:supervisor:/);
+    expect(menuOf(hr)).toMatch(/^phattana:hr-general:/);
+    // someone who left is not relinked by this (the staff import unlinks them)
+    expect(menuOf(gone)).toMatch(/^phattana:staff:/);
   });
 });

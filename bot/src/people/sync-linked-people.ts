@@ -55,3 +55,21 @@ export async function syncLinkedPeople(
   }
   return counts;
 }
+
+/**
+ * Every active linked person of a municipality as a change to follow, roles as their record says. After
+ * `richmenu:setup` replaced the menus (LINE cannot edit a menu, so a changed one is a new one and the old
+ * is deleted), syncing these links each person to their role's new menu: otherwise supervisors and HR,
+ * linked to a deleted menu, would see the default staff menu.
+ */
+export async function linkedPeopleOf(employees: CollectionReference): Promise<LinkedPersonChange[]> {
+  const snap = await employees.where('lineUserId', '>', '').get();
+  return snap.docs
+    .filter((d) => d.get('active') !== false && typeof d.get('lineUserId') === 'string')
+    .map((d) => ({
+      employeeId: d.id,
+      lineUserId: d.get('lineUserId') as string,
+      roles: (d.get('roles') as Role[] | undefined) ?? ['staff'],
+      active: true,
+    }));
+}
