@@ -125,6 +125,7 @@ describe('issue #16: from the request to the audit archive', () => {
     }
     expect((await m.collection('reports').doc(reportId).get()).get('status')).toBe('approved');
     expect((await m.collection('library').doc(reportId).get()).get('visibility')).toBe('published');
+    expect(last('E010')).toContain('เผยแพร่ในคลังความรู้ให้เพื่อนร่วมงานอ่านแล้ว');
 
     // the next morning's digest reaches E011 (same division), who opens the entry
     now = bangkokMorning('2026-12-18');

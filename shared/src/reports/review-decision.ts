@@ -92,7 +92,12 @@ export function approveDecision(report: TrainingReport, by: string, now: Date): 
       key,
       replies: [
         text(
-          `รายงานผลการฝึกอบรม "${report.trainingTitle}" ได้รับการอนุมัติครบแล้ว ✅\nนับชั่วโมงอบรม ${hoursText(report.hours)} ในปีงบประมาณ พ.ศ. ${fiscalYearOf(report.endDate)} แล้ว`,
+          `รายงานผลการฝึกอบรม "${report.trainingTitle}" ได้รับการอนุมัติครบแล้ว ✅\nนับชั่วโมงอบรม ${hoursText(report.hours)} ในปีงบประมาณ พ.ศ. ${fiscalYearOf(report.endDate)} แล้ว\n${
+            // the same approval publishes it (library-entry.ts): the person knows colleagues can read it
+            report.libraryChoice === 'internal'
+              ? 'เก็บเป็นข้อมูลภายใน ไม่เผยแพร่ในคลังความรู้ตามที่ท่านเลือก'
+              : 'เผยแพร่ในคลังความรู้ให้เพื่อนร่วมงานอ่านแล้ว (เปลี่ยนเป็นภายในได้ที่หน้าคลังความรู้)'
+          }`,
         ),
       ],
     });

@@ -3,6 +3,7 @@ import { archiveTable, reportTrailRows } from '../../src/archive/audit-trail';
 import { digestEntriesFor, digestWeek, libraryDigestReplies } from '../../src/library/library-digest';
 import { isShared, libraryEntryFor, mayReadEntry } from '../../src/library/library-entry';
 import { matchesSearch } from '../../src/library/library-search';
+import { approveDecision } from '../../src/reports/review-decision';
 import { EMPTY_REPORT_PARTS, type TrainingReport } from '../../src/reports/training-report';
 
 // The library's rules as pure functions: what an approved report publishes, who may read it, what a
@@ -51,6 +52,18 @@ describe('knowledge library', () => {
       role: 'owner',
       at: 'x',
     });
+  });
+
+  it('tells the person on the last approval whether colleagues can now read it', () => {
+    const told = (over: Partial<TrainingReport>) => {
+      const waiting = report({ status: 'submitted', approvedBy: [], currentApproverId: 'E009', ...over });
+      const notice = approveDecision(waiting, 'E009', new Date('2026-12-03T03:00:00Z')).effects.find(
+        (e) => e.type === 'notifyEmployee',
+      );
+      return JSON.stringify(notice);
+    };
+    expect(told({})).toContain('เผยแพร่ในคลังความรู้ให้เพื่อนร่วมงานอ่านแล้ว');
+    expect(told({ libraryChoice: 'internal' })).toContain('ไม่เผยแพร่ในคลังความรู้ตามที่ท่านเลือก');
   });
 
   it('lets colleagues read a published entry; an internal one only its owner and HR', () => {
