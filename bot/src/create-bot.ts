@@ -31,6 +31,7 @@ import { createOnceOnlySender } from './reports/once-only-sender';
 import { claimDueDateRecompute, recomputeOpenDueDates } from './reports/recompute-due-dates';
 import { reportPhotoLinker } from './reports/report-photo-link';
 import { runAdvanceReminders } from './requests/advance-reminders';
+import { runTravelOrderNotices } from './requests/travel-order-notices';
 import { linkMenuForRoles, type MenuRole, resolveMenuIdsByRole } from './rich-menus';
 import { createRichMenuAdminClient } from './rich-menus/rich-menu-admin-client';
 import type { BotConfig } from './runtime/config';
@@ -270,6 +271,7 @@ export function createBot(o: CreateBotOptions) {
     const jobs = { db: o.db, c: collections, line, signer, calendar: cal, logger, sender: digest?.sender };
     const reports = await runDailyReportJobs({ ...jobs, now });
     const advances = await runAdvanceReminders({ ...jobs, now });
+    const travelOrders = await runTravelOrderNotices({ ...jobs, now, liffId: o.config.lineLogin?.liffId });
     const surveys = await runSurveyJobs(jobs, now);
     const ethicsQuiz = await runEthicsQuizJobs(
       {
@@ -290,6 +292,7 @@ export function createBot(o: CreateBotOptions) {
     return {
       ...reports,
       advances,
+      travelOrders,
       surveys,
       ethicsQuiz,
       ...(digestResult ? { digest: digestResult } : {}),

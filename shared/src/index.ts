@@ -122,6 +122,7 @@ export * from './requests/request-edge';
 export * from './requests/request-input';
 export * from './requests/request-trail';
 export * from './requests/training-request';
+export * from './requests/travel-order-notice';
 export * from './surveys/answer-input';
 export * from './surveys/question-count';
 export * from './surveys/survey';

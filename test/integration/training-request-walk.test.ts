@@ -86,6 +86,15 @@ describe('issue #16: from the request to the audit archive', () => {
     }
     expect(last('E010')).toContain('ได้รับอนุมัติครบแล้ว');
 
+    // the morning job tells HR the request waits for its travel order, once
+    await bot.runDailyJobs(now);
+    const hrTold = () =>
+      textsOf(sys.botMessages(users.E004 as string)).filter((t) => t.includes('รอฝ่ายบุคคลบันทึกคำสั่งไปราชการ'));
+    expect(hrTold()).toHaveLength(1);
+    expect(hrTold()[0]).toContain(`นางสาวจิราพร สายทอง: "${TITLE}" (14 ธันวาคม 2569 – 16 ธันวาคม 2569)`);
+    await bot.runDailyJobs(now);
+    expect(hrTold()).toHaveLength(1);
+
     // HR records the travel order
     const id = request?.id as string;
     expect(
@@ -96,6 +105,11 @@ describe('issue #16: from the request to the audit archive', () => {
         })
       ).status,
     ).toBe(200);
+
+    // with the order recorded HR hears no more of it
+    now = bangkokMorning('2026-12-10');
+    await bot.runDailyJobs(now);
+    expect(hrTold()).toHaveLength(1);
 
     // the morning after the course's last day the report opens with the request's return date
     now = bangkokMorning('2026-12-17');

@@ -6,9 +6,9 @@ const WEEKDAY = new Intl.DateTimeFormat('th-TH', { weekday: 'long', timeZone: 'U
 
 /**
  * The simulator's "⏰ งานเช้า 09:00" button: runs what the morning scheduler runs in production (report
- * reminders, survey invitations and reminders) as of 09:00 Thai time on a chosen day (today unless the
- * person picks another; on a holiday or weekend the next working day is offered), and says in Thai
- * why nothing was sent when nothing was. `today` is for tests that need a fixed day.
+ * reminders, survey invitations and reminders, the training requests' notices) as of 09:00 Thai time on
+ * a chosen day (today unless the person picks another; on a holiday or weekend the next working day is
+ * offered), and says in Thai why nothing was sent when nothing was. `today` is for tests that need a fixed day.
  */
 export function dailyJobsAction(
   bot: () => LocalBot | undefined,
@@ -56,11 +56,16 @@ export function dailyJobsAction(
         const next = await nextWorkingDay(b, date);
         return `${asOf}: ${d.why} จึงไม่ส่งข้อความเตือนหรือคำเชิญ (ส่งเฉพาะวันทำการ)${r.reportsOpened ? ` · เปิดรายงานใหม่ ${r.reportsOpened} ฉบับ` : ''} · ลองวันทำการถัดไป ${formatThaiDateShort(next)}`;
       }
-      const sent = r.messages.sent + s.invitations.sent + s.reminders.sent;
-      const counts = `เปิดรายงาน ${r.reportsOpened} ฉบับ · ส่งข้อความ ${r.messages.sent} · ทำไปแล้วก่อนหน้า ${r.messages.alreadySent} · ข้าม ${r.messages.skipped} · เลยกำหนด ${r.overdue} · แบบสำรวจ ${s.surveys} ชุด: เชิญ ${s.invitations.sent} คน เตือน ${s.reminders.sent} คน`;
+      // the training requests' messages: HR's "record the travel order" and the advance reminders
+      const q = {
+        sent: r.travelOrders.sent + r.advances.sent,
+        alreadySent: r.travelOrders.alreadySent + r.advances.alreadySent,
+      };
+      const sent = r.messages.sent + s.invitations.sent + s.reminders.sent + q.sent;
+      const counts = `เปิดรายงาน ${r.reportsOpened} ฉบับ · ส่งข้อความ ${r.messages.sent} · ทำไปแล้วก่อนหน้า ${r.messages.alreadySent} · ข้าม ${r.messages.skipped} · เลยกำหนด ${r.overdue} · แบบสำรวจ ${s.surveys} ชุด: เชิญ ${s.invitations.sent} คน เตือน ${s.reminders.sent} คน · คำขอไปอบรม: แจ้งฝ่ายบุคคลบันทึกคำสั่ง ${r.travelOrders.sent} เตือนส่งใช้เงินยืม ${r.advances.sent}`;
       if (sent > 0) return `${asOf}: ${counts}`;
       const why =
-        r.messages.alreadySent + s.invitations.alreadySent + s.reminders.alreadySent > 0
+        r.messages.alreadySent + s.invitations.alreadySent + s.reminders.alreadySent + q.alreadySent > 0
           ? 'ทุกข้อความของวันนี้ส่งไปแล้วก่อนหน้า (ไม่ส่งซ้ำ)'
           : r.messages.skipped + s.invitations.skipped > 0
             ? 'ผู้ที่ถึงกำหนดยังไม่ได้ลงทะเบียน LINE หรือบล็อกบอทอยู่'

@@ -11,6 +11,7 @@ import {
   recordAdvance,
   recordTravelOrder,
 } from '../../src/requests/training-request';
+import { needsTravelOrder, travelOrderNeededReplies } from '../../src/requests/travel-order-notice';
 
 // The training request's rules as a specification: what the checker refuses (in Thai), how the chain
 // moves, and the trail the audit archive prints.
@@ -163,5 +164,33 @@ describe('the advance’s clearing deadline', () => {
     expect(
       advanceReminderFor({ ...r, advance: { ...r.advance, clearedAt: 'x' } }, '2027-01-08', calendar),
     ).toBeUndefined();
+  });
+});
+
+describe('HR’s travel order', () => {
+  it('is asked of HR for an approved request until it is recorded or the course starts', () => {
+    const checked = checkRequest(external, ctx);
+    if (!('ok' in checked)) throw new Error('expected ok');
+    const sent = newRequest(
+      { id: 'q1', employeeId: 'E010', ...checked.ok, approvers: ['E009'] },
+      E010,
+      at(1),
+    );
+    expect(needsTravelOrder(sent, '2026-12-08')).toBe(false);
+    const approved = approveRequest(sent, E009, at(2));
+    expect(needsTravelOrder(approved, '2026-12-08')).toBe(true);
+    // the course's first day is the last day to hear of it
+    expect(needsTravelOrder(approved, '2026-12-21')).toBe(true);
+    expect(needsTravelOrder(approved, '2026-12-22')).toBe(false);
+    const ordered = recordTravelOrder(approved, { number: '1/2570', date: '2026-12-09' }, E009, at(3));
+    expect(needsTravelOrder(ordered, '2026-12-09')).toBe(false);
+    const [notice] = travelOrderNeededReplies(approved, '1234567890-AbCdEfGh');
+    expect(notice).toMatchObject({
+      kind: 'text',
+      text: expect.stringContaining(
+        'นางสาวจิราพร สายทอง: "การบริหารความเสี่ยง" (21 ธันวาคม 2569 – 22 ธันวาคม 2569) ไม่มีค่าใช้จ่าย',
+      ),
+      quickReplies: [{ type: 'uri', uri: 'https://liff.line.me/1234567890-AbCdEfGh/requests' }],
+    });
   });
 });

@@ -1,0 +1,73 @@
+import {
+  bangkokDate,
+  lineReach,
+  needsTravelOrder,
+  type PostbackSigner,
+  travelOrderNeededReplies,
+  type WorkingDayCalendar,
+} from '@phattana/shared';
+import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
+import type { LineClient } from '../line/line-client';
+import {
+  createOnceOnlySender,
+  noOutcomes,
+  type OnceOnlySender,
+  type OnceOutcome,
+} from '../reports/once-only-sender';
+import type { Logger } from '../runtime/logger';
+import { isQuietHour, type QuietHours } from '../runtime/quiet-hours';
+import { requestFromDoc } from './request-records';
+
+// HR is told, in the morning job, of each approved request still waiting for its travel order
+// (คำสั่งไปราชการ): once per (request, HR officer), through the same sender as the reminders (the
+// morning digest and the message budget's gate), on working days outside quiet hours, and no more once
+// the order is recorded or the course has started.
+
+export interface TravelOrderNoticeDeps {
+  readonly db: Firestore;
+  readonly c: {
+    readonly employees: CollectionReference;
+    readonly trainingRequests: CollectionReference;
+    readonly notifications: CollectionReference;
+  };
+  readonly line: LineClient;
+  readonly signer: PostbackSigner;
+  readonly calendar: WorkingDayCalendar;
+  readonly logger: Logger;
+  readonly now: Date;
+  readonly liffId?: string;
+  readonly quietHours?: QuietHours;
+  readonly sender?: OnceOnlySender;
+}
+
+export async function runTravelOrderNotices(d: TravelOrderNoticeDeps): Promise<Record<OnceOutcome, number>> {
+  const messages = noOutcomes();
+  const today = bangkokDate(d.now);
+  if (isQuietHour(d.now, d.quietHours) || !d.calendar.isWorkingDay(today)) return messages;
+  const waiting = (await d.c.trainingRequests.where('status', '==', 'approved').get()).docs
+    .map(requestFromDoc)
+    .filter((r) => needsTravelOrder(r, today));
+  if (waiting.length === 0) return messages;
+  const hr = (await d.c.employees.where('roles', 'array-contains', 'hr').get()).docs.filter(
+    (p) => p.get('active') !== false,
+  );
+  const sender = d.sender ?? createOnceOnlySender({ ...d, log: d.c.notifications });
+  for (const r of waiting) {
+    for (const p of hr) {
+      const reach = lineReach(p.data() as Parameters<typeof lineReach>[0]);
+      const outcome = await sender.send({
+        key: `${r.id}__travelOrderNeeded__${p.id}`,
+        to: reach.reachable
+          ? { employeeId: p.id, lineUserId: reach.lineUserId }
+          : { employeeId: p.id, skipReason: reach.reason },
+        replies: travelOrderNeededReplies(r, d.liffId),
+        meta: { requestId: r.id, kind: 'travelOrderNeeded' },
+        // HR's own step in the chain: the course cannot be attended on official duty without it
+        priority: 'essential',
+      });
+      messages[outcome]++;
+    }
+  }
+  d.logger.info('jobs.travel_order_notices', { today, waiting: waiting.length, ...messages });
+  return messages;
+}
