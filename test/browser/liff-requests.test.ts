@@ -86,10 +86,16 @@ describeBrowser('LIFF at 360 px: training requests', () => {
 
     await liff.page.goto(`${liff.url}/requests?sim_user=${users.R004}`);
     const card = liff.page.getByRole('article', { name: 'นางสาวจิราพร ทดสอบ: การจัดทำแผนพัฒนาท้องถิ่น' });
+    // HR's section comes first for HR, each card saying whether its order is recorded yet
+    await card.getByText('ยังไม่บันทึกคำสั่งไปราชการ').waitFor();
+    const top = async (name: string) =>
+      (await liff.page.getByRole('heading', { level: 2, name }).boundingBox())?.y ?? Number.NaN;
+    expect(await top('ฝ่ายบุคคล: คำสั่งไปราชการและเงินยืม')).toBeLessThan(await top('ยื่นคำขอไปอบรม'));
     await card.getByLabel('เลขที่คำสั่งไปราชการ').fill('45/2570');
     await pickThaiDate(liff.page, 'ลงวันที่', today);
     await card.getByRole('button', { name: 'บันทึกคำสั่ง' }).click();
     await card.getByText('บันทึกคำสั่งไปราชการแล้ว').waitFor();
+    await card.getByText(/^คำสั่งเลขที่ 45\/2570 ลงวันที่/).waitFor();
     await readable();
     const stored = await municipality(sys)
       .collection('trainingRequests')

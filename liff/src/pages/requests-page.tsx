@@ -63,6 +63,20 @@ export function RequestsPage({ api }: PageProps) {
           ))}
         </section>
       ) : null}
+      {/* HR's own work next: the orders and advances of approved requests (HR's menu tile opens here) */}
+      {page.approved ? (
+        <section aria-labelledby="hr-head">
+          <h2 id="hr-head">ฝ่ายบุคคล: คำสั่งไปราชการและเงินยืม</h2>
+          <p class="hint">
+            กำหนดส่งใช้เงินยืม {page.advanceClearingDays} วันนับจากวันกลับมาปฏิบัติงาน (ตรงกับวันหยุดให้เลื่อนเป็นวันทำการถัดไป)
+          </p>
+          {page.approved.length === 0 ? (
+            <p class="hint">ยังไม่มีคำขอที่อนุมัติแล้ว</p>
+          ) : (
+            page.approved.map((v) => <HrRecords key={v.request.id} api={api} view={v} />)
+          )}
+        </section>
+      ) : null}
       <LiveStatus tone="ok">{sent}</LiveStatus>
       <NewRequest
         api={api}
@@ -80,19 +94,6 @@ export function RequestsPage({ api }: PageProps) {
           page.mine.map((v) => <RequestCard key={v.request.id} view={v} />)
         )}
       </section>
-      {page.approved ? (
-        <section aria-labelledby="hr-head">
-          <h2 id="hr-head">ฝ่ายบุคคล: คำสั่งไปราชการและเงินยืม</h2>
-          <p class="hint">
-            กำหนดส่งใช้เงินยืม {page.advanceClearingDays} วันนับจากวันกลับมาปฏิบัติงาน (ตรงกับวันหยุดให้เลื่อนเป็นวันทำการถัดไป)
-          </p>
-          {page.approved.length === 0 ? (
-            <p class="hint">ยังไม่มีคำขอที่อนุมัติแล้ว</p>
-          ) : (
-            page.approved.map((v) => <HrRecords key={v.request.id} api={api} view={v} />)
-          )}
-        </section>
-      ) : null}
     </>
   );
 }
@@ -407,6 +408,15 @@ function HrRecords({ api, view: initial }: { readonly api: PageProps['api']; rea
       <h3 id={id}>
         {r.employeeName}: {r.course.title}
       </h3>
+      <p>
+        {r.travelOrder ? (
+          <span class="badge">
+            คำสั่งเลขที่ {r.travelOrder.number} ลงวันที่ {shortDate(r.travelOrder.date)}
+          </span>
+        ) : (
+          <span class="badge badge-warn">ยังไม่บันทึกคำสั่งไปราชการ</span>
+        )}
+      </p>
       <Summary view={view} />
       <InputField
         id={`${id}-number`}
