@@ -66,7 +66,9 @@ export const saveMyIdp = (api: ApiClient, fiscalYear: number, version: number, g
 export const submitMyIdp = (api: ApiClient, fiscalYear: number, version: number) =>
   send<IdpView>(api, 'idp/mine/submit', 'POST', { fiscalYear, version });
 
-export const loadTeam = (api: ApiClient) => send<TeamView>(api, 'team');
+/** One page of the team; `cursor` is the previous page's nextCursor ("ดูเพิ่ม"). */
+export const loadTeam = (api: ApiClient, cursor?: string) =>
+  send<TeamView>(api, cursor ? `team?cursor=${encodeURIComponent(cursor)}` : 'team');
 
 const memberPath = (id: string) => `team/${encodeURIComponent(id)}/idp`;
 

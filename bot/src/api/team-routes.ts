@@ -23,7 +23,13 @@ import {
 import express, { type Request, type Response, type Router } from 'express';
 import { Timestamp } from 'firebase-admin/firestore';
 import { idpFromDoc, loadIdpView } from '../idp/idp-docs';
-import { loadTeam, teamMember } from '../people/team-members';
+import {
+  isTeamCursor,
+  loadTeamPage,
+  TeamCursorError,
+  type TeamPage,
+  teamMember,
+} from '../people/team-members';
 import { decideReport } from '../reports/decide-report';
 import { reportPhotoList } from '../reports/report-photo-access';
 import { isOpenStatus } from '../reports/report-records';
@@ -33,6 +39,7 @@ import { personOf, requireRoles } from './api-auth';
 import type { ApiDeps } from './api-deps';
 import { fiscalYearParam, isWhole } from './api-input';
 import { IDP_CHANGED, idpErrorStatus } from './idp-routes';
+import { BAD_CURSOR, encodeCursor, pageParam } from './page-cursor';
 import { recordNotifications, sendNotifications } from './push-notifications';
 
 // The supervisor's side in LIFF: their team (see people/team-members.ts for who that is) with each
@@ -46,23 +53,38 @@ export function createTeamRoutes(d: ApiDeps): Router {
   const c = d.collections;
   router.use(requireRoles('supervisor', 'executive', 'hr'));
 
+  // One page of the team (?limit=, ?cursor= from the previous page's nextCursor): the page's people
+  // and what is shown of each are read for them alone, so a mayor's page costs what a director's does.
   router.get('/', async (req, res) => {
     const person = personOf(req);
+    const page = pageParam(req, res, isTeamCursor);
+    if (!page) return;
     const now = d.clock();
     const fy = fiscalYearOfInstant(now);
     const today = bangkokDate(now);
-    const team = await loadTeam(c.employees, person);
-    const ids = team.map((m) => m.employee.id);
-    const names = new Map(team.map((m) => [m.employee.id, m.employee.name]));
+    let team: TeamPage;
+    try {
+      team = await loadTeamPage(c.employees, person, page.limit, page.after);
+    } catch (err) {
+      if (!(err instanceof TeamCursorError)) throw err;
+      d.logger.warn('api.team_cursor_refused', { viewer: person.employeeId });
+      res.status(400).json({ message: BAD_CURSOR, errors: { cursor: BAD_CURSOR } });
+      return;
+    }
+    const ids = team.members.map((m) => m.employee.id);
     const [municipality, idps, totals, reports, waiting] = await Promise.all([
       c.municipality.get(),
       ids.length ? d.db.getAll(...ids.map((id) => c.idps.doc(idpIdFor(id, fy)))) : [],
       ids.length ? d.db.getAll(...ids.map((id) => c.hoursTotals.doc(totalsIdFor(id, fy)))) : [],
       openReportsOf(ids),
-      c.reports.where('currentApproverId', '==', person.employeeId).get(),
+      c.reports
+        .where('currentApproverId', '==', person.employeeId)
+        .where('status', '==', 'submitted')
+        .count()
+        .get(),
     ]);
     const target = municipality.get('yearlyHoursTarget') as number | undefined;
-    const members = team.map(({ employee: e, direct }, i): TeamMemberRow => {
+    const members = team.members.map(({ employee: e, direct, supervisorName }, i): TeamMemberRow => {
       const idp = idps[i]?.exists ? (idps[i]?.data() as IdpPlan) : undefined;
       const hours = Number((totals[i]?.data() as HoursTotals | undefined)?.hours ?? 0);
       const progress = targetProgress(hours, target);
@@ -73,7 +95,7 @@ export function createTeamRoutes(d: ApiDeps): Router {
         position: e.position || null,
         divisionId: e.divisionId || null,
         direct,
-        supervisorName: e.supervisorId ? (names.get(e.supervisorId) ?? person.name) : null,
+        supervisorName,
         idp: {
           status: idp?.status ?? 'none',
           waitingForMe: idp?.status === 'submitted' && idp.supervisorId === person.employeeId,
@@ -89,7 +111,8 @@ export function createTeamRoutes(d: ApiDeps): Router {
       fiscalYear: fy,
       scope: person.roles.includes('executive') ? 'chain' : 'direct',
       members,
-      waitingReports: waiting.docs.filter((s) => s.get('status') === 'submitted').length,
+      nextCursor: team.next ? encodeCursor(team.next) : null,
+      waitingReports: waiting.data().count,
     };
     res.setHeader('cache-control', 'no-store');
     res.json(body);

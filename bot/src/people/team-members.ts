@@ -1,5 +1,5 @@
-import type { Employee } from '@phattana/shared';
-import type { CollectionReference } from 'firebase-admin/firestore';
+import { type Employee, isEmployeeId } from '@phattana/shared';
+import { type CollectionReference, FieldPath } from 'firebase-admin/firestore';
 import { employeeFromDoc } from './firestore-employee-directory';
 
 // Who a supervisor's team is. A supervisor sees the people who report to them directly; an executive
@@ -16,33 +16,132 @@ export interface TeamMember {
 /** How many levels below the viewer we read at most (a loop or a deep tree stops here). */
 const MAX_DEPTH = 6;
 
-export async function loadTeam(
-  employees: CollectionReference,
-  viewer: { readonly employeeId: string; readonly roles: readonly string[] },
-): Promise<TeamMember[]> {
-  const chain = viewer.roles.includes('executive');
-  const seen = new Set<string>([viewer.employeeId]);
-  const out: TeamMember[] = [];
-  let level = [viewer.employeeId];
-  for (let depth = 0; depth < (chain ? MAX_DEPTH : 1) && level.length > 0; depth++) {
-    const next: string[] = [];
-    // `in` takes at most 30 values
-    for (let i = 0; i < level.length; i += 30) {
-      const q = await employees.where('supervisorId', 'in', level.slice(i, i + 30)).get();
-      for (const d of q.docs) {
-        if (seen.has(d.id)) continue;
-        seen.add(d.id);
-        const e = employeeFromDoc(d.id, d.data(), employees.parent?.id ?? '');
-        next.push(e.id); // someone who left still links the people below them
-        if (!e.active) continue;
-        out.push({ employee: e, direct: depth === 0 });
-      }
-    }
-    level = next;
-  }
-  return out.sort(
-    (a, b) => Number(b.direct) - Number(a.direct) || a.employee.name.localeCompare(b.employee.name, 'th'),
+/**
+ * Where a team walk stopped: the path from the viewer down to the supervisor whose people come next,
+ * each level with the last person already passed there (name and id, the walk's order).
+ */
+export type TeamCursor = readonly TeamFrame[];
+export interface TeamFrame {
+  /** the supervisor at this level (the first frame is the viewer) */
+  readonly s: string;
+  /** the last of their people passed: [name, id]; null before the first */
+  readonly a: readonly [string, string] | null;
+}
+
+export interface TeamPage {
+  readonly members: readonly (TeamMember & { readonly supervisorName: string | null })[];
+  /** where the next page starts; null when the walk is done */
+  readonly next: TeamCursor | null;
+}
+
+export const isTeamCursor = (v: unknown): v is TeamCursor =>
+  Array.isArray(v) &&
+  v.length >= 1 &&
+  v.length <= MAX_DEPTH &&
+  v.every(
+    (f) =>
+      typeof f === 'object' &&
+      f !== null &&
+      isEmployeeId((f as TeamFrame).s) &&
+      ((f as TeamFrame).a === null ||
+        (Array.isArray((f as TeamFrame).a) &&
+          (f as TeamFrame).a?.length === 2 &&
+          typeof (f as TeamFrame).a?.[0] === 'string' &&
+          ((f as TeamFrame).a?.[0].length ?? 0) <= 200 &&
+          isEmployeeId((f as TeamFrame).a?.[1]))),
   );
+
+/** The cursor names someone outside the viewer's team, or a path that is not the staff list's. */
+export class TeamCursorError extends Error {}
+
+interface Frame {
+  readonly s: string;
+  a: readonly [string, string] | null;
+  /** people of `s` read but not yet passed (not part of the cursor: read again after `a`) */
+  buffer: Employee[];
+  exhausted: boolean;
+}
+
+/**
+ * One page of the viewer's team, walked depth first: each person, then the people below them, each
+ * level by name (then id). A page reads O(limit) documents whatever the organisation's size: each
+ * level's people come `limit` at a time after the cursor, and the walk stops early (a short page, with a
+ * cursor) once it has read its budget, e.g. through a run of people who left. So a page may hold fewer
+ * than `limit` members; the walk is done when `next` is null.
+ */
+export async function loadTeamPage(
+  employees: CollectionReference,
+  viewer: { readonly employeeId: string; readonly name: string; readonly roles: readonly string[] },
+  limit: number,
+  after: TeamCursor | undefined,
+): Promise<TeamPage> {
+  const maxDepth = viewer.roles.includes('executive') ? MAX_DEPTH : 1;
+  const municipalityId = employees.parent?.id ?? '';
+  const names = new Map<string, string>([[viewer.employeeId, viewer.name]]);
+  const stack: Frame[] = after
+    ? await resumed(employees, viewer.employeeId, after, maxDepth, names)
+    : [{ s: viewer.employeeId, a: null, buffer: [], exhausted: false }];
+  const out: TeamPage['members'][number][] = [];
+  const budget = 4 * limit + 2 * MAX_DEPTH;
+  let reads = 0;
+  while (out.length < limit) {
+    const top = stack.at(-1);
+    if (!top) break;
+    if (top.buffer.length === 0) {
+      if (top.exhausted) {
+        stack.pop();
+        continue;
+      }
+      if (reads >= budget) break;
+      const want = limit - out.length;
+      let q = employees.where('supervisorId', '==', top.s).orderBy('name').orderBy(FieldPath.documentId());
+      if (top.a) q = q.startAfter(top.a[0], top.a[1]);
+      const snap = await q.limit(want).get();
+      reads += Math.max(1, snap.size);
+      top.buffer = snap.docs.map((d) => employeeFromDoc(d.id, d.data(), municipalityId));
+      top.exhausted = snap.size < want;
+      continue;
+    }
+    const e = top.buffer.shift() as Employee;
+    top.a = [e.name, e.id];
+    names.set(e.id, e.name);
+    // a loop in the supervisor links: nobody is their own team member
+    if (e.id === viewer.employeeId || stack.some((f) => f.s === e.id)) continue;
+    // someone who left is not listed, but still links the people below them
+    if (e.active)
+      out.push({
+        employee: e,
+        direct: stack.length === 1,
+        supervisorName: e.supervisorId ? (names.get(e.supervisorId) ?? null) : null,
+      });
+    if (stack.length < maxDepth) stack.push({ s: e.id, a: null, buffer: [], exhausted: false });
+  }
+  // levels known to be done need no place in the cursor
+  while (stack.length > 0 && stack.at(-1)?.buffer.length === 0 && stack.at(-1)?.exhausted) stack.pop();
+  return { members: out, next: stack.length > 0 ? stack.map(({ s, a }) => ({ s, a })) : null };
+}
+
+/**
+ * The walk's path back from a cursor, checked against the staff list: it starts at the viewer and each
+ * level is someone the level above supervises (else a cursor could list anyone's people).
+ */
+async function resumed(
+  employees: CollectionReference,
+  viewerId: string,
+  cursor: TeamCursor,
+  maxDepth: number,
+  names: Map<string, string>,
+): Promise<Frame[]> {
+  if (cursor.length > maxDepth || cursor[0]?.s !== viewerId) throw new TeamCursorError();
+  const below = cursor.slice(1);
+  const snaps = below.length ? await employees.firestore.getAll(...below.map((f) => employees.doc(f.s))) : [];
+  snaps.forEach((snap, i) => {
+    const above = cursor[i] as TeamFrame;
+    if (!snap.exists || snap.get('supervisorId') !== above.s || above.a?.[1] !== snap.id)
+      throw new TeamCursorError();
+    names.set(snap.id, String(snap.get('name') ?? ''));
+  });
+  return cursor.map(({ s, a }) => ({ s, a, buffer: [], exhausted: false }));
 }
 
 /** The member if they are in the viewer's team, checked against the staff list now. */

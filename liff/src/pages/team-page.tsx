@@ -4,10 +4,12 @@ import {
   failureMessage,
   loadTeam,
   loadWaitingReports,
+  type TeamMemberRow,
   type TeamView,
   type WaitingReport,
 } from '../development-api';
 import { IDP_STATUS_TEXT, shortDate } from '../idp-goals';
+import { useLoadMore } from '../load-more';
 import type { PageProps } from '../page-props';
 import { trainingDates } from '../report-labels';
 import { Link } from '../router';
@@ -50,18 +52,41 @@ export function TeamPage({ api }: PageProps) {
           waiting.map((r) => <WaitingReportCard key={r.id} api={api} report={r} />)
         )}
       </section>
-      <section aria-labelledby="team-head">
-        <h2 id="team-head">
-          บุคลากรในทีม ปีงบประมาณ พ.ศ. {team.fiscalYear}
-          {team.scope === 'chain' ? ' (ทั้งสายบังคับบัญชา)' : ''}
-        </h2>
-        {team.members.length === 0 ? (
-          <EmptyState title="ยังไม่มีบุคลากรในทีม">
-            <p>รายชื่อมาจากผู้บังคับบัญชาในข้อมูลพนักงาน หากไม่ถูกต้องกรุณาแจ้งฝ่ายบุคคล</p>
-          </EmptyState>
-        ) : (
+      <TeamMembers key={team.nextCursor ?? ''} api={api} team={team} />
+    </>
+  );
+}
+
+/** The team's people, one page at a time: the first with the page, then "ดูเพิ่ม". */
+function TeamMembers({ api, team }: { readonly api: PageProps['api']; readonly team: TeamView }) {
+  const { items: members, button } = useLoadMore<TeamMemberRow>(
+    { items: team.members, nextCursor: team.nextCursor },
+    async (cursor) => {
+      const next = await loadTeam(api, cursor);
+      return { items: next.members, nextCursor: next.nextCursor };
+    },
+    (err) => failureMessage(err, 'โหลดรายชื่อเพิ่มไม่สำเร็จ กรุณาตรวจสอบการเชื่อมต่อแล้วกด "ดูเพิ่ม" อีกครั้ง'),
+  );
+  return (
+    <section aria-labelledby="team-head">
+      <h2 id="team-head">
+        บุคลากรในทีม ปีงบประมาณ พ.ศ. {team.fiscalYear}
+        {team.scope === 'chain' ? ' (ทั้งสายบังคับบัญชา)' : ''}
+      </h2>
+      {members.length === 0 && !button ? (
+        <EmptyState title="ยังไม่มีบุคลากรในทีม">
+          <p>รายชื่อมาจากผู้บังคับบัญชาในข้อมูลพนักงาน หากไม่ถูกต้องกรุณาแจ้งฝ่ายบุคคล</p>
+        </EmptyState>
+      ) : (
+        <>
+          {button || members.length > 20 ? (
+            <p class="hint">
+              แสดง {thaiNumber.format(members.length)} คน
+              {button ? ' กด "ดูเพิ่ม" ท้ายรายการเพื่อดูคนถัดไป' : ' (ครบแล้ว)'}
+            </p>
+          ) : null}
           <ul class="record-list">
-            {team.members.map((m) => (
+            {members.map((m) => (
               <li key={m.employeeId} class="record">
                 <span class="record-title">{m.name}</span>
                 <span class="record-meta">
@@ -92,9 +117,10 @@ export function TeamPage({ api }: PageProps) {
               </li>
             ))}
           </ul>
-        )}
-      </section>
-    </>
+          {button}
+        </>
+      )}
+    </section>
   );
 }
 

@@ -85,11 +85,14 @@ export interface TeamMemberRow {
   readonly overdueReports: number;
 }
 
-/** GET /api/team */
+/** GET /api/team?limit=&cursor= (one page of the team) */
 export interface TeamView {
   readonly fiscalYear: number;
   readonly scope: 'direct' | 'chain';
+  /** this page's people: each one, then the people below them, each level by name */
   readonly members: readonly TeamMemberRow[];
+  /** `cursor` for the next page ("ดูเพิ่ม"); null when this was the last */
+  readonly nextCursor: string | null;
   readonly waitingReports: number;
 }
 
