@@ -3,6 +3,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { describeBrowser } from '../support/browser';
 import { daytimeClock } from '../support/daytime-clock';
 import { liffInBrowser } from '../support/liff-in-browser';
+import { PHONE, readabilityProblems } from '../support/readability';
 import { seedReport } from '../support/report-docs';
 import { municipality, seedChain } from '../support/report-people';
 import { textsOf, useSystem } from '../support/system';
@@ -127,6 +128,41 @@ describeBrowser('LIFF: the supervisor’s team', () => {
     // gone from the list once decided
     await liff.page.reload();
     await liff.page.getByRole('heading', { level: 2, name: /รายงานผลการฝึกอบรมที่รอท่านพิจารณา \(0\)/ }).waitFor();
+    expect(liff.pageErrors).toEqual([]);
+  });
+  it('shows a big team a page at a time: ดูเพิ่ม brings the rest once each, readable at 360 px', async () => {
+    // 60 more people for R009: more than the first page's 50
+    const batch = sys.fs.db.batch();
+    for (let i = 0; i < 60; i++) {
+      const id = `P${String(i).padStart(3, '0')}`;
+      batch.set(municipality(sys).collection('employees').doc(id), {
+        id,
+        code: id,
+        name: `บุคลากรกองคลัง ${String(i).padStart(2, '0')}`,
+        roles: ['staff'],
+        active: true,
+        supervisorId: 'R009',
+      });
+    }
+    await batch.commit();
+    await liff.page.setViewportSize(PHONE);
+    await liff.page.goto(`${liff.url}/team?sim_user=${users.R009}`);
+    const team = liff.page.getByRole('region', { name: /บุคลากรในทีม/ });
+    const rows = team.getByRole('listitem');
+    await liff.page.getByRole('button', { name: 'ดูเพิ่ม' }).waitFor();
+    expect(await rows.count()).toBe(50);
+    await team.getByText('แสดง 50 คน กด "ดูเพิ่ม" ท้ายรายการเพื่อดูคนถัดไป').waitFor();
+    expect(await readabilityProblems(liff.page)).toEqual([]);
+    await liff.page.getByRole('button', { name: 'ดูเพิ่ม' }).click();
+    await team.getByText('แสดง 62 คน (ครบแล้ว)').waitFor();
+    const names = await team.locator('.record-title').allTextContents();
+    expect(names).toHaveLength(62);
+    expect(new Set(names).size).toBe(62);
+    expect(names).toEqual(
+      expect.arrayContaining(['นางสาวจิราพร ทดสอบ', 'นายอนุชา ทดสอบ', 'บุคลากรกองคลัง 00', 'บุคลากรกองคลัง 59']),
+    );
+    expect(await liff.page.getByRole('button', { name: 'ดูเพิ่ม' }).count()).toBe(0);
+    expect(await readabilityProblems(liff.page)).toEqual([]);
     expect(liff.pageErrors).toEqual([]);
   });
 });
