@@ -125,8 +125,38 @@ export interface EmployeeRow {
   readonly linked: boolean;
 }
 
-export const loadEmployees = (api: ApiClient) =>
-  send<{ employees: EmployeeRow[]; divisions: Choice[] }>(api, 'manage/employees');
+export interface EmployeesPage {
+  readonly employees: readonly EmployeeRow[];
+  readonly divisions: readonly Choice[];
+  /** how many the list holds in all (of the division, when one is chosen) */
+  readonly total: number;
+  readonly nextCursor: string | null;
+}
+
+/** One page of the staff list (by staff code), of one division when `division` is given. */
+export const loadEmployees = (
+  api: ApiClient,
+  o: { readonly cursor?: string | null; readonly division?: string; readonly limit?: number } = {},
+) => {
+  const q = new URLSearchParams();
+  if (o.limit) q.set('limit', String(o.limit));
+  if (o.division) q.set('division', o.division);
+  if (o.cursor) q.set('cursor', o.cursor);
+  const query = q.toString();
+  return send<EmployeesPage>(api, `manage/employees${query ? `?${query}` : ''}`);
+};
+
+/** Every staff record, page after page (the attendee picker chooses from all of them). */
+export async function loadAllEmployees(api: ApiClient) {
+  const first = await loadEmployees(api, { limit: 200 });
+  const employees = [...first.employees];
+  for (let cursor = first.nextCursor; cursor; ) {
+    const page = await loadEmployees(api, { limit: 200, cursor });
+    employees.push(...page.employees);
+    cursor = page.nextCursor;
+  }
+  return { ...first, employees, nextCursor: null };
+}
 
 export interface ImportReport {
   readonly dryRun: boolean;

@@ -169,6 +169,24 @@ describeBrowser('LIFF: HR reminds the people who are late', () => {
     expect((await municipality().collection('employees').doc('E901').get()).get('name')).toBe(
       'นายนำเข้า ทดสอบ',
     );
+    // the staff list under the import shows who was just written; a division is filtered by the server
+    const staffList = liff.page.getByRole('region', { name: 'รายชื่อพนักงานในระบบ' });
+    await staffList.getByText('นายนำเข้า ทดสอบ').waitFor();
+    const listed = liff.page.waitForResponse(
+      (r) => new URL(r.url()).searchParams.get('division') === 'finance',
+    );
+    await staffList.getByLabel('กอง/สำนัก').selectOption({ label: 'กองคลัง' });
+    expect((await listed).status()).toBe(200);
+    const financeOnly = async () => {
+      const rows = await staffList.getByRole('listitem').allTextContents();
+      return (
+        rows.length > 0 && rows.every((r) => r.includes(' · กองคลัง')) && rows.some((r) => r.includes('E901'))
+      );
+    };
+    await expect.poll(financeOnly).toBe(true);
+    // the division's total is what the server counted: everyone listed here (one page holds them)
+    const rows = await staffList.getByRole('listitem').count();
+    await staffList.getByText(`ทั้งหมด ${rows} คน`, { exact: true }).waitFor();
     expect(liff.pageErrors).toEqual([]);
   }, 60_000);
 

@@ -1,23 +1,38 @@
+import { isFirestoreDocId } from '@phattana/shared';
 import express, { type Router } from 'express';
 import { EmployeeWriteError } from '../people/firestore-employee-directory';
 import { EmployeeImportSetupError } from '../people/import-employees';
 import { SPREADSHEET_LIMITS, SpreadsheetError } from '../people/read-spreadsheet';
 import { importStaffFile, listStaff } from '../people/staff-import-admin';
+import { isKeyCursor } from '../store/query-page';
 import { personOf } from './api-auth';
 import type { ApiDeps } from './api-deps';
+import { encodeCursor, pageParam } from './page-cursor';
 
 // HR's staff list and its import (mounted at /manage/employees, HR only) over people/staff-import-admin.ts.
 
+const BAD_DIVISION = 'กอง/สำนักที่เลือกไม่ถูกต้อง กรุณาเลือกจากรายการ';
 const NO_PEPPER = 'ระบบยังไม่ได้ตั้งค่าการนำเข้ารายชื่อ (pepper ของวันเกิด) กรุณาติดต่อผู้ดูแลระบบ';
 
 export function createStaffImportRoutes(d: ApiDeps): Router {
   const router = express.Router();
   const c = d.collections;
 
-  router.get('/', async (_req, res) => {
-    const list = await listStaff(c);
+  // one page (?limit=, ?cursor=), of one division when ?division= names one
+  router.get('/', async (req, res) => {
+    const page = pageParam(req, res, isKeyCursor);
+    if (!page) return;
+    const division = req.query.division;
+    if (division !== undefined && division !== '' && !isFirestoreDocId(division)) {
+      res.status(400).json({ message: BAD_DIVISION, errors: { division: BAD_DIVISION } });
+      return;
+    }
+    const { next, ...list } = await listStaff(c, {
+      ...page,
+      ...(typeof division === 'string' && division ? { divisionId: division } : {}),
+    });
     res.setHeader('cache-control', 'no-store');
-    res.json(list);
+    res.json({ ...list, nextCursor: next ? encodeCursor(next) : null });
   });
 
   // The file is the request body as it is (CSV or XLSX bytes); ?dryRun=1 checks without writing.

@@ -5,6 +5,7 @@ import {
   type Firestore,
   Timestamp,
 } from 'firebase-admin/firestore';
+import { type KeyCursor, queryPage } from '../store/query-page';
 import { createFirestoreEmployeeDirectory } from './firestore-employee-directory';
 import { importEmployees } from './import-employees';
 import { staffRoles } from './staff-records';
@@ -20,26 +21,43 @@ export interface StaffImportCollections {
   readonly conversations: CollectionReference;
 }
 
-/** Every staff record as HR's list shows it (by code), with the municipality's divisions. */
-export async function listStaff(c: Pick<StaffImportCollections, 'municipality' | 'employees'>) {
-  const [snap, municipality] = await Promise.all([
-    c.employees.select('code', 'name', 'divisionId', 'position', 'active', 'roles', 'lineUserId').get(),
+/**
+ * One page of the staff records as HR's list shows them (by staff code, the records' ids), of one
+ * division when asked, with how many the list holds in all (a count() aggregation, not a read of each)
+ * and the municipality's divisions.
+ */
+export async function listStaff(
+  c: Pick<StaffImportCollections, 'municipality' | 'employees'>,
+  page: { readonly limit: number; readonly after: KeyCursor | undefined; readonly divisionId?: string },
+) {
+  const filtered = page.divisionId ? c.employees.where('divisionId', '==', page.divisionId) : c.employees;
+  const [found, total, municipality] = await Promise.all([
+    queryPage(
+      filtered.select('code', 'name', 'divisionId', 'position', 'active', 'roles', 'lineUserId'),
+      'id',
+      page.limit,
+      page.after,
+    ),
+    filtered.count().get(),
     c.municipality.get(),
   ]);
   const divisions = (municipality.get('divisions') as Division[] | undefined) ?? [];
-  const employees = snap.docs
-    .map((s) => ({
-      id: s.id,
-      code: String(s.get('code') ?? s.id),
-      name: String(s.get('name') ?? ''),
-      divisionId: (s.get('divisionId') as string | undefined) ?? null,
-      position: (s.get('position') as string | undefined) ?? null,
-      active: s.get('active') !== false,
-      roles: staffRoles(s.get('roles')),
-      linked: Boolean(s.get('lineUserId')),
-    }))
-    .sort((a, b) => a.code.localeCompare(b.code));
-  return { employees, divisions: divisions.map((v) => ({ id: v.id, name: v.name })) };
+  const employees = found.docs.map((s) => ({
+    id: s.id,
+    code: String(s.get('code') ?? s.id),
+    name: String(s.get('name') ?? ''),
+    divisionId: (s.get('divisionId') as string | undefined) ?? null,
+    position: (s.get('position') as string | undefined) ?? null,
+    active: s.get('active') !== false,
+    roles: staffRoles(s.get('roles')),
+    linked: Boolean(s.get('lineUserId')),
+  }));
+  return {
+    employees,
+    next: found.next,
+    total: total.data().count,
+    divisions: divisions.map((v) => ({ id: v.id, name: v.name })),
+  };
 }
 
 export interface StaffImportRequest {

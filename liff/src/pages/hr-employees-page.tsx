@@ -4,6 +4,7 @@ import { type ImportReport, importEmployees } from '../hr-api';
 import type { PageProps } from '../page-props';
 import { Link } from '../router';
 import { LiveStatus, messageOf, thaiNumber } from './hr-form-parts';
+import { HrStaffList } from './hr-staff-list';
 
 // HR uploads the staff list (CSV or .xlsx, Thai headers). The file is checked first and nothing is
 // written; each bad row comes back with its line and every reason. Then the same file is imported:
@@ -110,6 +111,8 @@ export function HrEmployeesPage({ api }: PageProps) {
           <Link href="/hr/invites">ออกรหัสเชิญให้ผู้ที่ยังไม่เชื่อม LINE</Link>
         </p>
       ) : null}
+      {/* read again after an import, so the list shows what was just written */}
+      <HrStaffList key={report && !report.dryRun ? report.written : -1} api={api} />
     </>
   );
 }

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import {
   type EmployeeRow,
   HrApiError,
-  loadEmployees,
+  loadAllEmployees,
   loadTrainings,
   saveTraining,
   type TrainingBody,
@@ -71,7 +71,7 @@ const toBody = (t: TrainingView): TrainingBody => ({
 
 export function HrTrainingsPage({ api }: PageProps) {
   const state = useAsync(async () => {
-    const [t, e] = await Promise.all([loadTrainings(api), loadEmployees(api)]);
+    const [t, e] = await Promise.all([loadTrainings(api), loadAllEmployees(api)]);
     return { ...t, employees: e.employees.filter((x) => x.active) };
   });
   const [editing, setEditing] = useState<TrainingView | 'new' | null>(null);
