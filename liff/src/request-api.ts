@@ -1,4 +1,5 @@
 import type {
+  ApprovedRequestsPage,
   RequestDecisionBody,
   RequestsPage,
   RequestView,
@@ -21,6 +22,9 @@ export type { RequestStatus } from '../../shared/src/requests/training-request';
 const path = (id: string, rest: string) => `requests/${encodeURIComponent(id)}/${rest}`;
 
 export const loadRequests = (api: ApiClient) => send<RequestsPage>(api, 'requests');
+/** HR: the next page of approved requests after `cursor` ("ดูเพิ่ม"). */
+export const loadApprovedRequests = (api: ApiClient, cursor: string) =>
+  send<ApprovedRequestsPage>(api, `requests/approved?cursor=${encodeURIComponent(cursor)}`);
 export const sendRequest = (api: ApiClient, body: Record<string, string>) =>
   send<RequestView>(api, 'requests', json('POST', body));
 export const decideRequest = (api: ApiClient, id: string, body: RequestDecisionBody) =>

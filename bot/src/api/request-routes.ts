@@ -1,5 +1,6 @@
 import {
   type Actor,
+  type ApprovedRequestsPage,
   bangkokDate,
   type CatalogueCourse,
   DEFAULT_ADVANCE_CLEARING_DAYS,
@@ -20,7 +21,12 @@ import {
 } from '@phattana/shared';
 import express, { type Request, type Response, type Router } from 'express';
 import { reportFromDoc } from '../reports/report-records';
-import { requestFromDoc, requestsOf, upcomingCatalogue } from '../requests/request-records';
+import {
+  approvedRequestsPage,
+  requestFromDoc,
+  requestsOf,
+  upcomingCatalogue,
+} from '../requests/request-records';
 import {
   decideRequest,
   type HrRecord,
@@ -28,8 +34,10 @@ import {
   recordForRequest,
   sendRequest,
 } from '../requests/request-service';
+import { isKeyCursor } from '../store/query-page';
 import { hasRole, personOf, requireRoles } from './api-auth';
 import type { ApiDeps } from './api-deps';
+import { encodeCursor, pageParam } from './page-cursor';
 import { recordNotifications, sendNotifications } from './push-notifications';
 
 // The LIFF request page (/requests): the person's requests and a new one, the requests waiting for an
@@ -56,6 +64,9 @@ export function createRequestRoutes(d: ApiDeps): Router {
 
   router.get('/', async (req, res) => {
     const person = personOf(req);
+    // ?limit= sizes HR's first page of approved requests; the next pages come from /approved
+    const page = pageParam(req, res, isKeyCursor);
+    if (!page) return;
     const now = d.clock();
     const hr = hasRole(person, ['hr']);
     const [mine, catalogue, idp, waiting, approved, municipality] = await Promise.all([
@@ -66,7 +77,7 @@ export function createRequestRoutes(d: ApiDeps): Router {
         .where('currentApproverId', '==', person.employeeId)
         .where('status', '==', 'submitted')
         .get(),
-      hr ? c.trainingRequests.where('status', '==', 'approved').get() : undefined,
+      hr ? approvedRequestsPage(c, page.limit, undefined) : undefined,
       c.municipality.get(),
     ]);
     const body: RequestsPage = {
@@ -88,14 +99,23 @@ export function createRequestRoutes(d: ApiDeps): Router {
         .map((r) => view(r)),
       ...(approved
         ? {
-            approved: await viewsWithReports(
-              approved.docs
-                .map(requestFromDoc)
-                .sort((a, b) => a.course.startDate.localeCompare(b.course.startDate)),
-            ),
+            approved: await viewsWithReports(approved.requests),
+            approvedNextCursor: approved.next ? encodeCursor(approved.next) : null,
           }
         : {}),
       advanceClearingDays: Number(municipality.get('advanceClearingDays') ?? DEFAULT_ADVANCE_CLEARING_DAYS),
+    };
+    res.json(body);
+  });
+
+  // HR: the next page of approved requests (?cursor= from approvedNextCursor or the previous page)
+  router.get('/approved', requireRoles('hr'), async (req, res) => {
+    const page = pageParam(req, res, isKeyCursor);
+    if (!page) return;
+    const { requests, next } = await approvedRequestsPage(c, page.limit, page.after);
+    const body: ApprovedRequestsPage = {
+      approved: await viewsWithReports(requests),
+      nextCursor: next ? encodeCursor(next) : null,
     };
     res.json(body);
   });

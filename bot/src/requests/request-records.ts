@@ -18,6 +18,7 @@ import {
   type Timestamp,
   type Transaction,
 } from 'firebase-admin/firestore';
+import { type KeyCursor, queryPage } from '../store/query-page';
 import type { TurnWriter } from '../store/turn-writer';
 import { withoutUndefined } from '../store/without-undefined';
 
@@ -62,6 +63,24 @@ export async function requestsOf(c: Pick<RequestCollections, 'trainingRequests'>
   return q.docs
     .map(requestFromDoc)
     .sort((a, b) => (b.trail[0]?.at ?? '').localeCompare(a.trail[0]?.at ?? ''));
+}
+
+/**
+ * One page of the approved requests HR records orders and advances on, by the course's start date: the
+ * list grows every year, so it is read `limit` at a time (index: status, course.startDate, __name__).
+ */
+export async function approvedRequestsPage(
+  c: Pick<RequestCollections, 'trainingRequests'>,
+  limit: number,
+  after: KeyCursor | undefined,
+) {
+  const page = await queryPage(
+    c.trainingRequests.where('status', '==', 'approved'),
+    'course.startDate',
+    limit,
+    after,
+  );
+  return { requests: page.docs.map(requestFromDoc), next: page.next };
 }
 
 /** Trainings HR offers: not started yet, soonest first (trainings made from external requests are not offered). */

@@ -2,11 +2,13 @@ import { useState } from 'preact/hooks';
 import { thaiDateTime } from '../format-date';
 import { HrApiError } from '../hr-api';
 import { shortDate } from '../idp-goals';
+import { useLoadMore } from '../load-more';
 import type { PageProps } from '../page-props';
 import { trainingDates } from '../report-labels';
 import {
   decideRequest,
   failureText,
+  loadApprovedRequests,
   loadRequests,
   markAdvanceCleared,
   type RequestsPage as Page,
@@ -70,11 +72,12 @@ export function RequestsPage({ api }: PageProps) {
           <p class="hint">
             กำหนดส่งใช้เงินยืม {page.advanceClearingDays} วันนับจากวันกลับมาปฏิบัติงาน (ตรงกับวันหยุดให้เลื่อนเป็นวันทำการถัดไป)
           </p>
-          {page.approved.length === 0 ? (
-            <p class="hint">ยังไม่มีคำขอที่อนุมัติแล้ว</p>
-          ) : (
-            page.approved.map((v) => <HrRecords key={v.request.id} api={api} view={v} />)
-          )}
+          <ApprovedRequests
+            key={page.approvedNextCursor ?? ''}
+            api={api}
+            first={page.approved}
+            nextCursor={page.approvedNextCursor ?? null}
+          />
         </section>
       ) : null}
       <LiveStatus tone="ok">{sent}</LiveStatus>
@@ -94,6 +97,36 @@ export function RequestsPage({ api }: PageProps) {
           page.mine.map((v) => <RequestCard key={v.request.id} view={v} />)
         )}
       </section>
+    </>
+  );
+}
+
+/** HR's approved requests, a page at a time: the first with the page, then "ดูเพิ่ม". */
+function ApprovedRequests({
+  api,
+  first,
+  nextCursor,
+}: {
+  readonly api: PageProps['api'];
+  readonly first: readonly RequestView[];
+  readonly nextCursor: string | null;
+}) {
+  const { items, button } = useLoadMore<RequestView>(
+    { items: first, nextCursor },
+    async (cursor) => {
+      const next = await loadApprovedRequests(api, cursor);
+      return { items: next.approved, nextCursor: next.nextCursor };
+    },
+    (err) => failureText(err, 'โหลดคำขอเพิ่มไม่สำเร็จ กรุณาตรวจสอบการเชื่อมต่อแล้วกด "ดูเพิ่ม" อีกครั้ง'),
+  );
+  return (
+    <>
+      {items.length === 0 ? (
+        <p class="hint">ยังไม่มีคำขอที่อนุมัติแล้ว</p>
+      ) : (
+        items.map((v) => <HrRecords key={v.request.id} api={api} view={v} />)
+      )}
+      {button}
     </>
   );
 }

@@ -28,10 +28,18 @@ export interface RequestsPage {
   readonly goals: readonly IdpGoal[];
   /** requests waiting for this person's approval, oldest first */
   readonly waiting: readonly RequestView[];
-  /** HR: approved requests, to record the travel order and the advance */
+  /** HR: the first page of approved requests (by course start), to record the travel order and the advance */
   readonly approved?: readonly RequestView[];
+  /** HR: `cursor` for GET /requests/approved ("ดูเพิ่ม"); null when the page above was the last */
+  readonly approvedNextCursor?: string | null;
   /** HR's setting: days to clear an advance after returning */
   readonly advanceClearingDays: number;
+}
+
+/** GET /api/requests/approved?cursor= (HR): the next page of approved requests */
+export interface ApprovedRequestsPage {
+  readonly approved: readonly RequestView[];
+  readonly nextCursor: string | null;
 }
 
 export interface RequestSendResult {
