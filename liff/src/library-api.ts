@@ -28,10 +28,16 @@ export interface LibraryQuery {
   readonly fy?: string;
 }
 
-export function loadLibrary(api: ApiClient, query: LibraryQuery): Promise<LibraryListResponse> {
+/** One page of a search; `cursor` is the previous page's nextCursor ("ดูเพิ่ม"). */
+export function loadLibrary(
+  api: ApiClient,
+  query: LibraryQuery,
+  cursor?: string,
+): Promise<LibraryListResponse> {
   const params = new URLSearchParams(
     Object.entries(query).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== ''),
   );
+  if (cursor) params.set('cursor', cursor);
   const qs = params.toString();
   return send(api, `library${qs ? `?${qs}` : ''}`);
 }

@@ -15,7 +15,13 @@ export function useLoadMore<T>(
   load: (cursor: string) => Promise<PageOf<T>>,
   failure: (err: unknown) => string,
 ) {
-  const [pages, setPages] = useState<readonly PageOf<T>[]>([]);
+  // the pages brought belong to the first page they followed: a new first page (another search, a
+  // reload) starts over
+  const [brought, setBrought] = useState<{ of: readonly T[]; pages: readonly PageOf<T>[] }>({
+    of: first.items,
+    pages: [],
+  });
+  const pages = brought.of === first.items ? brought.pages : [];
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
   const cursor = (pages.at(-1) ?? first).nextCursor;
@@ -25,7 +31,7 @@ export function useLoadMore<T>(
     setError('');
     try {
       const page = await load(from);
-      setPages((done) => [...done, page]);
+      setBrought((m) => ({ of: first.items, pages: [...(m.of === first.items ? m.pages : []), page] }));
     } catch (err) {
       setError(failure(err));
     } finally {

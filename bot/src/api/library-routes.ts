@@ -12,6 +12,7 @@ import { entryFromDoc } from '../library/library-records';
 import {
   ENTRY_INTERNAL,
   ENTRY_NOT_FOUND,
+  isLibraryCursor,
   type LibraryOutcome,
   listLibrary,
   openEntry,
@@ -23,6 +24,7 @@ import { readListedPhoto } from '../reports/report-photo-access';
 import { reportFromDoc } from '../reports/report-records';
 import { personOf, requireRoles } from './api-auth';
 import type { ApiDeps } from './api-deps';
+import { encodeCursor, pageParam } from './page-cursor';
 import { photoAsked, sendPhoto } from './report-photo-routes';
 
 // The knowledge library (LIFF /library): every linked colleague of the municipality searches and opens
@@ -54,7 +56,10 @@ export function createLibraryRoutes(d: ApiDeps): Router {
       divisionId: text(req.query.division),
       ...(fyRaw ? { fiscalYear: Number(fyRaw) } : {}),
     };
-    res.json(await listLibrary(c, personOf(req), search, d.clock()));
+    const page = pageParam(req, res, isLibraryCursor);
+    if (!page) return;
+    const { next, ...list } = await listLibrary(c, personOf(req), search, d.clock(), page);
+    res.json({ ...list, nextCursor: next ? encodeCursor(next) : null });
   });
 
   router.put('/digest', json, async (req, res) => {

@@ -1,9 +1,11 @@
 import {
-  byNewest,
+  COMPETENCIES,
   competency as competencyOf,
   countsAsRead,
   type Division,
   fiscalYearOfInstant,
+  isFirestoreDocId,
+  isReportId,
   type LibraryEntryResponse,
   type LibraryListed,
   type LibraryListItem,
@@ -19,8 +21,10 @@ import {
 import {
   type CollectionReference,
   type DocumentReference,
+  FieldPath,
   FieldValue,
   type Firestore,
+  type Query,
   Timestamp,
 } from 'firebase-admin/firestore';
 import { entryFromDoc, type StoredLibraryEntry } from './library-records';
@@ -90,34 +94,72 @@ function listItem(e: LibraryListed, divisionName: (id?: string) => string | unde
   };
 }
 
+/** Where a library page stopped: the last entry looked at, [approvedAt, id] (newest first). */
+export type LibraryCursor = readonly [string, string];
+
+export const isLibraryCursor = (v: unknown): v is LibraryCursor =>
+  Array.isArray(v) &&
+  v.length === 2 &&
+  typeof v[0] === 'string' &&
+  v[0].length <= 40 &&
+  isFirestoreDocId(v[1]) &&
+  isReportId(v[1]);
+
+/**
+ * One page of the library for `viewer`, newest approval first. Division and fiscal year are filters of
+ * the query; the free text, the competency (from HR's catalogue) and what the viewer may read are
+ * checked on the entries read, `limit` at a time, up to a budget of 4 × limit entries per page: a page
+ * reads O(limit) documents however big the library, and may be short (its cursor goes on from there).
+ * The year choices run from the oldest entry's year to this one (one read), the competencies are the
+ * catalogue's.
+ */
 export async function listLibrary(
   c: LibraryCollections,
   viewer: LibraryViewer,
   search: LibrarySearch,
   now: Date,
-): Promise<LibraryListResponse> {
-  const [snap, ctx, me] = await Promise.all([
-    c.library.get(),
+  page: { readonly limit: number; readonly after: LibraryCursor | undefined },
+): Promise<LibraryListResponse & { readonly next: LibraryCursor | null }> {
+  let base: Query = c.library;
+  if (search.divisionId) base = base.where('divisionId', '==', search.divisionId);
+  if (search.fiscalYear !== undefined) base = base.where('fiscalYear', '==', search.fiscalYear);
+  const ordered = base.orderBy('approvedAt', 'desc').orderBy(FieldPath.documentId());
+  const [ctx, me, oldest] = await Promise.all([
     context(c),
     c.employees.doc(viewer.employeeId).get(),
+    c.library.orderBy('approvedAt').limit(1).get(),
   ]);
-  const all = await withCompetency(
-    c,
-    snap.docs.map(entryFromDoc).filter((e) => mayReadEntry(e, viewer)),
-  );
+  const found: LibraryListed[] = [];
+  let after = page.after;
+  let scanned = 0;
+  let exhausted = false;
+  while (found.length < page.limit && scanned < 4 * page.limit) {
+    const snap = await (after ? ordered.startAfter(after[0], after[1]) : ordered).limit(page.limit).get();
+    scanned += Math.max(1, snap.size);
+    for (const e of await withCompetency(c, snap.docs.map(entryFromDoc))) {
+      after = [e.approvedAt, e.id];
+      if (mayReadEntry(e, viewer) && matchesSearch(e, search)) found.push(e);
+      if (found.length === page.limit) break;
+    }
+    // a short read is the end, once every entry it brought was looked at
+    if (snap.size < page.limit) {
+      exhausted = snap.size === 0 || after?.[1] === snap.docs.at(-1)?.id;
+      break;
+    }
+  }
   const current = fiscalYearOfInstant(now);
-  const years = [...new Set([current, ...all.map((e) => e.fiscalYear)])].sort((a, b) => b - a);
-  const competencies = [...new Set(all.flatMap((e) => (e.competency ? [e.competency] : [])))].map((id) => ({
-    id,
-    name: competencyOf(id)?.name ?? id,
-  }));
+  const first = oldest.docs[0] ? Number(oldest.docs[0].get('fiscalYear')) : current;
+  const from = Number.isInteger(first) && first <= current && first > current - 50 ? first : current;
+  const years = Array.from({ length: current - from + 1 }, (_, i) => current - i);
   return {
-    entries: all
-      .filter((e) => matchesSearch(e, search))
-      .sort(byNewest)
-      .map((e) => listItem(e, ctx.divisionName)),
-    filters: { divisions: ctx.divisions.map((d) => ({ id: d.id, name: d.name })), competencies, years },
+    entries: found.map((e) => listItem(e, ctx.divisionName)),
+    filters: {
+      divisions: ctx.divisions.map((d) => ({ id: d.id, name: d.name })),
+      competencies: COMPETENCIES.map((k) => ({ id: k.id, name: k.name })),
+      years,
+    },
     digest: digestOn(me),
+    next: exhausted || !after ? null : after,
   };
 }
 

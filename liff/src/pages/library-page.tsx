@@ -1,12 +1,14 @@
 import { useState } from 'preact/hooks';
 import { formatThaiShortDate, thaiCivilDate } from '../format-date';
 import {
+  type LibraryListItem,
   type LibraryListResponse,
   type LibraryQuery,
   libraryMessage,
   loadLibrary,
   setLibraryDigest,
 } from '../library-api';
+import { useLoadMore } from '../load-more';
 import type { PageProps } from '../page-props';
 import { Link } from '../router';
 import { EmptyState, ErrorState, LoadingState } from '../status-views';
@@ -79,16 +81,42 @@ export function LibraryPage({ api }: PageProps) {
           ค้นหา
         </button>
       </form>
+      <LibraryResults key={data.nextCursor ?? ''} api={api} query={query} data={data} />
+      <DigestSwitch api={api} data={data} />
+    </div>
+  );
+}
+
+/** The search's entries, a page at a time: the first with the page, then "ดูเพิ่ม" for the same search. */
+function LibraryResults({
+  api,
+  query,
+  data,
+}: {
+  readonly api: PageProps['api'];
+  readonly query: LibraryQuery;
+  readonly data: LibraryListResponse;
+}) {
+  const { items: entries, button } = useLoadMore<LibraryListItem>(
+    { items: data.entries, nextCursor: data.nextCursor ?? null },
+    async (cursor) => {
+      const next = await loadLibrary(api, query, cursor);
+      return { items: next.entries, nextCursor: next.nextCursor ?? null };
+    },
+    libraryMessage,
+  );
+  return (
+    <>
       <p role="status" aria-live="polite">
-        พบ {data.entries.length} เรื่อง
+        {button ? `แสดง ${entries.length} เรื่อง กด "ดูเพิ่ม" ท้ายรายการเพื่อดูเรื่องถัดไป` : `พบ ${entries.length} เรื่อง`}
       </p>
-      {data.entries.length === 0 ? (
+      {entries.length === 0 && !button ? (
         <EmptyState title="ยังไม่มีเรื่องที่ตรงกับการค้นหา">
           <p>ลองคำค้นอื่น หรือเลือก "ทุกปี"</p>
         </EmptyState>
       ) : (
         <ul class="library-list">
-          {data.entries.map((e) => (
+          {entries.map((e) => (
             <li key={e.id} class="card">
               <Link href={`/library/${encodeURIComponent(e.id)}`}>
                 <strong>{e.trainingTitle}</strong>
@@ -107,8 +135,8 @@ export function LibraryPage({ api }: PageProps) {
           ))}
         </ul>
       )}
-      <DigestSwitch api={api} data={data} />
-    </div>
+      {button}
+    </>
   );
 }
 

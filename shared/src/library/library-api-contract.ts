@@ -19,8 +19,12 @@ export interface LibraryListItem {
 }
 
 /** GET /api/library?q=&competency=&division=&fy= */
+/** GET /api/library?q=&competency=&division=&fy=&limit=&cursor= (one page, newest approval first) */
 export interface LibraryListResponse {
+  /** this page's entries; a page may be short when few entries match (keep on while nextCursor is set) */
   readonly entries: readonly LibraryListItem[];
+  /** `cursor` for the next page of the same search ("ดูเพิ่ม"); null when there is no more */
+  readonly nextCursor?: string | null;
   readonly filters: {
     readonly divisions: readonly { readonly id: string; readonly name: string }[];
     readonly competencies: readonly { readonly id: string; readonly name: string }[];
