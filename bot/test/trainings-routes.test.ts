@@ -40,7 +40,13 @@ function memoryAdmin() {
       updatedAt: NOW.toISOString(),
     }) as TrainingView;
   const admin: TrainingAdmin = {
-    list: async (fy) => [...stored.values()].map((s) => s.view).filter(() => fy === 2570),
+    list: async (fy, page) => ({
+      trainings: [...stored.values()]
+        .map((s) => s.view)
+        .filter(() => fy === 2570)
+        .slice(0, page.limit),
+      next: null,
+    }),
     read: async (id) => stored.get(id)?.view,
     async check(body) {
       const parsed = parseTrainingInput(body);

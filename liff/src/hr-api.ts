@@ -104,8 +104,14 @@ export type TrainingBody = Omit<
   readonly competency: string;
 };
 
-export const loadTrainings = (api: ApiClient) =>
-  send<{ fiscalYear: number; trainings: TrainingView[]; options: TrainingOptions }>(api, 'manage/trainings');
+/** One page of this fiscal year's trainings, latest first; `cursor` is the previous page's nextCursor. */
+export const loadTrainings = (api: ApiClient, cursor?: string) =>
+  send<{
+    fiscalYear: number;
+    trainings: TrainingView[];
+    nextCursor: string | null;
+    options: TrainingOptions;
+  }>(api, cursor ? `manage/trainings?cursor=${encodeURIComponent(cursor)}` : 'manage/trainings');
 
 export const saveTraining = (api: ApiClient, id: string | undefined, body: TrainingBody) =>
   send<{ training: TrainingView }>(

@@ -1,8 +1,10 @@
 import express, { type Request, type Router } from 'express';
+import { isKeyCursor } from '../store/query-page';
 import { firestoreTrainingAdmin, type TrainingAdmin, trainingOptions } from '../trainings/training-admin';
 import { personOf } from './api-auth';
 import type { ApiDeps } from './api-deps';
 import { fiscalYearParam } from './api-input';
+import { encodeCursor, pageParam } from './page-cursor';
 
 // HR's trainings page (mounted at /manage/trainings, HR only) over trainings/training-admin.ts.
 
@@ -26,9 +28,16 @@ export function trainingsRoutes(admin: TrainingAdmin, d: Pick<ApiDeps, 'clock' |
   router.get('/', async (req, res) => {
     const fy = fiscalYearParam(req, res, d.clock());
     if (fy === undefined) return;
-    const trainings = await admin.list(fy);
+    const page = pageParam(req, res, isKeyCursor);
+    if (!page) return;
+    const { trainings, next } = await admin.list(fy, page);
     res.setHeader('cache-control', 'no-store');
-    res.json({ fiscalYear: fy, trainings, options: trainingOptions() });
+    res.json({
+      fiscalYear: fy,
+      trainings,
+      nextCursor: next ? encodeCursor(next) : null,
+      options: trainingOptions(),
+    });
   });
 
   router.get('/:id', async (req, res) => {

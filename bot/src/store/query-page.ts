@@ -20,17 +20,18 @@ export interface QueryPage {
   readonly next: KeyCursor | null;
 }
 
-/** `order` is a field, or 'id' for the documents' own id order. */
+/** `order` is a field, or 'id' for the documents' own id order; `direction` applies to both keys. */
 export async function queryPage(
   query: Query,
   order: string,
   limit: number,
   after: KeyCursor | undefined,
+  direction: 'asc' | 'desc' = 'asc',
 ): Promise<QueryPage> {
   let q =
     order === 'id'
-      ? query.orderBy(FieldPath.documentId())
-      : query.orderBy(order).orderBy(FieldPath.documentId());
+      ? query.orderBy(FieldPath.documentId(), direction)
+      : query.orderBy(order, direction).orderBy(FieldPath.documentId(), direction);
   if (after) q = order === 'id' ? q.startAfter(after[1]) : q.startAfter(after[0], after[1]);
   const snap = await q.limit(limit + 1).get();
   const docs = snap.docs.slice(0, limit);

@@ -12,6 +12,7 @@ import {
 import { type CollectionReference, type DocumentSnapshot, Timestamp } from 'firebase-admin/firestore';
 import { isoOfTimestamp } from '../api/timestamp-iso';
 import { unusableStaff } from '../people/staff-records';
+import { type KeyCursor, queryPage } from '../store/query-page';
 
 // HR's trainings (municipalities/{m}/trainings): the daily job opens each attendee's report after the
 // last day. This module owns the reads, the checks against the staff list and the writes; the routes
@@ -62,16 +63,25 @@ export function trainingView(s: DocumentSnapshot) {
 }
 
 /** The trainings starting in a fiscal year, latest first. */
-export async function listTrainings(c: TrainingCollections, fiscalYear: number): Promise<TrainingView[]> {
+/**
+ * One page of a fiscal year's trainings, latest start first (then by id), `limit` at a time after the
+ * cursor: a municipality records hundreds a year, each with its attendees.
+ */
+export async function listTrainings(
+  c: TrainingCollections,
+  fiscalYear: number,
+  page: { readonly limit: number; readonly after: KeyCursor | undefined },
+): Promise<{ trainings: TrainingView[]; next: KeyCursor | null }> {
   const range = fiscalYearRange(fiscalYear);
-  // one range filter on one field needs no composite index
-  const snap = await c.trainings
-    .where('startDate', '>=', range.start)
-    .where('startDate', '<=', range.end)
-    .get();
-  return snap.docs
-    .map(trainingView)
-    .sort((a, b) => b.startDate.localeCompare(a.startDate) || a.title.localeCompare(b.title, 'th'));
+  // one range filter on the ordered field, both keys descending: no composite index
+  const found = await queryPage(
+    c.trainings.where('startDate', '>=', range.start).where('startDate', '<=', range.end),
+    'startDate',
+    page.limit,
+    page.after,
+    'desc',
+  );
+  return { trainings: found.docs.map(trainingView), next: found.next };
 }
 
 /** One training, or undefined when the id is not one (never a document path) or no such training. */
@@ -124,7 +134,10 @@ export function changesOpenedReports(before: TrainingInput, after: TrainingInput
 
 /** What HR's trainings page needs, so the routes can be tried over an in-memory one. */
 export interface TrainingAdmin {
-  list(fiscalYear: number): Promise<TrainingView[]>;
+  list(
+    fiscalYear: number,
+    page: { readonly limit: number; readonly after: KeyCursor | undefined },
+  ): ReturnType<typeof listTrainings>;
   read(id: string): Promise<TrainingView | undefined>;
   check(body: unknown): Promise<{ training: TrainingInput } | { errors: Record<string, string> }>;
   create(t: TrainingInput, by: Actor, now: Date): Promise<TrainingView>;
@@ -132,7 +145,7 @@ export interface TrainingAdmin {
 }
 
 export const firestoreTrainingAdmin = (c: TrainingCollections): TrainingAdmin => ({
-  list: (fy) => listTrainings(c, fy),
+  list: (fy, page) => listTrainings(c, fy, page),
   read: (id) => readTraining(c, id),
   check: (body) => checkTraining(c, body),
   create: (t, by, now) => createTraining(c, t, by, now),

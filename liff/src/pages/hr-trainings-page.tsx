@@ -9,6 +9,7 @@ import {
   type TrainingOptions,
   type TrainingView,
 } from '../hr-api';
+import { type PageOf, useLoadMore } from '../load-more';
 import type { PageProps } from '../page-props';
 import { EmptyState, ErrorState, LoadingState } from '../status-views';
 import { ThaiDateField } from '../thai-date-field';
@@ -103,6 +104,35 @@ export function HrTrainingsPage({ api }: PageProps) {
           เพิ่มการอบรม
         </button>
       </div>
+      <TrainingList
+        api={api}
+        first={{ items: trainings, nextCursor: state.value.nextCursor }}
+        onEdit={setEditing}
+      />
+    </>
+  );
+}
+
+/** The year's trainings, a page at a time: the first with the page, then "ดูเพิ่ม". */
+function TrainingList({
+  api,
+  first,
+  onEdit,
+}: {
+  readonly api: PageProps['api'];
+  readonly first: PageOf<TrainingView>;
+  readonly onEdit: (t: TrainingView) => void;
+}) {
+  const { items: trainings, button } = useLoadMore<TrainingView>(
+    first,
+    async (cursor) => {
+      const page = await loadTrainings(api, cursor);
+      return { items: page.trainings, nextCursor: page.nextCursor };
+    },
+    messageOf,
+  );
+  return (
+    <>
       {trainings.length === 0 ? (
         <EmptyState title="ยังไม่มีการอบรมในปีงบประมาณนี้">
           <p>กด "เพิ่มการอบรม" เพื่อบันทึกหลักสูตรและผู้เข้าอบรม</p>
@@ -124,7 +154,7 @@ export function HrTrainingsPage({ api }: PageProps) {
               <button
                 type="button"
                 class="hr-secondary"
-                onClick={() => setEditing(t)}
+                onClick={() => onEdit(t)}
                 aria-label={`แก้ไข ${t.title}`}
               >
                 แก้ไข
@@ -133,6 +163,7 @@ export function HrTrainingsPage({ api }: PageProps) {
           ))}
         </ul>
       )}
+      {button}
     </>
   );
 }
