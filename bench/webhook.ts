@@ -139,6 +139,9 @@ async function main() {
     `users=${USERS} conversations/user=${CONVERSATIONS} turns/conversation=${conversation.length} cores=${os.cpus().length} load=${os.loadavg()[0]?.toFixed(1)} (options: --help)`,
   );
   console.log(
+    `runtime: ${process.env.BENCH_RUNTIME ?? `tsx on node ${process.version}: its require() hook and __name() wrappers cost the bot what production never pays (npm run bench:webhook runs the bundle)`}`,
+  );
+  console.log(
     `emulator warmed before the cold pass on other data: project ${warm.projectId}, ${warm.ops} operations in ${warm.ms.toFixed(0)} ms (not the bot's client or documents)`,
   );
   console.log(
