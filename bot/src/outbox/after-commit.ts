@@ -5,7 +5,7 @@ import type { Task } from '../runtime/task-queue';
 import { EXPIRE_AT } from '../store/expire-at';
 import { processedEventExpiry } from '../webhook/replay-window';
 import { type DeliveryDeps, deliverEntry } from './deliver-entry';
-import { type OutboxEntry, storable } from './outbox-entry';
+import { fromStoredOutbox, type OutboxEntry, toStoredOutbox } from './outbox-entry';
 
 /** Work an API write recorded in its own transaction, to queue once that transaction has committed. */
 export interface CommittedWork {
@@ -32,13 +32,15 @@ export function createAfterCommit(o: {
     record(tx: Transaction, tasks: readonly Task[], to = ''): CommittedWork | undefined {
       if (tasks.length === 0) return undefined;
       const key = `api-${randomUUID()}`;
-      const entry = storable<OutboxEntry>({ to, batches: [], tasks, delivered: false });
+      const outbox = toStoredOutbox({ to, batches: [], tasks, delivered: false });
       const now = Date.now();
       tx.create(o.processedEvents.doc(key), {
         processedAt: Timestamp.fromMillis(now),
         [EXPIRE_AT]: Timestamp.fromDate(processedEventExpiry(now)),
-        outbox: entry,
+        outbox,
       });
+      // delivered as read back from the record, exactly what the sweeper would send
+      const entry = fromStoredOutbox(outbox) as OutboxEntry;
       return { key, entry };
     },
     /**

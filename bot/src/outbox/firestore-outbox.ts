@@ -1,6 +1,6 @@
 import { type CollectionReference, Timestamp } from 'firebase-admin/firestore';
 import { createGroupedUpdates } from './grouped-updates';
-import type { DeliveredVia, Outbox, OutboxEntry } from './outbox-entry';
+import { type DeliveredVia, fromStoredOutbox, type Outbox } from './outbox-entry';
 
 /** The outbox on the processed-event records (`processedEvents/{eventId}.outbox`). */
 export function createFirestoreOutbox(processedEvents: CollectionReference): Outbox {
@@ -9,8 +9,7 @@ export function createFirestoreOutbox(processedEvents: CollectionReference): Out
   return {
     async undelivered(eventId) {
       const snap = await processedEvents.doc(eventId).get();
-      const entry = snap.get('outbox') as OutboxEntry | undefined;
-      return entry && !entry.delivered ? entry : undefined;
+      return fromStoredOutbox(snap.get('outbox'));
     },
     async markDelivered(eventId, via: DeliveredVia) {
       // The whole entry is replaced: once sent, neither the answer (a survey summary repeats the answers)
@@ -31,7 +30,10 @@ export function createFirestoreOutbox(processedEvents: CollectionReference): Out
             (a.get('processedAt') as Timestamp).toMillis() - (b.get('processedAt') as Timestamp).toMillis(),
         )
         .slice(0, limit)
-        .map((d) => ({ eventId: d.id, entry: d.get('outbox') as OutboxEntry }));
+        .flatMap((d) => {
+          const entry = fromStoredOutbox(d.get('outbox'));
+          return entry ? [{ eventId: d.id, entry }] : [];
+        });
     },
   };
 }

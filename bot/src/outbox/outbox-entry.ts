@@ -35,7 +35,40 @@ export interface Outbox {
   }): Promise<Array<{ eventId: string; entry: OutboxEntry }>>;
 }
 
-/** A value Firestore can store: plain JSON (no undefined, no class instances). */
-export function storable<T>(value: T): T {
-  return JSON.parse(JSON.stringify(value)) as T;
+/**
+ * An entry as stored (`processedEvents/{eventId}.outbox`): who it is for and whether it is delivered as
+ * fields (the sweeper queries them), what it sends as ONE JSON string. The rendered messages are deep
+ * maps (flex bubbles); as a string they cost one stringify, where nested maps cost Firestore's validation
+ * and encoding of every value in every turn's commit, and nothing ever queries inside them.
+ */
+export interface StoredOutbox {
+  readonly to: string;
+  readonly delivered: false;
+  /** JSON of `{ batches, tasks }` (undefined fields dropped, as Firestore would refuse them) */
+  readonly sends: string;
+}
+
+export function toStoredOutbox(entry: OutboxEntry): StoredOutbox {
+  return {
+    to: entry.to,
+    delivered: false,
+    sends: JSON.stringify({ batches: entry.batches, tasks: entry.tasks }),
+  };
+}
+
+/**
+ * The entry a record holds, when it is still to deliver. Reads entries written before `sends` too
+ * (batches and tasks as maps), which records kept for the replay window may still hold.
+ */
+export function fromStoredOutbox(raw: unknown): OutboxEntry | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const o = raw as { to?: unknown; delivered?: unknown; sends?: unknown; batches?: unknown; tasks?: unknown };
+  if (o.delivered !== false) return undefined;
+  const sends = (typeof o.sends === 'string' ? JSON.parse(o.sends) : o) as Partial<OutboxEntry>;
+  return {
+    to: typeof o.to === 'string' ? o.to : '',
+    batches: sends.batches ?? [],
+    tasks: sends.tasks ?? [],
+    delivered: false,
+  };
 }

@@ -8,7 +8,7 @@ import {
   type Transaction,
 } from 'firebase-admin/firestore';
 import { turnFeatures } from '../features/registry';
-import type { OutboxEntry } from '../outbox/outbox-entry';
+import { type OutboxEntry, toStoredOutbox } from '../outbox/outbox-entry';
 import { processedEventExpiry } from '../webhook/replay-window';
 import { createConversationCache, type KnownConversation } from './conversation-cache';
 import { EXPIRE_AT } from './expire-at';
@@ -260,7 +260,7 @@ function processedEventRecord(
     processedAt: now,
     [EXPIRE_AT]: Timestamp.fromDate(processedEventExpiry(input.eventTimestamp)),
     // what the turn must still send: the transactional outbox (bot/src/outbox/)
-    ...(outbox ? { outbox } : {}),
+    ...(outbox ? { outbox: toStoredOutbox(outbox) } : {}),
   };
 }
 

@@ -13,7 +13,7 @@ import type { LineClient } from '../line/line-client';
 import { LINE_LIMITS } from '../line/line-limits';
 import { batches, type RenderOptions, renderMessages } from '../line/render-messages';
 import { type DeliveryDeps, deliverEntry, OUTBOX_SWEEP_AFTER_MS, sweepOutbox } from '../outbox/deliver-entry';
-import { type Outbox, storable } from '../outbox/outbox-entry';
+import type { Outbox } from '../outbox/outbox-entry';
 import type { Logger } from '../runtime/logger';
 import type { Task, TaskQueue } from '../runtime/task-queue';
 import type { Notification } from '../store/turn-feature';
@@ -115,13 +115,12 @@ export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promis
             result: { batches: batches(messages).map((m) => ({ messages: m })), tasks },
           };
         },
-        outbox: (result, notifications) =>
-          storable({
-            to: userId,
-            batches: result.batches,
-            tasks: [...result.tasks, ...notificationTasks(notifications, now, d)],
-            delivered: false,
-          }),
+        outbox: (result, notifications) => ({
+          to: userId,
+          batches: result.batches,
+          tasks: [...result.tasks, ...notificationTasks(notifications, now, d)],
+          delivered: false,
+        }),
       },
     );
     const outbox = d.outbox ?? NO_OUTBOX;
