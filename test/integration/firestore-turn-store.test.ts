@@ -142,6 +142,42 @@ describe('Firestore turn store: optimistic turns', () => {
   });
 });
 
+describe('the stored conversation state is the one the turn decided', () => {
+  type Draft = { readonly flow: 'draft'; readonly at: string; readonly draft: Record<string, string> };
+  // the first turn answers both dates; the second changes the start date, which voids the end date
+  const drafts: Draft[] = [
+    { flow: 'draft', at: 'confirm', draft: { startDate: '2026-12-01', endDate: '2026-12-03' } },
+    { flow: 'draft', at: 'endDate', draft: { startDate: '2026-12-05' } },
+  ];
+  const plan = (withLookup: boolean): TurnPlan<Draft | null | undefined, Draft> => ({
+    lookups: () => (withLookup ? [{ type: 'myOpenReports' as const }] : []),
+    decide: (state) => {
+      const turn = state?.turn ?? 0;
+      return {
+        state: { flow: drafts[Math.min(turn, 1)] as Draft, turn: turn + 1 },
+        effects: [],
+        result: state?.flow,
+      };
+    },
+  });
+  for (const [path, withLookup] of [
+    ['batch', false],
+    ['transaction', true],
+  ] as const)
+    it(`keeps no field the flow dropped (${path})`, async () => {
+      const user = newUser();
+      await store.runTurn(input(user), plan(withLookup));
+      await store.runTurn(input(user), plan(withLookup));
+      expect((await stored(user))?.state).toEqual({ flow: drafts[1], turn: 2 });
+      // the next turn starts from it, remembered or read
+      const third = await store.runTurn(input(user), plan(withLookup));
+      expect(!third.duplicate && third.result).toEqual(drafts[1]);
+      const fresh = createFirestoreTurnStore(db, c, { birthDatePepper: 'test-pepper' });
+      const fourth = await fresh.runTurn(input(user), plan(withLookup));
+      expect(!fourth.duplicate && fourth.result).toEqual(drafts[1]);
+    });
+});
+
 describe('merge writes as field paths', () => {
   it('change a document exactly as set(…, { merge: true }) does, and predict the result', async () => {
     const before = {

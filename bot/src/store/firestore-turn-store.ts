@@ -12,7 +12,7 @@ import { type OutboxEntry, toStoredOutbox } from '../outbox/outbox-entry';
 import { processedEventExpiry } from '../webhook/replay-window';
 import { createConversationCache, type KnownConversation } from './conversation-cache';
 import { EXPIRE_AT } from './expire-at';
-import { applyWrites, mergeWrites, updateArgs } from './merge-writes';
+import { applyWrites, replaceFields, updateArgs } from './merge-writes';
 import type { Notification, TurnCollections, TurnSettings } from './turn-feature';
 import type { AnyTurnFeature, TurnFeatureIndex } from './turn-features';
 import type { TurnStore } from './turn-store';
@@ -75,7 +75,8 @@ export function createFirestoreTurnStore(
         await read.prepare(outcome.effects);
         const update = conversationUpdate(outcome.state, recent, input, turn.now);
         turn.write(outcome.effects, tx, update);
-        tx.set(stateRef, update, { merge: true });
+        // each field of the update replaced whole (merge-writes.ts, replaceFields), as the batch path does
+        tx.set(stateRef, update, { mergeFields: Object.keys(update) });
         tx.create(
           processedRef,
           processedEventRecord(input, turn.now, plan.outbox?.(outcome.result, read.notifications)),
@@ -111,8 +112,8 @@ export function createFirestoreTurnStore(
           c.processedEvents.doc(input.eventId),
           processedEventRecord(input, turn.now, plan.outbox?.(outcome.result, [])),
         );
-        // The same change as the transaction's set-with-merge, as field paths: update() takes a precondition.
-        const writes = mergeWrites(update);
+        // The same change as the transaction's set, as field paths: update() takes a precondition.
+        const writes = replaceFields(update);
         if (seen) batch.update(stateRef, ...updateArgs(writes), { lastUpdateTime: seen.updateTime });
         else batch.create(stateRef, update);
         try {

@@ -21,6 +21,17 @@ export function mergeWrites(data: DocumentData): FieldWrite[] {
   return out;
 }
 
+/**
+ * The field writes of `set(data, { mergeFields: Object.keys(data) })`: each top-level field replaced
+ * whole, the document's other fields kept. A turn's conversation state is what `step` returned, not a
+ * merge of it into the stored one: a field the flow dropped (an end date a new start date voided) is
+ * gone from the store too, as it is from memory. One field path per field, not one per leaf, which is
+ * also less for Firestore to validate and encode at every turn.
+ */
+export function replaceFields(data: DocumentData): FieldWrite[] {
+  return Object.entries(data).map(([key, value]): FieldWrite => [[key], value]);
+}
+
 /** `update()`'s varargs form: field, value, field, value, … */
 export function updateArgs(writes: readonly FieldWrite[]): [FieldPath, unknown, ...unknown[]] {
   const args = writes.flatMap(([path, value]) => [new FieldPath(...path), value]);
