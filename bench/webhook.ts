@@ -54,6 +54,8 @@ const conversation: Turn[] = [
 
 async function main() {
   process.env.METADATA_SERVER_DETECTION = 'none';
+  // as deployed (functions/src/index.ts): the Firestore SDK's tracing off, no exporter being set up
+  process.env.FIRESTORE_ENABLE_TRACING ??= 'off';
   // tsx turns source-mapped stack traces on; the Firestore SDK captures a stack at every commit. The
   // deployed bundle runs without --enable-source-maps, so the bot should not pay for it here either.
   process.setSourceMapsEnabled(false);

@@ -37,6 +37,7 @@ let stoppingSince = 0;
 
 async function main() {
   process.env.METADATA_SERVER_DETECTION = 'none';
+  process.env.FIRESTORE_ENABLE_TRACING ??= 'off'; // as deployed (functions/src/index.ts): no exporter, no spans
   const emulator = await startEmulator();
   stops.unshift(() => emulator.stop());
   process.env.FIRESTORE_EMULATOR_HOST = emulator.hostPort;

@@ -44,6 +44,9 @@ const MEDIA_BUCKET = defineString('MEDIA_BUCKET', { default: '' });
 const WEBHOOK_MIN_INSTANCES = defineInt('WEBHOOK_MIN_INSTANCES', { default: 1 });
 // Deployed functions never set this: only the production-shape test points them at the fake LINE platform.
 const LINE_BASE = process.env.PHATTANA_FAKE_LINE_BASE;
+// No OpenTelemetry exporter is set up, yet the Firestore SDK traces unless told not to: no-op spans and
+// their contexts at every commit, for nothing. FIRESTORE_ENABLE_TRACING=on (functions/.env) brings them back.
+process.env.FIRESTORE_ENABLE_TRACING ??= 'off';
 
 let platform: ReturnType<typeof createPlatform> | undefined;
 
