@@ -20,8 +20,9 @@ import { buildPostbackEvent, buildTextEvent, signBody } from '../dev/src/simulat
 import { startCpuMeter } from './support/cpu-meter';
 import { countFirestoreOps } from './support/firestore-op-counter';
 
-const USAGE = `usage: npm run bench:webhook -- [users=50] [conversationsPerUser=2] [warm|nowarm] [--cpu-prof=<file>]
+const USAGE = `usage: npm run bench:webhook -- [users=50] [conversationsPerUser=2] [warm|nowarm] [--single] [--cpu-prof=<file>]
   nowarm             the bot's cold pass starts without its instance warm-up
+  --single           one municipality's bot alone, without the platform's routing (its read of the person's index)
   --cpu-prof=<file>  a V8 CPU profile of the bot's warm pass (the bot, the fake platform and the load share this process)`;
 if (process.argv.includes('--help')) {
   console.log(USAGE);
@@ -32,6 +33,7 @@ const args = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 const USERS = Number(args[0] ?? 50);
 const CONVERSATIONS = Number(args[1] ?? 2);
 const WARM = args[2] !== 'nowarm';
+const SINGLE = flags.includes('--single');
 const CPU_PROFILE = flags.find((f) => f.startsWith('--cpu-prof='))?.slice('--cpu-prof='.length);
 const SECRET = 'bench-channel-secret-0123456789';
 const TOKEN = 'bench-access-token';
@@ -66,11 +68,14 @@ async function main() {
   process.env.FIRESTORE_EMULATOR_HOST = emulator.hostPort;
   const db = getFirestore(initializeApp({ projectId: `bench-${Date.now()}` }, 'bench'));
   const platform = await startLinePlatform({ channelAccessToken: TOKEN });
+  const config = localBotConfig({ channelSecret: SECRET, channelAccessToken: TOKEN, lineBase: platform.url });
+  // as deployed (functions/src/index.ts): one platform that routes each event to the person's municipality
   const bot = await startLocalBot({
     db,
     logger: silentLogger,
     loadingAfterMs: 1500,
-    config: localBotConfig({ channelSecret: SECRET, channelAccessToken: TOKEN, lineBase: platform.url }),
+    platform: !SINGLE,
+    config,
   });
   const signer = createHmacPostbackSigner(derivePostbackSecret(SECRET));
   const users = Array.from({ length: USERS }, () => `U${randomBytes(16).toString('hex')}`);
@@ -87,12 +92,17 @@ async function main() {
         });
   };
 
-  // Everyone is a registered member of staff (consented and linked), as in daily use.
+  // Everyone is a registered member of staff (consented and linked, with the deployment's index of
+  // whose municipality they are, as registration leaves it), as in daily use.
   const linkBatch = db.batch();
   for (const [i, userId] of users.entries()) {
     linkBatch.set(db.collection('conversations').doc(userId), {
       person: { employeeId: `B${i}`, name: `พนักงานทดสอบ ${i}`, roles: ['staff'] },
       consent: consentRecord('granted', new Date()),
+    });
+    linkBatch.set(db.collection('lineUsers').doc(userId), {
+      municipalityId: config.organisation.municipalityId,
+      employeeId: `B${i}`,
     });
   }
   await linkBatch.commit();
@@ -142,6 +152,11 @@ async function main() {
   );
   console.log(
     `runtime: ${process.env.BENCH_RUNTIME ?? `tsx on node ${process.version}: its require() hook and __name() wrappers cost the bot what production never pays (npm run bench:webhook runs the bundle)`}`,
+  );
+  console.log(
+    SINGLE
+      ? 'bot: one municipality alone (--single), no routing read: not what is deployed'
+      : "bot: the platform, as deployed: each event routed by the person's lineUsers index (one read per event)",
   );
   console.log(
     `emulator warmed before the cold pass on other data: project ${warm.projectId}, ${warm.ops} operations in ${warm.ms.toFixed(0)} ms (not the bot's client or documents)`,
