@@ -89,6 +89,13 @@ export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promis
       : undefined;
   try {
     const calendar = await d.calendar?.();
+    // the pushes to other people, rendered once: for the stored outbox, then reused for the delivery
+    let rendered: { from: readonly Notification[]; tasks: Task[] } | undefined;
+    const pushesFor = (notifications: readonly Notification[]): Task[] => {
+      if (rendered?.from !== notifications)
+        rendered = { from: notifications, tasks: notificationTasks(notifications, now, d) };
+      return rendered.tasks;
+    };
     const turn = await d.store.runTurn(
       { userId, eventId: e.webhookEventId, eventTimestamp: e.timestamp, at: now },
       {
@@ -118,7 +125,7 @@ export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promis
         outbox: (result, notifications) => ({
           to: userId,
           batches: result.batches,
-          tasks: [...result.tasks, ...notificationTasks(notifications, now, d)],
+          tasks: [...result.tasks, ...pushesFor(notifications)],
           delivered: false,
         }),
       },
@@ -171,7 +178,7 @@ export async function handleEvent(e: webhook.Event, d: EventHandlerDeps): Promis
       {
         to: userId,
         batches: outgoing,
-        tasks: [...turn.result.tasks, ...notificationTasks(turn.notifications ?? [], now, d)],
+        tasks: [...turn.result.tasks, ...(turn.notifications ? pushesFor(turn.notifications) : [])],
         delivered: false,
       },
       replyToken,
