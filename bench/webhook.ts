@@ -2,7 +2,8 @@
 // real Firestore emulator and the fake LINE platform. Prints acknowledgement latency, throughput and
 // Firestore operations per turn, next to a bare @line/bot-sdk echo handler in the same process.
 // Each handler first runs the same load once (printed as "cold") to warm V8, connection pools
-// and the emulator up; the figures compared are the passes after that.
+// and the emulator up; the figures compared are the passes after that. `npm run bench:webhook` runs it
+// bundled on plain node (support/run-bundled.mjs), the bot through the platform layer, as deployed.
 // Usage: see USAGE below (npm run bench:webhook -- --help).
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
