@@ -9,6 +9,7 @@ import { checkReportPhotoToken } from '../reports/report-photo-link';
 import type { OrganisationConfig } from '../runtime/config';
 import { createJsonLogger } from '../runtime/logger';
 import { createInProcessTaskQueue, type Task, type TaskQueue } from '../runtime/task-queue';
+import { createGroupedReads } from '../store/grouped-reads';
 import { createWebhookApp } from '../webhook/webhook-app';
 import { homeOfLineUser } from './line-user-index';
 import { platformCollections } from './platform-collections';
@@ -128,10 +129,12 @@ export function createPlatform(o: CreatePlatformOptions) {
   /** people not linked through the index: the default municipality's, or the lobby's to register */
   const entryBot = () => botFor(defaultId || LOBBY_ID);
 
+  // every event's routing read; events arriving together share one getAll (never a cached route)
+  const routingReads = createGroupedReads(o.db);
   /** The bot of a LINE user's municipality. */
   async function botForUser(userId: string | undefined): Promise<Bot> {
     if (userId) {
-      const home = await homeOfLineUser(o.db, userId);
+      const home = await homeOfLineUser(o.db, userId, routingReads.get);
       if (home?.municipalityId && isFirestoreDocId(home.municipalityId)) return botFor(home.municipalityId);
     }
     return entryBot();

@@ -1,4 +1,4 @@
-import type { DocumentReference, Firestore } from 'firebase-admin/firestore';
+import type { DocumentReference, DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
 import type { TurnWriter } from '../store/turn-writer';
 import { platformCollections } from './platform-collections';
 
@@ -11,8 +11,12 @@ export interface LineUserHome {
 }
 
 /** The municipality (or region) a LINE user was linked to; undefined before any link made here. */
-export async function homeOfLineUser(db: Firestore, userId: string): Promise<LineUserHome | undefined> {
-  const snap = await platformCollections(db).lineUsers.doc(userId).get();
+export async function homeOfLineUser(
+  db: Firestore,
+  userId: string,
+  read: (ref: DocumentReference) => Promise<DocumentSnapshot> = (ref) => ref.get(),
+): Promise<LineUserHome | undefined> {
+  const snap = await read(platformCollections(db).lineUsers.doc(userId));
   if (!snap.exists) return undefined;
   const municipalityId = snap.get('municipalityId') as unknown;
   const regionId = snap.get('regionId') as unknown;
