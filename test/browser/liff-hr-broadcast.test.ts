@@ -233,13 +233,11 @@ describeBrowser('LIFF: HR reminds the people who are late', () => {
     expect(await lateList.getByRole('checkbox').count()).toBe(100);
     await lateList.getByText(/แสดงแล้ว 100 จาก \d+ คน/).waitFor();
     await lateList.getByRole('button', { name: 'ดูเพิ่ม' }).click();
-    await liff.page.waitForFunction(
-      (n) => document.querySelectorAll('[aria-labelledby="late-title"] input[type=checkbox]').length === n,
-      total,
-    );
+    await expect.poll(() => lateList.getByRole('checkbox').count()).toBe(total);
     expect(await lateList.getByRole('button', { name: 'ดูเพิ่ม' }).count()).toBe(0);
     // the page fits a 360 px phone: nothing wider than the screen
-    expect(await liff.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const width = await liff.page.locator('html').evaluate((e) => (e as { scrollWidth: number }).scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
     expect(liff.pageErrors).toEqual([]);
   }, 60_000);
 
