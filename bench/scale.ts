@@ -35,6 +35,7 @@ import { startLinePlatform } from '../dev/src/line-platform';
 import { startLocalBot } from '../dev/src/local-bot';
 import { demoMunicipality } from '../dev/src/seed/demo-municipality';
 import { buildPostbackEvent, signBody } from '../dev/src/simulator/webhook-events';
+import { broadcastPlanReads, seedOwingStaff } from './support/broadcast-plan-reads';
 import { startCpuMeter } from './support/cpu-meter';
 import { countFirestoreOps } from './support/firestore-op-counter';
 
@@ -57,6 +58,8 @@ const MULTICAST = '/v2/bot/message/multicast';
 const NOW = new Date('2026-12-04T02:00:00Z');
 const TODAY = bangkokDate(NOW);
 const SURVEY_ID = 'scale-survey';
+/** Issue #15 measures broadcast planning for this many recipients. */
+const BROADCAST_RECIPIENTS = 10_000;
 
 interface Person {
   readonly municipality: number;
@@ -385,7 +388,12 @@ async function main() {
   console.log(
     `dashboard: ${dashboardMunicipality} Firestore reads for one municipality's view, ${dashboardRegion} for the region's view of ${N} municipalities (${(dashboardRegion / N).toFixed(0)} per member, whatever the staff)`,
   );
-  console.log('not measured here: broadcast planning for 10,000 (bench:broadcast prints its reads)');
+  // broadcast planning for 10,000 recipients: one more municipality with that many people owing a report
+  const owingM = db.collection('municipalities').doc('broadcast-plan');
+  await owingM.set({ ...demoMunicipality, id: owingM.id });
+  await seedOwingStaff(db, owingM, BROADCAST_RECIPIENTS);
+  const plan = await broadcastPlanReads(db, owingM, NOW);
+  console.log(`broadcast planning: ${plan.reads} Firestore reads for ${plan.recipients} recipients`);
   await deployment.close();
   await platform.close();
   await emulator.stop();
@@ -412,7 +420,7 @@ async function main() {
       hottestDoc: peak.hottest,
       maxSustainedWritesPerDocPerSecond: Number(peak.sustained.toFixed(2)),
       dashboardReads: { municipality: dashboardMunicipality, region: dashboardRegion },
-      broadcastPlanReads: null,
+      broadcastPlanReads: plan.reads,
     }),
   );
 }

@@ -43,6 +43,8 @@ export {
   storeReportPhoto,
 } from './media/store-report-photo';
 export { type MunicipalityCollections, municipalityCollections } from './municipality-collections';
+// who owes what (issue #15): the index broadcast planning and the late list read
+export { owingDrift, readOwingIndex, rebuildOwingIndex } from './owing/owing-index-store';
 export { completeDeletionRequest, DataRequestError, openDataRequests } from './people/data-requests';
 export {
   createFirestoreEmployeeDirectory,

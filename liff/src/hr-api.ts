@@ -49,7 +49,9 @@ export const json = (method: string, body?: unknown): RequestInit => ({
 
 // ---- late list and reminders ----
 
-export const loadLateList = (api: ApiClient, within: number) => send<LateList>(api, `late?within=${within}`);
+/** One page of the late list; the next one with the page's `nextCursor`. */
+export const loadLateList = (api: ApiClient, within: number, cursor?: string | null) =>
+  send<LateList>(api, `late?within=${within}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
 
 export const previewBroadcast = (api: ApiClient, filter: BroadcastFilter) =>
   send<BroadcastView>(api, 'late/broadcasts', json('POST', { filter }));

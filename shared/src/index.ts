@@ -96,6 +96,8 @@ export type * from './library/library-api-contract';
 export * from './library/library-digest';
 export * from './library/library-entry';
 export * from './library/library-search';
+export * from './owing/late-page';
+export * from './owing/owing-index';
 export * from './people/approval-chain';
 export * from './people/csv';
 export * from './people/employee-import';

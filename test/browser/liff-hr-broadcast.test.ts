@@ -1,4 +1,5 @@
 import { beforeAll, expect, it } from 'vitest';
+import { indexReportWrite, indexStaffWrite } from '../../bot/src/owing/owing-writes';
 import { DEMO_MUNICIPALITY_ID, demoMunicipality } from '../../dev/src/seed/demo-municipality';
 import { describeBrowser } from '../support/browser';
 import { liffInBrowser } from '../support/liff-in-browser';
@@ -19,12 +20,15 @@ const municipality = () => sys.fs.db.collection('municipalities').doc(DEMO_MUNIC
 /** A member of staff with one open report, linked to LINE unless told otherwise. */
 async function latePerson(id: string, name: string, dueDate: string, o: { linked?: boolean } = {}) {
   const userId = o.linked === false ? undefined : await sys.linkedUser({ employeeId: id, name });
-  if (!userId)
-    await municipality()
-      .collection('employees')
-      .doc(id)
-      .set({ id, code: id, name, roles: ['staff'], active: true });
-  await municipality().collection('employees').doc(id).update({ divisionId: 'finance' });
+  // straight into Firestore, with the who-owes-what index's line as the product writes it
+  const ref = municipality().collection('employees').doc(id);
+  const staff = userId
+    ? { divisionId: 'finance' }
+    : { id, code: id, name, roles: ['staff'], active: true, divisionId: 'finance' };
+  const batch = sys.fs.db.batch();
+  batch.set(ref, staff, { merge: true });
+  indexStaffWrite(batch, ref, staff);
+  await batch.commit();
   // a training that ended well before the due date HR sees; returnDate keeps holiday edits working
   await seedReport(sys.fs.db, id, {
     trainingId: 'TRB',
@@ -187,6 +191,53 @@ describeBrowser('LIFF: HR reminds the people who are late', () => {
     // the division's total is what the server counted: everyone listed here (one page holds them)
     const rows = await staffList.getByRole('listitem').count();
     await staffList.getByText(`ทั้งหมด ${rows} คน`, { exact: true }).waitFor();
+    expect(liff.pageErrors).toEqual([]);
+  }, 60_000);
+
+  it('shows the late list a page at a time and loads the rest with ดูเพิ่ม', async () => {
+    // 120 more people late, written with their index lines as the morning job would open their reports
+    const batch = sys.fs.db.batch();
+    for (let i = 0; i < 120; i++) {
+      const id = `BP${String(i).padStart(3, '0')}`;
+      const ref = municipality().collection('employees').doc(id);
+      const staff = {
+        id,
+        code: id,
+        name: `ผู้ค้างส่ง ลำดับ ${i + 1}`,
+        roles: ['staff'],
+        active: true,
+        divisionId: 'finance',
+      };
+      batch.set(ref, staff);
+      indexStaffWrite(batch, ref, staff);
+      const report = {
+        employeeId: id,
+        employeeName: staff.name,
+        trainingTitle: 'การเขียนหนังสือราชการ',
+        dueDate: '2026-12-01',
+        status: 'pending',
+      };
+      const reportRef = municipality().collection('reports').doc(`TRP__${id}`);
+      batch.set(reportRef, { id: reportRef.id, trainingId: 'TRP', ...report });
+      indexReportWrite(batch, reportRef, report);
+    }
+    await batch.commit();
+    const hr = await sys.linkedUser({ employeeId: 'BHR4', roles: ['staff', 'hr'] });
+    await liff.page.setViewportSize({ width: 360, height: 740 });
+    await liff.page.goto(`${liff.url}/hr/late?sim_user=${hr}`);
+    const heading = liff.page.getByRole('heading', { level: 2, name: /^เลยกำหนดส่ง \(/ });
+    await heading.waitFor();
+    const total = Number((await heading.textContent())?.match(/\(([\d,]+) คน\)/)?.[1]?.replace(',', ''));
+    expect(total).toBeGreaterThanOrEqual(120);
+    const lateList = liff.page.getByRole('region', { name: /^เลยกำหนดส่ง/ });
+    expect(await lateList.getByRole('checkbox').count()).toBe(100);
+    await lateList.getByText(/แสดงแล้ว 100 จาก \d+ คน/).waitFor();
+    await lateList.getByRole('button', { name: 'ดูเพิ่ม' }).click();
+    await expect.poll(() => lateList.getByRole('checkbox').count()).toBe(total);
+    expect(await lateList.getByRole('button', { name: 'ดูเพิ่ม' }).count()).toBe(0);
+    // the page fits a 360 px phone: nothing wider than the screen
+    const width = await liff.page.locator('html').evaluate((e) => (e as { scrollWidth: number }).scrollWidth);
+    expect(width).toBeLessThanOrEqual(360);
     expect(liff.pageErrors).toEqual([]);
   }, 60_000);
 

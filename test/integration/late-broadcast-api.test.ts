@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { rebuildOwingIndex } from '../../bot/src/owing/owing-index-store';
 import { DEV_CHANNEL } from '../../dev/src/dev-settings';
 import { DEMO_MUNICIPALITY_ID, demoMunicipality } from '../../dev/src/seed/demo-municipality';
 import { bangkokMorning } from '../support/report-people';
@@ -176,6 +177,50 @@ describe('late list and reminder broadcast API for HR', () => {
     const bad = await call('/late?within=99', { token: tokenFor(hr) });
     expect(bad.status).toBe(400);
     expect(bad.body.message).toContain('วันทำการ');
+  });
+
+  it('comes in pages: each person once, in the list order, then a null cursor; a forged cursor is refused', async () => {
+    await seed(PEOPLE);
+    const hr = await hrUser();
+    const whole = await call('/late', { token: tokenFor(hr) });
+    expect(whole.body).toMatchObject({ lateCount: 4, dueSoonCount: 2, nextCursor: null });
+    const order = [...whole.body.late, ...whole.body.dueSoon].map(
+      (p: { employeeId: string }) => p.employeeId,
+    );
+    expect(order).toEqual(['L3', 'L1', 'L4', 'L2', 'S1', 'S2']);
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const q: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page = await call(`/late?limit=4${q}`, { token: tokenFor(hr) });
+      expect(page.status).toBe(200);
+      expect(page.body).toMatchObject({ lateCount: 4, dueSoonCount: 2 });
+      seen.push(
+        ...[...page.body.late, ...page.body.dueSoon].map((p: { employeeId: string }) => p.employeeId),
+      );
+      cursor = page.body.nextCursor;
+      pages++;
+    } while (cursor && pages < 10);
+    expect(pages).toBe(2);
+    expect(seen).toEqual(order);
+
+    // someone on the first page files meanwhile: the next page still starts after the same person
+    const first = await call('/late?limit=2', { token: tokenFor(hr) });
+    expect(first.body.late.map((p: { employeeId: string }) => p.employeeId)).toEqual(['L3', 'L1']);
+    await municipality().collection('reports').doc('TR0__L1').update({ status: 'submitted' });
+    await rebuildOwingIndex(municipality());
+    const next = await call(`/late?limit=2&cursor=${encodeURIComponent(first.body.nextCursor)}`, {
+      token: tokenFor(hr),
+    });
+    expect(next.body.late.map((p: { employeeId: string }) => p.employeeId)).toEqual(['L4', 'L2']);
+
+    for (const q of ['cursor=nonsense', 'limit=0', 'limit=501', 'limit=abc']) {
+      const bad = await call(`/late?${q}`, { token: tokenFor(hr) });
+      expect(bad.status).toBe(400);
+      expect(bad.body.message).toMatch(/หน้าถัดไป|จำนวนต่อหน้า/);
+    }
   });
 
   it('previews the overdue group, then a double confirm multicasts once and the status reaches sent', async () => {

@@ -1,6 +1,7 @@
 import { addDays, bangkokDate, EMPTY_REPORT_PARTS, reportIdFor, type TrainingReport } from '@phattana/shared';
 import type { Firestore } from 'firebase-admin/firestore';
 import { Timestamp } from 'firebase-admin/firestore';
+import { indexReportWrite } from '../../bot/src/owing/owing-writes';
 import { withoutUndefined } from '../../bot/src/store/without-undefined';
 import { DEMO_MUNICIPALITY_ID } from '../../dev/src/seed/demo-municipality';
 
@@ -37,8 +38,14 @@ export async function seedReport(
     history: [{ action: 'opened', by: 'system', at: new Date().toISOString() }],
     ...o,
   };
-  await reportsOf(db)
-    .doc(report.id)
-    .set({ ...withoutUndefined(report), updatedAt: Timestamp.now(), lastAction: 'opened' });
+  // with its line in the who-owes-what index, as the morning job opens one
+  const batch = db.batch();
+  batch.set(reportsOf(db).doc(report.id), {
+    ...withoutUndefined(report),
+    updatedAt: Timestamp.now(),
+    lastAction: 'opened',
+  });
+  indexReportWrite(batch, reportsOf(db).doc(report.id), report);
+  await batch.commit();
   return report;
 }

@@ -1,4 +1,5 @@
 import type { Role } from '@phattana/shared';
+import { indexStaffWrite } from '../../bot/src/owing/owing-writes';
 import { DEMO_MUNICIPALITY_ID } from '../../dev/src/seed/demo-municipality';
 import type { useSystem } from './system';
 
@@ -46,10 +47,12 @@ export async function seedChain(sys: System, people: Person[] = CHAIN): Promise<
   const users: Record<string, string> = {};
   for (const p of people) {
     users[p.employeeId] = await sys.linkedUser({ employeeId: p.employeeId, name: p.name, roles: p.roles });
-    await m
-      .collection('employees')
-      .doc(p.employeeId)
-      .update({ supervisorId: p.supervisorId, divisionId: p.divisionId ?? 'palad' });
+    const ref = m.collection('employees').doc(p.employeeId);
+    const place = { supervisorId: p.supervisorId, divisionId: p.divisionId ?? 'palad' };
+    const batch = sys.fs.db.batch();
+    batch.update(ref, place);
+    indexStaffWrite(batch, ref, place); // the who-owes-what index, as every product write does
+    await batch.commit();
   }
   return users;
 }

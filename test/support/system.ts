@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createMemoryLogger, loadRichMenuImages, setupRichMenus } from '@phattana/bot';
 import { consentRecord, type Role } from '@phattana/shared';
 import { afterAll, afterEach } from 'vitest';
+import { indexStaffWrite } from '../../bot/src/owing/owing-writes';
 import { localBotConfig } from '../../dev/src/dev-settings';
 import { type LinePlatform, startLinePlatform } from '../../dev/src/line-platform';
 import { type LocalBot, startLocalBot } from '../../dev/src/local-bot';
@@ -121,7 +122,8 @@ export function useSystem(
       const name = o.name ?? 'นางสาวทดสอบ ระบบดี';
       const roles = o.roles ?? ['staff'];
       const municipality = fs.db.collection('municipalities').doc(DEMO_MUNICIPALITY_ID);
-      await municipality.collection('employees').doc(employeeId).set({
+      // with its line in the who-owes-what index, as every product write of a staff record does
+      const staff = {
         id: employeeId,
         code: employeeId,
         name,
@@ -129,7 +131,11 @@ export function useSystem(
         active: true,
         lineUserId: userId,
         lineFollowing: true,
-      });
+      };
+      const batch = fs.db.batch();
+      batch.set(municipality.collection('employees').doc(employeeId), staff);
+      indexStaffWrite(batch, municipality.collection('employees').doc(employeeId), staff);
+      await batch.commit();
       await fs.db
         .collection('conversations')
         .doc(userId)

@@ -10,11 +10,14 @@ import {
   EXCLUSION_LABELS,
   type ExclusionReason,
   isAutoId,
+  LATE_PAGE_DEFAULT,
+  LATE_PAGE_MAX,
   type LateList,
   type LatePerson,
+  lateListPage,
   lineReach,
   parseFilter,
-  type ReportStatus,
+  parseLateCursor,
 } from '@phattana/shared';
 import express, { type Request, type Response, type Router } from 'express';
 import { type DocumentSnapshot, Timestamp } from 'firebase-admin/firestore';
@@ -22,7 +25,7 @@ import type { BatchRecord, BroadcastRecord } from '../broadcast/broadcast-record
 import { actorOf, createFirestoreBroadcastStore } from '../broadcast/firestore-broadcasts';
 import { noteBroadcastSending } from '../budget/broadcast-sending-notes';
 import type { CommittedWork } from '../outbox/after-commit';
-import { openReports } from '../reports/report-records';
+import { readOwingIndex } from '../owing/owing-index-store';
 import type { AuthedRequest } from './api-auth';
 import { personOf } from './api-auth';
 import type { ApiDeps } from './api-deps';
@@ -51,6 +54,8 @@ export function createLateRoutes(d: ApiDeps): Router {
     hoursTotals: c.hoursTotals,
   });
 
+  // Who owes what comes from its index (bot/src/owing/): ≤ 65 reads however many staff; the answer is
+  // one page of people (`limit`, default 100) after `cursor`, with the totals for the headings.
   router.get('/', async (req, res) => {
     const raw = req.query.within;
     const within = raw === undefined ? DEFAULT_DUE_SOON_DAYS : Number(raw);
@@ -58,11 +63,19 @@ export function createLateRoutes(d: ApiDeps): Router {
       res.status(400).json({ message: `ช่วง "ใกล้ครบกำหนด" ต้องเป็น 0 ถึง ${DUE_WITHIN_MAX} วันทำการ` });
       return;
     }
-    const [calendar, reports, municipality] = await Promise.all([
+    const limit = req.query.limit === undefined ? LATE_PAGE_DEFAULT : Number(req.query.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > LATE_PAGE_MAX) {
+      res.status(400).json({ message: `จำนวนต่อหน้าต้องเป็น 1 ถึง ${LATE_PAGE_MAX} คน` });
+      return;
+    }
+    const cursor = typeof req.query.cursor === 'string' ? parseLateCursor(req.query.cursor) : undefined;
+    if (req.query.cursor !== undefined && cursor === undefined) {
+      res.status(400).json({ message: 'ไม่พบหน้าถัดไปของรายชื่อนี้ กรุณาโหลดรายชื่อผู้ค้างส่งใหม่' });
+      return;
+    }
+    const [calendar, owing, municipality] = await Promise.all([
       d.calendar(),
-      openReports(c.reports)
-        .select('employeeId', 'employeeName', 'trainingTitle', 'dueDate', 'status', 'divisionId')
-        .get(),
+      readOwingIndex(c.municipality),
       c.municipality.get(),
     ]);
     const today = bangkokDate(d.clock());
@@ -77,61 +90,36 @@ export function createLateRoutes(d: ApiDeps): Router {
       string,
       { name: string; divisionId?: string; reports: LatePerson['reports'][number][] }
     >();
-    for (const doc of reports.docs) {
-      const r = doc.data() as {
-        employeeId: string;
-        employeeName?: string;
-        trainingTitle?: string;
-        dueDate: string;
-        status: ReportStatus;
-        divisionId?: string;
-      };
+    for (const r of owing.reports) {
       if (r.dueDate > dueSoonUntil) continue;
       const entry = byPerson.get(r.employeeId) ?? {
-        name: r.employeeName ?? '',
+        name: r.employeeName,
         divisionId: r.divisionId,
         reports: [],
       };
       entry.reports.push({
-        id: doc.id,
-        trainingTitle: r.trainingTitle ?? '',
+        id: r.id,
+        trainingTitle: r.trainingTitle,
         dueDate: r.dueDate,
         status: r.status,
         workingDaysLate: r.dueDate < today ? calendar.workingDaysBetween(r.dueDate, today) : 0,
       });
       byPerson.set(r.employeeId, entry);
     }
-    const ids = [...byPerson.keys()];
-    const employees =
-      ids.length === 0
-        ? []
-        : await d.db.getAll(...ids.map((id) => c.employees.doc(id)), {
-            fieldMask: ['name', 'divisionId', 'active', 'lineUserId', 'lineFollowing'],
-          });
+    const staff = new Map(owing.employees.filter((e) => byPerson.has(e.id)).map((e) => [e.id, e]));
     const late: LatePerson[] = [];
     const dueSoon: LatePerson[] = [];
-    employees.forEach((snap, i) => {
-      const id = ids[i] as string;
-      const entry = byPerson.get(id);
-      if (!entry) return;
-      const e = snap.exists ? snap.data() : undefined;
-      const reach = lineReach(
-        e
-          ? {
-              active: e.active !== false,
-              lineUserId: (e.lineUserId as string | undefined) || undefined,
-              lineFollowing: e.lineFollowing as boolean | undefined,
-            }
-          : undefined,
-      );
+    for (const [id, entry] of byPerson) {
+      const e = staff.get(id);
+      const reach = lineReach(e);
       // the staff record says where the person works now; the report's copy may be older
-      const divisionId = (e?.divisionId as string | undefined) ?? entry.divisionId ?? null;
+      const divisionId = e?.divisionId ?? entry.divisionId ?? null;
       const sorted = entry.reports.sort(
         (a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id),
       );
       const person: LatePerson = {
         employeeId: id,
-        name: String(e?.name ?? entry.name),
+        name: e?.name ?? entry.name,
         divisionId,
         divisionName: divisionId ? (divisionName.get(divisionId) ?? null) : null,
         reach: reach.reachable
@@ -142,12 +130,19 @@ export function createLateRoutes(d: ApiDeps): Router {
         workingDaysLate: Math.max(...sorted.map((r) => r.workingDaysLate)),
       };
       (person.earliestDue < today ? late : dueSoon).push(person);
-    });
-    late.sort((a, b) => b.workingDaysLate - a.workingDaysLate || a.employeeId.localeCompare(b.employeeId));
-    dueSoon.sort(
-      (a, b) => a.earliestDue.localeCompare(b.earliestDue) || a.employeeId.localeCompare(b.employeeId),
-    );
-    const body: LateList = { today, withinWorkingDays: within, dueSoonUntil, late, dueSoon, divisions };
+    }
+    const page = lateListPage(late, dueSoon, cursor, limit);
+    const body: LateList = {
+      today,
+      withinWorkingDays: within,
+      dueSoonUntil,
+      late: page.late,
+      dueSoon: page.dueSoon,
+      lateCount: late.length,
+      dueSoonCount: dueSoon.length,
+      nextCursor: page.nextCursor,
+      divisions,
+    };
     res.setHeader('cache-control', 'no-store');
     res.json(body);
   });

@@ -1,5 +1,4 @@
 import {
-  type BroadcastEmployee,
   type BroadcastFilter,
   type BroadcastPreview,
   broadcastReminderReplies,
@@ -7,7 +6,6 @@ import {
   type Division,
   ETHICS_CURRICULUM,
   MULTICAST_MAX,
-  type OpenReportRef,
   PREVIEW_NAMES,
   type RecipientSelection,
   selectRecipients,
@@ -21,14 +19,14 @@ import {
   type Firestore,
   Timestamp,
 } from 'firebase-admin/firestore';
-import { openReports } from '../reports/report-records';
+import { readOwingIndex } from '../owing/owing-index-store';
 import { EXPIRE_AT, expireAt, KEEP_DAYS } from '../store/expire-at';
 import { withoutUndefined } from '../store/without-undefined';
 import { retryKeyFor } from '../webhook/retry-key';
 import type { BatchRecord, BatchStatus, BroadcastActor, BroadcastRecord } from './broadcast-records';
 
-// Reminder broadcasts in Firestore. Preparing reads the open reports and the staff records of the
-// people who owe them (field masks: only what the selection needs) and freezes the recipients into
+// Reminder broadcasts in Firestore. Preparing reads who owes what from its index (bot/src/owing/: the
+// open reports and the staff fields, in ≤ 65 reads however many staff) and freezes the recipients into
 // batch documents, so what HR confirmed is exactly what is sent. Sending claims the broadcast with a
 // lease in a transaction, so two runs never work on it at once.
 
@@ -91,20 +89,15 @@ export interface BroadcastStore {
 export function createFirestoreBroadcastStore(db: Firestore, c: BroadcastCollections): BroadcastStore {
   const batchesOf = (id: string) => c.broadcasts.doc(id).collection('batches');
 
-  /** People who owe a report, narrowed by the filter. */
+  /** People who owe a report, narrowed by the filter: from the who-owes-what index (≤ 65 reads). */
   async function selectOwing(
     filter: BroadcastFilter,
     today: string,
     calendar: () => Promise<WorkingDayCalendar>,
   ): Promise<RecipientSelection> {
-    const reports = await openReports(c.reports)
-      .select('employeeId', 'dueDate', 'status', 'divisionId')
-      .get();
-    // data() once per document: cheaper than one get() per field at 10 000 documents
-    const open = reports.docs.map((d) => d.data() as OpenReportRef);
-    const employees = await readEmployees(db, c.employees, [...new Set(open.map((r) => r.employeeId))]);
+    const { reports, employees } = await readOwingIndex(c.municipality);
     return selectRecipients(
-      open,
+      reports,
       employees,
       filter,
       today,
@@ -112,13 +105,13 @@ export function createFirestoreBroadcastStore(db: Firestore, c: BroadcastCollect
     );
   }
 
-  /** Active staff without an ethics entry in the year: the staff list and the year's totals, once. */
+  /** Active staff without an ethics entry in the year: the staff from the index and the year's totals. */
   async function selectEthics(
     filter: Extract<BroadcastFilter, { kind: 'noEthicsTraining' }>,
   ): Promise<RecipientSelection> {
     if (!c.hoursTotals) throw new Error('the ethics reminder needs the hoursTotals collection');
-    const [employees, totals] = await Promise.all([
-      readEmployees(db, c.employees, [], { all: true }),
+    const [{ employees }, totals] = await Promise.all([
+      readOwingIndex(c.municipality),
       c.hoursTotals
         .where('fiscalYear', '==', filter.fiscalYear)
         .select('employeeId', `byCurriculum.${ETHICS_CURRICULUM}`)
@@ -288,36 +281,4 @@ async function resolveDivision(
     divisions.find((d) => d.name.toLowerCase().includes(typed));
   if (!found) return { filter, problem: `ไม่พบกอง "${filter.divisionId}" ในรายชื่อหน่วยงานของเทศบาล` };
   return { filter: { ...filter, divisionId: found.id, divisionName: found.name } };
-}
-
-/** Above this many people, one query over the staff list is cheaper than reading them by id. */
-const READ_BY_ID_MAX = 1000;
-const EMPLOYEE_FIELDS = ['name', 'divisionId', 'active', 'lineUserId', 'lineFollowing'] as const;
-
-async function readEmployees(
-  db: Firestore,
-  employees: CollectionReference,
-  ids: readonly string[],
-  o: { all?: boolean } = {},
-): Promise<BroadcastEmployee[]> {
-  const snaps =
-    o.all || ids.length > READ_BY_ID_MAX
-      ? (await employees.select(...EMPLOYEE_FIELDS).get()).docs
-      : ids.length === 0
-        ? []
-        : await db.getAll(...ids.map((id) => employees.doc(id)), { fieldMask: [...EMPLOYEE_FIELDS] });
-  const out: BroadcastEmployee[] = [];
-  for (const s of snaps) {
-    const d = s.data();
-    if (!d) continue;
-    out.push({
-      id: s.id,
-      name: String(d.name ?? ''),
-      divisionId: d.divisionId as string | undefined,
-      active: d.active !== false,
-      lineUserId: (d.lineUserId as string | undefined) || undefined,
-      lineFollowing: d.lineFollowing as boolean | undefined,
-    });
-  }
-  return out;
 }

@@ -9,6 +9,7 @@ import {
   type PersonContext,
 } from '@phattana/shared';
 import type { DocumentSnapshot } from 'firebase-admin/firestore';
+import { indexStaffWrite } from '../owing/owing-writes';
 import { birthDateHash } from '../people/birth-date-hash';
 import { isActiveRecord, personFromRecord } from '../people/staff-records';
 import { indexLineUser } from '../platform/line-user-index';
@@ -112,11 +113,14 @@ export const linkAccountTurn: TurnFeature<
           );
         }
         const person: PersonContext = personFromRecord(employee);
-        io.w.set(
-          employee.ref,
-          { lineUserId: io.userId, lineLinkedAt: io.now, lineLinkedVia: effect.via, lineFollowing: true },
-          { merge: true },
-        );
+        const linked = {
+          lineUserId: io.userId,
+          lineLinkedAt: io.now,
+          lineLinkedVia: effect.via,
+          lineFollowing: true,
+        };
+        io.w.set(employee.ref, linked, { merge: true });
+        indexStaffWrite(io.w, employee.ref, linked);
         if (effect.via === 'invite' && io.scratch.invite?.exists) {
           io.w.update(io.scratch.invite.ref, { usedBy: io.userId, usedAt: io.now });
         }

@@ -1,4 +1,5 @@
 import { type CollectionReference, FieldValue, type Firestore, Timestamp } from 'firebase-admin/firestore';
+import { indexStaffWrite } from '../owing/owing-writes';
 
 export class DataRequestError extends Error {
   override readonly name = 'DataRequestError';
@@ -39,12 +40,14 @@ export async function completeDeletionRequest(
     const employee = employeeId ? await tx.get(c.employees.doc(employeeId)) : undefined;
     // only if the staff record is still linked to the account that asked (HR may have relinked it)
     if (employee?.exists && employee.get('lineUserId') === request.get('lineUserId')) {
-      tx.update(employee.ref, {
+      const unlinked = {
         lineUserId: FieldValue.delete(),
         lineFollowing: FieldValue.delete(),
         lineUnlinkedAt: Timestamp.fromDate(o.now),
         lineUnlinkedBy: o.by,
-      });
+      };
+      tx.update(employee.ref, unlinked);
+      indexStaffWrite(tx, employee.ref, unlinked);
     }
     tx.delete(c.conversations.doc(String(request.get('lineUserId'))));
     tx.update(ref, {

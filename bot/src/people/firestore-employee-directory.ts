@@ -21,6 +21,7 @@ import {
   type Firestore,
   Timestamp,
 } from 'firebase-admin/firestore';
+import { indexStaffWrite } from '../owing/owing-writes';
 
 /** A staff record as stored: never the birth date itself, only its keyed hash. */
 export interface StoredEmployee extends Employee {
@@ -127,8 +128,11 @@ export function createFirestoreEmployeeDirectory(
       for (let i = 0; i < people.length; i += batchSize) {
         const batch = db.batch();
         const chunk = people.slice(i, i + batchSize);
-        for (const e of chunk)
-          batch.set(refs.employees.doc(e.id), toDoc(e, pepper, at, created.has(e.code)), { merge: true });
+        for (const e of chunk) {
+          const doc = toDoc(e, pepper, at, created.has(e.code));
+          batch.set(refs.employees.doc(e.id), doc, { merge: true });
+          indexStaffWrite(batch, refs.employees.doc(e.id), doc);
+        }
         try {
           await batch.commit();
         } catch (cause) {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { addDays, bangkokDate, generateInviteCode, INVITE_CODE_MIN_RANDOM_BYTES } from '@phattana/shared';
 import { type CollectionReference, FieldValue, type Firestore, Timestamp } from 'firebase-admin/firestore';
+import { indexStaffWrite } from '../owing/owing-writes';
 import { municipalityIdOf } from '../platform/line-user-index';
 import { platformCollections } from '../platform/platform-collections';
 
@@ -55,12 +56,14 @@ export async function unlinkEmployee(
     const employee = await tx.get(ref);
     if (!employee.exists) throw new EmployeeNotFoundError(`ไม่พบพนักงานรหัส ${o.employeeId}`);
     const lineUserId = employee.get('lineUserId') as string | undefined;
-    tx.update(ref, {
+    const unlinked = {
       lineUserId: FieldValue.delete(),
       lineFollowing: FieldValue.delete(),
       lineUnlinkedAt: Timestamp.fromDate(o.now),
       lineUnlinkedBy: o.by,
-    });
+    };
+    tx.update(ref, unlinked);
+    indexStaffWrite(tx, ref, unlinked);
     if (lineUserId) tx.delete(platformCollections(db).lineUsers.doc(lineUserId));
     if (lineUserId)
       tx.set(

@@ -1,6 +1,7 @@
 import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
 import { FieldValue, Timestamp } from 'firebase-admin/firestore';
 import type { MunicipalityCollections } from '../municipality-collections';
+import { indexStaffWrite } from '../owing/owing-writes';
 import type { Logger } from '../runtime/logger';
 
 // PDPA retention, as the privacy notice promises (shared/src/people/privacy-notice.ts, "ระยะเวลาเก็บ"):
@@ -62,11 +63,13 @@ async function anonymise(d: RetentionDeps, employeeId: string, lineUserId: strin
   const batch = d.db.batch();
   for (const doc of [...invites.docs, ...drafts.docs]) batch.delete(doc.ref);
   if (lineUserId) batch.delete(d.conversations.doc(lineUserId));
-  batch.update(d.c.employees.doc(employeeId), {
+  const anonymised = {
     lineUserId: FieldValue.delete(),
     lineFollowing: FieldValue.delete(),
     birthDateHash: FieldValue.delete(),
     anonymisedAt: Timestamp.fromDate(now),
-  });
+  };
+  batch.update(d.c.employees.doc(employeeId), anonymised);
+  indexStaffWrite(batch, d.c.employees.doc(employeeId), anonymised);
   await batch.commit();
 }

@@ -1,6 +1,7 @@
 import type { PersonContext, Role } from '@phattana/shared';
 import { type CollectionReference, FieldValue, type Firestore, Timestamp } from 'firebase-admin/firestore';
 import type { LineClient } from '../line/line-client';
+import { indexStaffWrite } from '../owing/owing-writes';
 import { linkMenuForRoles, type MenuRole } from '../rich-menus';
 
 export interface LinkedPersonChange {
@@ -36,12 +37,14 @@ export async function syncLinkedPeople(
       if (person?.employeeId !== c.employeeId) return 'skipped' as const;
       if (!c.active) {
         tx.update(ref, { person: FieldValue.delete(), state: { flow: null, turn: 0 } });
-        tx.update(o.employees.doc(c.employeeId), {
+        const unlinked = {
           lineUserId: FieldValue.delete(),
           lineFollowing: FieldValue.delete(),
           lineUnlinkedAt: Timestamp.fromDate(o.now),
           lineUnlinkedBy: 'import: no longer active',
-        });
+        };
+        tx.update(o.employees.doc(c.employeeId), unlinked);
+        indexStaffWrite(tx, o.employees.doc(c.employeeId), unlinked);
         return 'unlinked' as const;
       }
       tx.update(ref, { 'person.roles': [...c.roles] });

@@ -29,6 +29,7 @@ import {
   Timestamp,
 } from 'firebase-admin/firestore';
 import type { LineClient } from '../line/line-client';
+import { indexReportWrite } from '../owing/owing-writes';
 import { employeeFromDoc } from '../people/firestore-employee-directory';
 import { requestFromDoc } from '../requests/request-records';
 import { inPool } from '../runtime/bounded-pool';
@@ -311,6 +312,7 @@ export async function openEndedTrainings(
           updatedAt: at,
           lastAction: 'opened',
         });
+        indexReportWrite(tx, d.c.reports.doc(report.id), report);
         if (request?.exists)
           tx.set(request.ref, {
             ...withoutUndefined(markReportOpened(requestFromDoc(request), report, d.now)),

@@ -6,6 +6,7 @@ import {
   type Firestore,
   Timestamp,
 } from 'firebase-admin/firestore';
+import { indexReportWrite } from '../owing/owing-writes';
 import { isOpenStatus, openReports, reportFromDoc } from './report-records';
 
 /**
@@ -31,6 +32,7 @@ export async function recomputeOpenDueDates(
       const dueDate = reportDueDate(calendar, fresh.returnDate);
       if (dueDate === fresh.dueDate) return false;
       tx.update(doc.ref, { dueDate, updatedAt: Timestamp.fromDate(now), lastAction: 'dueDateRecomputed' });
+      indexReportWrite(tx, doc.ref, { ...fresh, dueDate });
       return true;
     });
     if (updated) changed++;

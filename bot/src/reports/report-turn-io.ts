@@ -24,6 +24,7 @@ import type {
   Transaction,
 } from 'firebase-admin/firestore';
 import { publishToLibrary } from '../library/library-records';
+import { indexReportWrite } from '../owing/owing-writes';
 import { employeeFromDoc } from '../people/firestore-employee-directory';
 import { applyStatsDelta } from '../stats/stats-writes';
 import type { TurnWriter } from '../store/turn-writer';
@@ -172,6 +173,7 @@ export function applyReportEffect(
         updatedAt: now,
         lastAction: effect.action,
       });
+      indexReportWrite(w, c.reports.doc(effect.report.id), effect.report);
       if (c.stats && effect.action === 'submitted') {
         const first = before.get('firstSubmittedAt') as string | undefined;
         const delta = reportFiledDelta(

@@ -9,6 +9,7 @@ import {
 } from 'firebase-admin/firestore';
 import { turnFeatures } from '../features/registry';
 import { type OutboxEntry, toStoredOutbox } from '../outbox/outbox-entry';
+import { indexStaffWrite } from '../owing/owing-writes';
 import { processedEventExpiry } from '../webhook/replay-window';
 import { createConversationCache, type KnownConversation } from './conversation-cache';
 import { EXPIRE_AT } from './expire-at';
@@ -147,7 +148,10 @@ export function createFirestoreTurnStore(
         const when = Timestamp.fromDate(at);
         tx.set(ref, { following, followChangedAt: when }, { merge: true });
         // Reminders go by the staff record: mark the link inactive there too, history stays.
-        if (person) tx.set(c.employees.doc(person.employeeId), { lineFollowing: following }, { merge: true });
+        if (person) {
+          tx.set(c.employees.doc(person.employeeId), { lineFollowing: following }, { merge: true });
+          indexStaffWrite(tx, c.employees.doc(person.employeeId), { lineFollowing: following });
+        }
       });
     },
   };

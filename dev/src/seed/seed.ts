@@ -3,6 +3,7 @@ import {
   createHolidayCalendarSource,
   municipalityCollections,
   openEndedTrainings,
+  rebuildOwingIndex,
 } from '@phattana/bot';
 import { bangkokDate } from '@phattana/shared';
 import type { Firestore } from 'firebase-admin/firestore';
@@ -66,5 +67,8 @@ export async function seedDemo(
   await seedDemoStats(db, m, now);
   // a second municipality, the national holiday list and the province office: tenancy in `npm start`
   await seedPlatform(db, now);
+  // the seeders write records straight into Firestore: the who-owes-what index is built from them
+  for (const municipality of (await db.collection('municipalities').get()).docs)
+    await rebuildOwingIndex(municipality.ref);
   return { employees: demoEmployees.length, trainings: trainings.length, holidays: demoHolidays.length };
 }

@@ -76,7 +76,46 @@ interface ChooserProps {
   readonly onPreview: (b: BroadcastView) => void;
 }
 
-function LateChooser({ api, list, within, onWithin, onPreview }: ChooserProps) {
+function LateChooser({ api, list: first, within, onWithin, onPreview }: ChooserProps) {
+  // the pages loaded after the first with "ดูเพิ่ม"; a new first page (another window) starts over
+  const [more, setMore] = useState<readonly LateList[]>([]);
+  const [loadingMore, setLoadingMore] = useState(false);
+  const [moreError, setMoreError] = useState('');
+  useEffect(() => {
+    setMore([]);
+    setMoreError('');
+  }, [first]);
+  const list: LateList = {
+    ...first,
+    late: [...first.late, ...more.flatMap((p) => p.late)],
+    dueSoon: [...first.dueSoon, ...more.flatMap((p) => p.dueSoon)],
+    nextCursor: more.length > 0 ? (more[more.length - 1]?.nextCursor ?? null) : first.nextCursor,
+  };
+  async function loadMore() {
+    setLoadingMore(true);
+    setMoreError('');
+    try {
+      const page = await loadLateList(api, within, list.nextCursor);
+      setMore([...more, page]);
+    } catch (err) {
+      setMoreError(messageOf(err));
+    } finally {
+      setLoadingMore(false);
+    }
+  }
+  const moreButton = list.nextCursor ? (
+    <div class="hr-actions">
+      <button type="button" class="hr-secondary" disabled={loadingMore} onClick={loadMore}>
+        {loadingMore ? 'กำลังโหลด…' : 'ดูเพิ่ม'}
+      </button>
+      <span class="hr-meta">
+        แสดงแล้ว {thaiNumber(list.late.length + list.dueSoon.length)} จาก{' '}
+        {thaiNumber(list.lateCount + list.dueSoonCount)} คน
+      </span>
+      <LiveStatus tone="error">{moreError}</LiveStatus>
+    </div>
+  ) : null;
+  const lateComplete = list.late.length >= list.lateCount;
   const [group, setGroup] = useState<Group>('overdue');
   const [divisionId, setDivisionId] = useState(list.divisions[0]?.id ?? '');
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -123,21 +162,22 @@ function LateChooser({ api, list, within, onWithin, onPreview }: ChooserProps) {
     }
   }
 
-  const nobody = list.late.length === 0 && list.dueSoon.length === 0;
+  const nobody = list.lateCount === 0 && list.dueSoonCount === 0;
   return (
     <>
       <p class="lead">ข้อมูลวันที่ {shortDate(list.today)} · นับเฉพาะวันทำการ (ไม่นับเสาร์ อาทิตย์ และวันหยุดราชการ)</p>
       <section class="hr-section" aria-labelledby="late-title">
-        <h2 id="late-title">เลยกำหนดส่ง ({thaiNumber(list.late.length)} คน)</h2>
-        {list.late.length === 0 ? (
+        <h2 id="late-title">เลยกำหนดส่ง ({thaiNumber(list.lateCount)} คน)</h2>
+        {list.lateCount === 0 ? (
           <p>ไม่มีผู้ที่เลยกำหนดส่งรายงานผลการฝึกอบรม</p>
         ) : (
           <PeopleList people={list.late} selected={selected} onToggle={toggle} />
         )}
+        {lateComplete ? null : moreButton}
       </section>
       <section class="hr-section" aria-labelledby="soon-title">
         <h2 id="soon-title">
-          ใกล้ครบกำหนด ภายใน {thaiNumber(within)} วันทำการ ({thaiNumber(list.dueSoon.length)} คน)
+          ใกล้ครบกำหนด ภายใน {thaiNumber(within)} วันทำการ ({thaiNumber(list.dueSoonCount)} คน)
         </h2>
         <div class="hr-field">
           <label for="within">ดูล่วงหน้า (วันทำการ)</label>
@@ -153,11 +193,14 @@ function LateChooser({ api, list, within, onWithin, onPreview }: ChooserProps) {
             ))}
           </select>
         </div>
-        {list.dueSoon.length === 0 ? (
+        {list.dueSoonCount === 0 ? (
           <p>ไม่มีผู้ที่ครบกำหนดส่งในช่วงนี้</p>
+        ) : list.dueSoon.length === 0 ? (
+          <p>กด "ดูเพิ่ม" ในรายชื่อผู้ที่เลยกำหนดส่งเพื่อดูต่อ</p>
         ) : (
           <PeopleList people={list.dueSoon} selected={selected} onToggle={toggle} />
         )}
+        {lateComplete ? moreButton : null}
       </section>
       {nobody ? (
         <EmptyState title="ไม่มีผู้ค้างส่ง">

@@ -36,7 +36,7 @@ export interface LatePerson {
   readonly workingDaysLate: number;
 }
 
-/** GET /api/late */
+/** GET /api/late?within=&cursor=&limit=: one page, the late before the due soon */
 export interface LateList {
   readonly today: IsoDate;
   /** the "due soon" window, in working days */
@@ -47,6 +47,11 @@ export interface LateList {
   readonly late: readonly LatePerson[];
   /** nothing late yet, but a report due by `dueSoonUntil`; nearest due first */
   readonly dueSoon: readonly LatePerson[];
+  /** everyone late / due soon, over every page */
+  readonly lateCount: number;
+  readonly dueSoonCount: number;
+  /** pass as `cursor` for the next page; null on the last one */
+  readonly nextCursor: string | null;
   readonly divisions: readonly { readonly id: string; readonly name: string }[];
 }
 
