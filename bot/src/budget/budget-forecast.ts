@@ -9,7 +9,7 @@ import {
   type WorkingDayCalendar,
 } from '@phattana/shared';
 import type { CollectionReference } from 'firebase-admin/firestore';
-import { respondentFromDoc } from '../people/staff-records';
+import { respondentOf, type StaffSource, staffRecords } from '../people/staff-record-repository';
 import { reportFromDoc } from '../reports/report-turn-io';
 import { dueSurveyReminder, inviteKey, reminderKey } from '../surveys/survey-jobs';
 import { openSurveys, surveyFromDoc } from '../surveys/survey-records';
@@ -21,8 +21,7 @@ import { openSurveys, surveyFromDoc } from '../surveys/survey-records';
 // what the budget must be ready for, never less.
 
 export async function forecastRestOfMonth(d: {
-  c: {
-    employees: CollectionReference;
+  c: StaffSource & {
     reports: CollectionReference;
     surveys: CollectionReference;
     surveyCompletions: CollectionReference;
@@ -43,17 +42,15 @@ export async function forecastRestOfMonth(d: {
     if (d.calendar.isWorkingDay(day)) days.push(day);
 
   const [staff, pending, sent, open, queued] = await Promise.all([
-    d.c.employees.get(),
+    staffRecords(d.c).all(),
     d.c.reports.where('status', '==', 'pending').get(),
     d.c.notifications.where('status', 'in', ['sent', 'skipped']).get(),
     openSurveys(d.c.surveys).get(),
     d.c.broadcasts.where('status', '==', 'queued').get(),
   ]);
   const done = new Set(sent.docs.map((x) => x.id));
-  const reachable = new Map(
-    staff.docs.flatMap((p) => (lineReach(p.data()).reachable ? [[p.id, p] as const] : [])),
-  );
-  const supervisorOf = (id: string) => reachable.get(id)?.get('supervisorId') as string | undefined;
+  const reachable = new Map(staff.flatMap((p) => (lineReach(p).reachable ? [[p.id, p] as const] : [])));
+  const supervisorOf = (id: string) => reachable.get(id)?.supervisorId ?? undefined;
   /** "day|employeeId": one digest each */
   const digests = new Set<string>();
 
@@ -79,7 +76,7 @@ export async function forecastRestOfMonth(d: {
     );
     const max = Math.max(0, Math.floor(s.reminders.maxReminders));
     for (const p of reachable.values()) {
-      const me = respondentFromDoc(p);
+      const me = respondentOf(p);
       if (!me || !inAudience(s.audience, me) || answered.has(p.id)) continue;
       // the invitation and each reminder, as the morning job would send them day by day
       const dates: (IsoDate | undefined)[] = [

@@ -11,7 +11,14 @@ import {
 import type { DocumentSnapshot } from 'firebase-admin/firestore';
 import { indexStaffWrite } from '../owing/owing-writes';
 import { birthDateHash } from '../people/birth-date-hash';
-import { isActiveRecord, personFromRecord } from '../people/staff-records';
+import {
+  type LocatedStaffRecord,
+  personFromStaff,
+  type StaffRecord,
+  staffByBirthDateHash,
+  staffRecords,
+  staffSourceOf,
+} from '../people/staff-record-repository';
 import { indexLineUser } from '../platform/line-user-index';
 import { platformCollections } from '../platform/platform-collections';
 import type { ReadIo, TurnFeature } from '../store/turn-feature';
@@ -24,13 +31,13 @@ import type { ReadIo, TurnFeature } from '../store/turn-feature';
 
 interface Read {
   invite?: DocumentSnapshot;
-  employee?: DocumentSnapshot;
+  employee?: LocatedStaffRecord;
 }
 
-const employeeFact = (snap: DocumentSnapshot, userId: string): EmployeeFact => {
-  const lineUserId = snap.get('lineUserId') as string | undefined;
-  return { ...personFromRecord(snap), linkedToAnother: Boolean(lineUserId && lineUserId !== userId) };
-};
+const employeeFact = (r: StaffRecord, userId: string): EmployeeFact => ({
+  ...personFromStaff(r),
+  linkedToAnother: Boolean(r.lineUserId && r.lineUserId !== userId),
+});
 
 export const linkAccountTurn: TurnFeature<
   LinkAccountEffect,
@@ -59,12 +66,15 @@ export const linkAccountTurn: TurnFeature<
       );
       if (usable !== 'ok') return { status: usable };
       // the staff record of the invite's own municipality (the invite's parent)
-      const employees = invite.ref.parent.parent?.collection('employees') ?? io.c.employees;
-      const employee = await io.tx.get(employees.doc(String(invite.get('employeeId'))));
-      io.scratch.employee = employee;
-      return !isActiveRecord(employee)
+      const owner = invite.ref.parent.parent;
+      const employee = await staffRecords(owner ? staffSourceOf(owner) : io.c).located(
+        String(invite.get('employeeId')),
+        { tx: io.tx },
+      );
+      if (employee) io.scratch.employee = employee;
+      return !employee?.record.active
         ? { status: 'employeeInactive' }
-        : { status: 'ok', employee: employeeFact(employee, io.userId) };
+        : { status: 'ok', employee: employeeFact(employee.record, io.userId) };
     },
     async employeeByCode(l, io) {
       // whatever was typed: a code no staff record can have matches nobody
@@ -73,28 +83,20 @@ export const linkAccountTurn: TurnFeature<
       // employee codes repeat across municipalities: code and birth date together (the keyed hash) say
       // whose record it is, in this municipality or any other of the deployment
       const [own, anywhere] = await Promise.all([
-        io.tx.get(io.c.employees.doc(l.code)),
-        io.tx.get(
-          io.c.municipality.firestore
-            .collectionGroup('employees')
-            .where('birthDateHash', '==', hash)
-            .limit(3),
-        ),
+        staffRecords(io.c).located(l.code, { tx: io.tx }),
+        staffByBirthDateHash(io.c.municipality.firestore, hash, io.tx),
       ]);
-      const candidates = new Map<string, DocumentSnapshot>();
-      if (own.exists && own.get('birthDateHash') === hash) candidates.set(own.ref.path, own);
-      for (const d of anywhere.docs)
-        if (d.id === l.code && d.ref.parent.parent?.parent.id === 'municipalities')
-          candidates.set(d.ref.path, d);
+      const candidates = new Map<string, LocatedStaffRecord>();
+      if (own?.record.birthDateHash === hash) candidates.set(own.ref.path, own);
+      for (const d of anywhere) if (d.record.id === l.code) candidates.set(d.ref.path, d);
       if (candidates.size > 1) return { status: 'ambiguous' };
       const employee = [...candidates.values()][0] ?? own;
-      io.scratch.employee = employee;
-      const matches = employee.exists && employee.get('birthDateHash') === hash;
-      return !matches
+      if (employee) io.scratch.employee = employee;
+      return employee?.record.birthDateHash !== hash
         ? { status: 'noMatch' }
-        : employee.get('active') === false
+        : !employee.record.active
           ? { status: 'employeeInactive' }
-          : { status: 'ok', employee: employeeFact(employee, io.userId) };
+          : { status: 'ok', employee: employeeFact(employee.record, io.userId) };
     },
   },
   effects: {
@@ -107,12 +109,12 @@ export const linkAccountTurn: TurnFeature<
     accountLinked: {
       write(effect, io) {
         const employee = io.scratch.employee;
-        if (!employee?.exists || employee.id !== effect.employeeId) {
+        if (!employee || employee.record.id !== effect.employeeId) {
           throw new Error(
             `accountLinked for ${effect.employeeId} without its staff record read in this turn`,
           );
         }
-        const person: PersonContext = personFromRecord(employee);
+        const person: PersonContext = personFromStaff(employee.record);
         const linked = {
           lineUserId: io.userId,
           lineLinkedAt: io.now,

@@ -21,7 +21,7 @@ import type {
   DocumentReference,
   DocumentSnapshot,
 } from 'firebase-admin/firestore';
-import { staffRoles } from '../people/staff-records';
+import { staffRoles } from '../people/staff-record-repository';
 
 // IDP documents in Firestore (municipalities/{m}/idps/{employeeId}__{fiscalYear}) and the view the
 // LIFF pages get: the plan plus what the form offers (competencies, methods, the person's trainings).

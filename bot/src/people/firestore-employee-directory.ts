@@ -1,18 +1,12 @@
 import { birthDateHash } from './birth-date-hash';
-import { staffRoles } from './staff-records';
+import { type StoredEmployee, staffRecordFromData, staffRecords } from './staff-record-repository';
 // The staff list in Firestore, as the employee import reads and writes it:
 //   municipalities/{municipalityId}                       the Municipality (with its divisions)
 //   municipalities/{municipalityId}/employees/{employeeId} one Employee each
 // The import owns the HR fields of a staff record and nothing else: the LINE link (lineUserId),
 // consent and whatever later features add are left exactly as they are.
 
-import type {
-  Employee,
-  EmployeeImportResult,
-  ImportedEmployee,
-  Municipality,
-  StaffType,
-} from '@phattana/shared';
+import type { EmployeeImportResult, ImportedEmployee, Municipality } from '@phattana/shared';
 import {
   type CollectionReference,
   type DocumentData,
@@ -23,11 +17,7 @@ import {
 } from 'firebase-admin/firestore';
 import { indexStaffWrite } from '../owing/owing-writes';
 
-/** A staff record as stored: never the birth date itself, only its keyed hash. */
-export interface StoredEmployee extends Employee {
-  /** HMAC-SHA256(pepper, `${code}|${birthDate}`) in hex; see hashBirthDate */
-  readonly birthDateHash?: string;
-}
+export type { StoredEmployee } from './staff-record-repository';
 
 export interface EmployeeDirectory {
   /** the municipality document, or undefined when it does not exist */
@@ -89,7 +79,7 @@ export function createFirestoreEmployeeDirectory(
 ): EmployeeDirectory {
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > MAX_WRITES_PER_BATCH)
     throw new RangeError(`batchSize must be 1–${MAX_WRITES_PER_BATCH}`);
-  const municipalityId = refs.municipality.id;
+  const _municipalityId = refs.municipality.id;
 
   return {
     async loadMunicipality() {
@@ -106,8 +96,7 @@ export function createFirestoreEmployeeDirectory(
     },
 
     async loadAll() {
-      const snap = await refs.employees.get();
-      return snap.docs.map((d) => employeeFromDoc(d.id, d.data(), municipalityId));
+      return staffRecords(refs).all();
     },
 
     async applyImport(valid, changes, { pepper, now }) {
@@ -174,23 +163,6 @@ function toDoc(e: ImportedEmployee, pepper: string, at: Timestamp, isNew: boolea
   };
 }
 
-/** A stored staff record read back, tolerant of fields older imports did not write. */
-export function employeeFromDoc(id: string, data: DocumentData, municipalityId: string): StoredEmployee {
-  const str = (v: unknown, fallback = ''): string => (typeof v === 'string' ? v : fallback);
-  return {
-    id,
-    municipalityId: str(data.municipalityId, municipalityId),
-    code: str(data.code, id),
-    name: str(data.name),
-    divisionId: str(data.divisionId),
-    position: str(data.position),
-    staffType: str(data.staffType) as StaffType,
-    jobLine: str(data.jobLine),
-    ...(typeof data.level === 'string' && data.level !== '' ? { level: data.level } : {}),
-    supervisorId: typeof data.supervisorId === 'string' ? data.supervisorId : null,
-    roles: staffRoles(data.roles),
-    active: data.active !== false,
-    ...(typeof data.lineUserId === 'string' ? { lineUserId: data.lineUserId } : {}),
-    ...(typeof data.birthDateHash === 'string' ? { birthDateHash: data.birthDateHash } : {}),
-  };
-}
+/** A stored staff record read back (the staff-record repository's parser). */
+export const employeeFromDoc = (id: string, data: DocumentData, municipalityId: string): StoredEmployee =>
+  staffRecordFromData(id, data, municipalityId);

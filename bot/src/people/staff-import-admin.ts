@@ -8,7 +8,7 @@ import {
 import { type KeyCursor, queryPage } from '../store/query-page';
 import { createFirestoreEmployeeDirectory } from './firestore-employee-directory';
 import { importEmployees } from './import-employees';
-import { staffRoles } from './staff-records';
+import { staffRoles } from './staff-record-repository';
 import { syncLinkedPeople } from './sync-linked-people';
 
 // HR's staff list in the LIFF app: the list as the page shows it, and the staff-list import (the CLI's

@@ -6,14 +6,9 @@ import {
   ROLE_LABELS,
   SETTINGS_LIMITS,
 } from '@phattana/shared';
-import {
-  type CollectionReference,
-  type DocumentReference,
-  type DocumentSnapshot,
-  Timestamp,
-} from 'firebase-admin/firestore';
+import { type DocumentReference, type DocumentSnapshot, Timestamp } from 'firebase-admin/firestore';
 import { isoOfTimestamp } from '../api/timestamp-iso';
-import { unusableStaff } from '../people/staff-records';
+import { type StaffSource, unusableStaff } from '../people/staff-record-repository';
 
 // The municipality's settings HR edits in the LIFF app (yearly hours target, approval chain, surveys'
 // smallest group), kept on the municipality document with who changed what, for the audit trail. The
@@ -22,9 +17,8 @@ import { unusableStaff } from '../people/staff-records';
 /** How many settings changes the municipality document keeps for the audit trail. */
 const SETTINGS_HISTORY_MAX = 50;
 
-export interface SettingsCollections {
+export interface SettingsCollections extends StaffSource {
   readonly municipality: DocumentReference;
-  readonly employees: CollectionReference;
 }
 
 /** The settings as stored, with the defaults for what was never set. */
@@ -74,7 +68,7 @@ export async function saveSettings(
   const s = parsed.settings;
   const stopAt = s.approvalChain.stopAtEmployeeId;
   if (stopAt) {
-    const { unknown, left } = await unusableStaff(c.employees, [stopAt]);
+    const { unknown, left } = await unusableStaff(c, [stopAt]);
     if (unknown.length + left.length > 0)
       return { errors: { stopAtEmployeeId: `ไม่พบพนักงานรหัส ${stopAt} ที่ยังปฏิบัติงานอยู่` } };
   }

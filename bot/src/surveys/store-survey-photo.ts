@@ -3,6 +3,7 @@ import type { CollectionReference, DocumentReference } from 'firebase-admin/fire
 import type { LineClient } from '../line/line-client';
 import { fetchLinePhoto } from '../media/fetch-line-photo';
 import type { MediaStore } from '../media/media-store';
+import { type StaffSource, staffRecords } from '../people/staff-record-repository';
 import type { OnceOnlySender } from '../reports/once-only-sender';
 import { surveyPhotoRefused } from './survey-messages';
 import { surveyFromDoc } from './survey-records';
@@ -12,10 +13,9 @@ import { surveyFromDoc } from './survey-records';
 // (the turn wrote the pending entry). A photo that cannot be kept is recorded with its reason and the
 // person is asked, once, for another. Only named surveys have photo questions.
 
-export interface StoreSurveyPhotoDeps {
+export interface StoreSurveyPhotoDeps extends StaffSource {
   /** municipalities/{m}/surveys/{surveyId} */
   readonly survey: DocumentReference;
-  readonly employees: CollectionReference;
   readonly surveyCompletions: CollectionReference;
   readonly media: MediaStore;
   readonly line: LineClient;
@@ -89,13 +89,12 @@ async function tellRefused(
   reason: unknown,
 ): Promise<void> {
   if (typeof employeeId !== 'string') return;
-  const [employee, survey, completion] = await d.survey.firestore.getAll(
-    d.employees.doc(employeeId),
-    d.survey,
-    d.surveyCompletions.doc(surveyPersonKey(d.survey.id, employeeId)),
-  );
+  const [employee, [survey, completion]] = await Promise.all([
+    staffRecords(d).byId(employeeId),
+    d.survey.firestore.getAll(d.survey, d.surveyCompletions.doc(surveyPersonKey(d.survey.id, employeeId))),
+  ]);
   if (!survey?.exists) return;
-  const reach = lineReach(employee?.exists ? employee.data() : undefined);
+  const reach = lineReach(employee);
   await d.sender.send({
     key: `survey:${d.survey.id}:photoRefused:${messageId}`,
     to: reach.reachable

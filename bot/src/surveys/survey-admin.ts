@@ -40,7 +40,12 @@ import {
 } from 'firebase-admin/firestore';
 import writeXlsxFile from 'write-excel-file/node';
 import type { AfterCommit, CommittedWork } from '../outbox/after-commit';
-import { respondentFromDoc, staffRoles } from '../people/staff-records';
+import {
+  respondentOf,
+  type StaffRecord,
+  type StaffSource,
+  staffRecords,
+} from '../people/staff-record-repository';
 import { withoutUndefined } from '../store/without-undefined';
 import { readSurveyCounts, type SurveyCounts } from './survey-counters';
 import { surveyPhotos } from './survey-photo-access';
@@ -52,10 +57,9 @@ import { openSurveys, surveyFromDoc, surveysOfYear } from './survey-records';
 // results and the export. The survey document holds the definition plus the counters the chat
 // maintains (`responseCount`, `responsesByDivision`) and the audience counted at opening.
 
-export interface SurveyAdminCollections {
+export interface SurveyAdminCollections extends StaffSource {
   /** the municipality document: its `divisions` name the divisions */
   readonly municipality: DocumentReference;
-  readonly employees: CollectionReference;
   readonly surveys: CollectionReference;
   readonly surveyDrafts: CollectionReference;
   readonly surveyCompletions: CollectionReference;
@@ -135,7 +139,7 @@ interface Audience {
 
 /** Reads the staff list at most once for any number of surveys that need their audience counted now. */
 function audienceReader(c: SurveyAdminCollections) {
-  let staff: Promise<StaffFacts[]> | undefined;
+  let staff: Promise<StaffRecord[]> | undefined;
   return async (snap: DocumentSnapshot): Promise<Audience | null> => {
     const stored = snap.get('audienceByDivision');
     if (stored && typeof stored === 'object') {
@@ -148,7 +152,7 @@ function audienceReader(c: SurveyAdminCollections) {
       };
     }
     if (snap.get('status') === 'draft') return null;
-    staff ??= activeStaff(c.employees);
+    staff ??= activeStaff(c);
     return { ...tally(await staff, surveyFromDoc(snap).audience), countedAtOpening: false };
   };
 }
@@ -355,22 +359,10 @@ function normaliseAudience(a: SurveyAudience): SurveyAudience {
   return out;
 }
 
-interface StaffFacts {
-  readonly divisionId: string;
-  readonly staffType: StaffType;
-  readonly roles: readonly Role[];
-}
+const activeStaff = (c: StaffSource): Promise<StaffRecord[]> =>
+  staffRecords(c).active({ fields: ['divisionId', 'staffType', 'roles', 'functionalCompetencyIds'] });
 
-async function activeStaff(employees: CollectionReference): Promise<StaffFacts[]> {
-  const snap = await employees.where('active', '==', true).get();
-  return snap.docs.map((d) => ({
-    divisionId: typeof d.get('divisionId') === 'string' ? (d.get('divisionId') as string) : '',
-    staffType: d.get('staffType') as StaffType,
-    roles: staffRoles(d.get('roles')),
-  }));
-}
-
-function tally(staff: readonly StaffFacts[], audience: SurveyAudience) {
+function tally(staff: readonly StaffRecord[], audience: SurveyAudience) {
   const byDivision: Record<string, number> = {};
   let total = 0;
   for (const p of staff) {
@@ -384,10 +376,10 @@ function tally(staff: readonly StaffFacts[], audience: SurveyAudience) {
 
 /** Active staff the audience names, per division: the response rate's denominator. */
 export async function countAudience(
-  employees: CollectionReference,
+  c: StaffSource,
   audience: SurveyAudience,
 ): Promise<{ byDivision: Record<string, number>; total: number }> {
-  return tally(await activeStaff(employees), audience);
+  return tally(await activeStaff(c), audience);
 }
 
 /**
@@ -446,7 +438,7 @@ export async function updateSurvey(
     next === 'open' &&
     patch.status === 'open' &&
     !snap.get('audienceByDivision');
-  const counted = opening || uncounted ? await countAudience(c.employees, edited.audience) : undefined;
+  const counted = opening || uncounted ? await countAudience(c, edited.audience) : undefined;
   if (counted && counted.total === 0)
     throw new SurveyAdminError('ไม่มีบุคลากรในกลุ่มเป้าหมายนี้ กรุณาตรวจสอบหน่วยงานหรือประเภทบุคลากร', 400, [
       'ไม่มีบุคลากรในกลุ่มเป้าหมายนี้',
@@ -561,9 +553,8 @@ export async function loadSurveyExport(
   let employeeNames: Record<string, string> | undefined;
   if (!survey.anonymous) {
     const ids = [...new Set(responses.flatMap((r) => (r.employeeId ? [r.employeeId] : [])))];
-    const docs =
-      ids.length > 0 ? await c.employees.firestore.getAll(...ids.map((e) => c.employees.doc(e))) : [];
-    employeeNames = Object.fromEntries(docs.map((d) => [d.id, String(d.get('name') ?? '')]));
+    const people = await staffRecords(c).byIds(ids, { fields: ['name'] });
+    employeeNames = Object.fromEntries([...people].map(([id, r]) => [id, r.name]));
   }
   return {
     survey,
@@ -599,10 +590,10 @@ export async function mySurveys(
 ): Promise<MySurvey[]> {
   const today = bangkokDate(now);
   const [employee, open] = await Promise.all([
-    c.employees.doc(employeeId).get(),
+    staffRecords(c).byId(employeeId),
     openSurveys(c.surveys).get(),
   ]);
-  const me = respondentFromDoc(employee);
+  const me = respondentOf(employee);
   if (!me) return [];
   const asking = open.docs
     .map(surveyFromDoc)

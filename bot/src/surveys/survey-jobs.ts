@@ -9,9 +9,14 @@ import {
   surveyAvailability,
   type WorkingDayCalendar,
 } from '@phattana/shared';
-import type { CollectionReference, DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
+import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
 import type { LineClient } from '../line/line-client';
-import { respondentFromDoc } from '../people/staff-records';
+import {
+  respondentOf,
+  type StaffRecord,
+  type StaffSource,
+  staffRecords,
+} from '../people/staff-record-repository';
 import {
   createOnceOnlySender,
   noOutcomes,
@@ -31,8 +36,7 @@ import { openSurveys, surveyFromDoc } from './survey-records';
 // `maxReminders` of them, `everyWorkingDays` working days apart counted from the previous message,
 // never after the survey closes.
 
-export interface SurveyJobCollections {
-  readonly employees: CollectionReference;
+export interface SurveyJobCollections extends StaffSource {
   readonly surveys: CollectionReference;
   readonly surveyDrafts: CollectionReference;
   readonly surveyCompletions: CollectionReference;
@@ -119,7 +123,7 @@ export async function runSurveyJobs(
   const open = snaps.map(surveyFromDoc).filter((s) => surveyAvailability(s, today) === 'open');
   if (open.length === 0) return result({});
 
-  const staff = (await d.c.employees.get()).docs;
+  const staff = await staffRecords(d.c).all();
   const sender = d.sender ?? createOnceOnlySender({ ...d, log: d.c.notifications, now });
   for (const s of open) {
     // three queries per survey rather than reads per person: who answered, who has a draft, what was sent
@@ -138,7 +142,7 @@ export async function runSurveyJobs(
     // one message per person per survey: people side by side, surveys one after the other (so each
     // person's digest keeps the surveys' order)
     const audience = staff.filter((person) => {
-      const me = respondentFromDoc(person);
+      const me = respondentOf(person);
       return me !== undefined && inAudience(s.audience, me);
     });
     await inPool(audience, PEOPLE_IN_FLIGHT, (person) =>
@@ -164,14 +168,14 @@ interface SurveyRecords {
 async function remindOne(
   d: SurveyJobDeps,
   s: SurveyDefinition,
-  person: DocumentSnapshot,
+  person: StaffRecord,
   today: IsoDate,
   known: SurveyRecords,
   sender: OnceOnlySender,
   invitations: Record<OnceOutcome, number>,
   reminders: Record<OnceOutcome, number>,
 ): Promise<void> {
-  const reach = lineReach(person.data());
+  const reach = lineReach(person);
   const max = Math.max(0, Math.floor(s.reminders.maxReminders));
   if (known.completed.has(person.id)) return; // answered (in chat or LIFF): nothing more to say
   if (!reach.reachable) {

@@ -6,6 +6,7 @@ import {
 } from '@phattana/shared';
 import type { CollectionReference, DocumentSnapshot } from 'firebase-admin/firestore';
 import type { MediaStore, StoredMedia } from '../media/media-store';
+import { type StaffSource, staffRecords } from '../people/staff-record-repository';
 import { surveyPhotoPath } from './store-survey-photo';
 import { surveyFromDoc } from './survey-records';
 
@@ -40,7 +41,7 @@ function submittedPhotos(survey: SurveyDefinition, answers: SurveyResponse['answ
 
 /** The stored photos of a named survey's responses, with the sender's name and division. */
 export async function surveyPhotos(
-  c: { readonly surveys: CollectionReference; readonly employees: CollectionReference },
+  c: StaffSource & { readonly surveys: CollectionReference },
   survey: SurveyDefinition,
   responses: readonly SurveyResponse[],
   divisionNames: Readonly<Record<string, string>>,
@@ -57,9 +58,9 @@ export async function surveyPhotos(
   const employeeIds = [...new Set(sent.map((p) => p.employeeId as string))];
   const [outcomes, people] = await Promise.all([
     db.getAll(...sent.map((p) => photos.doc(p.messageId))),
-    db.getAll(...employeeIds.map((e) => c.employees.doc(e))),
+    staffRecords(c).byIds(employeeIds, { fields: ['name'] }),
   ]);
-  const names = new Map(people.map((d) => [d.id, String(d.get('name') ?? d.id)]));
+  const names = new Map([...people].map(([id, r]) => [id, r.name || id]));
   return sent.flatMap((p, i) => {
     const o = outcomes[i];
     if (!isStoredFor(o, p.employeeId as string)) return [];

@@ -15,7 +15,7 @@ import {
   surveyPersonKey,
 } from '@phattana/shared';
 import type { CollectionReference, DocumentSnapshot, Transaction } from 'firebase-admin/firestore';
-import { respondentFromDoc } from '../people/staff-records';
+import { respondentOf, type StaffSource, staffRecords } from '../people/staff-record-repository';
 import { EXPIRE_AT, expireAt, KEEP_DAYS } from '../store/expire-at';
 import type { TurnWriter } from '../store/turn-writer';
 import { withoutUndefined } from '../store/without-undefined';
@@ -28,8 +28,7 @@ import { openSurveys, surveyFromDoc } from './survey-records';
 // response (anonymous: a random id, no person, the date only), deletes the draft and counts the
 // response in the survey's aggregates, all in the same transaction as the read.
 
-export interface SurveyCollections {
-  readonly employees: CollectionReference;
+export interface SurveyCollections extends StaffSource {
   /** survey definitions; answers in each one's `responses` subcollection, photos in `photos` */
   readonly surveys: CollectionReference;
   readonly surveyDrafts: CollectionReference;
@@ -69,12 +68,11 @@ export async function resolveSurveyLookup(
         return { survey, completed: false };
       }
       const key = surveyPersonKey(l.surveyId, person.employeeId);
-      const [draftSnap, completionSnap, employeeSnap] = await tx.getAll(
-        c.surveyDrafts.doc(key),
-        c.surveyCompletions.doc(key),
-        c.employees.doc(person.employeeId),
-      );
-      const respondent = employeeSnap ? respondentFromDoc(employeeSnap) : undefined;
+      const [[draftSnap, completionSnap], employee] = await Promise.all([
+        tx.getAll(c.surveyDrafts.doc(key), c.surveyCompletions.doc(key)),
+        staffRecords(c).byId(person.employeeId, { tx }),
+      ]);
+      const respondent = respondentOf(employee);
       const completed = Boolean(completionSnap?.exists);
       const draft = draftSnap?.exists ? draftFromDoc(draftSnap) : undefined;
       facts.survey = {
@@ -99,8 +97,7 @@ export async function readMyOpenSurveys(
   c: SurveyCollections,
   today: string,
 ): Promise<NonNullable<SurveyFacts['myOpenSurveys']>> {
-  const employee = await tx.get(c.employees.doc(employeeId));
-  const me = respondentFromDoc(employee);
+  const me = respondentOf(await staffRecords(c).byId(employeeId, { tx }));
   if (!me) return [];
   // outside the transaction for the same reason as the `survey` lookup: a listing must not lock the
   // survey documents that other people's submissions are counting into

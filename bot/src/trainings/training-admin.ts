@@ -11,16 +11,15 @@ import {
 } from '@phattana/shared';
 import { type CollectionReference, type DocumentSnapshot, Timestamp } from 'firebase-admin/firestore';
 import { isoOfTimestamp } from '../api/timestamp-iso';
-import { unusableStaff } from '../people/staff-records';
+import { type StaffSource, unusableStaff } from '../people/staff-record-repository';
 import { type KeyCursor, queryPage } from '../store/query-page';
 
 // HR's trainings (municipalities/{m}/trainings): the daily job opens each attendee's report after the
 // last day. This module owns the reads, the checks against the staff list and the writes; the routes
 // (api/trainings-routes.ts) only translate HTTP. Every write records who made it and when.
 
-export interface TrainingCollections {
+export interface TrainingCollections extends StaffSource {
   readonly trainings: CollectionReference;
-  readonly employees: CollectionReference;
 }
 
 export interface Actor {
@@ -99,7 +98,7 @@ export async function checkTraining(
   const parsed = parseTrainingInput(body);
   if ('errors' in parsed) return parsed;
   if (parsed.training.attendees.length === 0) return parsed;
-  const { unknown, left } = await unusableStaff(c.employees, parsed.training.attendees);
+  const { unknown, left } = await unusableStaff(c, parsed.training.attendees);
   const problems = [
     unknown.length > 0 ? `ไม่พบพนักงานรหัส ${unknown.join(', ')}` : '',
     left.length > 0 ? `พ้นจากตำแหน่งแล้ว: ${left.join(', ')}` : '',
