@@ -113,7 +113,7 @@ export function createIdpRoutes(d: ApiDeps): Router {
       }
       const notice = updated.status !== plan.status ? idpNotice(updated, d.liffId) : undefined;
       const effects: Effect[] = notice ? [{ type: 'notifyEmployee', ...notice }] : [];
-      const notices = await resolveNotifications(tx, effects, c.employees);
+      const notices = await resolveNotifications(tx, effects, c);
       for (const s of notices.skipped) d.logger.info('notify.skipped', { ...s, idp: updated.id });
       tx.set(ref, { ...withoutUndefined(updated), updatedAt: Timestamp.fromDate(now) });
       const work = recordNotifications(d, tx, notices.send, now);

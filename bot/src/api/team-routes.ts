@@ -267,7 +267,7 @@ export function createTeamRoutes(d: ApiDeps): Router {
       }
       const notice = idpNotice(updated, d.liffId);
       const effects: Effect[] = notice ? [{ type: 'notifyEmployee', ...notice }] : [];
-      const notices = await resolveNotifications(tx, effects, c.employees);
+      const notices = await resolveNotifications(tx, effects, c);
       tx.set(ref, { ...withoutUndefined(updated), updatedAt: Timestamp.fromDate(now) });
       const notifications = notices.send as Notification[];
       const work = recordNotifications(d, tx, notifications, now);

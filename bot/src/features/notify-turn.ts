@@ -10,7 +10,7 @@ import type { TurnFeature } from '../store/turn-feature';
 export const notifyTurn: TurnFeature<NotifyEmployeeEffect> = {
   id: 'notify',
   async prepare(effects, io) {
-    const notices = await resolveNotifications(io.tx, effects, io.c.employees);
+    const notices = await resolveNotifications(io.tx, effects, io.c);
     io.notifications.push(...notices.send);
     io.notificationsSkipped.push(...notices.skipped);
   },

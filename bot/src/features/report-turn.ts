@@ -8,6 +8,7 @@ import type {
 import type { DocumentSnapshot } from 'firebase-admin/firestore';
 import type { ReportPhotoTask } from '../media/report-photo-tasks';
 import { storeReportPhoto } from '../media/store-report-photo';
+import { staffRecords } from '../people/staff-record-repository';
 import { applyReportEffect, resolveReportLookup } from '../reports/report-turn-io';
 import { readCreditPriors } from '../stats/credit-prior';
 import type { ReadIo, TurnFeature, WriteIo } from '../store/turn-feature';
@@ -67,7 +68,7 @@ export const reportTurn: TurnFeature<ReportEffect, ReportLookup, ReportFacts, Re
       const c = taskCollections(io, task.municipalityId);
       // a refused photo is explained to the person once (the once-only sender keys it)
       const notify = io.signer && {
-        employees: c.employees,
+        staff: staffRecords(c),
         sender: taskSender(io, io.signer, c.notifications),
       };
       const outcome = await storeReportPhoto(

@@ -1,4 +1,5 @@
 import type { SurveyEffect, SurveyFacts, SurveyLookup } from '@phattana/shared';
+import { staffRecords } from '../people/staff-record-repository';
 import type { ReadIo, TurnFeature, WriteIo } from '../store/turn-feature';
 import { storeSurveyPhoto } from '../surveys/store-survey-photo';
 import { runSurveyJobs } from '../surveys/survey-jobs';
@@ -49,7 +50,7 @@ export const surveyAnswerTurn: TurnFeature<SurveyEffect, SurveyLookup, SurveyFac
       const outcome = await storeSurveyPhoto(
         {
           survey: c.surveys.doc(task.surveyId),
-          employees: c.employees,
+          staff: staffRecords(c),
           surveyCompletions: c.surveyCompletions,
           media: io.media,
           line: io.line,

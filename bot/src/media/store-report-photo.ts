@@ -8,8 +8,9 @@ import {
   type ReportPhotoError,
   text,
 } from '@phattana/shared';
-import type { CollectionReference, DocumentReference, DocumentSnapshot } from 'firebase-admin/firestore';
+import type { DocumentReference, DocumentSnapshot } from 'firebase-admin/firestore';
 import type { LineClient } from '../line/line-client';
+import type { StaffRecords } from '../people/staff-record-repository';
 import type { OnceOnlySender } from '../reports/once-only-sender';
 import { fetchLinePhoto, PHOTO_MAX_BYTES } from './fetch-line-photo';
 import type { MediaStore } from './media-store';
@@ -23,7 +24,7 @@ export interface StoreReportPhotoDeps {
   readonly media: MediaStore;
   readonly line: LineClient;
   /** tells the person once why a photo was refused; without it the refusal is only recorded */
-  readonly notify?: { readonly employees: CollectionReference; readonly sender: OnceOnlySender };
+  readonly notify?: { readonly staff: StaffRecords; readonly sender: OnceOnlySender };
 }
 
 export type StoreReportPhotoOutcome =
@@ -109,8 +110,7 @@ async function tellRefused(
   const report = await d.report.get();
   const employeeId = report.get('employeeId') as string | undefined;
   if (!employeeId) return;
-  const employee = await d.notify.employees.doc(employeeId).get();
-  const reach = lineReach(employee.exists ? employee.data() : undefined);
+  const reach = lineReach(await d.notify.staff.byId(employeeId));
   await d.notify.sender.send({
     key: `report:${d.report.id}:photoRefused:${messageId}`,
     to: reach.reachable

@@ -30,7 +30,7 @@ import {
 } from 'firebase-admin/firestore';
 import type { LineClient } from '../line/line-client';
 import { indexReportWrite } from '../owing/owing-writes';
-import { employeeFromDoc } from '../people/firestore-employee-directory';
+import { type StaffSource, staffRecords } from '../people/staff-record-repository';
 import { requestFromDoc } from '../requests/request-records';
 import { inPool } from '../runtime/bounded-pool';
 import type { Logger } from '../runtime/logger';
@@ -46,9 +46,8 @@ import { reportFromDoc } from './report-records';
 // tell each attendee, then remind whoever still owes a report, escalate late ones to the supervisor and
 // give HR the day's late list. Every message is sent once per (report, kind), whatever the retries.
 
-export interface DailyJobCollections {
+export interface DailyJobCollections extends StaffSource {
   readonly municipality: DocumentReference;
-  readonly employees: CollectionReference;
   readonly trainings: CollectionReference;
   readonly reports: CollectionReference;
   readonly hoursLedger: CollectionReference;
@@ -105,13 +104,7 @@ export async function runDailyReportJobs(d: DailyJobDeps): Promise<DailyJobResul
     return { ...empty, ...opened, skipped: 'notWorkingDay' };
   }
 
-  const people = new Map<string, Employee & { lineFollowing?: boolean }>();
-  for (const doc of (await d.c.employees.get()).docs) {
-    people.set(doc.id, {
-      ...employeeFromDoc(doc.id, doc.data(), d.c.municipality.id),
-      lineFollowing: doc.get('lineFollowing') as boolean | undefined,
-    });
-  }
+  const people = new Map((await staffRecords(d.c).all()).map((p) => [p.id, p]));
   const setting =
     ((await d.c.municipality.get()).get('approvalChain') as ApprovalChainSetting | undefined) ?? {};
   const sender = d.sender ?? createOnceOnlySender({ ...d, log: d.c.notifications });
@@ -257,7 +250,7 @@ export async function openEndedTrainings(
       const t = await tx.get(doc.ref);
       if (t.get('reportsOpened') === true) return undefined;
       const training = { ...(t.data() as Training), id: t.id };
-      const attendees = await Promise.all(training.attendees.map((id) => tx.get(d.c.employees.doc(id))));
+      const attendees = await staffRecords(d.c).byIds(training.attendees, { tx });
       const reportSnaps = await Promise.all(
         training.attendees.map((id) => tx.get(d.c.reports.doc(reportIdFor(training.id, id)))),
       );
@@ -279,8 +272,9 @@ export async function openEndedTrainings(
       const iso = d.now.toISOString();
       let reports = 0;
       let credited = 0;
-      attendees.forEach((a, i) => {
-        if (!a.exists || a.get('active') === false || reportSnaps[i]?.exists) return;
+      training.attendees.forEach((id, i) => {
+        const a = attendees.get(id);
+        if (!a?.active || reportSnaps[i]?.exists) return;
         if (training.reportRequired === false) {
           const entry = hoursEntry(a.id, { ...training, trainingId: training.id }, 'attendance', d.now);
           creditHours(tx, d.c, entry, at, priors[i]);
@@ -298,8 +292,8 @@ export async function openEndedTrainings(
           startDate: training.startDate,
           endDate: training.endDate,
           employeeId: a.id,
-          employeeName: String(a.get('name') ?? ''),
-          ...(typeof a.get('divisionId') === 'string' ? { divisionId: a.get('divisionId') as string } : {}),
+          employeeName: a.name,
+          ...(a.divisionId !== '' ? { divisionId: a.divisionId } : {}),
           returnDate,
           dueDate: reportDueDate(d.calendar, returnDate),
           ...EMPTY_REPORT_PARTS,

@@ -63,7 +63,7 @@ export async function decideReport(
       throw err;
     }
     // every read before the first write, as Firestore requires
-    const notices = await resolveNotifications(tx, decided.effects, c.employees);
+    const notices = await resolveNotifications(tx, decided.effects, c);
     // what a credit's dashboard stats need, as the chat turn reads it
     const credits = await readCreditPriors(tx, decided.effects, c);
     const read = new Map<string, DocumentSnapshot>([[snap.id, snap]]);

@@ -7,7 +7,6 @@ import {
   type Employee,
   fiscalYearOf,
   isReportId,
-  type LineReachable,
   lineReach,
   type Reply,
   type ReportEffect,
@@ -25,7 +24,7 @@ import type {
 } from 'firebase-admin/firestore';
 import { publishToLibrary } from '../library/library-records';
 import { indexReportWrite } from '../owing/owing-writes';
-import { employeeFromDoc } from '../people/firestore-employee-directory';
+import { type StaffSource, staffRecords } from '../people/staff-record-repository';
 import { applyStatsDelta } from '../stats/stats-writes';
 import type { TurnWriter } from '../store/turn-writer';
 import { withoutUndefined } from '../store/without-undefined';
@@ -39,10 +38,9 @@ export { reportFromDoc } from './report-records';
 // reports, the approval chain, and the hours ledger. Firestore wants every read before the first write,
 // so reading (lookups, notification targets) and writing (effects) are separate steps.
 
-export interface ReportCollections {
+export interface ReportCollections extends StaffSource {
   /** municipalities/{m}: its `approvalChain` setting says where sign-off stops */
   readonly municipality: DocumentReference;
-  readonly employees: CollectionReference;
   readonly reports: CollectionReference;
   readonly hoursLedger: CollectionReference;
   readonly hoursTotals: CollectionReference;
@@ -109,9 +107,8 @@ async function readApprovalChain(
   const people = new Map<string, Employee>();
   let next: string | null = employeeId;
   for (let i = 0; next !== null && i < MAX_CHAIN_READS && !people.has(next); i++) {
-    const snap = await tx.get(c.employees.doc(next));
-    if (!snap.exists) break;
-    const e = employeeFromDoc(snap.id, snap.data() ?? {}, c.municipality.id);
+    const e = await staffRecords(c).byId(next, { tx });
+    if (!e) break;
     people.set(e.id, e);
     next = e.supervisorId;
   }
@@ -137,14 +134,13 @@ export interface Notification {
 export async function resolveNotifications(
   tx: Transaction,
   effects: readonly Effect[],
-  employees: CollectionReference,
+  c: StaffSource,
 ): Promise<{ send: Notification[]; skipped: Array<{ employeeId: string; reason: string }> }> {
   const send: Notification[] = [];
   const skipped: Array<{ employeeId: string; reason: string }> = [];
   for (const e of effects) {
     if (e.type !== 'notifyEmployee') continue;
-    const snap = await tx.get(employees.doc(e.employeeId));
-    const reach = lineReach(snap.exists ? (snap.data() as LineReachable) : undefined);
+    const reach = lineReach(await staffRecords(c).byId(e.employeeId, { tx }));
     if (reach.reachable) send.push({ to: reach.lineUserId, replies: e.replies, key: e.key });
     else skipped.push({ employeeId: e.employeeId, reason: reach.reason });
   }

@@ -69,7 +69,7 @@ async function apply(
   now: Date,
   record: RecordPushes | undefined,
 ): Promise<{ notifications: Notification[]; work?: CommittedWork }> {
-  const notices = await resolveNotifications(tx, effects as readonly Effect[], c.employees);
+  const notices = await resolveNotifications(tx, effects as readonly Effect[], c);
   const trainings = new Map<string, DocumentSnapshot>();
   for (const e of effects)
     if (e.type === 'attendanceFromRequest' && e.request.course.trainingId)

@@ -1,14 +1,14 @@
 import { type CreditPrior, type Effect, ETHICS_CURRICULUM, totalsIdFor } from '@phattana/shared';
 import type { CollectionReference, DocumentReference, Transaction } from 'firebase-admin/firestore';
+import { type StaffSource, staffRecords } from '../people/staff-record-repository';
 
 // What a credit must read before the transaction writes anything (Firestore wants every read first):
 // the person's fiscal-year totals so far, their division and job line, and the yearly hours target.
 // From these the credit knows whether it makes the person "developed", their first e-Learning course,
 // or their hours cross the target.
 
-export interface CreditPriorCollections {
+export interface CreditPriorCollections extends StaffSource {
   readonly municipality: DocumentReference;
-  readonly employees: CollectionReference;
   readonly hoursTotals: CollectionReference;
 }
 
@@ -20,14 +20,10 @@ export async function readCreditPrior(
 ): Promise<CreditPrior> {
   const [totals, employee, municipality] = await Promise.all([
     tx.get(c.hoursTotals.doc(totalsIdFor(employeeId, fiscalYear))),
-    tx.get(c.employees.doc(employeeId)),
+    staffRecords(c).byId(employeeId, { tx, fields: ['divisionId', 'jobLine', 'staffType'] }),
     tx.get(c.municipality),
   ]);
   const num = (v: unknown) => (typeof v === 'number' ? v : 0);
-  const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-  const divisionId = str(employee.get('divisionId'));
-  const jobLine = str(employee.get('jobLine'));
-  const staffType = str(employee.get('staffType'));
   return {
     hoursTarget: num(municipality.get('yearlyHoursTarget')),
     ...(totals.exists
@@ -40,12 +36,12 @@ export async function readCreditPrior(
           },
         }
       : {}),
-    ...(employee.exists
+    ...(employee
       ? {
           person: {
-            ...(divisionId ? { divisionId } : {}),
-            ...(jobLine ? { jobLine } : {}),
-            ...(staffType ? { staffType } : {}),
+            ...(employee.divisionId ? { divisionId: employee.divisionId } : {}),
+            ...(employee.jobLine ? { jobLine: employee.jobLine } : {}),
+            ...(employee.staffType ? { staffType: employee.staffType } : {}),
           },
         }
       : {}),

@@ -3,7 +3,7 @@ import type { CollectionReference, DocumentReference } from 'firebase-admin/fire
 import type { LineClient } from '../line/line-client';
 import { fetchLinePhoto } from '../media/fetch-line-photo';
 import type { MediaStore } from '../media/media-store';
-import { type StaffSource, staffRecords } from '../people/staff-record-repository';
+import type { StaffRecords } from '../people/staff-record-repository';
 import type { OnceOnlySender } from '../reports/once-only-sender';
 import { surveyPhotoRefused } from './survey-messages';
 import { surveyFromDoc } from './survey-records';
@@ -13,9 +13,11 @@ import { surveyFromDoc } from './survey-records';
 // (the turn wrote the pending entry). A photo that cannot be kept is recorded with its reason and the
 // person is asked, once, for another. Only named surveys have photo questions.
 
-export interface StoreSurveyPhotoDeps extends StaffSource {
+export interface StoreSurveyPhotoDeps {
   /** municipalities/{m}/surveys/{surveyId} */
   readonly survey: DocumentReference;
+  /** the municipality's staff records (who to tell, if LINE reaches them) */
+  readonly staff: StaffRecords;
   readonly surveyCompletions: CollectionReference;
   readonly media: MediaStore;
   readonly line: LineClient;
@@ -90,7 +92,7 @@ async function tellRefused(
 ): Promise<void> {
   if (typeof employeeId !== 'string') return;
   const [employee, [survey, completion]] = await Promise.all([
-    staffRecords(d).byId(employeeId),
+    d.staff.byId(employeeId),
     d.survey.firestore.getAll(d.survey, d.surveyCompletions.doc(surveyPersonKey(d.survey.id, employeeId))),
   ]);
   if (!survey?.exists) return;
