@@ -13,9 +13,6 @@ export function personOf(req: Request): PersonContext {
   return person;
 }
 
-/** The roles a staff record holds (the staff records' own rule). */
-export { staffRoles as rolesOf } from '../people/staff-record-repository';
-
 export const hasRole = (person: PersonContext, roles: readonly Role[]): boolean =>
   person.roles.some((r) => roles.includes(r));
 

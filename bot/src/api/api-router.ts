@@ -1,6 +1,7 @@
 import type { PersonContext } from '@phattana/shared';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import { type AuthedRequest, requireRoles, rolesOf } from './api-auth';
+import { staffRecords } from '../people/staff-record-repository';
+import { type AuthedRequest, requireRoles } from './api-auth';
 import { apiCors } from './api-cors';
 import type { ApiDeps } from './api-deps';
 import { jsonBodyErrors } from './api-input';
@@ -58,21 +59,16 @@ export function createApiRouter(d: ApiDeps): Router {
         return;
       }
       // the staff record is the authority: someone who left, or was unlinked by HR, gets nothing
-      const employee = await d.collections.employees.doc(person.employeeId).get();
-      if (
-        !employee.exists ||
-        employee.get('active') === false ||
-        employee.get('lineUserId') !== verified.sub
-      ) {
+      const employee = await staffRecords(d.collections).byId(person.employeeId);
+      if (!employee?.active || employee.lineUserId !== verified.sub) {
         res.status(403).json({ message: 'บัญชีนี้ไม่มีสิทธิ์ใช้งาน กรุณาติดต่อฝ่ายบุคคล' });
         return;
       }
       // roles and name as the staff record has them now, not as the chat context remembers them
-      const name: unknown = employee.get('name');
       const current: PersonContext = {
         employeeId: person.employeeId,
-        name: typeof name === 'string' ? name : person.name,
-        roles: rolesOf(employee.get('roles')),
+        name: employee.name || person.name,
+        roles: [...employee.roles],
       };
       Object.assign(req, { lineUserId: verified.sub, person: current });
       next();
@@ -106,7 +102,7 @@ export function createApiRouter(d: ApiDeps): Router {
     const { lineUserId, person } = req as Authed;
     const c = d.collections;
     const [employee, conversation, trainings, requests, drafts, completions, named] = await Promise.all([
-      c.employees.doc(person.employeeId).get(),
+      staffRecords(c).exported(person.employeeId),
       c.conversations.doc(lineUserId).get(),
       // by staff record, not LINE account: a relinked account must not see someone else's records
       c.externalTrainings.where('employeeId', '==', person.employeeId).get(),
@@ -116,13 +112,12 @@ export function createApiRouter(d: ApiDeps): Router {
       // named surveys keep the person's id on the response; anonymous ones hold nothing to export
       d.db.collectionGroup('responses').where('employeeId', '==', person.employeeId).get(),
     ]);
-    const { birthDateHash: _secret, ...employeeData } = (employee.data() ?? {}) as Record<string, unknown>;
     const conv = conversation.data() ?? {};
     const now = d.clock();
     const body = {
       exportedAt: now.toISOString(),
       lineUserId,
-      employee: plain(employeeData),
+      employee: plain(employee),
       consent: conv.consent ?? null,
       conversation: { following: conv.following ?? null, pending: plain(conv.state ?? null) },
       externalTrainings: trainings.docs.map((t) => plain(t.data())),

@@ -3,6 +3,7 @@ import express, { type Request, type Response, type Router } from 'express';
 import writeExcelFile from 'write-excel-file/node';
 import type { ArchiveScope } from '../archive/archive-sources';
 import { archiveRows, readArchive } from '../archive/read-archive';
+import { staffRecords } from '../people/staff-record-repository';
 import { personOf } from './api-auth';
 import type { ApiDeps } from './api-deps';
 import { fiscalYearParam } from './api-input';
@@ -17,7 +18,7 @@ export function createArchiveRoutes(d: ApiDeps): Router {
   const scopeOf = async (req: Request, res: Response): Promise<ArchiveScope | undefined> => {
     const employee = req.query.employee;
     if (employee !== undefined && employee !== '') {
-      if (!isEmployeeId(employee) || !(await d.collections.employees.doc(employee).get()).exists) {
+      if (!isEmployeeId(employee) || !(await staffRecords(d.collections).byId(employee))) {
         res.status(404).json({ message: 'ไม่พบรหัสพนักงานนี้ในรายชื่อบุคลากร' });
         return undefined;
       }

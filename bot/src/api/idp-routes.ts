@@ -13,6 +13,7 @@ import express, { type Response, type Router } from 'express';
 import { Timestamp } from 'firebase-admin/firestore';
 import { idpFromDoc, loadIdpView, nearestSupervisor } from '../idp/idp-docs';
 import type { CommittedWork } from '../outbox/after-commit';
+import { staffRecords } from '../people/staff-record-repository';
 import { type Notification, resolveNotifications } from '../reports/report-turn-io';
 import { withoutUndefined } from '../store/without-undefined';
 import { personOf } from './api-auth';
@@ -92,18 +93,18 @@ export function createIdpRoutes(d: ApiDeps): Router {
     const ref = c.idps.doc(idpIdFor(employeeId, body.fiscalYear));
     const now = d.clock();
     return d.db.runTransaction(async (tx): Promise<Outcome> => {
-      const [snap, emp] = await Promise.all([tx.get(ref), tx.get(c.employees.doc(employeeId))]);
+      const [snap, emp] = await Promise.all([tx.get(ref), staffRecords(c).byId(employeeId, { tx })]);
       const plan = idpFromDoc(snap, {
         employeeId,
-        employeeName: String(emp.get('name') ?? ''),
+        employeeName: emp?.name ?? '',
         fiscalYear: body.fiscalYear,
       });
       if (plan.version !== body.version) return { kind: 'changed' };
-      const supervisor = await nearestSupervisor(c.employees, emp.data(), (r) => tx.get(r));
+      const supervisor = await nearestSupervisor(c, emp, tx);
       let updated: IdpPlan;
       try {
         updated = change(
-          { ...plan, employeeName: plan.employeeName || String(emp.get('name') ?? '') },
+          { ...plan, employeeName: plan.employeeName || (emp?.name ?? '') },
           now,
           supervisor?.id ?? null,
         );

@@ -1,5 +1,6 @@
 import type { MeView } from '@phattana/shared';
 import express, { type Router } from 'express';
+import { staffRecords } from '../people/staff-record-repository';
 import { personOf } from './api-auth';
 import type { ApiDeps } from './api-deps';
 
@@ -11,21 +12,22 @@ export function createMeRoutes(d: ApiDeps): Router {
   router.get('/', async (req, res) => {
     const person = personOf(req);
     const c = d.collections;
-    const [emp, municipality, below] = await Promise.all([
-      c.employees.doc(person.employeeId).get(),
+    const staff = staffRecords(c);
+    const [emp, municipality, hasTeam] = await Promise.all([
+      staff.byId(person.employeeId),
       c.municipality.get(),
-      c.employees.where('supervisorId', '==', person.employeeId).limit(1).get(),
+      staff.hasReports(person.employeeId),
     ]);
-    const divisionId = typeof emp.get('divisionId') === 'string' ? (emp.get('divisionId') as string) : null;
+    const divisionId = emp?.divisionId || null;
     const divisions = (municipality.get('divisions') as { id: string; name: string }[] | undefined) ?? [];
     const body: MeView = {
       employeeId: person.employeeId,
-      name: String(emp.get('name') ?? person.name),
+      name: emp?.name || person.name,
       roles: person.roles,
-      position: typeof emp.get('position') === 'string' ? (emp.get('position') as string) : null,
+      position: emp?.position || null,
       divisionId,
       divisionName: divisions.find((x) => x.id === divisionId)?.name ?? null,
-      hasTeam: !below.empty,
+      hasTeam,
     };
     res.setHeader('cache-control', 'no-store');
     res.json(body);

@@ -64,7 +64,7 @@ export function createTeamRoutes(d: ApiDeps): Router {
     const today = bangkokDate(now);
     let team: TeamPage;
     try {
-      team = await loadTeamPage(c.employees, person, page.limit, page.after);
+      team = await loadTeamPage(c, person, page.limit, page.after);
     } catch (err) {
       if (!(err instanceof TeamCursorError)) throw err;
       d.logger.warn('api.team_cursor_refused', { viewer: person.employeeId });
@@ -302,7 +302,7 @@ export function createTeamRoutes(d: ApiDeps): Router {
       return undefined;
     }
     const person = personOf(req);
-    const m = await teamMember(c.employees, person, id);
+    const m = await teamMember(c, person, id);
     if (!m) {
       d.logger.warn('api.team_refused', { viewer: person.employeeId, member: id });
       res.status(403).json({ message: NOT_IN_TEAM });

@@ -15,13 +15,8 @@ import {
   idpMissing,
   isIdpEditable,
 } from '@phattana/shared';
-import type {
-  CollectionReference,
-  DocumentData,
-  DocumentReference,
-  DocumentSnapshot,
-} from 'firebase-admin/firestore';
-import { staffRoles } from '../people/staff-record-repository';
+import type { CollectionReference, DocumentSnapshot, Transaction } from 'firebase-admin/firestore';
+import { type StaffRecord, type StaffSource, staffRecords } from '../people/staff-record-repository';
 
 // IDP documents in Firestore (municipalities/{m}/idps/{employeeId}__{fiscalYear}) and the view the
 // LIFF pages get: the plan plus what the form offers (competencies, methods, the person's trainings).
@@ -41,14 +36,12 @@ export function idpFromDoc(
  * (supervisors and executives), and the functional ones HR set on their staff record (all of them
  * while HR has set none). A competency a stored plan already names is kept, so nothing is lost.
  */
-export function competenciesFor(employee: DocumentData | undefined, plan: IdpPlan): Competency[] {
-  const roles = staffRoles(employee?.roles);
+export function competenciesFor(employee: StaffRecord | undefined, plan: IdpPlan): Competency[] {
+  const roles = employee?.roles ?? ['staff'];
   const leads = roles.includes('supervisor') || roles.includes('executive');
-  const ids = employee?.functionalCompetencyIds as string[] | undefined;
+  const ids = employee?.functionalCompetencyIds ?? [];
   const functional =
-    Array.isArray(ids) && ids.length > 0
-      ? FUNCTIONAL_COMPETENCIES.filter((c) => ids.includes(c.id))
-      : [...FUNCTIONAL_COMPETENCIES];
+    ids.length > 0 ? FUNCTIONAL_COMPETENCIES.filter((c) => ids.includes(c.id)) : [...FUNCTIONAL_COMPETENCIES];
   const list: Competency[] = [...CORE_COMPETENCIES, ...(leads ? EXECUTIVE_COMPETENCIES : []), ...functional];
   for (const g of plan.goals) {
     const c = competency(g.competencyId);
@@ -60,7 +53,7 @@ export function competenciesFor(employee: DocumentData | undefined, plan: IdpPla
 export function idpView(o: {
   plan: IdpPlan;
   stored: boolean;
-  employee: DocumentData | undefined;
+  employee: StaffRecord | undefined;
   supervisor: { id: string; name: string } | null;
   entries: readonly HoursEntry[];
   canDecide?: boolean;
@@ -83,29 +76,26 @@ export function idpView(o: {
   };
 }
 
-type Read = (ref: DocumentReference) => Promise<DocumentSnapshot>;
-
 /** How far up the supervisor links we read at most. */
 const MAX_UP = 12;
 
 /**
  * Who agrees to a person's plan: their supervisor, or the next one up when that person has left (as the
- * approval chain does). Reads through `read`, so it works inside a transaction too.
+ * approval chain does). Reads in `tx` when given.
  */
 export async function nearestSupervisor(
-  employees: CollectionReference,
-  employee: DocumentData | undefined,
-  read: Read,
+  c: StaffSource,
+  employee: StaffRecord | undefined,
+  tx?: Transaction,
 ): Promise<{ id: string; name: string } | null> {
-  let next = typeof employee?.supervisorId === 'string' ? employee.supervisorId : null;
+  let next = employee?.supervisorId ?? null;
   const seen = new Set<string>();
   for (let i = 0; next !== null && i < MAX_UP && !seen.has(next); i++) {
     seen.add(next);
-    const snap = await read(employees.doc(next));
-    if (!snap.exists) return null;
-    if (snap.get('active') !== false) return { id: snap.id, name: String(snap.get('name') ?? '') };
-    const up = snap.get('supervisorId');
-    next = typeof up === 'string' ? up : null;
+    const up = await staffRecords(c).byId(next, tx ? { tx } : {});
+    if (!up) return null;
+    if (up.active) return { id: up.id, name: up.name };
+    next = up.supervisorId;
   }
   return null;
 }
@@ -124,29 +114,28 @@ export async function entriesOf(hoursLedger: CollectionReference, employeeId: st
 
 /** A person's plan for one fiscal year as the LIFF pages show it (an empty draft when none is stored). */
 export async function loadIdpView(
-  c: { employees: CollectionReference; idps: CollectionReference; hoursLedger: CollectionReference },
+  c: StaffSource & { idps: CollectionReference; hoursLedger: CollectionReference },
   employeeId: string,
   fiscalYear: number,
   viewerId?: string,
 ): Promise<IdpView> {
-  const [snap, emp, entries] = await Promise.all([
+  const [snap, employee, entries] = await Promise.all([
     c.idps.doc(idpIdFor(employeeId, fiscalYear)).get(),
-    c.employees.doc(employeeId).get(),
+    staffRecords(c).byId(employeeId),
     entriesOf(c.hoursLedger, employeeId, fiscalYear),
   ]);
-  const employee = emp.data();
   const plan = idpFromDoc(snap, {
     employeeId,
-    employeeName: String(employee?.name ?? ''),
+    employeeName: employee?.name ?? '',
     fiscalYear,
   });
   const supervisor =
     plan.status === 'submitted' && plan.supervisorId
       ? {
           id: plan.supervisorId,
-          name: String((await c.employees.doc(plan.supervisorId).get()).get('name') ?? ''),
+          name: (await staffRecords(c).byId(plan.supervisorId, { fields: ['name'] }))?.name ?? '',
         }
-      : await nearestSupervisor(c.employees, employee, (r) => r.get());
+      : await nearestSupervisor(c, employee);
   return idpView({
     plan,
     stored: snap.exists,

@@ -171,6 +171,8 @@ export interface StaffRecords {
   countActive(divisionId?: string): Promise<number>;
   /** how many records there are, are linked to LINE, grant HR (count queries) */
   counts(): Promise<{ staff: number; linked: number; hr: number }>;
+  /** everything the record stores but the birth-date hash, as the person's own data export shows it */
+  exported(id: string): Promise<Record<string, unknown>>;
   /** the query over every record narrowed to these fields, for readers that page through it */
   query(fields?: readonly StaffField[]): Query;
 }
@@ -259,6 +261,11 @@ export function staffRecords(c: StaffSource): StaffRecords {
         col.where('roles', 'array-contains', 'hr').count().get(),
       ]);
       return { staff: staff.data().count, linked: linked.data().count, hr: hr.data().count };
+    },
+    async exported(id) {
+      if (!isEmployeeId(id)) return {};
+      const { birthDateHash: _secret, ...stored } = (await col.doc(id).get()).data() ?? {};
+      return stored;
     },
     query: (fields) => narrowed(col, fields),
   };

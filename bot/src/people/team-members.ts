@@ -1,6 +1,7 @@
 import { type Employee, isEmployeeId } from '@phattana/shared';
 import { type CollectionReference, FieldPath } from 'firebase-admin/firestore';
 import { employeeFromDoc } from './firestore-employee-directory';
+import { type StaffSource, staffRecords } from './staff-record-repository';
 
 // Who a supervisor's team is. A supervisor sees the people who report to them directly; an executive
 // (ปลัด, นายก: role 'executive') sees everyone below them down the supervisor links, because they sign
@@ -70,7 +71,7 @@ interface Frame {
  * than `limit` members; the walk is done when `next` is null.
  */
 export async function loadTeamPage(
-  employees: CollectionReference,
+  { employees }: StaffSource,
   viewer: { readonly employeeId: string; readonly name: string; readonly roles: readonly string[] },
   limit: number,
   after: TeamCursor | undefined,
@@ -146,7 +147,7 @@ async function resumed(
 
 /** The member if they are in the viewer's team, checked against the staff list now. */
 export async function teamMember(
-  employees: CollectionReference,
+  c: StaffSource,
   viewer: { readonly employeeId: string; readonly roles: readonly string[] },
   employeeId: string,
 ): Promise<TeamMember | undefined> {
@@ -156,9 +157,8 @@ export async function teamMember(
   let first: Employee | undefined;
   // walk up from the member: the viewer must be met within the allowed depth
   for (let depth = 0; id !== null && depth < (chain ? MAX_DEPTH : 1); depth++) {
-    const snap = await employees.doc(id).get();
-    if (!snap.exists) return undefined;
-    const e = employeeFromDoc(snap.id, snap.data() ?? {}, employees.parent?.id ?? '');
+    const e = await staffRecords(c).byId(id);
+    if (!e) return undefined;
     if (depth === 0) {
       if (!e.active) return undefined;
       first = e;
