@@ -26,6 +26,7 @@ import { OUTBOX_SWEEP_AFTER_MS, sweepOutbox } from './outbox/deliver-entry';
 import { createFirestoreOutbox } from './outbox/firestore-outbox';
 import { holdNoticeIfQuiet, releaseHeldNotices } from './outbox/held-notices';
 import { enforceRetention } from './people/retention';
+import { staffRecords } from './people/staff-record-repository';
 import { runDailyReportJobs } from './reports/daily-report-jobs';
 import { createOnceOnlySender } from './reports/once-only-sender';
 import { claimDueDateRecompute, recomputeOpenDueDates } from './reports/recompute-due-dates';
@@ -118,7 +119,7 @@ export function createBot(o: CreateBotOptions) {
     db: o.db,
     months: budgetMonths,
     line: unmetered,
-    employees: collections.employees,
+    staff: staffRecords(collections),
     municipalityId: org.municipalityId,
     signer,
     clock,

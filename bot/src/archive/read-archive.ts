@@ -1,16 +1,16 @@
 import { ARCHIVE_HEADERS, type ArchiveResponse, archiveTable, fiscalYearLabel } from '@phattana/shared';
-import type { CollectionReference } from 'firebase-admin/firestore';
+import { type StaffSource, staffRecords } from '../people/staff-record-repository';
 import { ARCHIVE_SOURCES, type ArchiveCollections, type ArchiveScope } from './archive-sources';
 
 // One person's or one fiscal year's whole trail, from every source, for the printable page and the XLSX.
 
 export async function readArchive(
-  c: ArchiveCollections & { readonly employees: CollectionReference },
+  c: ArchiveCollections & StaffSource,
   scope: ArchiveScope,
   now: Date,
 ): Promise<ArchiveResponse> {
-  const staff = await c.employees.get();
-  const names = new Map(staff.docs.map((d) => [d.id, String(d.get('name') ?? d.id)]));
+  const staff = await staffRecords(c).all({ fields: ['name'] });
+  const names = new Map(staff.map((p) => [p.id, p.name || p.id]));
   const nameOf = (id: string) => names.get(id) ?? id;
   const sections = (
     await Promise.all(ARCHIVE_SOURCES.filter((s) => s.available).map((s) => s.read(c, scope, nameOf)))

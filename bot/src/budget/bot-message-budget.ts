@@ -1,6 +1,7 @@
 import type { PostbackSigner } from '@phattana/shared';
 import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
 import type { LineClient } from '../line/line-client';
+import type { StaffRecords } from '../people/staff-record-repository';
 import type { Logger } from '../runtime/logger';
 import { withMessageBudget } from './budget-gate';
 import { createFirestoreBudgetLedger } from './budget-ledger';
@@ -14,7 +15,8 @@ export function createBotMessageBudget(d: {
   months: CollectionReference;
   /** the client under the gate (LINE's figures are read from it) */
   line: LineClient;
-  employees: CollectionReference;
+  /** the municipality's staff records: HR is told when the month's quota runs out */
+  staff: StaffRecords;
   municipalityId: string;
   signer: PostbackSigner;
   clock: () => Date;
@@ -31,7 +33,7 @@ export function createBotMessageBudget(d: {
     municipalityId: d.municipalityId,
     clock: d.clock,
     logger: d.logger,
-    tellHr: createHrBudgetNotice({ line: gated, employees: d.employees, signer: d.signer, clock: d.clock }),
+    tellHr: createHrBudgetNotice({ line: gated, staff: d.staff, signer: d.signer, clock: d.clock }),
   });
   return budget;
 }

@@ -6,9 +6,9 @@ import {
   type Reply,
   text,
 } from '@phattana/shared';
-import type { CollectionReference } from 'firebase-admin/firestore';
 import type { LineClient } from '../line/line-client';
 import { renderMessages } from '../line/render-messages';
+import type { StaffRecords } from '../people/staff-record-repository';
 import { retryKeyFor } from '../webhook/retry-key';
 
 // HR hears once a month that messages are being held back: in LINE while the quota still carries it,
@@ -31,14 +31,14 @@ export function budgetNoticeReplies(r: BudgetReading, reason: HeldBackReason): R
 
 export function createHrBudgetNotice(d: {
   line: Pick<LineClient, 'push'>;
-  employees: CollectionReference;
+  staff: StaffRecords;
   signer: PostbackSigner;
   clock: () => Date;
 }) {
   return async (r: BudgetReading, reason: HeldBackReason): Promise<'line' | 'dashboard'> => {
     if (r.limit !== null && r.used >= r.limit) return 'dashboard';
-    const hr = (await d.employees.where('roles', 'array-contains', 'hr').get()).docs
-      .map((doc) => lineReach(doc.data()))
+    const hr = (await d.staff.withRole('hr', { fields: ['active', 'lineUserId', 'lineFollowing'] }))
+      .map((p) => lineReach(p))
       .flatMap((reach) => (reach.reachable ? [reach.lineUserId] : []));
     if (hr.length === 0) return 'dashboard';
     const messages = renderMessages(budgetNoticeReplies(r, reason), { signer: d.signer, now: d.clock() });

@@ -9,6 +9,7 @@ import {
   type SamplePerson,
 } from '@phattana/shared';
 import type { CollectionReference } from 'firebase-admin/firestore';
+import { type StaffSource, staffRecords } from '../people/staff-record-repository';
 
 // Where the ethics quiz lives in Firestore: the bank, the year's quiz document (its current draw and
 // the questions fixed at the draw), every draw in `draws` for the audit trail, and one attempt per
@@ -37,12 +38,9 @@ export async function readAttempts(quizzes: CollectionReference, fiscalYear: num
 }
 
 /** Active staff as the draw sees them: id and division. */
-export async function readPopulation(employees: CollectionReference): Promise<SamplePerson[]> {
-  const snap = await employees.where('active', '==', true).select('divisionId').get();
-  return snap.docs.map((d) => {
-    const divisionId = d.get('divisionId') as string | undefined;
-    return { employeeId: d.id, ...(divisionId ? { divisionId } : {}) };
-  });
+export async function readPopulation(c: StaffSource): Promise<SamplePerson[]> {
+  const staff = await staffRecords(c).active({ fields: ['divisionId'] });
+  return staff.map((p) => ({ employeeId: p.id, ...(p.divisionId ? { divisionId: p.divisionId } : {}) }));
 }
 
 /** A fingerprint of the staff list a draw used: the same list (ids and divisions) gives the same one. */

@@ -12,6 +12,7 @@ import {
   type WorkingDayCalendar,
 } from '@phattana/shared';
 import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
+import { type StaffSource, staffRecords } from '../people/staff-record-repository';
 import { noOutcomes, type OnceOnlySender, type OnceOutcome } from '../reports/once-only-sender';
 import type { Logger } from '../runtime/logger';
 import { isQuietHour, type QuietHours } from '../runtime/quiet-hours';
@@ -27,8 +28,7 @@ export const ETHICS_QUIZ_REMINDERS = { maxReminders: 2, everyWorkingDays: 3 } as
 
 export interface EthicsQuizJobDeps {
   readonly db: Firestore;
-  readonly c: {
-    readonly employees: CollectionReference;
+  readonly c: StaffSource & {
     readonly ethicsQuizzes: CollectionReference;
     readonly notifications: CollectionReference;
   };
@@ -93,18 +93,19 @@ export async function runEthicsQuizJobs(d: EthicsQuizJobDeps, now: Date): Promis
   const [attempts, records, people] = await Promise.all([
     attemptsOf(d.c.ethicsQuizzes, fy).get(),
     d.c.notifications.where('ethicsQuiz', '==', `${quizKey(fy)}:${seed}`).get(),
-    Promise.all(quiz.draw.drawn.map((id) => d.c.employees.doc(id).get())),
+    staffRecords(d.c).byIds(quiz.draw.drawn),
   ]);
   const attempt = new Map(attempts.docs.map((a) => [a.id, a.data()]));
   const sent = new Map(
     records.docs.filter((x) => x.get('status') === 'sent').map((x) => [x.id, x.get('date') as IsoDate]),
   );
   const closesOn = fiscalYearRange(fy).end;
-  for (const person of people) {
-    const a = attempt.get(person.id);
-    if (!person.exists || person.get('active') !== true) continue;
+  for (const id of quiz.draw.drawn) {
+    const person = people.get(id);
+    const a = attempt.get(id);
+    if (!person?.active) continue;
     if ((a?.completed ?? 0) > 0) continue; // took the quiz: nothing more to say
-    const reach = lineReach(person.data());
+    const reach = lineReach(person);
     if (!reach.reachable) {
       invitations.skipped++;
       continue;

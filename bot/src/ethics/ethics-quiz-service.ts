@@ -19,6 +19,7 @@ import {
 } from '@phattana/shared';
 import type { Firestore } from 'firebase-admin/firestore';
 import type { MunicipalityCollections } from '../municipality-collections';
+import { staffRecords } from '../people/staff-record-repository';
 import { divisionNames } from '../surveys/survey-admin';
 import { drawsOf, readAttempts, readBank, readPopulation, readQuiz, staffVersion } from './ethics-quiz-docs';
 
@@ -50,17 +51,17 @@ export async function ethicsPage(c: Collections, fiscalYear: number): Promise<Et
     readAttempts(c.ethicsQuizzes, fiscalYear),
     drawsOf(c.ethicsQuizzes, fiscalYear).orderBy('drawnAt', 'desc').get(),
     divisionNames(c),
-    c.employees.select('name', 'divisionId').get(),
+    staffRecords(c).all({ fields: ['name', 'divisionId'] }),
   ]);
   const byId = new Map(attempts.map((a) => [a.employeeId, a]));
-  const person = new Map(people.docs.map((d) => [d.id, d]));
+  const person = new Map(people.map((p) => [p.id, p]));
   const drawn = quiz.draw.drawn.map((id): EthicsDrawnPerson => {
     const a = byId.get(id);
     const p = person.get(id);
-    const division = (p?.get('divisionId') as string | undefined) ?? NO_DIVISION;
+    const division = p?.divisionId || NO_DIVISION;
     return {
       employeeId: id,
-      name: (p?.get('name') as string | undefined) ?? id,
+      name: p?.name || id,
       divisionName: names[division] ?? (division === NO_DIVISION ? 'ไม่ระบุหน่วยงาน' : division),
       status:
         a && a.completed > 0
@@ -152,7 +153,7 @@ export async function drawQuizSample(
   const attemptsAllowed = raw.attemptsAllowed === undefined ? 1 : Number(raw.attemptsAllowed);
   if (!Number.isInteger(attemptsAllowed) || attemptsAllowed < 1 || attemptsAllowed > 3)
     return { status: 400, message: 'จำนวนครั้งที่ทำได้ต้องเป็น 1 ถึง 3 ครั้ง' };
-  const [bank, people] = await Promise.all([readBank(c.ethicsQuestions), readPopulation(c.employees)]);
+  const [bank, people] = await Promise.all([readBank(c.ethicsQuestions), readPopulation(c)]);
   const questions = pickQuizQuestions(bank, seed);
   if (questions.length < QUIZ_MIN_QUESTIONS)
     return {

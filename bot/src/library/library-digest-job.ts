@@ -4,7 +4,6 @@ import {
   digestKey,
   digestWeek,
   type LibraryEntry,
-  type LineReachable,
   libraryDigestReplies,
   lineReach,
   type PostbackSigner,
@@ -12,6 +11,7 @@ import {
 import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
 import { Timestamp } from 'firebase-admin/firestore';
 import type { LineClient } from '../line/line-client';
+import { type StaffSource, staffRecords } from '../people/staff-record-repository';
 import {
   createOnceOnlySender,
   noOutcomes,
@@ -21,7 +21,6 @@ import {
 import type { Logger } from '../runtime/logger';
 import { isQuietHour, type QuietHours } from '../runtime/quiet-hours';
 import { entryFromDoc } from './library-records';
-import { digestOn } from './library-service';
 
 // The weekly library digest (a scheduled job, once a week in the Thai morning): each colleague in the
 // same division as the week's newly published entries gets ONE message listing them, unless they turned
@@ -30,8 +29,7 @@ import { digestOn } from './library-service';
 
 export interface LibraryDigestDeps {
   readonly db: Firestore;
-  readonly c: {
-    readonly employees: CollectionReference;
+  readonly c: StaffSource & {
     readonly library: CollectionReference;
     readonly notifications: CollectionReference;
   };
@@ -76,39 +74,32 @@ export async function runLibraryDigest(d: LibraryDigestDeps): Promise<LibraryDig
   let people = 0;
   let optedOut = 0;
   let counted = 0;
-  for (let i = 0; i < divisions.length; i += 30) {
-    const staff = await d.c.employees.where('divisionId', 'in', divisions.slice(i, i + 30)).get();
-    for (const person of staff.docs) {
-      if (person.get('active') === false) continue;
-      const mine = digestEntriesFor(
-        { employeeId: person.id, divisionId: person.get('divisionId') as string },
-        entries,
-        week,
-      );
-      if (mine.length === 0) continue;
-      if (!digestOn(person)) {
-        optedOut++;
-        continue;
-      }
-      people++;
-      counted += mine.length;
-      const reach = lineReach(person.data() as LineReachable);
-      const outcome = await sender.send({
-        key: digestKey(week.to, person.id),
-        to: reach.reachable
-          ? { employeeId: person.id, lineUserId: reach.lineUserId }
-          : { employeeId: person.id, skipReason: reach.reason },
-        replies: libraryDigestReplies(mine, d.liffId),
-        meta: {
-          kind: 'libraryDigest',
-          entries: mine.map((e) => e.id),
-          week: week.to,
-          at: Timestamp.fromDate(d.now),
-        },
-        priority: 'optional',
-      });
-      messages[outcome]++;
+  for (const person of await staffRecords(d.c).inDivisions(divisions)) {
+    if (!person.active) continue;
+    const mine = digestEntriesFor({ employeeId: person.id, divisionId: person.divisionId }, entries, week);
+    if (mine.length === 0) continue;
+    if (!person.libraryDigest) {
+      optedOut++;
+      continue;
     }
+    people++;
+    counted += mine.length;
+    const reach = lineReach(person);
+    const outcome = await sender.send({
+      key: digestKey(week.to, person.id),
+      to: reach.reachable
+        ? { employeeId: person.id, lineUserId: reach.lineUserId }
+        : { employeeId: person.id, skipReason: reach.reason },
+      replies: libraryDigestReplies(mine, d.liffId),
+      meta: {
+        kind: 'libraryDigest',
+        entries: mine.map((e) => e.id),
+        week: week.to,
+        at: Timestamp.fromDate(d.now),
+      },
+      priority: 'optional',
+    });
+    messages[outcome]++;
   }
   const result = { entries: entries.length, people, optedOut, messages };
   d.logger.info('jobs.library_digest', { ...result, counted });

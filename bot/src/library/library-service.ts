@@ -27,15 +27,15 @@ import {
   type Query,
   Timestamp,
 } from 'firebase-admin/firestore';
+import { type StaffSource, staffRecords } from '../people/staff-record-repository';
 import { entryFromDoc, type StoredLibraryEntry } from './library-records';
 
 // The knowledge library for the LIFF pages: search, open (a colleague's first opening is their read
 // receipt, counted once in the same transaction), change visibility (owner, HR), record the monthly
 // meeting it was presented at (HR), and the reader's weekly-digest choice.
 
-export interface LibraryCollections {
+export interface LibraryCollections extends StaffSource {
   readonly municipality: DocumentReference;
-  readonly employees: CollectionReference;
   readonly trainings: CollectionReference;
   readonly library: CollectionReference;
   readonly libraryReads: CollectionReference;
@@ -48,10 +48,6 @@ export type LibraryOutcome<T> =
 export const ENTRY_NOT_FOUND = 'ไม่พบเรื่องนี้ในคลังความรู้';
 export const ENTRY_INTERNAL = 'เรื่องนี้เป็นเอกสารภายใน ดูได้เฉพาะเจ้าของรายงานและฝ่ายบุคคล';
 export const ENTRY_NOT_YOURS = 'เฉพาะเจ้าของรายงานหรือฝ่ายบุคคลเท่านั้นที่เปลี่ยนการเผยแพร่ได้';
-
-/** The digest is on unless the person turned it off. */
-export const digestOn = (employee: { get(field: string): unknown }) =>
-  employee.get('libraryDigest') !== false;
 
 async function context(c: LibraryCollections) {
   const m = await c.municipality.get();
@@ -126,7 +122,7 @@ export async function listLibrary(
   const ordered = base.orderBy('approvedAt', 'desc').orderBy(FieldPath.documentId());
   const [ctx, me, oldest] = await Promise.all([
     context(c),
-    c.employees.doc(viewer.employeeId).get(),
+    staffRecords(c).byId(viewer.employeeId, { fields: ['libraryDigest'] }),
     c.library.orderBy('approvedAt').limit(1).get(),
   ]);
   const found: LibraryListed[] = [];
@@ -158,7 +154,8 @@ export async function listLibrary(
       competencies: COMPETENCIES.map((k) => ({ id: k.id, name: k.name })),
       years,
     },
-    digest: digestOn(me),
+    // the digest is on unless the person turned it off
+    digest: me?.libraryDigest ?? true,
     next: exhausted || !after ? null : after,
   };
 }

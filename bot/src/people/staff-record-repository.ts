@@ -6,14 +6,15 @@ import {
   type Role,
   type StaffType,
 } from '@phattana/shared';
-import type {
-  CollectionReference,
-  DocumentData,
-  DocumentReference,
-  DocumentSnapshot,
-  Firestore,
-  Query,
-  Transaction,
+import {
+  type CollectionReference,
+  type DocumentData,
+  type DocumentReference,
+  type DocumentSnapshot,
+  FieldPath,
+  type Firestore,
+  type Query,
+  type Transaction,
 } from 'firebase-admin/firestore';
 
 // The one reader of the staff records (municipalities/{m}/employees/{id}). Every feature, job, route and
@@ -173,8 +174,8 @@ export interface StaffRecords {
   counts(): Promise<{ staff: number; linked: number; hr: number }>;
   /** everything the record stores but the birth-date hash, as the person's own data export shows it */
   exported(id: string): Promise<Record<string, unknown>>;
-  /** the query over every record narrowed to these fields, for readers that page through it */
-  query(fields?: readonly StaffField[]): Query;
+  /** every record, read `pageSize` at a time in this transaction (a whole staff list is never one request) */
+  allInPages(tx: Transaction, pageSize: number, fields?: readonly StaffField[]): Promise<StaffRecord[]>;
 }
 
 export function staffRecords(c: StaffSource): StaffRecords {
@@ -267,7 +268,17 @@ export function staffRecords(c: StaffSource): StaffRecords {
       const { birthDateHash: _secret, ...stored } = (await col.doc(id).get()).data() ?? {};
       return stored;
     },
-    query: (fields) => narrowed(col, fields),
+    async allInPages(tx, pageSize, fields) {
+      const q = narrowed(col, fields).orderBy(FieldPath.documentId());
+      const out: StaffRecord[] = [];
+      let page = await tx.get(q.limit(pageSize));
+      for (;;) {
+        out.push(...page.docs.map(parse));
+        const last = page.docs.at(-1);
+        if (page.size < pageSize || !last) return out;
+        page = await tx.get(q.startAfter(last).limit(pageSize));
+      }
+    },
   };
 }
 

@@ -8,6 +8,7 @@ import {
 } from '@phattana/shared';
 import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
 import type { LineClient } from '../line/line-client';
+import { type StaffSource, staffRecords } from '../people/staff-record-repository';
 import {
   createOnceOnlySender,
   noOutcomes,
@@ -25,8 +26,7 @@ import { requestFromDoc } from './request-records';
 
 export interface AdvanceReminderDeps {
   readonly db: Firestore;
-  readonly c: {
-    readonly employees: CollectionReference;
+  readonly c: StaffSource & {
     readonly trainingRequests: CollectionReference;
     readonly notifications: CollectionReference;
   };
@@ -50,8 +50,7 @@ export async function runAdvanceReminders(d: AdvanceReminderDeps): Promise<Recor
   for (const r of approved) {
     const kind = advanceReminderFor(r, today, d.calendar);
     if (!kind) continue;
-    const person = await d.c.employees.doc(r.employeeId).get();
-    const reach = lineReach(person.exists ? (person.data() as Parameters<typeof lineReach>[0]) : undefined);
+    const reach = lineReach(await staffRecords(d.c).byId(r.employeeId));
     const outcome = await sender.send({
       key: `${r.id}__${kind}`,
       to: reach.reachable

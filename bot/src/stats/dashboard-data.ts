@@ -13,11 +13,11 @@ import {
   NO_DIVISION,
   STAFF_STATS_ID,
   type StaffStats,
-  type StaffType,
   staffStatsFromData,
   surveyCountersFromData,
 } from '@phattana/shared';
 import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
+import { type StaffSource, staffRecords } from '../people/staff-record-repository';
 import { countedSurveyData } from '../surveys/survey-counters';
 import { surveysOfYear } from '../surveys/survey-records';
 import { readTargetYears } from '../targets/target-docs';
@@ -80,10 +80,7 @@ export async function readDashboard(
     stats = rebuilt.stats;
     staff = rebuilt.staff;
     updatedAt = now.toISOString();
-  } else if (
-    staffDoc.get('activeByGroup') === undefined ||
-    (await staffChanged(c.employees, staff, divisions))
-  ) {
+  } else if (staffDoc.get('activeByGroup') === undefined || (await staffChanged(c, staff, divisions))) {
     staff = await refreshStaffStats(c, now);
   }
   const data = dashboardFrom({
@@ -114,25 +111,24 @@ export async function readDashboard(
 
 /** Everyone on the staff list and their totals of the year, for the people export (not a view). */
 export async function readExportPeople(
-  c: Pick<DashboardCollections, 'employees' | 'hoursTotals'>,
+  c: StaffSource & Pick<DashboardCollections, 'hoursTotals'>,
   fiscalYear: number,
 ): Promise<{ people: ExportPerson[]; totals: Map<string, HoursTotals> }> {
-  const [employees, totals] = await Promise.all([
-    c.employees.get(),
+  const [staff, totals] = await Promise.all([
+    staffRecords(c).all(),
     c.hoursTotals.where('fiscalYear', '==', fiscalYear).get(),
   ]);
-  const people = employees.docs.map((d): ExportPerson => {
-    const jobLine = d.get('jobLine') as string | undefined;
-    return {
-      code: d.id,
-      name: String(d.get('name') ?? ''),
-      divisionId: String(d.get('divisionId') ?? ''),
-      position: String(d.get('position') ?? ''),
-      staffType: (d.get('staffType') as StaffType | undefined) ?? 'municipalEmployee',
-      ...(jobLine ? { jobLine } : {}),
-      active: d.get('active') !== false,
-    };
-  });
+  const people = staff.map(
+    (r): ExportPerson => ({
+      code: r.id,
+      name: r.name,
+      divisionId: r.divisionId,
+      position: r.position,
+      staffType: r.staffType || 'municipalEmployee',
+      ...(r.jobLine ? { jobLine: r.jobLine } : {}),
+      active: r.active,
+    }),
+  );
   return {
     people,
     totals: new Map(totals.docs.map((d) => [String(d.get('employeeId')), d.data() as HoursTotals])),
@@ -145,18 +141,18 @@ export async function readExportPeople(
  * a record, the next view then recomputes the staff counts and the job-line set once.
  */
 async function staffChanged(
-  employees: CollectionReference,
+  c: StaffSource,
   staff: StaffStats,
   divisions: readonly Division[],
 ): Promise<boolean> {
-  const active = employees.where('active', '==', true);
+  const records = staffRecords(c);
   const ids = [...new Set([...divisions.map((d) => d.id), ...Object.keys(staff.activeByDivision)])].filter(
     (id) => id !== NO_DIVISION,
   );
   const [total, ...byDivision] = await Promise.all([
-    active.count().get(),
-    ...ids.map((id) => active.where('divisionId', '==', id).count().get()),
+    records.countActive(),
+    ...ids.map((id) => records.countActive(id)),
   ]);
-  if (total.data().count !== staff.active) return true;
-  return ids.some((id, i) => byDivision[i]?.data().count !== (staff.activeByDivision[id] ?? 0));
+  if (total !== staff.active) return true;
+  return ids.some((id, i) => byDivision[i] !== (staff.activeByDivision[id] ?? 0));
 }

@@ -23,14 +23,14 @@ import {
   Timestamp,
   type Transaction,
 } from 'firebase-admin/firestore';
+import { type StaffRecord, type StaffSource, staffRecords } from '../people/staff-record-repository';
 import { readStoredStats } from './stored-stats';
 
 // The truth check and migration for the maintained stats: recompute a fiscal year's document from the
 // records (ledger entries, reports, staff), read in pages without blocking anyone.
 
-export interface StatsCollections {
+export interface StatsCollections extends StaffSource {
   readonly municipality: DocumentReference;
-  readonly employees: CollectionReference;
   readonly hoursLedger: CollectionReference;
   readonly reports: CollectionReference;
   readonly stats: CollectionReference;
@@ -43,6 +43,15 @@ export interface RebuildResult {
   readonly drifted: boolean;
   readonly previous: FyStats | undefined;
 }
+
+/** What the staff counts need of a record (an empty field is a missing one, as the counts expect). */
+const STAFF_STATS_FIELDS = ['active', 'divisionId', 'jobLine', 'staffType'] as const;
+const staffFactsOf = (r: StaffRecord) => ({
+  active: r.active,
+  divisionId: r.divisionId || undefined,
+  jobLine: r.jobLine || undefined,
+  staffType: r.staffType || undefined,
+});
 
 /** Records read per page: a rebuild never holds a whole fiscal year in one request. */
 const PAGE = 500;
@@ -68,7 +77,7 @@ export async function rebuildStats(
         readStoredStats(c.stats, fiscalYear, tx),
         pages(tx, c.hoursLedger.where('fiscalYear', '==', fiscalYear)),
         pages(tx, c.reports.where('endDate', '>=', start).where('endDate', '<=', end)),
-        pages(tx, c.employees.select('active', 'divisionId', 'jobLine', 'staffType')),
+        staffRecords(c).allInPages(tx, PAGE, STAFF_STATS_FIELDS),
         tx.get(c.municipality),
       ]);
       return { stored, entries, reports, employees, municipality };
@@ -77,16 +86,14 @@ export async function rebuildStats(
   );
   const hoursTarget = Number(read.municipality.get('yearlyHoursTarget') ?? 0) || 0;
   const people = new Map<string, StatsPerson>();
-  const staffRecords = read.employees.map((d) => {
-    const divisionId = d.get('divisionId') as string | undefined;
-    const jobLine = d.get('jobLine') as string | undefined;
-    const staffType = d.get('staffType') as string | undefined;
-    people.set(d.id, {
-      ...(divisionId ? { divisionId } : {}),
-      ...(jobLine ? { jobLine } : {}),
-      ...(staffType ? { staffType } : {}),
+  const staffFacts = read.employees.map((r) => {
+    const facts = staffFactsOf(r);
+    people.set(r.id, {
+      ...(facts.divisionId ? { divisionId: facts.divisionId } : {}),
+      ...(facts.jobLine ? { jobLine: facts.jobLine } : {}),
+      ...(facts.staffType ? { staffType: facts.staffType } : {}),
     });
-    return { active: d.get('active') !== false, divisionId, jobLine, staffType };
+    return facts;
   });
   const stats = statsFromRecords({
     fiscalYear,
@@ -96,7 +103,7 @@ export async function rebuildStats(
     reports: read.reports.map((d) => d.data() as TrainingReport),
     bangkokDateOf: bangkokDate,
   });
-  const staff = staffStatsFrom(staffRecords);
+  const staff = staffStatsFrom(staffFacts);
   const at = Timestamp.fromDate(now);
   const base = addDelta(stats, negated(read.stored.shardSum));
   const batch = db.batch();
@@ -145,18 +152,10 @@ function negated(sum: Record<string, unknown>): StatsDelta {
  * every change to the staff list (the import does; so must any page that edits a staff record).
  */
 export async function refreshStaffStats(
-  c: Pick<StatsCollections, 'employees' | 'stats'>,
+  c: StaffSource & Pick<StatsCollections, 'stats'>,
   now: Date,
 ): Promise<StaffStats> {
-  const snap = await c.employees.select('active', 'divisionId', 'jobLine', 'staffType').get();
-  const staff = staffStatsFrom(
-    snap.docs.map((d) => ({
-      active: d.get('active') !== false,
-      divisionId: d.get('divisionId') as string | undefined,
-      jobLine: d.get('jobLine') as string | undefined,
-      staffType: d.get('staffType') as string | undefined,
-    })),
-  );
+  const staff = staffStatsFrom((await staffRecords(c).all({ fields: STAFF_STATS_FIELDS })).map(staffFactsOf));
   await c.stats.doc(STAFF_STATS_ID).set({ ...staff, updatedAt: Timestamp.fromDate(now) });
   return staff;
 }
