@@ -1,5 +1,6 @@
 import { type CollectionReference, FieldValue, type Firestore, Timestamp } from 'firebase-admin/firestore';
 import { indexStaffWrite } from '../owing/owing-writes';
+import { type StaffSource, staffRecords } from './staff-record-repository';
 
 export class DataRequestError extends Error {
   override readonly name = 'DataRequestError';
@@ -23,9 +24,8 @@ export async function openDataRequests(dataRequests: CollectionReference) {
  */
 export async function completeDeletionRequest(
   db: Firestore,
-  c: {
+  c: StaffSource & {
     dataRequests: CollectionReference;
-    employees: CollectionReference;
     conversations: CollectionReference;
   },
   o: { requestId: string; by: string; now: Date; note?: string },
@@ -37,9 +37,9 @@ export async function completeDeletionRequest(
     if (request.get('kind') !== 'deletion') throw new DataRequestError('คำขอนี้ไม่ใช่คำขอลบข้อมูล');
     if (request.get('status') !== 'open') throw new DataRequestError('คำขอนี้ดำเนินการไปแล้ว');
     const employeeId = request.get('employeeId') as string | null;
-    const employee = employeeId ? await tx.get(c.employees.doc(employeeId)) : undefined;
+    const employee = employeeId ? await staffRecords(c).located(employeeId, { tx }) : undefined;
     // only if the staff record is still linked to the account that asked (HR may have relinked it)
-    if (employee?.exists && employee.get('lineUserId') === request.get('lineUserId')) {
+    if (employee && employee.record.lineUserId === request.get('lineUserId')) {
       const unlinked = {
         lineUserId: FieldValue.delete(),
         lineFollowing: FieldValue.delete(),

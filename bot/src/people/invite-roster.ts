@@ -1,15 +1,15 @@
 import { type Division, isInviteUsable, type RosterPerson } from '@phattana/shared';
 import type { CollectionReference, DocumentReference, Firestore } from 'firebase-admin/firestore';
 import { issueInvite } from './invites';
+import { type StaffSource, staffRecords } from './staff-record-repository';
 
 // HR hands out invite codes from the LIFF app: the roster of active staff with whether LINE is linked
 // and each one's code that still works, and issuing for one person, a division, or everyone not yet
 // linked. A new code revokes the person's older unused ones (issueInvite), so reissuing is the same
 // act: only the latest printed slip works.
 
-export interface InviteCollections {
+export interface InviteCollections extends StaffSource {
   readonly municipality: DocumentReference;
-  readonly employees: CollectionReference;
   readonly invites: CollectionReference;
 }
 
@@ -23,7 +23,7 @@ export async function inviteRoster(
   now: Date,
 ): Promise<{ people: RosterPerson[]; divisions: Division[] }> {
   const [staff, open, municipality] = await Promise.all([
-    c.employees.select('code', 'name', 'divisionId', 'position', 'active', 'lineUserId').get(),
+    staffRecords(c).active({ fields: ['code', 'name', 'divisionId', 'position', 'lineUserId'] }),
     c.invites.where('usedBy', '==', null).get(),
     c.municipality.get(),
   ]);
@@ -40,17 +40,16 @@ export async function inviteRoster(
     const had = latest.get(invite.employeeId);
     if (!had || had.at < at) latest.set(invite.employeeId, { code: d.id, expiresAt: invite.expiresAt, at });
   }
-  const people = staff.docs
-    .filter((s) => s.get('active') !== false)
+  const people = staff
     .map((s): RosterPerson => {
       const invite = latest.get(s.id);
-      const linked = Boolean(s.get('lineUserId'));
+      const linked = Boolean(s.lineUserId);
       return {
         id: s.id,
-        code: String(s.get('code') ?? s.id),
-        name: String(s.get('name') ?? ''),
-        position: (s.get('position') as string | undefined) ?? null,
-        divisionId: (s.get('divisionId') as string | undefined) ?? null,
+        code: s.code,
+        name: s.name,
+        position: s.position || null,
+        divisionId: s.divisionId || null,
         linked,
         invite: invite && !linked ? { code: invite.code, expiresAt: invite.expiresAt } : null,
       };

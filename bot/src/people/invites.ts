@@ -4,6 +4,7 @@ import { type CollectionReference, FieldValue, type Firestore, Timestamp } from 
 import { indexStaffWrite } from '../owing/owing-writes';
 import { municipalityIdOf } from '../platform/line-user-index';
 import { platformCollections } from '../platform/platform-collections';
+import { type StaffSource, staffRecords } from './staff-record-repository';
 
 export class EmployeeNotFoundError extends Error {
   override readonly name = 'EmployeeNotFoundError';
@@ -15,14 +16,14 @@ export class EmployeeNotFoundError extends Error {
  */
 export async function issueInvite(
   db: Firestore,
-  c: { employees: CollectionReference; invites: CollectionReference },
+  c: StaffSource & { invites: CollectionReference },
   o: { employeeId: string; now: Date; days?: number; issuedBy: string },
 ): Promise<{ code: string; expiresAt: string }> {
   const code = generateInviteCode(randomBytes(INVITE_CODE_MIN_RANDOM_BYTES));
   const expiresAt = addDays(bangkokDate(o.now), o.days ?? 14);
   await db.runTransaction(async (tx) => {
-    const employee = await tx.get(c.employees.doc(o.employeeId));
-    if (!employee.exists) throw new EmployeeNotFoundError(`ไม่พบพนักงานรหัส ${o.employeeId}`);
+    const employee = await staffRecords(c).byId(o.employeeId, { tx });
+    if (!employee) throw new EmployeeNotFoundError(`ไม่พบพนักงานรหัส ${o.employeeId}`);
     const older = await tx.get(c.invites.where('employeeId', '==', o.employeeId).where('usedBy', '==', null));
     for (const doc of older.docs) tx.update(doc.ref, { revoked: true });
     tx.create(c.invites.doc(code), {
@@ -48,14 +49,14 @@ export async function issueInvite(
  */
 export async function unlinkEmployee(
   db: Firestore,
-  c: { employees: CollectionReference; conversations: CollectionReference },
+  c: StaffSource & { conversations: CollectionReference },
   o: { employeeId: string; now: Date; by: string },
 ): Promise<{ lineUserId?: string }> {
   return db.runTransaction(async (tx) => {
-    const ref = c.employees.doc(o.employeeId);
-    const employee = await tx.get(ref);
-    if (!employee.exists) throw new EmployeeNotFoundError(`ไม่พบพนักงานรหัส ${o.employeeId}`);
-    const lineUserId = employee.get('lineUserId') as string | undefined;
+    const employee = await staffRecords(c).located(o.employeeId, { tx });
+    if (!employee) throw new EmployeeNotFoundError(`ไม่พบพนักงานรหัส ${o.employeeId}`);
+    const { ref } = employee;
+    const { lineUserId } = employee.record;
     const unlinked = {
       lineUserId: FieldValue.delete(),
       lineFollowing: FieldValue.delete(),

@@ -1,11 +1,11 @@
 import {
   DEFAULT_MUNICIPALITY_SETTINGS,
   type Division,
-  isEmployeeId,
   type MunicipalityFile,
   type MunicipalitySettings,
 } from '@phattana/shared';
 import { type DocumentReference, FieldPath, type Firestore, Timestamp } from 'firebase-admin/firestore';
+import { staffRecords, staffSourceOf } from './staff-record-repository';
 
 // Writes a municipality's document from its checked file (`npm run municipality -- init`), in exactly
 // the shape the bot reads: name, province, divisions, yearlyHoursTarget, approvalChain and
@@ -30,7 +30,7 @@ export async function setUpMunicipality(
   o: { by: string; now: Date },
 ): Promise<MunicipalitySetupResult> {
   if (municipality.id !== file.id) throw new Error(`file for ${file.id} given document ${municipality.id}`);
-  const employees = municipality.collection('employees');
+  const staff = staffRecords(staffSourceOf(municipality));
   return db.runTransaction(async (tx) => {
     const snap = await tx.get(municipality);
     const before = (snap.get('divisions') as Division[] | undefined) ?? [];
@@ -38,8 +38,7 @@ export async function setUpMunicipality(
     // staff records keep their division id; removing one they use would orphan them in every report
     const inUse: string[] = [];
     for (const d of removed) {
-      const used = await tx.get(employees.where('divisionId', '==', d.id).limit(1));
-      if (!used.empty) inUse.push(`${d.name} (${d.id})`);
+      if (await staff.divisionInUse(d.id, tx)) inUse.push(`${d.name} (${d.id})`);
     }
     if (inUse.length > 0)
       throw new MunicipalitySetupError(
@@ -49,9 +48,9 @@ export async function setUpMunicipality(
     // the same check as HR's settings page, once there is a staff list to check against (a first
     // init comes before the import)
     const stopAt = file.settings.approvalChain?.stopAtEmployeeId;
-    if (stopAt && !(await tx.get(employees.limit(1))).empty) {
-      const e = isEmployeeId(stopAt) ? await tx.get(employees.doc(stopAt)) : undefined;
-      if (!e?.exists || e.get('active') === false)
+    if (stopAt && (await staff.any(tx))) {
+      const e = await staff.byId(stopAt, { tx });
+      if (!e?.active)
         throw new MunicipalitySetupError(
           `settings.approvalChain.stopAtEmployeeId: ไม่พบพนักงานรหัส ${stopAt} ที่ยังปฏิบัติงานอยู่`,
         );

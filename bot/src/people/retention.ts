@@ -3,6 +3,7 @@ import { FieldValue, Timestamp } from 'firebase-admin/firestore';
 import type { MunicipalityCollections } from '../municipality-collections';
 import { indexStaffWrite } from '../owing/owing-writes';
 import type { Logger } from '../runtime/logger';
+import { type LocatedStaffRecord, type StaffSource, staffRecords } from './staff-record-repository';
 
 // PDPA retention, as the privacy notice promises (shared/src/people/privacy-notice.ts, "ระยะเวลาเก็บ"):
 // records are kept while someone works for the municipality and RETENTION_YEARS after they leave; then
@@ -18,7 +19,7 @@ import type { Logger } from '../runtime/logger';
 
 export interface RetentionDeps {
   db: Firestore;
-  c: Pick<MunicipalityCollections, 'employees' | 'invites' | 'surveyDrafts'>;
+  c: StaffSource & Pick<MunicipalityCollections, 'invites' | 'surveyDrafts'>;
   /** conversations/{lineUserId}: the chat state and consent, outside the municipality */
   conversations: CollectionReference;
   retentionYears: number;
@@ -37,25 +38,25 @@ export async function enforceRetention(d: RetentionDeps, now: Date): Promise<Ret
     throw new RangeError(`RETENTION_YEARS must be a whole number of years, got ${d.retentionYears}`);
   const cutoff = new Date(now);
   cutoff.setUTCFullYear(cutoff.getUTCFullYear() - d.retentionYears);
-  const gone = await d.c.employees.where('active', '==', false).get();
+  const gone = await staffRecords(d.c).left();
   const result: RetentionResult = { clocksStarted: 0, anonymised: 0 };
-  for (const doc of gone.docs) {
-    if (doc.get('anonymisedAt')) continue;
-    const leftAt = doc.get('leftAt') as Timestamp | undefined;
-    if (!(leftAt instanceof Timestamp)) {
-      await doc.ref.update({ leftAt: Timestamp.fromDate(now) });
+  for (const person of gone) {
+    if (person.anonymised) continue;
+    if (!person.leftAt) {
+      await person.ref.update({ leftAt: Timestamp.fromDate(now) });
       result.clocksStarted++;
       continue;
     }
-    if (leftAt.toDate() > cutoff) continue;
-    await anonymise(d, doc.id, doc.get('lineUserId') as string | undefined, now);
+    if (person.leftAt > cutoff) continue;
+    await anonymise(d, person, now);
     result.anonymised++;
   }
   if (result.anonymised > 0 || result.clocksStarted > 0) d.logger.info('retention.run', { ...result });
   return result;
 }
 
-async function anonymise(d: RetentionDeps, employeeId: string, lineUserId: string | undefined, now: Date) {
+async function anonymise(d: RetentionDeps, { record, ref }: LocatedStaffRecord, now: Date) {
+  const { id: employeeId, lineUserId } = record;
   const [invites, drafts] = await Promise.all([
     d.c.invites.where('employeeId', '==', employeeId).get(),
     d.c.surveyDrafts.where('employeeId', '==', employeeId).get(),
@@ -69,7 +70,7 @@ async function anonymise(d: RetentionDeps, employeeId: string, lineUserId: strin
     birthDateHash: FieldValue.delete(),
     anonymisedAt: Timestamp.fromDate(now),
   };
-  batch.update(d.c.employees.doc(employeeId), anonymised);
-  indexStaffWrite(batch, d.c.employees.doc(employeeId), anonymised);
+  batch.update(ref, anonymised);
+  indexStaffWrite(batch, ref, anonymised);
   await batch.commit();
 }

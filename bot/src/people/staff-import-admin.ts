@@ -5,57 +5,51 @@ import {
   type Firestore,
   Timestamp,
 } from 'firebase-admin/firestore';
-import { type KeyCursor, queryPage } from '../store/query-page';
+import type { KeyCursor } from '../store/query-page';
 import { createFirestoreEmployeeDirectory } from './firestore-employee-directory';
 import { importEmployees } from './import-employees';
-import { staffRoles } from './staff-record-repository';
+import { type StaffSource, staffRecords } from './staff-record-repository';
 import { syncLinkedPeople } from './sync-linked-people';
 
 // HR's staff list in the LIFF app: the list as the page shows it, and the staff-list import (the CLI's
 // importEmployees, dry run first). The routes (api/staff-import-routes.ts) only translate HTTP; the import's
 // own errors (SpreadsheetError, EmployeeImportSetupError, EmployeeWriteError) come through unchanged.
 
-export interface StaffImportCollections {
+export interface StaffImportCollections extends StaffSource {
   readonly municipality: DocumentReference;
-  readonly employees: CollectionReference;
   readonly conversations: CollectionReference;
 }
 
 /**
  * One page of the staff records as HR's list shows them (by staff code, the records' ids), of one
- * division when asked, with how many the list holds in all (a count() aggregation, not a read of each)
- * and the municipality's divisions.
+ * division when asked, with how many the list holds in all and the municipality's divisions.
  */
 export async function listStaff(
-  c: Pick<StaffImportCollections, 'municipality' | 'employees'>,
+  c: StaffSource & Pick<StaffImportCollections, 'municipality'>,
   page: { readonly limit: number; readonly after: KeyCursor | undefined; readonly divisionId?: string },
 ) {
-  const filtered = page.divisionId ? c.employees.where('divisionId', '==', page.divisionId) : c.employees;
-  const [found, total, municipality] = await Promise.all([
-    queryPage(
-      filtered.select('code', 'name', 'divisionId', 'position', 'active', 'roles', 'lineUserId'),
-      'id',
-      page.limit,
-      page.after,
-    ),
-    filtered.count().get(),
+  const [found, municipality] = await Promise.all([
+    staffRecords(c).page({
+      ...page,
+      fields: ['code', 'name', 'divisionId', 'position', 'active', 'roles', 'lineUserId'],
+    }),
     c.municipality.get(),
   ]);
   const divisions = (municipality.get('divisions') as Division[] | undefined) ?? [];
-  const employees = found.docs.map((s) => ({
+  const employees = found.records.map((s) => ({
     id: s.id,
-    code: String(s.get('code') ?? s.id),
-    name: String(s.get('name') ?? ''),
-    divisionId: (s.get('divisionId') as string | undefined) ?? null,
-    position: (s.get('position') as string | undefined) ?? null,
-    active: s.get('active') !== false,
-    roles: staffRoles(s.get('roles')),
-    linked: Boolean(s.get('lineUserId')),
+    code: s.code,
+    name: s.name,
+    divisionId: s.divisionId || null,
+    position: s.position || null,
+    active: s.active,
+    roles: [...s.roles],
+    linked: Boolean(s.lineUserId),
   }));
   return {
     employees,
     next: found.next,
-    total: total.data().count,
+    total: found.total,
     divisions: divisions.map((v) => ({ id: v.id, name: v.name })),
   };
 }
@@ -79,18 +73,14 @@ export async function importStaffFile(db: Firestore, c: StaffImportCollections, 
     bytes: r.bytes,
     ...(r.filename ? { filename: r.filename } : {}),
     municipalityId: c.municipality.id,
-    directory: createFirestoreEmployeeDirectory(db, { municipality: c.municipality, employees: c.employees }),
+    directory: createFirestoreEmployeeDirectory(db, c),
     pepper: r.pepper,
     now: r.now,
     dryRun: r.dryRun,
   });
   const linked =
     result.linkedChanges.length > 0
-      ? await syncLinkedPeople(db, result.linkedChanges, {
-          conversations: c.conversations,
-          employees: c.employees,
-          now: r.now,
-        })
+      ? await syncLinkedPeople(db, result.linkedChanges, { ...c, now: r.now })
       : undefined;
   if (!r.dryRun)
     await c.municipality.set(

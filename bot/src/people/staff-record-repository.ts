@@ -14,13 +14,15 @@ import {
   FieldPath,
   type Firestore,
   type Query,
+  Timestamp,
   type Transaction,
 } from 'firebase-admin/firestore';
+import { type KeyCursor, queryPage } from '../store/query-page';
 
 // The one reader of the staff records (municipalities/{m}/employees/{id}). Every feature, job, route and
 // report reads them here and gets them parsed the same way: a record without roles is staff, a missing
 // `active` is active, a missing `lineFollowing` is following. Writers still write where they are
-// (test/integration/staff-record-readers.test.ts lists them and fails when anything else names the
+// (bot/test/staff-record-readers.test.ts lists them and fails when anything else names the
 // collection).
 
 const KNOWN_ROLES: readonly string[] = ['staff', 'supervisor', 'hr', 'executive'] satisfies Role[];
@@ -114,6 +116,14 @@ export interface LocatedStaffRecord {
   readonly ref: DocumentReference;
 }
 
+/** Someone who left, for the retention job. */
+export interface LeftStaffRecord extends LocatedStaffRecord {
+  /** when the retention job first saw them gone (its clock); absent until then */
+  readonly leftAt?: Date;
+  /** their LINE data and birth-date hash are already deleted */
+  readonly anonymised: boolean;
+}
+
 /**
  * Records anywhere in the deployment with this birth-date hash (codes repeat across municipalities: the
  * keyed hash of code and birth date says whose record it is). Only records under `municipalities/`.
@@ -156,6 +166,18 @@ export interface StaffRecords {
   all(o?: StaffReadOptions): Promise<StaffRecord[]>;
   /** records HR has not switched off */
   active(o?: StaffReadOptions): Promise<StaffRecord[]>;
+  /** records HR switched off, where they are stored and when the retention clock started */
+  left(): Promise<LeftStaffRecord[]>;
+  /**
+   * One page of the records by id (people who left included), of one division when asked, with how many
+   * there are in all (a count() aggregation, not a read of each).
+   */
+  page(o: {
+    readonly limit: number;
+    readonly after: KeyCursor | undefined;
+    readonly divisionId?: string;
+    readonly fields?: readonly StaffField[];
+  }): Promise<{ records: StaffRecord[]; next: KeyCursor | null; total: number }>;
   /** records of these divisions, people who left included */
   inDivisions(divisionIds: readonly string[], o?: StaffReadOptions): Promise<StaffRecord[]>;
   /** records whose supervisor is one of these, people who left included */
@@ -235,6 +257,26 @@ export function staffRecords(c: StaffSource): StaffRecords {
       // `active` is read even when the mask leaves it out: the filter needs it
       const fields = o?.fields && !o.fields.includes('active') ? [...o.fields, 'active' as const] : o?.fields;
       return (await run(col, { ...o, ...(fields ? { fields } : {}) })).filter((r) => r.active);
+    },
+    async left() {
+      const q = await col.where('active', '==', false).get();
+      return q.docs.map((d) => {
+        const leftAt: unknown = d.get('leftAt');
+        return {
+          record: parse(d),
+          ref: d.ref,
+          ...(leftAt instanceof Timestamp ? { leftAt: leftAt.toDate() } : {}),
+          anonymised: Boolean(d.get('anonymisedAt')),
+        };
+      });
+    },
+    async page(o) {
+      const filtered = o.divisionId ? col.where('divisionId', '==', o.divisionId) : col;
+      const [found, total] = await Promise.all([
+        queryPage(narrowed(filtered, o.fields), 'id', o.limit, o.after),
+        filtered.count().get(),
+      ]);
+      return { records: found.docs.map(parse), next: found.next, total: total.data().count };
     },
     inDivisions: (divisionIds, o) => inChunks('divisionId', divisionIds, o),
     reportingTo: (supervisorIds, o) => inChunks('supervisorId', supervisorIds, o),

@@ -10,6 +10,7 @@ export type { MunicipalityOverview } from '@phattana/shared';
 import { FieldValue, type Firestore, Timestamp } from 'firebase-admin/firestore';
 import { municipalityCollections } from '../municipality-collections';
 import { inviteRoster, inviteTargets, issueInvites } from '../people/invite-roster';
+import { staffRecords, staffSourceOf } from '../people/staff-record-repository';
 import { platformCollections } from './platform-collections';
 
 // What the platform's administrator does without a developer (the CLI `npm run municipality -- …`):
@@ -27,19 +28,14 @@ export async function listMunicipalities(db: Firestore): Promise<MunicipalityOve
   const snaps = await p.municipalities.get();
   return Promise.all(
     snaps.docs.map(async (m) => {
-      const employees = m.ref.collection('employees');
-      const [staff, linked, hr] = await Promise.all([
-        employees.count().get(),
-        employees.where('lineUserId', '>', '').count().get(),
-        employees.where('roles', 'array-contains', 'hr').count().get(),
-      ]);
+      const { staff, linked, hr } = await staffRecords(staffSourceOf(m.ref)).counts();
       return {
         id: m.id,
         name: String(m.get('name') ?? m.id),
         province: String(m.get('province') ?? ''),
-        staff: staff.data().count,
-        linked: linked.data().count,
-        hrAdmins: hr.data().count,
+        staff,
+        linked,
+        hrAdmins: hr,
       };
     }),
   );
@@ -64,23 +60,21 @@ export async function nameHrAdmins(
   const c = await existing(db, municipalityId);
   if (employeeIds.length === 0) throw new PlatformAdminError('กรุณาระบุรหัสพนักงานอย่างน้อยหนึ่งคน');
   return db.runTransaction(async (tx) => {
-    const snaps = await Promise.all(
-      employeeIds.map((id) =>
-        isFirestoreDocId(id)
-          ? tx.get(c.employees.doc(id))
-          : Promise.reject(new PlatformAdminError(`รหัสพนักงาน "${id}" ไม่ถูกต้อง`)),
-      ),
-    );
-    const missing = snaps.filter((s) => !s.exists || s.get('active') === false).map((s) => s.id);
+    const bad = employeeIds.find((id) => !isFirestoreDocId(id));
+    if (bad !== undefined) throw new PlatformAdminError(`รหัสพนักงาน "${bad}" ไม่ถูกต้อง`);
+    const staff = staffRecords(c);
+    const found = await Promise.all(employeeIds.map((id) => staff.located(id, { tx })));
+    const missing = employeeIds.filter((_, i) => !found[i]?.record.active);
     if (missing.length > 0)
       throw new PlatformAdminError(`ไม่พบพนักงานที่ยังปฏิบัติงานอยู่: ${missing.join(', ')} (นำเข้ารายชื่อพนักงานก่อน)`);
-    for (const s of snaps)
-      tx.update(s.ref, {
-        roles: FieldValue.arrayUnion('hr'),
-        rolesChangedBy: o.by,
-        rolesChangedAt: Timestamp.fromDate(o.now),
-      });
-    return snaps.map((s) => String(s.get('name') ?? s.id));
+    for (const f of found)
+      if (f)
+        tx.update(f.ref, {
+          roles: FieldValue.arrayUnion('hr'),
+          rolesChangedBy: o.by,
+          rolesChangedAt: Timestamp.fromDate(o.now),
+        });
+    return found.map((f, i) => f?.record.name || (employeeIds[i] as string));
   });
 }
 

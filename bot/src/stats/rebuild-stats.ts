@@ -73,20 +73,20 @@ export async function rebuildStats(
   const { start, end } = fiscalYearRange(fiscalYear);
   const read = await db.runTransaction(
     async (tx) => {
-      const [stored, entries, reports, employees, municipality] = await Promise.all([
+      const [stored, entries, reports, staff, municipality] = await Promise.all([
         readStoredStats(c.stats, fiscalYear, tx),
         pages(tx, c.hoursLedger.where('fiscalYear', '==', fiscalYear)),
         pages(tx, c.reports.where('endDate', '>=', start).where('endDate', '<=', end)),
         staffRecords(c).allInPages(tx, PAGE, STAFF_STATS_FIELDS),
         tx.get(c.municipality),
       ]);
-      return { stored, entries, reports, employees, municipality };
+      return { stored, entries, reports, staff, municipality };
     },
     { readOnly: true },
   );
   const hoursTarget = Number(read.municipality.get('yearlyHoursTarget') ?? 0) || 0;
   const people = new Map<string, StatsPerson>();
-  const staffFacts = read.employees.map((r) => {
+  const staffFacts = read.staff.map((r) => {
     const facts = staffFactsOf(r);
     people.set(r.id, {
       ...(facts.divisionId ? { divisionId: facts.divisionId } : {}),
