@@ -1,6 +1,7 @@
 import type { HoursView, IdpView, TeamView, WaitingReport } from '../../shared/src/idp/idp-api-contract';
 import type { IdpGoal } from '../../shared/src/idp/idp-plan';
 import type { ApiClient } from './api-client';
+import { ApiRefusal, apiSend, json, photoUrl } from './api-send';
 
 // The IDP, hours, team and "me" APIs (bot/src/api/idp-routes.ts, hours-routes.ts, team-routes.ts,
 // me-routes.ts) as the LIFF pages see them. Types only from shared/: nothing of it lands in the bundle.
@@ -16,44 +17,18 @@ export type {
 export type { IdpGoal, IdpStatus } from '../../shared/src/idp/idp-plan';
 export type { HoursBucket } from '../../shared/src/ledger/hours-summary';
 
-/** A refusal from the API; `message` is the server's Thai text, safe to show. */
-export class DevelopmentApiError extends Error {
-  override readonly name = 'DevelopmentApiError';
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly body: Readonly<Record<string, unknown>>,
-  ) {
-    super(message);
-  }
+/** A refusal from the API; `message` is the server's Thai text (or the shared one), safe to show. */
+export class DevelopmentApiError extends ApiRefusal {
+  override readonly name: string = 'DevelopmentApiError';
 }
 
-async function send<T>(api: ApiClient, path: string, method = 'GET', body?: unknown): Promise<T> {
-  const res = await api.request(path, {
-    method,
-    ...(body === undefined
-      ? {}
-      : { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }),
-  });
-  const json = (await res.json().catch(() => undefined)) as Record<string, unknown> | undefined;
-  // an answer that is not the API's JSON (a proxy's or a static host's page) is a failure, not data
-  if (!json || typeof json !== 'object') {
-    throw new DevelopmentApiError(
-      `ระบบตอบกลับไม่ถูกต้อง (${res.status}) กรุณาลองใหม่อีกครั้งในภายหลัง`,
-      res.status,
-      {},
-    );
-  }
-  if (!res.ok) {
-    const fallback = method === 'GET' ? 'โหลดข้อมูลไม่สำเร็จ' : 'บันทึกไม่สำเร็จ';
-    throw new DevelopmentApiError(
-      typeof json.message === 'string' ? json.message : `${fallback} (${res.status})`,
-      res.status,
-      json,
-    );
-  }
-  return json as T;
-}
+const send = <T>(api: ApiClient, path: string, method = 'GET', body?: unknown): Promise<T> =>
+  apiSend<T, DevelopmentApiError>(
+    api,
+    path,
+    body === undefined ? { method } : json(method, body),
+    DevelopmentApiError,
+  );
 
 const fyQuery = (fy?: number) => (fy ? `?fy=${fy}` : '');
 
@@ -104,17 +79,9 @@ export async function loadReportPhotoUrl(
   reportId: string,
   messageId: string,
 ): Promise<string> {
-  const res = await api.request(
+  return photoUrl(
+    api,
     `reports/${encodeURIComponent(reportId)}/photos/${encodeURIComponent(messageId)}`,
-    { headers: { accept: 'image/*' } },
+    DevelopmentApiError,
   );
-  if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { message?: unknown };
-    throw new DevelopmentApiError(
-      typeof body.message === 'string' ? body.message : `โหลดรูปไม่สำเร็จ (${res.status})`,
-      res.status,
-      {},
-    );
-  }
-  return URL.createObjectURL(await res.blob());
 }

@@ -1,7 +1,8 @@
 import type { BroadcastFilter } from '../../shared/src/broadcast/broadcast-filter';
 import type { BroadcastView, LateList } from '../../shared/src/broadcast/late-api-contract';
 import type { RosterPerson } from '../../shared/src/people/invite-api-contract';
-import { type ApiClient, SESSION_EXPIRED_TEXT } from './api-client';
+import type { ApiClient } from './api-client';
+import { ApiRefusal, apiSend, json } from './api-send';
 
 // HR's APIs (bot/src/api/late-routes.ts at /late, trainings-, staff-import-, holiday- and settings-routes.ts at /manage/...) as the LIFF pages see
 // them. Shared shapes are imported type-only: nothing of shared/ lands in the bundle.
@@ -9,43 +10,19 @@ import { type ApiClient, SESSION_EXPIRED_TEXT } from './api-client';
 export type { BroadcastFilter } from '../../shared/src/broadcast/broadcast-filter';
 export type { BroadcastView, LateList, LatePerson } from '../../shared/src/broadcast/late-api-contract';
 
-/** A refusal from the API; `message` is the server's Thai text, safe to show. */
-export class HrApiError extends Error {
-  override readonly name = 'HrApiError';
-  constructor(
-    message: string,
-    readonly status: number,
-    /** Thai messages by field, for a form's error summary */
-    readonly errors: Readonly<Record<string, string>>,
-  ) {
-    super(message);
+/** A refusal from HR's APIs (and the clients that share them); `message` is safe to show. */
+export class HrApiError extends ApiRefusal {
+  override readonly name: string = 'HrApiError';
+  /** Thai messages by field, for a form's error summary */
+  get errors(): Readonly<Record<string, string>> {
+    return this.fieldErrors;
   }
 }
 
-export async function send<T>(api: ApiClient, path: string, init: RequestInit = {}): Promise<T> {
-  let res: Response;
-  try {
-    res = await api.request(path, init);
-  } catch (err) {
-    if (err instanceof Error && err.name === 'ApiAuthError')
-      throw new HrApiError(SESSION_EXPIRED_TEXT, 401, {});
-    throw new HrApiError('เชื่อมต่อไม่สำเร็จ กรุณาตรวจสอบอินเทอร์เน็ตแล้วลองอีกครั้ง', 0, {});
-  }
-  const body = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  if (!res.ok) {
-    const message = typeof body.message === 'string' ? body.message : `ทำรายการไม่สำเร็จ (${res.status})`;
-    const errors =
-      body.errors && typeof body.errors === 'object' ? (body.errors as Record<string, string>) : {};
-    throw new HrApiError(message, res.status, errors);
-  }
-  return body as T;
-}
+export const send = <T>(api: ApiClient, path: string, init: RequestInit = {}): Promise<T> =>
+  apiSend<T, HrApiError>(api, path, init, HrApiError);
 
-export const json = (method: string, body?: unknown): RequestInit => ({
-  method,
-  headers: { 'content-type': 'application/json' },
-  ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-});
+export { json };
 
 // ---- late list and reminders ----
 

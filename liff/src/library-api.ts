@@ -6,6 +6,7 @@ import type {
 } from '../../shared/src/library/library-api-contract';
 import type { LibraryVisibility } from '../../shared/src/library/library-entry';
 import type { ApiClient } from './api-client';
+import { photoUrl } from './api-send';
 import { HrApiError, json, send } from './hr-api';
 
 export type { ArchiveResponse } from '../../shared/src/archive/archive-api-contract';
@@ -59,11 +60,11 @@ export const setLibraryDigest = (api: ApiClient, digest: boolean) =>
   send<{ digest: boolean }>(api, 'library/digest', json('PUT', { digest }));
 
 export async function loadLibraryPhotoUrl(api: ApiClient, id: string, messageId: string): Promise<string> {
-  const res = await api.request(`library/${encodeURIComponent(id)}/photos/${encodeURIComponent(messageId)}`, {
-    headers: { accept: 'image/*' },
-  });
-  if (!res.ok) throw new HrApiError(`โหลดรูปไม่สำเร็จ (${res.status})`, res.status, {});
-  return URL.createObjectURL(await res.blob());
+  return photoUrl(
+    api,
+    `library/${encodeURIComponent(id)}/photos/${encodeURIComponent(messageId)}`,
+    HrApiError,
+  );
 }
 
 /** `fy` and/or `employee` as the archive route takes them. */

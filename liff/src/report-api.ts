@@ -14,18 +14,13 @@ export type {
   SharingPlanId,
   TextAnswerField as TextField,
 } from '../../shared/src/reports/training-report';
+
+import { ApiRefusal, apiSend, bodyOf, exchange, json, refusalOf, refusedText } from './api-send';
 export type AnswerField = keyof ReportAnswers;
 
-/** A refusal from the API; `message` is the server's Thai text, safe to show. */
-export class ReportApiError extends Error {
-  override readonly name = 'ReportApiError';
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly body: Readonly<Record<string, unknown>>,
-  ) {
-    super(message);
-  }
+/** A refusal from the API; `message` is the server's Thai text (or the shared one), safe to show. */
+export class ReportApiError extends ApiRefusal {
+  override readonly name: string = 'ReportApiError';
 }
 
 /** What the API answers a save with: the saved report, field errors, or the chat's newer version. */
@@ -43,22 +38,8 @@ export type AnswerPatch = { -readonly [K in AnswerField]?: ReportAnswers[K] | nu
 
 const reportPath = (id: string) => `reports/${encodeURIComponent(id)}`;
 
-async function readBody(res: Response): Promise<Record<string, unknown>> {
-  return (await res.json().catch(() => ({}))) as Record<string, unknown>;
-}
-
-async function getOrThrow<T>(api: ApiClient, path: string): Promise<T> {
-  const res = await api.request(path);
-  const body = await readBody(res);
-  if (!res.ok) {
-    throw new ReportApiError(
-      typeof body.message === 'string' ? body.message : `โหลดข้อมูลไม่สำเร็จ (${res.status})`,
-      res.status,
-      body,
-    );
-  }
-  return body as unknown as T;
-}
+const getOrThrow = <T>(api: ApiClient, path: string): Promise<T> =>
+  apiSend<T, ReportApiError>(api, path, {}, ReportApiError);
 
 export function loadReport(api: ApiClient, id: string): Promise<ReportDetail> {
   return getOrThrow(api, reportPath(id));
@@ -74,13 +55,15 @@ export async function saveAnswers(
   answers: AnswerPatch,
   expectedUpdateTime: string,
 ): Promise<SaveOutcome> {
-  const res = await api.request(`${reportPath(id)}/answers`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ answers, expectedUpdateTime }),
-  });
-  const body = await readBody(res);
-  const message = typeof body.message === 'string' ? body.message : `บันทึกไม่สำเร็จ (${res.status})`;
+  const res = await exchange(
+    api,
+    `${reportPath(id)}/answers`,
+    json('PUT', { answers, expectedUpdateTime }),
+    ReportApiError,
+  );
+  const body = await bodyOf(res);
+  if (!body) throw refusalOf(res, body, ReportApiError, 'PUT');
+  const message = typeof body.message === 'string' ? body.message : refusedText(res.status, 'PUT');
   if (res.ok) return { kind: 'saved', detail: body as unknown as ReportDetail };
   if (res.status === 400 && body.errors && typeof body.errors === 'object') {
     return { kind: 'invalid', message, errors: body.errors as Partial<Record<AnswerField, string>> };
@@ -89,7 +72,7 @@ export async function saveAnswers(
     return { kind: 'changed', message, current: body.current as ReportDetail };
   }
   if (res.status === 409) return { kind: 'notEditable', message };
-  throw new ReportApiError(message, res.status, body);
+  throw refusalOf(res, body, ReportApiError, 'PUT');
 }
 
 /** The report's knowledge-library choice (published once approved, or internal); the saved report back. */
@@ -98,16 +81,10 @@ export async function saveLibraryChoice(
   id: string,
   libraryChoice: 'share' | 'internal',
 ): Promise<ReportDetail> {
-  const res = await api.request(`${reportPath(id)}/library-choice`, {
-    method: 'PUT',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ libraryChoice }),
-  });
-  const body = await readBody(res);
-  if (res.ok) return body as unknown as ReportDetail;
-  throw new ReportApiError(
-    typeof body.message === 'string' ? body.message : `บันทึกไม่สำเร็จ (${res.status})`,
-    res.status,
-    body,
+  return apiSend<ReportDetail, ReportApiError>(
+    api,
+    `${reportPath(id)}/library-choice`,
+    json('PUT', { libraryChoice }),
+    ReportApiError,
   );
 }

@@ -5,6 +5,7 @@ import type {
   SurveyUpdateResponse,
 } from '../../shared/src/surveys/survey-api-contract';
 import type { ApiClient } from './api-client';
+import { ApiRefusal, apiSend, json, photoUrl } from './api-send';
 import { DownloadRefusedError, downloadFile } from './download-file';
 
 // HR's survey API (bot/src/api/survey-routes.ts) as the LIFF pages see it. Types come from shared/ and
@@ -18,35 +19,16 @@ export type {
 } from '../../shared/src/surveys/survey-api-contract';
 export type { DivisionRate, QuestionResult } from '../../shared/src/surveys/survey-results';
 
-export class SurveyApiError extends Error {
-  override readonly name = 'SurveyApiError';
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly errors: readonly string[],
-  ) {
-    super(message);
+/** A refusal from the survey APIs; `errors` lists every problem the server found. */
+export class SurveyApiError extends ApiRefusal {
+  override readonly name: string = 'SurveyApiError';
+  get errors(): readonly string[] {
+    return this.problems;
   }
 }
 
-async function send<T>(api: ApiClient, path: string, init?: RequestInit): Promise<T> {
-  const res = await api.request(path, init);
-  const body = (await res.json().catch(() => ({}))) as { message?: unknown; errors?: unknown };
-  if (!res.ok) {
-    throw new SurveyApiError(
-      typeof body.message === 'string' ? body.message : `ดำเนินการไม่สำเร็จ (${res.status})`,
-      res.status,
-      Array.isArray(body.errors) ? body.errors.filter((e): e is string => typeof e === 'string') : [],
-    );
-  }
-  return body as T;
-}
-
-const json = (method: string, body: unknown): RequestInit => ({
-  method,
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify(body),
-});
+const send = <T>(api: ApiClient, path: string, init?: RequestInit): Promise<T> =>
+  apiSend<T, SurveyApiError>(api, path, init, SurveyApiError);
 
 export const loadSurveys = (api: ApiClient, fiscalYear?: number) =>
   send<SurveyListResponse>(api, fiscalYear ? `surveys?fiscalYear=${fiscalYear}` : 'surveys');
@@ -75,18 +57,11 @@ export const loadSurveyResults = (api: ApiClient, id: string) =>
  * cannot send). The caller revokes it with URL.revokeObjectURL when the image goes away.
  */
 export async function loadSurveyPhotoUrl(api: ApiClient, id: string, messageId: string): Promise<string> {
-  const res = await api.request(`surveys/${encodeURIComponent(id)}/photos/${encodeURIComponent(messageId)}`, {
-    headers: { accept: 'image/*' },
-  });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { message?: unknown };
-    throw new SurveyApiError(
-      typeof body.message === 'string' ? body.message : `โหลดรูปไม่สำเร็จ (${res.status})`,
-      res.status,
-      [],
-    );
-  }
-  return URL.createObjectURL(await res.blob());
+  return photoUrl(
+    api,
+    `surveys/${encodeURIComponent(id)}/photos/${encodeURIComponent(messageId)}`,
+    SurveyApiError,
+  );
 }
 
 /** Downloads an export as the file the server names; returns that name. */
@@ -103,7 +78,7 @@ export async function downloadSurveyExport(
     );
   } catch (err) {
     // A refusal reads like every other survey refusal (refusalText, retry only on 5xx).
-    if (err instanceof DownloadRefusedError) throw new SurveyApiError(err.message, err.status, []);
+    if (err instanceof DownloadRefusedError) throw new SurveyApiError(err.message, err.status, {});
     throw err;
   }
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { DashboardData, DivisionRow, Indicator } from '../../../shared/src/kpi/indicators';
-import { ApiAuthError, type ApiClient, SESSION_EXPIRED_TEXT } from '../api-client';
+import type { ApiClient } from '../api-client';
+import { ApiRefusal, apiSend } from '../api-send';
 import { downloadFailureText, downloadFile } from '../download-file';
 import { thaiDateTime } from '../format-date';
 import type { PageProps } from '../page-props';
@@ -21,32 +22,27 @@ import { MessageBudgetCard } from './message-budget-card';
 const NOT_FOR_YOU = 'หน้านี้สำหรับฝ่ายบุคคลและผู้บริหาร บัญชีของท่านไม่มีสิทธิ์ดูแดชบอร์ด';
 
 /** A refusal worth telling as is; `retry` is false when trying again cannot help. */
-class DashboardError extends Error {
-  override readonly name = 'DashboardError';
-  constructor(
-    message: string,
-    readonly retry: boolean,
-  ) {
-    super(message);
+class DashboardError extends ApiRefusal {
+  override readonly name: string = 'DashboardError';
+  get retry(): boolean {
+    return this.status !== 401 && this.status !== 403;
   }
 }
 
 /** The dashboard of `fy`, or of the current fiscal year (the server's clock decides which that is). */
 export async function loadDashboard(api: ApiClient, fy?: number): Promise<DashboardData> {
-  let res: Response;
   try {
-    res = await api.request(fy === undefined ? 'dashboard' : `dashboard?fy=${fy}`);
+    return await apiSend<DashboardData, DashboardError>(
+      api,
+      fy === undefined ? 'dashboard' : `dashboard?fy=${fy}`,
+      {},
+      DashboardError,
+    );
   } catch (err) {
-    if (err instanceof ApiAuthError) throw new DashboardError(SESSION_EXPIRED_TEXT, false);
+    if (err instanceof DashboardError && err.status === 403)
+      throw new DashboardError(NOT_FOR_YOU, 403, err.body);
     throw err;
   }
-  if (res.status === 403) throw new DashboardError(NOT_FOR_YOU, false);
-  if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { message?: unknown };
-    const message = typeof body.message === 'string' ? body.message : `โหลดตัวชี้วัดไม่สำเร็จ (${res.status})`;
-    throw new DashboardError(message, true);
-  }
-  return (await res.json()) as DashboardData;
 }
 
 /** HR's pages that exist in this build (other pages add theirs to routes.ts). */

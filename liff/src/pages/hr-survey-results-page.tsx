@@ -33,7 +33,11 @@ export function HrSurveyResultsPage({ api, params }: PageProps) {
     return (
       <ErrorState
         message={refusalText(state.error)}
-        onRetry={state.error instanceof SurveyApiError && state.error.status < 500 ? undefined : state.retry}
+        onRetry={
+          state.error instanceof SurveyApiError && state.error.status > 0 && state.error.status < 500
+            ? undefined
+            : state.retry
+        }
       />
     );
   const { survey, results, completions, exportRefusal } = state.value;

@@ -1,7 +1,6 @@
 import CloseWindow from '@line/liff/close-window';
 import liff from '@line/liff/core';
 import { useState } from 'preact/hooks';
-import { ApiAuthError, SESSION_EXPIRED_TEXT } from '../api-client';
 import { formatThaiFullDate, formatThaiShortDate, thaiCivilDate } from '../format-date';
 import type { PageProps } from '../page-props';
 import {
@@ -72,9 +71,7 @@ export function ReportPage({ api, params }: PageProps) {
     const message =
       err instanceof ReportApiError
         ? err.message
-        : err instanceof ApiAuthError
-          ? SESSION_EXPIRED_TEXT
-          : 'โหลดรายงานไม่สำเร็จ กรุณาตรวจสอบการเชื่อมต่ออินเทอร์เน็ตแล้วลองอีกครั้ง';
+        : 'โหลดรายงานไม่สำเร็จ กรุณาตรวจสอบการเชื่อมต่ออินเทอร์เน็ตแล้วลองอีกครั้ง';
     const final = err instanceof ReportApiError && (err.status === 403 || err.status === 404);
     return <ErrorState message={message} onRetry={final ? undefined : state.retry} />;
   }
@@ -233,9 +230,7 @@ function ReportForm({ api, initial, onStale }: ReportFormProps) {
         message:
           err instanceof ReportApiError
             ? err.message
-            : err instanceof ApiAuthError
-              ? SESSION_EXPIRED_TEXT
-              : 'บันทึกไม่สำเร็จ กรุณาตรวจสอบการเชื่อมต่ออินเทอร์เน็ตแล้วลองอีกครั้ง',
+            : 'บันทึกไม่สำเร็จ กรุณาตรวจสอบการเชื่อมต่ออินเทอร์เน็ตแล้วลองอีกครั้ง',
       });
     } finally {
       setSaving(false);
