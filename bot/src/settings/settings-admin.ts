@@ -48,13 +48,41 @@ export function settingsView(snap: DocumentSnapshot) {
 
 export type SettingsView = ReturnType<typeof settingsView>;
 
+/** What the settings routes need; the routes' unit tests give an in-memory one. */
+export interface SettingsAdmin {
+  read(): Promise<SettingsView>;
+  /** checks and saves; a refusal lists the Thai message of each field */
+  save(
+    body: unknown,
+    by: { employeeId: string; name: string },
+    now: Date,
+  ): Promise<{ errors: Record<string, string> } | { view: SettingsView }>;
+}
+
+export const firestoreSettingsAdmin = (c: SettingsCollections): SettingsAdmin => ({
+  read: () => readSettings(c),
+  save: (body, by, now) => saveSettings(c, body, by, now),
+});
+
 export async function readSettings(c: Pick<SettingsCollections, 'municipality'>): Promise<SettingsView> {
   return settingsView(await c.municipality.get());
 }
 
+/** The form's checks, then the sign-off stop must be someone still working here (`usable`). */
+export async function checkSettings(
+  body: unknown,
+  usable: (employeeId: string) => Promise<boolean>,
+): Promise<{ errors: Record<string, string> } | { settings: MunicipalitySettings }> {
+  const parsed = parseSettingsInput(body);
+  if ('errors' in parsed) return parsed;
+  const stopAt = parsed.settings.approvalChain.stopAtEmployeeId;
+  if (stopAt && !(await usable(stopAt)))
+    return { errors: { stopAtEmployeeId: `ไม่พบพนักงานรหัส ${stopAt} ที่ยังปฏิบัติงานอยู่` } };
+  return parsed;
+}
+
 /**
- * Checks and saves the settings: the form's checks, then the sign-off stop must be an active staff
- * member. The whole approval chain is replaced (a stop HR cleared must not survive a merge) and the
+ * Checks and saves the settings (checkSettings against the staff list). The whole approval chain is replaced (a stop HR cleared must not survive a merge) and the
  * change joins the history, in one transaction.
  */
 export async function saveSettings(
@@ -63,15 +91,12 @@ export async function saveSettings(
   by: { employeeId: string; name: string },
   now: Date,
 ): Promise<{ errors: Record<string, string> } | { view: SettingsView }> {
-  const parsed = parseSettingsInput(body);
-  if ('errors' in parsed) return parsed;
-  const s = parsed.settings;
-  const stopAt = s.approvalChain.stopAtEmployeeId;
-  if (stopAt) {
-    const { unknown, left } = await unusableStaff(c, [stopAt]);
-    if (unknown.length + left.length > 0)
-      return { errors: { stopAtEmployeeId: `ไม่พบพนักงานรหัส ${stopAt} ที่ยังปฏิบัติงานอยู่` } };
-  }
+  const checked = await checkSettings(body, async (id) => {
+    const { unknown, left } = await unusableStaff(c, [id]);
+    return unknown.length + left.length === 0;
+  });
+  if ('errors' in checked) return checked;
+  const s = checked.settings;
   const at = Timestamp.fromDate(now);
   await c.municipality.firestore.runTransaction(async (tx) => {
     const snap = await tx.get(c.municipality);
