@@ -1,6 +1,11 @@
 import { isEmployeeId } from '@phattana/shared';
 import express, { type Router } from 'express';
-import { type InviteScope, inviteRoster, inviteTargets, issueInvites } from '../people/invite-roster';
+import {
+  firestoreInviteAdmin,
+  type InviteAdmin,
+  type InviteScope,
+  inviteTargets,
+} from '../people/invite-roster';
 import { personOf } from './api-auth';
 import type { ApiDeps } from './api-deps';
 
@@ -10,12 +15,15 @@ import type { ApiDeps } from './api-deps';
 /** How many codes one request may issue; a municipality's whole staff fits. */
 const MAX_ISSUE = 2000;
 
-export function createInviteRoutes(d: ApiDeps): Router {
+export const createInviteRoutes = (d: ApiDeps): Router =>
+  inviteRoutes(firestoreInviteAdmin(d.db, d.collections), d);
+
+/** The routes over any InviteAdmin (the unit tests give an in-memory one). */
+export function inviteRoutes(admin: InviteAdmin, d: Pick<ApiDeps, 'clock' | 'logger'>): Router {
   const router = express.Router();
-  const c = d.collections;
 
   router.get('/', async (_req, res) => {
-    res.json(await inviteRoster(c, d.clock()));
+    res.json(await admin.roster(d.clock()));
   });
 
   router.post('/', express.json({ limit: '4kb' }), async (req, res) => {
@@ -25,7 +33,7 @@ export function createInviteRoutes(d: ApiDeps): Router {
       return;
     }
     const now = d.clock();
-    const roster = await inviteRoster(c, now);
+    const roster = await admin.roster(now);
     if (scope.kind === 'division' && !roster.divisions.some((v) => v.id === scope.divisionId)) {
       res.status(400).json({ message: 'ไม่พบกอง/สำนักนี้ในรายชื่อของเทศบาล' });
       return;
@@ -47,10 +55,7 @@ export function createInviteRoutes(d: ApiDeps): Router {
       return;
     }
     const by = personOf(req);
-    const issued = await issueInvites(d.db, c, targets, {
-      now,
-      issuedBy: `${by.name} (${by.employeeId})`,
-    });
+    const issued = await admin.issue(targets, { now, issuedBy: `${by.name} (${by.employeeId})` });
     d.logger.info('api.invites_issued', { by: by.employeeId, scope: scope.kind, count: issued.length });
     res.json({ issued });
   });

@@ -93,3 +93,17 @@ export async function issueInvites(
   }
   return issued;
 }
+
+/** What the invite routes need; the routes' unit tests give an in-memory one. */
+export interface InviteAdmin {
+  roster(now: Date): ReturnType<typeof inviteRoster>;
+  issue(
+    targets: readonly RosterPerson[],
+    o: { now: Date; issuedBy: string },
+  ): ReturnType<typeof issueInvites>;
+}
+
+export const firestoreInviteAdmin = (db: Firestore, c: InviteCollections): InviteAdmin => ({
+  roster: (now) => inviteRoster(c, now),
+  issue: (targets, o) => issueInvites(db, c, targets, o),
+});
