@@ -180,6 +180,13 @@ export interface StaffRecords {
   }): Promise<{ records: StaffRecord[]; next: KeyCursor | null; total: number }>;
   /** records of these divisions, people who left included */
   inDivisions(divisionIds: readonly string[], o?: StaffReadOptions): Promise<StaffRecord[]>;
+  /** one supervisor's people by name (then id), `limit` after `after` ([name, id]), people who left included */
+  peopleOf(
+    supervisorId: string,
+    o: { readonly limit: number; readonly after?: readonly [string, string] },
+  ): Promise<StaffRecord[]>;
+  /** records linked to a LINE account, people who left included */
+  linked(): Promise<StaffRecord[]>;
   /** records whose supervisor is one of these, people who left included */
   reportingTo(supervisorIds: readonly string[], o?: StaffReadOptions): Promise<StaffRecord[]>;
   /** records granting this role (an explicit role: a record without roles is staff only) */
@@ -279,6 +286,12 @@ export function staffRecords(c: StaffSource): StaffRecords {
       return { records: found.docs.map(parse), next: found.next, total: total.data().count };
     },
     inDivisions: (divisionIds, o) => inChunks('divisionId', divisionIds, o),
+    peopleOf(supervisorId, o) {
+      let q = col.where('supervisorId', '==', supervisorId).orderBy('name').orderBy(FieldPath.documentId());
+      if (o.after) q = q.startAfter(o.after[0], o.after[1]);
+      return run(q.limit(o.limit));
+    },
+    linked: () => run(col.where('lineUserId', '>', '')),
     reportingTo: (supervisorIds, o) => inChunks('supervisorId', supervisorIds, o),
     withRole: (role, o) => run(col.where('roles', 'array-contains', role), o),
     async hasReports(supervisorId) {

@@ -3,6 +3,7 @@ import { type CollectionReference, FieldValue, type Firestore, Timestamp } from 
 import type { LineClient } from '../line/line-client';
 import { indexStaffWrite } from '../owing/owing-writes';
 import { linkMenuForRoles, type MenuRole } from '../rich-menus';
+import { staffRecords } from './staff-record-repository';
 
 export interface LinkedPersonChange {
   employeeId: string;
@@ -66,13 +67,9 @@ export async function syncLinkedPeople(
  * linked to a deleted menu, would see the default staff menu.
  */
 export async function linkedPeopleOf(employees: CollectionReference): Promise<LinkedPersonChange[]> {
-  const snap = await employees.where('lineUserId', '>', '').get();
-  return snap.docs
-    .filter((d) => d.get('active') !== false && typeof d.get('lineUserId') === 'string')
-    .map((d) => ({
-      employeeId: d.id,
-      lineUserId: d.get('lineUserId') as string,
-      roles: (d.get('roles') as Role[] | undefined) ?? ['staff'],
-      active: true,
-    }));
+  return (await staffRecords({ employees }).linked()).flatMap((p) =>
+    p.active && p.lineUserId
+      ? [{ employeeId: p.id, lineUserId: p.lineUserId, roles: [...p.roles], active: true }]
+      : [],
+  );
 }

@@ -1,6 +1,4 @@
 import { type Employee, isEmployeeId } from '@phattana/shared';
-import { type CollectionReference, FieldPath } from 'firebase-admin/firestore';
-import { employeeFromDoc } from './firestore-employee-directory';
 import { type StaffSource, staffRecords } from './staff-record-repository';
 
 // Who a supervisor's team is. A supervisor sees the people who report to them directly; an executive
@@ -71,16 +69,16 @@ interface Frame {
  * than `limit` members; the walk is done when `next` is null.
  */
 export async function loadTeamPage(
-  { employees }: StaffSource,
+  c: StaffSource,
   viewer: { readonly employeeId: string; readonly name: string; readonly roles: readonly string[] },
   limit: number,
   after: TeamCursor | undefined,
 ): Promise<TeamPage> {
   const maxDepth = viewer.roles.includes('executive') ? MAX_DEPTH : 1;
-  const municipalityId = employees.parent?.id ?? '';
+  const staff = staffRecords(c);
   const names = new Map<string, string>([[viewer.employeeId, viewer.name]]);
   const stack: Frame[] = after
-    ? await resumed(employees, viewer.employeeId, after, maxDepth, names)
+    ? await resumed(c, viewer.employeeId, after, maxDepth, names)
     : [{ s: viewer.employeeId, a: null, buffer: [], exhausted: false }];
   const out: TeamPage['members'][number][] = [];
   const budget = 4 * limit + 2 * MAX_DEPTH;
@@ -95,12 +93,10 @@ export async function loadTeamPage(
       }
       if (reads >= budget) break;
       const want = limit - out.length;
-      let q = employees.where('supervisorId', '==', top.s).orderBy('name').orderBy(FieldPath.documentId());
-      if (top.a) q = q.startAfter(top.a[0], top.a[1]);
-      const snap = await q.limit(want).get();
-      reads += Math.max(1, snap.size);
-      top.buffer = snap.docs.map((d) => employeeFromDoc(d.id, d.data(), municipalityId));
-      top.exhausted = snap.size < want;
+      const people = await staff.peopleOf(top.s, { limit: want, ...(top.a ? { after: top.a } : {}) });
+      reads += Math.max(1, people.length);
+      top.buffer = people;
+      top.exhausted = people.length < want;
       continue;
     }
     const e = top.buffer.shift() as Employee;
@@ -127,7 +123,7 @@ export async function loadTeamPage(
  * level is someone the level above supervises (else a cursor could list anyone's people).
  */
 async function resumed(
-  employees: CollectionReference,
+  c: StaffSource,
   viewerId: string,
   cursor: TeamCursor,
   maxDepth: number,
@@ -135,12 +131,12 @@ async function resumed(
 ): Promise<Frame[]> {
   if (cursor.length > maxDepth || cursor[0]?.s !== viewerId) throw new TeamCursorError();
   const below = cursor.slice(1);
-  const snaps = below.length ? await employees.firestore.getAll(...below.map((f) => employees.doc(f.s))) : [];
-  snaps.forEach((snap, i) => {
+  const people = await staffRecords(c).byIds(below.map((f) => f.s));
+  below.forEach((f, i) => {
     const above = cursor[i] as TeamFrame;
-    if (!snap.exists || snap.get('supervisorId') !== above.s || above.a?.[1] !== snap.id)
-      throw new TeamCursorError();
-    names.set(snap.id, String(snap.get('name') ?? ''));
+    const p = people.get(f.s);
+    if (!p || p.supervisorId !== above.s || above.a?.[1] !== p.id) throw new TeamCursorError();
+    names.set(p.id, p.name);
   });
   return cursor.map(({ s, a }) => ({ s, a, buffer: [], exhausted: false }));
 }

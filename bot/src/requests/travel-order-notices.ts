@@ -8,6 +8,7 @@ import {
 } from '@phattana/shared';
 import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
 import type { LineClient } from '../line/line-client';
+import { type StaffSource, staffRecords } from '../people/staff-record-repository';
 import {
   createOnceOnlySender,
   noOutcomes,
@@ -25,8 +26,7 @@ import { requestFromDoc } from './request-records';
 
 export interface TravelOrderNoticeDeps {
   readonly db: Firestore;
-  readonly c: {
-    readonly employees: CollectionReference;
+  readonly c: StaffSource & {
     readonly trainingRequests: CollectionReference;
     readonly notifications: CollectionReference;
   };
@@ -48,13 +48,11 @@ export async function runTravelOrderNotices(d: TravelOrderNoticeDeps): Promise<R
     .map(requestFromDoc)
     .filter((r) => needsTravelOrder(r, today));
   if (waiting.length === 0) return messages;
-  const hr = (await d.c.employees.where('roles', 'array-contains', 'hr').get()).docs.filter(
-    (p) => p.get('active') !== false,
-  );
+  const hr = (await staffRecords(d.c).withRole('hr')).filter((p) => p.active);
   const sender = d.sender ?? createOnceOnlySender({ ...d, log: d.c.notifications });
   for (const r of waiting) {
     for (const p of hr) {
-      const reach = lineReach(p.data() as Parameters<typeof lineReach>[0]);
+      const reach = lineReach(p);
       const outcome = await sender.send({
         key: `${r.id}__travelOrderNeeded__${p.id}`,
         to: reach.reachable
