@@ -14,6 +14,7 @@ import {
   type QueryDocumentSnapshot,
   Timestamp,
 } from 'firebase-admin/firestore';
+import { staffRecords, staffSourceOf } from '../people/staff-record-repository';
 import { openReports } from '../reports/report-records';
 import { owingShards } from './owing-writes';
 
@@ -55,11 +56,11 @@ const REPORT_FIELDS = ['employeeId', 'status', 'dueDate', 'trainingTitle', 'empl
 /** The index computed from the staff records and the open reports, read in pages. */
 export async function owingFromRecords(municipality: DocumentReference, pageSize = 1000) {
   const staff: { id: string; data: Record<string, unknown> }[] = [];
-  for await (const docs of pages(
-    municipality.collection('employees').select(...OWING_STAFF_FIELDS),
+  for await (const page of staffRecords(staffSourceOf(municipality)).storedInPages(
+    OWING_STAFF_FIELDS,
     pageSize,
   ))
-    for (const d of docs) staff.push({ id: d.id, data: d.data() });
+    staff.push(...page);
   const reports: ReportForOwing[] = [];
   for await (const docs of pages(
     openReports(municipality.collection('reports')).select(...REPORT_FIELDS),

@@ -178,6 +178,14 @@ export interface StaffRecords {
     readonly divisionId?: string;
     readonly fields?: readonly StaffField[];
   }): Promise<{ records: StaffRecord[]; next: KeyCursor | null; total: number }>;
+  /**
+   * The stored fields as written (no defaults: an index mirroring the records' writes must see what the
+   * writes saw), `pageSize` records a read, in id order.
+   */
+  storedInPages(
+    fields: readonly string[],
+    pageSize: number,
+  ): AsyncGenerator<{ readonly id: string; readonly data: Readonly<Record<string, unknown>> }[]>;
   /** records of these divisions, people who left included */
   inDivisions(divisionIds: readonly string[], o?: StaffReadOptions): Promise<StaffRecord[]>;
   /** one supervisor's people by name (then id), `limit` after `after` ([name, id]), people who left included */
@@ -284,6 +292,16 @@ export function staffRecords(c: StaffSource): StaffRecords {
         filtered.count().get(),
       ]);
       return { records: found.docs.map(parse), next: found.next, total: total.data().count };
+    },
+    async *storedInPages(fields, pageSize) {
+      const q = col.select(...fields).orderBy(FieldPath.documentId());
+      let last: DocumentSnapshot | undefined;
+      for (;;) {
+        const docs = (await (last ? q.startAfter(last) : q).limit(pageSize).get()).docs;
+        if (docs.length > 0) yield docs.map((d) => ({ id: d.id, data: d.data() }));
+        if (docs.length < pageSize) return;
+        last = docs[docs.length - 1];
+      }
     },
     inDivisions: (divisionIds, o) => inChunks('divisionId', divisionIds, o),
     peopleOf(supervisorId, o) {
