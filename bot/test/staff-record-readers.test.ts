@@ -18,10 +18,6 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'bot/src/store/firestore-turn-store.ts': 'a follow or unfollow writes lineFollowing',
   'bot/src/features/library-digest-turn.ts': "the chat's digest choice writes libraryDigest",
   'bot/src/library/library-service.ts': "the library page's digest choice writes libraryDigest",
-  // the late list and HR broadcasts are being reworked in their own branch; they move when it lands
-  'bot/src/api/late-routes.ts': 'late list (own lane)',
-  'bot/src/broadcast/firestore-broadcasts.ts': 'HR broadcasts (own lane)',
-  'bot/src/features/hr-broadcast-turn.ts': "wires the broadcast store's collections",
 };
 
 /** What names the collection: a property or variable access, its name as a string, or its type. */

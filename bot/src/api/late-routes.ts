@@ -49,7 +49,6 @@ export function createLateRoutes(d: ApiDeps): Router {
   const store = createFirestoreBroadcastStore(d.db, {
     municipality: c.municipality,
     broadcasts: c.broadcasts,
-    employees: c.employees,
     reports: c.reports,
     hoursTotals: c.hoursTotals,
   });
@@ -106,7 +105,9 @@ export function createLateRoutes(d: ApiDeps): Router {
       });
       byPerson.set(r.employeeId, entry);
     }
-    const staff = new Map(owing.employees.filter((e) => byPerson.has(e.id)).map((e) => [e.id, e]));
+    // the index's copy of each person's staff fields (not the staff records themselves)
+    const { employees: indexed } = owing;
+    const staff = new Map(indexed.filter((e) => byPerson.has(e.id)).map((e) => [e.id, e]));
     const late: LatePerson[] = [];
     const dueSoon: LatePerson[] = [];
     for (const [id, entry] of byPerson) {
