@@ -26,7 +26,7 @@ import { OUTBOX_SWEEP_AFTER_MS, sweepOutbox } from './outbox/deliver-entry';
 import { createFirestoreOutbox } from './outbox/firestore-outbox';
 import { holdNoticeIfQuiet, releaseHeldNotices } from './outbox/held-notices';
 import { enforceRetention } from './people/retention';
-import { staffRecords } from './people/staff-record-repository';
+import { type StaffRecord, staffRecords } from './people/staff-record-repository';
 import { runDailyReportJobs } from './reports/daily-report-jobs';
 import { createOnceOnlySender } from './reports/once-only-sender';
 import { claimDueDateRecompute, recomputeOpenDueDates } from './reports/recompute-due-dates';
@@ -268,8 +268,19 @@ export function createBot(o: CreateBotOptions) {
             now,
             today: bangkokDate(now),
           });
-    // what every morning job sends with: the digest's sender when there is one
-    const jobs = { db: o.db, c: collections, line, signer, calendar: cal, logger, sender: digest?.sender };
+    // what every morning job sends with: the digest's sender when there is one; the staff read once for all
+    let staffRead: Promise<readonly StaffRecord[]> | undefined;
+    const staff = () => (staffRead ??= staffRecords(collections).all());
+    const jobs = {
+      db: o.db,
+      c: collections,
+      line,
+      signer,
+      calendar: cal,
+      logger,
+      sender: digest?.sender,
+      staff,
+    };
     const reports = await runDailyReportJobs({ ...jobs, now });
     const advances = await runAdvanceReminders({ ...jobs, now });
     const travelOrders = await runTravelOrderNotices({ ...jobs, now, liffId: o.config.lineLogin?.liffId });

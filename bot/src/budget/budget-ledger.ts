@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { HeldBackReason, MessagePriority } from '@phattana/shared';
 import { type CollectionReference, FieldValue, type Firestore, Timestamp } from 'firebase-admin/firestore';
+import { coalescedIncrementsOf } from '../stats/coalesced-increments';
 import { counterShard } from '../stats/counter-shards';
 
 // What the bot itself records about the LINE message budget, deployment-wide (one LINE Official Account
@@ -43,13 +44,12 @@ export function createFirestoreBudgetLedger(
   months: CollectionReference = messageBudgetCollection(db),
 ): BudgetLedger {
   const month = (m: string) => months.doc(m);
+  const increments = coalescedIncrementsOf(db);
   return {
     async recordSent(m, municipalityId, recipients) {
-      // every push of every municipality counts here: on a random shard (see counter-shards), never one hot document
-      await counterShard(month(m)).set(
-        { sent: { [municipalityId]: FieldValue.increment(recipients) } },
-        { merge: true },
-      );
+      // every push of every municipality counts here: on a random shard (see counter-shards), and the
+      // counts of pushes sent side by side added up into one write a second (see coalesced-increments)
+      await increments.add(month(m), { sent: { [municipalityId]: recipients } });
     },
     async recordHeldBack(h) {
       const ref = month(h.month).collection('heldBack').doc(heldBackId(h.key));

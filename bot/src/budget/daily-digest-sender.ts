@@ -3,6 +3,7 @@ import { type DigestItem, digestReplies, type IsoDate, type PostbackSigner } fro
 import { type CollectionReference, type Firestore, Timestamp } from 'firebase-admin/firestore';
 import type { LineClient, LineMessage } from '../line/line-client';
 import { batches, renderMessages } from '../line/render-messages';
+import { createGroupedUpdates } from '../outbox/grouped-updates';
 import {
   createOnceOnlySender,
   noOutcomes,
@@ -10,6 +11,7 @@ import {
   type OnceOnlySender,
   type OnceOutcome,
 } from '../reports/once-only-sender';
+import { createBatchedReads } from '../runtime/batched-reads';
 import { inPool, mapPool } from '../runtime/bounded-pool';
 import type { Logger } from '../runtime/logger';
 import { retryKeyFor } from '../webhook/retry-key';
@@ -38,8 +40,14 @@ export interface DailyDigest {
 }
 
 const MULTICAST_MAX = 500;
-/** people claimed, and pushes or multicasts sent, at the same time */
+/** pushes or multicasts sent, and claims, at the same time */
 const IN_FLIGHT = 16;
+/**
+ * People claimed in one transaction: one round trip reads all their records and one commits the claims
+ * (a transaction per person made the claims most of the morning's Firestore work); well under the 500
+ * writes a commit may carry, as long as a person's items are few.
+ */
+const PEOPLE_PER_CLAIM = 50;
 const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0, 24);
 
 interface Person {
@@ -69,12 +77,16 @@ export function createDailyDigest(d: {
   // retry keys per municipality: employee ids repeat across municipalities sharing one LINE account
   const scoped = (key: string) => `${d.log.path}/${key}`;
   const people = new Map<string, Person>();
+  // the records every job asks about side by side, read together (see runtime/batched-reads)
+  const records = createBatchedReads(d.db);
+  // the "sent" marks of pushes that finish together share a commit (see outbox/grouped-updates)
+  const marks = createGroupedUpdates(d.db);
 
   const sender: OnceOnlySender = {
     async send(o) {
       // nobody to push to: recorded as skipped at once, exactly as without the digest
       if (!o.to.lineUserId || o.to.skipReason) return immediate.send(o);
-      const status = (await d.log.doc(o.key).get()).get('status') as string | undefined;
+      const status = (await records.get(d.log.doc(o.key))).get('status') as string | undefined;
       if (status === 'sent' || status === 'skipped') return 'alreadySent';
       const p = people.get(o.to.employeeId) ?? {
         employeeId: o.to.employeeId,
@@ -87,40 +99,42 @@ export function createDailyDigest(d: {
     },
   };
 
-  /** Claims the person's items not sent yet; returns them with the digest's id. */
-  const claim = async (p: Person) =>
+  /** Claims the items not sent yet of a few people at once; returns each person's with its digest's id. */
+  const claim = async (group: readonly Person[]) =>
     d.db.runTransaction(async (tx) => {
-      const items = [...p.items.values()];
-      const snaps = await Promise.all(items.map((i) => tx.get(d.log.doc(i.key))));
-      const open = items.filter((_, k) => !['sent', 'skipped'].includes(String(snaps[k]?.get('status'))));
-      const digestId = `digest:${d.today}:${p.employeeId}:${hash(
-        open
-          .map((i) => i.key)
-          .sort()
-          .join('|'),
-      )}`;
-      open.forEach((i) => {
-        const snap = snaps[items.indexOf(i)];
-        tx.set(
-          d.log.doc(i.key),
-          {
-            status: 'claimed',
-            employeeId: p.employeeId,
-            attempts: Number(snap?.get('attempts') ?? 0) + 1,
-            claimedAt: Timestamp.fromDate(d.now),
-            digest: digestId,
-            ...(i.meta ?? {}),
-          },
-          { merge: true },
-        );
+      const items = group.map((p) => [...p.items.values()]);
+      const refs = items.flat().map((i) => d.log.doc(i.key));
+      const snaps = new Map((refs.length > 0 ? await tx.getAll(...refs) : []).map((x) => [x.ref.path, x]));
+      return group.map((p, k) => {
+        const mine = items[k] ?? [];
+        const snapOf = (i: OnceMessage) => snaps.get(d.log.doc(i.key).path);
+        const open = mine.filter((i) => !['sent', 'skipped'].includes(String(snapOf(i)?.get('status'))));
+        const digestId = `digest:${d.today}:${p.employeeId}:${hash(
+          open
+            .map((i) => i.key)
+            .sort()
+            .join('|'),
+        )}`;
+        for (const i of open)
+          tx.set(
+            d.log.doc(i.key),
+            {
+              status: 'claimed',
+              employeeId: p.employeeId,
+              attempts: Number(snapOf(i)?.get('attempts') ?? 0) + 1,
+              claimedAt: Timestamp.fromDate(d.now),
+              digest: digestId,
+              ...(i.meta ?? {}),
+            },
+            { merge: true },
+          );
+        return { open, digestId };
       });
-      return { open, digestId };
     });
 
+  // the records exist (claimed above): their outcome is an update, grouped with other sends' outcomes
   const record = async (keys: readonly string[], fields: Record<string, unknown>) => {
-    const w = d.db.batch();
-    for (const k of keys) w.set(d.log.doc(k), fields, { merge: true });
-    await w.commit();
+    await Promise.all(keys.map((k) => marks.update(d.log.doc(k), fields)));
   };
 
   return {
@@ -128,11 +142,14 @@ export function createDailyDigest(d: {
     async flush() {
       const items = noOutcomes();
       const groups = new Map<string, { messages: LineMessage[]; essential: boolean; members: Member[] }>();
-      // claimed side by side (one transaction per person), grouped in the people's order
+      // claimed side by side (one transaction per few people), grouped in the people's order
       const everyone = [...people.values()];
-      const claims = await mapPool(everyone, IN_FLIGHT, claim);
+      const groupsToClaim: Person[][] = [];
+      for (let i = 0; i < everyone.length; i += PEOPLE_PER_CLAIM)
+        groupsToClaim.push(everyone.slice(i, i + PEOPLE_PER_CLAIM));
+      const claims = (await mapPool(groupsToClaim, IN_FLIGHT, claim)).flat();
       for (const [k, p] of everyone.entries()) {
-        const { open, digestId } = claims[k] as Awaited<ReturnType<typeof claim>>;
+        const { open, digestId } = claims[k] as Awaited<ReturnType<typeof claim>>[number];
         items.alreadySent += p.items.size - open.length;
         if (open.length === 0) continue;
         const digestItems: DigestItem[] = open.map((i) => ({

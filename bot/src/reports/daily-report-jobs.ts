@@ -30,7 +30,7 @@ import {
 } from 'firebase-admin/firestore';
 import type { LineClient } from '../line/line-client';
 import { indexReportWrite } from '../owing/owing-writes';
-import { type StaffSource, staffRecords } from '../people/staff-record-repository';
+import { type StaffRecord, type StaffSource, staffRecords } from '../people/staff-record-repository';
 import { requestFromDoc } from '../requests/request-records';
 import { inPool } from '../runtime/bounded-pool';
 import type { Logger } from '../runtime/logger';
@@ -81,6 +81,8 @@ export interface DailyJobDeps {
   quietHours?: QuietHours;
   /** how messages go out: the morning digest gathers them per person; default one push per message */
   sender?: OnceOnlySender;
+  /** the staff records, read once for all of the morning's jobs; default read here */
+  staff?: () => Promise<readonly StaffRecord[]>;
 }
 
 export interface DailyJobResult {
@@ -104,7 +106,7 @@ export async function runDailyReportJobs(d: DailyJobDeps): Promise<DailyJobResul
     return { ...empty, ...opened, skipped: 'notWorkingDay' };
   }
 
-  const people = new Map((await staffRecords(d.c).all()).map((p) => [p.id, p]));
+  const people = new Map((await (d.staff?.() ?? staffRecords(d.c).all())).map((p) => [p.id, p]));
   const setting =
     ((await d.c.municipality.get()).get('approvalChain') as ApprovalChainSetting | undefined) ?? {};
   const sender = d.sender ?? createOnceOnlySender({ ...d, log: d.c.notifications });

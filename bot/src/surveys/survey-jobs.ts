@@ -54,6 +54,8 @@ export interface SurveyJobDeps {
   readonly quietHours?: QuietHours;
   /** how messages go out: the morning digest gathers them per person; default one push per message */
   readonly sender?: OnceOnlySender;
+  /** the staff records, read once for all of the morning's jobs; default read here */
+  readonly staff?: () => Promise<readonly StaffRecord[]>;
 }
 
 export interface SurveyJobResult {
@@ -123,7 +125,7 @@ export async function runSurveyJobs(
   const open = snaps.map(surveyFromDoc).filter((s) => surveyAvailability(s, today) === 'open');
   if (open.length === 0) return result({});
 
-  const staff = await staffRecords(d.c).all();
+  const staff = await (d.staff?.() ?? staffRecords(d.c).all());
   const sender = d.sender ?? createOnceOnlySender({ ...d, log: d.c.notifications, now });
   for (const s of open) {
     // three queries per survey rather than reads per person: who answered, who has a draft, what was sent
