@@ -86,7 +86,9 @@ export function createDailyDigest(d: {
     async send(o) {
       // nobody to push to: recorded as skipped at once, exactly as without the digest
       if (!o.to.lineUserId || o.to.skipReason) return immediate.send(o);
-      const status = (await records.get(d.log.doc(o.key))).get('status') as string | undefined;
+      const status = o.unrecorded
+        ? undefined
+        : ((await records.get(d.log.doc(o.key))).get('status') as string | undefined);
       if (status === 'sent' || status === 'skipped') return 'alreadySent';
       const p = people.get(o.to.employeeId) ?? {
         employeeId: o.to.employeeId,

@@ -31,6 +31,11 @@ export interface OnceMessage {
   meta?: Record<string, unknown>;
   /** how it ranks when the monthly message quota runs short; default essential */
   priority?: MessagePriority;
+  /**
+   * the caller has just read the once-only records and this key has none: a sender that would read it
+   * first to plan may skip that read (the claim still reads it, so nothing goes twice)
+   */
+  unrecorded?: boolean;
 }
 
 export interface OnceOnlySender {

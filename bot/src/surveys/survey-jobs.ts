@@ -140,6 +140,7 @@ export async function runSurveyJobs(
       sent: new Map(
         records.docs.filter((x) => x.get('status') === 'sent').map((x) => [x.id, x.get('date') as IsoDate]),
       ),
+      recorded: new Set(records.docs.map((x) => x.id)),
     };
     // one message per person per survey: people side by side, surveys one after the other (so each
     // person's digest keeps the surveys' order)
@@ -165,6 +166,8 @@ interface SurveyRecords {
   readonly started: ReadonlySet<string>;
   /** notification key → the Bangkok date it was sent */
   readonly sent: ReadonlyMap<string, IsoDate>;
+  /** every notification key of the survey with a record, whatever its status */
+  readonly recorded: ReadonlySet<string>;
 }
 
 async function remindOne(
@@ -197,6 +200,7 @@ async function remindOne(
       replies: surveyInvitation(s),
       meta: { surveyId: s.id, kind: 'surveyInvitation', date: today },
       priority: 'optional',
+      unrecorded: !known.recorded.has(inviteKey(s.id, person.id)),
     });
     invitations[outcome]++;
     return; // never an invitation and a reminder on the same day
@@ -209,6 +213,7 @@ async function remindOne(
     replies: surveyReminder(s, today, known.started.has(person.id)),
     meta: { surveyId: s.id, kind: 'surveyReminder', n, date: today },
     priority: 'optional',
+    unrecorded: !known.recorded.has(reminderKey(s.id, n, person.id)),
   });
   reminders[outcome]++;
 }
