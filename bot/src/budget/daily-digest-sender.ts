@@ -40,8 +40,14 @@ export interface DailyDigest {
 }
 
 const MULTICAST_MAX = 500;
-/** pushes or multicasts sent, and claims, at the same time */
+/** claims (transactions of PEOPLE_PER_CLAIM people) at the same time */
 const IN_FLIGHT = 16;
+/**
+ * Pushes and multicasts at the same time: each waits for LINE and then for its count in the message
+ * budget, which is written at most once a second (budget-ledger), so more go side by side than claims.
+ * Far below LINE's 2,000 pushes a second.
+ */
+const SENDS_IN_FLIGHT = 64;
 /**
  * People claimed in one transaction: one round trip reads all their records and one commits the claims
  * (a transaction per person made the claims most of the morning's Firestore work); well under the 500
@@ -144,6 +150,7 @@ export function createDailyDigest(d: {
     async flush() {
       const items = noOutcomes();
       const groups = new Map<string, { messages: LineMessage[]; essential: boolean; members: Member[] }>();
+      const renderedFor = new Map<string, { messages: LineMessage[]; same: string }>();
       // claimed side by side (one transaction per few people), grouped in the people's order
       const everyone = [...people.values()];
       const groupsToClaim: Person[][] = [];
@@ -159,8 +166,16 @@ export function createDailyDigest(d: {
           replies: i.replies,
           priority: i.priority ?? 'essential',
         }));
-        const messages = renderMessages(digestReplies(digestItems), { signer: d.signer, now: d.now });
-        const same = JSON.stringify(messages);
+        // the same day for many people (everyone invited to one survey) is rendered once
+        const replies = digestReplies(digestItems);
+        const asked = JSON.stringify(replies);
+        let rendered = renderedFor.get(asked);
+        if (!rendered) {
+          const messages = renderMessages(replies, { signer: d.signer, now: d.now });
+          rendered = { messages, same: JSON.stringify(messages) };
+          renderedFor.set(asked, rendered);
+        }
+        const { messages, same } = rendered;
         const g = groups.get(same) ?? { messages, essential: false, members: [] };
         groups.set(same, g);
         g.essential ||= digestItems.some((i) => i.priority === 'essential');
@@ -213,7 +228,7 @@ export function createDailyDigest(d: {
           items.failed += keys.length;
         }
       };
-      // every push and ≤500-recipient multicast, IN_FLIGHT at a time (each with its retry key)
+      // every push and ≤500-recipient multicast, SENDS_IN_FLIGHT at a time (each with its retry key)
       const sends: { members: Member[]; messages: LineMessage[]; essential: boolean }[] = [];
       for (const g of groups.values())
         for (let i = 0; i < g.members.length; i += MULTICAST_MAX)
@@ -222,7 +237,7 @@ export function createDailyDigest(d: {
             messages: g.messages,
             essential: g.essential,
           });
-      await inPool(sends, IN_FLIGHT, (x) => deliver(x.members, x.messages, x.essential));
+      await inPool(sends, SENDS_IN_FLIGHT, (x) => deliver(x.members, x.messages, x.essential));
       const result = {
         people: [...groups.values()].reduce((n, g) => n + g.members.length, 0),
         pushes,
