@@ -21,7 +21,8 @@ import { MessageHeldBackError } from './budget-gate';
 // `flush` sends each person ONE push with all of that day's items (LINE counts a push per recipient,
 // not per bubble). People whose digest is the very same (everyone invited to the same survey and
 // nothing else) get it as one multicast. Each item keeps its own once-only record: it is claimed in
-// the person's transaction before the push, marked sent after it, and a rerun sends nothing twice.
+// a transaction (a few people's items together) before the push, marked sent after it, and a rerun
+// sends nothing twice.
 // A digest's retry key is derived from its items' keys, so a run that died between push and record
 // pushes the same digest under the same key and LINE drops the repeat.
 
