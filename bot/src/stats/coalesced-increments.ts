@@ -3,10 +3,11 @@ import { FieldValue } from 'firebase-admin/firestore';
 import { counterShard } from './counter-shards';
 
 // Increments that come faster than a document can take them (the morning digest counts every push of
-// every municipality sent side by side) are added up in memory and written together: at most one write
-// per counted document every `gapMs`, to one of its random shards. Every caller still waits for the
-// write that carries its own increment, so nothing is counted only in memory; a lone increment (an
-// approval card's push) is written at once, as before.
+// every municipality sent side by side) are added up in memory and written together: after a write that
+// carried several, the next waits out `gapMs`, so side-by-side senders write a counted document (through
+// one of its random shards) at most once a gap. Every caller still waits for the write that carries its
+// own increment, so nothing is counted only in memory. One caller at a time (an approval card's push,
+// a loop of pushes one after another) is written at once, as before: its pace is its own round trips.
 
 /** Numbers, or maps of numbers, to add to the counted document's fields. */
 export type Increments = { readonly [field: string]: number | Increments };
@@ -27,6 +28,8 @@ interface Pending {
   timer?: ReturnType<typeof setTimeout>;
   writing: boolean;
   lastWriteAt: number;
+  /** increments the last write carried: more than one means callers side by side */
+  lastCarried: number;
 }
 
 /** One write a second per counted document: with 16 shards, 16 senders side by side stay under 1/s each. */
@@ -38,7 +41,7 @@ export function createCoalescedIncrements(o: { gapMs?: number } = {}): Coalesced
 
   const schedule = (p: Pending & { ref: DocumentReference }) => {
     if (p.timer || p.writing || p.waiters.length === 0) return;
-    const wait = Math.max(0, p.lastWriteAt + gapMs - Date.now());
+    const wait = p.lastCarried > 1 ? Math.max(0, p.lastWriteAt + gapMs - Date.now()) : 0;
     // even with no wait, increments of the same moment (a multicast's members) go in one write
     p.timer = setTimeout(() => void write(p), wait);
   };
@@ -50,6 +53,7 @@ export function createCoalescedIncrements(o: { gapMs?: number } = {}): Coalesced
     p.waiters = [];
     p.writing = true;
     p.lastWriteAt = Date.now();
+    p.lastCarried = waiters.length;
     try {
       await counterShard(p.ref).set(asFieldIncrements(sum), { merge: true });
       for (const w of waiters) w.resolve();
@@ -76,6 +80,7 @@ export function createCoalescedIncrements(o: { gapMs?: number } = {}): Coalesced
         waiters: [],
         writing: false,
         lastWriteAt: 0,
+        lastCarried: 0,
       };
       byDoc.set(counted.path, p);
       addInto(p.sum, delta);
