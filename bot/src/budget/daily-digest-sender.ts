@@ -11,9 +11,9 @@ import {
   type OnceOnlySender,
   type OnceOutcome,
 } from '../reports/once-only-sender';
-import { createBatchedReads } from '../runtime/batched-reads';
 import { inPool, mapPool } from '../runtime/bounded-pool';
 import type { Logger } from '../runtime/logger';
+import { createGroupedReads } from '../store/grouped-reads';
 import { retryKeyFor } from '../webhook/retry-key';
 import { MessageHeldBackError } from './budget-gate';
 
@@ -84,8 +84,8 @@ export function createDailyDigest(d: {
   // retry keys per municipality: employee ids repeat across municipalities sharing one LINE account
   const scoped = (key: string) => `${d.log.path}/${key}`;
   const people = new Map<string, Person>();
-  // the records every job asks about side by side, read together (see runtime/batched-reads)
-  const records = createBatchedReads(d.db);
+  // the records every job asks about side by side, read together (see store/grouped-reads)
+  const records = createGroupedReads(d.db);
   // the "sent" marks of pushes that finish together share a commit (see outbox/grouped-updates)
   const marks = createGroupedUpdates(d.db);
 

@@ -1,13 +1,12 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createFirestoreBudgetLedger } from '../../bot/src/budget/budget-ledger';
-import { createBatchedReads } from '../../bot/src/runtime/batched-reads';
 import { createCoalescedIncrements } from '../../bot/src/stats/coalesced-increments';
 import { readCounterShards, sumCounters } from '../../bot/src/stats/counter-shards';
 import { useTestFirestore } from '../support/firestore';
 
-// What keeps the morning job off hot documents and round trips, on the real emulator: counts that come
-// faster than a document takes them are added up and written once a gap (each caller still waits for
-// its own count to be written), and single-document reads asked for together share one getAll.
+// What keeps the morning job off hot documents, on the real emulator: counts that come faster than a
+// document takes them are added up and written once a gap (each caller still waits for its own count
+// to be written).
 
 const fs = useTestFirestore();
 
@@ -74,21 +73,5 @@ describe('coalesced increments', () => {
     const shards = await readCounterShards(months.doc('2026-12'));
     expect(sumCounters(shards).sent).toEqual({ 'm-a': 1 * 16 + 500 * 4, 'm-b': 1 * 8 + 500 * 2 });
     expect(shards.length).toBeLessThan(30);
-  });
-});
-
-describe('batched reads', () => {
-  it('reads documents asked for together in one getAll, each caller its own, missing and repeated ones too', async () => {
-    const log = fs.db.collection('notifications');
-    await log.doc('a').set({ status: 'sent' });
-    await log.doc('b').set({ status: 'claimed' });
-    const reads = createBatchedReads(fs.db);
-    const getAll = vi.spyOn(fs.db, 'getAll');
-    const snaps = await Promise.all(['a', 'b', 'missing', 'a'].map((id) => reads.get(log.doc(id))));
-    expect(getAll).toHaveBeenCalledTimes(1);
-    getAll.mockRestore();
-    expect(snaps.map((s) => s.id)).toEqual(['a', 'b', 'missing', 'a']);
-    expect(snaps.map((s) => s.get('status'))).toEqual(['sent', 'claimed', undefined, 'sent']);
-    expect(snaps[2]?.exists).toBe(false);
   });
 });
