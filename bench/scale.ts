@@ -351,7 +351,19 @@ async function main() {
   if (failedItems > 0) console.log(`  digest items failed: ${failedItems}`);
 
   // the burst: different people answer the survey (start, answer, send), side by side
-  const burst = people.filter((_, g) => inBurst(g));
+  // arriving interleaved across the municipalities, as a province's people answer at the same time
+  // (in seeding order, each municipality's people would come one after another: one survey taking
+  // the whole rate for a while)
+  const seat = new Map<number, number>();
+  const burst = people
+    .filter((_, g) => inBurst(g))
+    .map((p) => {
+      const n = seat.get(p.municipality) ?? 0;
+      seat.set(p.municipality, n + 1);
+      return { p, n };
+    })
+    .sort((a, b) => a.n - b.n || a.p.municipality - b.p.municipality)
+    .map(({ p }) => p);
   const acks: number[] = [];
   let webhookErrors = 0;
   const post = async (e: webhook.Event) => {
