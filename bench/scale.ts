@@ -391,7 +391,8 @@ async function main() {
     if (m.via === 'reply') woken.get(m.userId)?.();
   });
   const button = async (p: Person, label: string) => {
-    for (let tries = 0; tries < 100; tries++) {
+    // a person waits for the answer as long as two minutes (LINE users do not give up after seconds)
+    for (let tries = 0; tries < 1200; tries++) {
       const last = platform
         .messagesFor(p.userId)
         .filter((d) => d.via === 'reply')
@@ -520,6 +521,9 @@ async function main() {
         ),
       },
       lostSubmissions: lost,
+      // of those: people whose previous step never got its answer with the next button (not a submission
+      // the bot dropped: it never reached it)
+      burstNeverGotNextButton: notSent,
       burstP50Ms: Math.round(percentile(acks, 50)),
       burstP99Ms: Math.round(percentile(acks, 99)),
       abortedTransactions: transactions.retried(),
