@@ -105,6 +105,7 @@ export * from './people/employee-import-template';
 export * from './people/invite-api-contract';
 export * from './people/invite-code';
 export * from './people/line-reach';
+export * from './people/name-sort-key';
 export type * from './people/notify-employee';
 export * from './people/polite-name';
 export * from './people/privacy-notice';
