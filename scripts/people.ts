@@ -7,10 +7,14 @@
 //   npm run people -- relink-menus                         everyone linked gets their role's current rich
 //                                                          menu (after richmenu:setup changed the menus;
 //                                                          needs LINE_CHANNEL_ACCESS_TOKEN)
+//   npm run people -- sort-keys                            Thai sort key of every staff record's name
+//                                                          (once after upgrading: the team view orders
+//                                                          by it; safe to run again)
 //
 // Common options: --municipality <id> (default demo), --project <id>, --by <who, for the record>.
 // Against the emulator of `npm start`: FIRESTORE_EMULATOR_HOST=127.0.0.1:8080.
 import {
+  backfillNameSortKeys,
   completeDeletionRequest,
   createHttpLineClient,
   createRichMenuAdminClient,
@@ -102,6 +106,11 @@ async function main(): Promise<number> {
         );
         return 0;
       }
+      case 'sort-keys': {
+        const r = await backfillNameSortKeys(c.employees);
+        console.log(`ตรวจรายชื่อบุคลากร ${r.read} คน: เพิ่ม/แก้คีย์เรียงชื่อภาษาไทย ${r.written} คน`);
+        return 0;
+      }
       default:
         return usage(...USAGE);
     }
@@ -111,7 +120,7 @@ async function main(): Promise<number> {
 }
 
 const USAGE = [
-  'ใช้: npm run people -- invite <รหัสพนักงาน> | unlink <รหัสพนักงาน> | requests | complete-deletion <รหัสคำขอ> | relink-menus',
+  'ใช้: npm run people -- invite <รหัสพนักงาน> | unlink <รหัสพนักงาน> | requests | complete-deletion <รหัสคำขอ> | relink-menus | sort-keys',
 ];
 
 runHrCli(main, [EmployeeNotFoundError, DataRequestError]);

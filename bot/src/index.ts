@@ -45,6 +45,7 @@ export {
 export { type MunicipalityCollections, municipalityCollections } from './municipality-collections';
 // who owes what (issue #15): the index broadcast planning and the late list read
 export { owingDrift, readOwingIndex, rebuildOwingIndex } from './owing/owing-index-store';
+export { backfillNameSortKeys, type NameSortKeyBackfill } from './people/backfill-name-sort-keys';
 export { completeDeletionRequest, DataRequestError, openDataRequests } from './people/data-requests';
 export {
   createFirestoreEmployeeDirectory,

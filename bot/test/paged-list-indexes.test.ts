@@ -20,7 +20,7 @@ const declared = (
 const ASC = 'ASCENDING';
 const DESC = 'DESCENDING';
 const NEEDED: Record<string, string> = {
-  'team walk (people/team-members.ts)': `employees(supervisorId ${ASC}, name ${ASC}, __name__ ${ASC})`,
+  'team walk (people/team-members.ts)': `employees(supervisorId ${ASC}, nameSortKey ${ASC}, __name__ ${ASC})`,
   'waiting count (api/team-routes.ts)': `reports(currentApproverId ${ASC}, status ${ASC})`,
   'approved requests (requests/request-records.ts)': `trainingRequests(status ${ASC}, course.startDate ${ASC}, __name__ ${ASC})`,
   'library, newest first': `library(approvedAt ${DESC}, __name__ ${ASC})`,

@@ -18,6 +18,7 @@ const ALLOWED: Readonly<Record<string, string>> = {
   'bot/src/store/firestore-turn-store.ts': 'a follow or unfollow writes lineFollowing',
   'bot/src/features/library-digest-turn.ts': "the chat's digest choice writes libraryDigest",
   'bot/src/library/library-service.ts': "the library page's digest choice writes libraryDigest",
+  'bot/src/people/backfill-name-sort-keys.ts': 'the backfill writes nameSortKey from the bare name field',
 };
 
 /** What names the collection: a property or variable access, its name as a string, or its type. */

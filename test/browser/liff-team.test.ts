@@ -1,4 +1,11 @@
-import { emptyIdp, fiscalYearOfInstant, fiscalYearRange, saveIdp, submitIdp } from '@phattana/shared';
+import {
+  emptyIdp,
+  fiscalYearOfInstant,
+  fiscalYearRange,
+  nameSortKey,
+  saveIdp,
+  submitIdp,
+} from '@phattana/shared';
 import { beforeAll, expect, it } from 'vitest';
 import { describeBrowser } from '../support/browser';
 import { daytimeClock } from '../support/daytime-clock';
@@ -139,6 +146,7 @@ describeBrowser('LIFF: the supervisor’s team', () => {
         id,
         code: id,
         name: `บุคลากรกองคลัง ${String(i).padStart(2, '0')}`,
+        nameSortKey: nameSortKey(`บุคลากรกองคลัง ${String(i).padStart(2, '0')}`),
         roles: ['staff'],
         active: true,
         supervisorId: 'R009',

@@ -1,4 +1,4 @@
-import type { Municipality } from '@phattana/shared';
+import { type Municipality, nameSortKey } from '@phattana/shared';
 import { Timestamp } from 'firebase-admin/firestore';
 import { beforeEach, describe, expect, it } from 'vitest';
 import writeXlsxFile from 'write-excel-file/node';
@@ -183,6 +183,8 @@ describe('employee import: CSV from Excel into Firestore', () => {
     });
     expect(docs.E001!.roles).toEqual(['supervisor', 'executive']);
     expect(docs.E006!.name).toBe('นาง ดี, มีสุข');
+    // the team view orders by the Thai sort key, written with the name
+    expect(docs.E002!.nameSortKey).toBe(nameSortKey('นางสาววิไล "แอน" ศรีสุข'));
     expect(docs.E004).toMatchObject({ staffType: 'permanentWorker', supervisorId: 'E002' });
     expect(docs.E900).toEqual(before900);
   });

@@ -3,6 +3,7 @@ import {
   bangkokDate,
   fiscalYearOf,
   fiscalYearOfInstant,
+  nameSortKey,
   type TrainingReport,
 } from '@phattana/shared';
 import { describe, expect, it } from 'vitest';
@@ -128,7 +129,15 @@ describe('team API', () => {
       await municipality(sys)
         .collection('employees')
         .doc(id)
-        .set({ id, code: id, name: `สมาชิก ${id}`, roles: ['staff'], active: true, supervisorId: 'R009' });
+        .set({
+          id,
+          code: id,
+          name: `สมาชิก ${id}`,
+          nameSortKey: nameSortKey(`สมาชิก ${id}`),
+          roles: ['staff'],
+          active: true,
+          supervisorId: 'R009',
+        });
     for (const id of ['E.017', 'พ018']) {
       const view = await get('R009', `/team/${encodeURIComponent(id)}/idp`);
       expect(view.status).toBe(200);

@@ -1,4 +1,4 @@
-import { fiscalYearOfInstant } from '@phattana/shared';
+import { fiscalYearOfInstant, nameSortKey } from '@phattana/shared';
 import { describe, expect, it } from 'vitest';
 import { countFirestoreOps } from '../../bench/support/firestore-op-counter';
 import { DEV_CHANNEL } from '../../dev/src/dev-settings';
@@ -60,6 +60,7 @@ async function writeStaff(people: readonly Seeded[]) {
       id: p.id,
       code: p.id,
       name: p.name,
+      nameSortKey: nameSortKey(p.name),
       roles: ['staff'],
       active: p.active,
       supervisorId: p.supervisorId,
@@ -100,12 +101,14 @@ async function walk(employeeId: string, limit: number) {
   return { ids, reads, sizes };
 }
 
-/** The walk's order computed from the seed: each person, then theirs, each level by name then id. */
+const thai = new Intl.Collator('th');
+
+/** The walk's order computed from the seed: each person, then theirs, each level by Thai name order then id. */
 function expectedOrder(all: readonly Seeded[], viewer: string, depth: number): string[] {
   if (depth === 0) return [];
   const below = all
     .filter((p) => p.supervisorId === viewer)
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : 1));
+    .sort((a, b) => thai.compare(a.name, b.name) || (a.id < b.id ? -1 : 1));
   return below.flatMap((p) => [...(p.active ? [p.id] : []), ...expectedOrder(all, p.id, depth - 1)]);
 }
 
@@ -192,7 +195,7 @@ describe('team view, one page at a time', () => {
     const forged = await get(
       'M001',
       `?cursor=${cursor([
-        { s: 'M001', a: ['ผู้อำนวยการ 1', 'D003'] },
+        { s: 'M001', a: [nameSortKey('ผู้อำนวยการ 1'), 'D003'] },
         { s: 'D003', a: null },
       ])}`,
     );
@@ -202,10 +205,79 @@ describe('team view, one page at a time', () => {
     const deep = await get(
       'D001',
       `?cursor=${cursor([
-        { s: 'D001', a: ['บุคลากร 99', 'S0100'] },
+        { s: 'D001', a: [nameSortKey('บุคลากร 99'), 'S0100'] },
         { s: 'S0100', a: null },
       ])}`,
     );
     expect(deep.status).toBe(400);
+    // a cursor from before the Thai sort key (it carried the bare name): start over, not a wrong place
+    const old = await get('D001', `?cursor=${cursor([{ s: 'D001', a: ['บุคลากร 99', 'S0100'] }])}`);
+    expect(old.status).toBe(400);
+    expect(old.body.message).toMatch(/[\u0E00-\u0E7F]/);
+  });
+
+  it('pages a team with names beginning with เ แ โ ใ ไ in Thai dictionary order, each once', async () => {
+    await seeded();
+    const thaiNames = [
+      'นางสาวเกศินี ศรีสุข',
+      'นายกมล ใจดี',
+      'นางขวัญใจ มีทรัพย์',
+      'นายโกวิท แสงทอง',
+      'นางสาวแก้วตา บุญมา',
+      'นายไพโรจน์ ทองดี',
+      'นางใจดี พรหมมา',
+      'เอกชัย ศรีวงศ์',
+      'แสงเดือน ไชยวงศ์',
+      'โสภา เจริญผล',
+      'ใบบุญ รักษาศรี',
+      'ไพลิน อินทร์แก้ว',
+      'กมล ใจดี',
+      'ก้อย ทองดี',
+      'กอบกุล ศรีสุข',
+      'เก่ง กล้าหาญ',
+      'เก๋ มีสุข',
+      'นางสาวเกศินี ศรีสุข',
+      'นายเฉลิม ชัยชนะ',
+      'นางสาวฉวีวรรณ ศรีสุข',
+      'ว่าที่ร้อยตรีเทพ ใจกล้า',
+      'ดร.เมธี ปัญญาดี',
+      'นายธนพล ทองคำ',
+      'นายเทียน แสงสว่าง',
+      'บุญมี ศรีสุข',
+      'เบญจมาศ บุญมา',
+    ];
+    const added: Seeded[] = thaiNames.map((name, i) => ({
+      // ids run against the names so id order is not the answer either
+      id: `T${String(90 - i).padStart(4, '0')}`,
+      name,
+      supervisorId: 'D001',
+      active: true,
+    }));
+    await writeStaff(added);
+    const { ids, sizes } = await walk('D001', 7);
+    const expected = expectedOrder([...SEEDED, ...added], 'D001', 1);
+    expect(expected).toHaveLength(25 + thaiNames.length);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids).toEqual(expected);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(7);
+    // the dictionary order a reader expects, not the code-point one (which puts เ แ โ ใ ไ last)
+    const bare = [
+      'กมล ใจดี',
+      'กอบกุล ศรีสุข',
+      'ก้อย ทองดี',
+      'เก่ง กล้าหาญ',
+      'เก๋ มีสุข',
+      'บุญมี ศรีสุข',
+      'เบญจมาศ บุญมา',
+      'ใบบุญ รักษาศรี',
+      'ไพลิน อินทร์แก้ว',
+      'แสงเดือน ไชยวงศ์',
+      'โสภา เจริญผล',
+      'เอกชัย ศรีวงศ์',
+    ];
+    const listed = ids
+      .map((id) => added.find((p) => p.id === id)?.name)
+      .filter((n) => bare.includes(n ?? ''));
+    expect(listed).toEqual(bare);
   });
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { createMemoryLogger, loadRichMenuImages, setupRichMenus } from '@phattana/bot';
-import { consentRecord, type Role } from '@phattana/shared';
+import { consentRecord, nameSortKey, type Role } from '@phattana/shared';
 import { afterAll, afterEach } from 'vitest';
 import { indexStaffWrite } from '../../bot/src/owing/owing-writes';
 import { localBotConfig } from '../../dev/src/dev-settings';
@@ -127,6 +127,7 @@ export function useSystem(
         id: employeeId,
         code: employeeId,
         name,
+        nameSortKey: nameSortKey(name),
         roles,
         active: true,
         lineUserId: userId,

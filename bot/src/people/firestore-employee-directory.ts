@@ -6,7 +6,12 @@ import { type StoredEmployee, staffRecordFromData, staffRecords } from './staff-
 // The import owns the HR fields of a staff record and nothing else: the LINE link (lineUserId),
 // consent and whatever later features add are left exactly as they are.
 
-import type { EmployeeImportResult, ImportedEmployee, Municipality } from '@phattana/shared';
+import {
+  type EmployeeImportResult,
+  type ImportedEmployee,
+  type Municipality,
+  nameSortKey,
+} from '@phattana/shared';
 import {
   type CollectionReference,
   type DocumentData,
@@ -144,6 +149,7 @@ function toDoc(e: ImportedEmployee, pepper: string, at: Timestamp, isNew: boolea
     municipalityId: e.municipalityId,
     code: e.code,
     name: e.name,
+    nameSortKey: nameSortKey(e.name),
     divisionId: e.divisionId,
     position: e.position,
     staffType: e.staffType,

@@ -188,7 +188,10 @@ export interface StaffRecords {
   ): AsyncGenerator<{ readonly id: string; readonly data: Readonly<Record<string, unknown>> }[]>;
   /** records of these divisions, people who left included */
   inDivisions(divisionIds: readonly string[], o?: StaffReadOptions): Promise<StaffRecord[]>;
-  /** one supervisor's people by name (then id), `limit` after `after` ([name, id]), people who left included */
+  /**
+   * one supervisor's people in Thai name order (the stored nameSortKey, then id), `limit` after `after`
+   * ([nameSortKey, id]), people who left included
+   */
   peopleOf(
     supervisorId: string,
     o: { readonly limit: number; readonly after?: readonly [string, string] },
@@ -305,7 +308,11 @@ export function staffRecords(c: StaffSource): StaffRecords {
     },
     inDivisions: (divisionIds, o) => inChunks('divisionId', divisionIds, o),
     peopleOf(supervisorId, o) {
-      let q = col.where('supervisorId', '==', supervisorId).orderBy('name').orderBy(FieldPath.documentId());
+      // Firestore orders strings by code point: the key makes that the Thai order (เ แ โ ใ ไ in place)
+      let q = col
+        .where('supervisorId', '==', supervisorId)
+        .orderBy('nameSortKey')
+        .orderBy(FieldPath.documentId());
       if (o.after) q = q.startAfter(o.after[0], o.after[1]);
       return run(q.limit(o.limit));
     },

@@ -1,4 +1,4 @@
-import { type Employee, isEmployeeId } from '@phattana/shared';
+import { type Employee, isEmployeeId, NAME_SORT_LEVEL_END, nameSortKey } from '@phattana/shared';
 import { type StaffSource, staffRecords } from './staff-record-repository';
 
 // Who a supervisor's team is. A supervisor sees the people who report to them directly; an executive
@@ -17,13 +17,13 @@ const MAX_DEPTH = 6;
 
 /**
  * Where a team walk stopped: the path from the viewer down to the supervisor whose people come next,
- * each level with the last person already passed there (name and id, the walk's order).
+ * each level with the last person already passed there (name sort key and id, the walk's order).
  */
 export type TeamCursor = readonly TeamFrame[];
 export interface TeamFrame {
   /** the supervisor at this level (the first frame is the viewer) */
   readonly s: string;
-  /** the last of their people passed: [name, id]; null before the first */
+  /** the last of their people passed: [nameSortKey, id]; null before the first */
   readonly a: readonly [string, string] | null;
 }
 
@@ -46,7 +46,9 @@ export const isTeamCursor = (v: unknown): v is TeamCursor =>
         (Array.isArray((f as TeamFrame).a) &&
           (f as TeamFrame).a?.length === 2 &&
           typeof (f as TeamFrame).a?.[0] === 'string' &&
-          ((f as TeamFrame).a?.[0].length ?? 0) <= 200 &&
+          ((f as TeamFrame).a?.[0].length ?? 0) <= 1000 &&
+          // a sort key always holds its level mark: a cursor from before the keys carries a bare name
+          (f as TeamFrame).a?.[0].includes(NAME_SORT_LEVEL_END) === true &&
           isEmployeeId((f as TeamFrame).a?.[1]))),
   );
 
@@ -63,10 +65,11 @@ interface Frame {
 
 /**
  * One page of the viewer's team, walked depth first: each person, then the people below them, each
- * level by name (then id). A page reads O(limit) documents whatever the organisation's size: each
- * level's people come `limit` at a time after the cursor, and the walk stops early (a short page, with a
- * cursor) once it has read its budget, e.g. through a run of people who left. So a page may hold fewer
- * than `limit` members; the walk is done when `next` is null.
+ * level by name in Thai dictionary order (the stored nameSortKey, then id). A page reads O(limit)
+ * documents whatever the organisation's size: each level's people come `limit` at a time after the
+ * cursor, and the walk stops early (a short page, with a cursor) once it has read its budget, e.g.
+ * through a run of people who left. So a page may hold fewer than `limit` members; the walk is done
+ * when `next` is null.
  */
 export async function loadTeamPage(
   c: StaffSource,
@@ -100,7 +103,8 @@ export async function loadTeamPage(
       continue;
     }
     const e = top.buffer.shift() as Employee;
-    top.a = [e.name, e.id];
+    // the stored key is nameSortKey(name), written with the name (or by the backfill)
+    top.a = [nameSortKey(e.name), e.id];
     names.set(e.id, e.name);
     // a loop in the supervisor links: nobody is their own team member
     if (e.id === viewer.employeeId || stack.some((f) => f.s === e.id)) continue;

@@ -1,5 +1,5 @@
 import { birthDateHash, municipalityCollections, platformCollections } from '@phattana/bot';
-import { bangkokDate, THAI_GOVERNMENT_HOLIDAYS } from '@phattana/shared';
+import { bangkokDate, nameSortKey, THAI_GOVERNMENT_HOLIDAYS } from '@phattana/shared';
 import type { Firestore } from 'firebase-admin/firestore';
 import { DEV_BIRTH_DATE_PEPPER } from '../dev-settings';
 import { demoEmployees, demoInviteCode } from './demo-municipality';
@@ -36,7 +36,11 @@ export async function seedPlatform(
   batch.set(m, secondMunicipality);
   for (const e of secondEmployees) {
     const hash = birthDateHash(DEV_BIRTH_DATE_PEPPER, e.code, secondBirthDate(e.code));
-    batch.set(m.collection('employees').doc(e.id), { ...e, birthDateHash: hash });
+    batch.set(m.collection('employees').doc(e.id), {
+      ...e,
+      nameSortKey: nameSortKey(e.name),
+      birthDateHash: hash,
+    });
     batch.set(m.collection('invites').doc(secondInviteCode(e.code)), {
       employeeId: e.id,
       expiresAt: '2099-12-31',

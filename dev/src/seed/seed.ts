@@ -1,11 +1,12 @@
 import {
+  backfillNameSortKeys,
   birthDateHash,
   createHolidayCalendarSource,
   municipalityCollections,
   openEndedTrainings,
   rebuildOwingIndex,
 } from '@phattana/bot';
-import { bangkokDate } from '@phattana/shared';
+import { bangkokDate, nameSortKey } from '@phattana/shared';
 import type { Firestore } from 'firebase-admin/firestore';
 import { DEV_BIRTH_DATE_PEPPER } from '../dev-settings';
 import { seedDemoDevelopment } from './demo-development';
@@ -35,7 +36,11 @@ export async function seedDemo(
   batch.set(m, demoMunicipality);
   for (const e of demoEmployees) {
     const hash = birthDateHash(DEV_BIRTH_DATE_PEPPER, e.code, demoBirthDate(e.code));
-    batch.set(m.collection('employees').doc(e.id), { ...e, birthDateHash: hash });
+    batch.set(m.collection('employees').doc(e.id), {
+      ...e,
+      nameSortKey: nameSortKey(e.name),
+      birthDateHash: hash,
+    });
     batch.set(m.collection('invites').doc(demoInviteCode(e.code)), {
       employeeId: e.id,
       expiresAt: '2099-12-31',
@@ -67,6 +72,9 @@ export async function seedDemo(
   await seedDemoStats(db, m, now);
   // a second municipality, the national holiday list and the province office: tenancy in `npm start`
   await seedPlatform(db, now);
+  // staff records a previous start wrote before the Thai sort key existed get it, as a deployment's would
+  for (const ref of await db.collection('municipalities').listDocuments())
+    await backfillNameSortKeys(ref.collection('employees'));
   // the seeders write records straight into Firestore: the who-owes-what index is built from them
   for (const municipality of (await db.collection('municipalities').get()).docs)
     await rebuildOwingIndex(municipality.ref);

@@ -14,7 +14,7 @@ const THAI_SIGN = /^[\u0E3A\u0E47-\u0E4E]$/;
 /** Latin letters sort after Thai in Thai order: moved above the Thai block. */
 const LATIN_SHIFT = 0x0f00;
 /** Ends the first level: below every character a key holds, so a shorter name sorts first. */
-const LEVEL_END = '\u0001';
+export const NAME_SORT_LEVEL_END = '\u0001';
 
 /** What a character weighs at the first level: '' when the collator ignores it there. */
 function firstLevel(ch: string): string {
@@ -46,5 +46,5 @@ export function nameSortKey(name: string): string {
     }
     primary += firstLevel(ch);
   }
-  return `${primary}${LEVEL_END}${name}`;
+  return `${primary}${NAME_SORT_LEVEL_END}${name}`;
 }
