@@ -1,3 +1,4 @@
+import { nameSortKey } from '@phattana/shared';
 import type { Request, Response } from 'express';
 import { describe, expect, it } from 'vitest';
 import {
@@ -34,7 +35,8 @@ describe('page cursor', () => {
     const key = ['นางสาวจิราพร ทดสอบ', 'E.017'] as const;
     expect(decodeCursor(encodeCursor(key), isKeyCursor)).toEqual(key);
     const walk = [
-      { s: 'E001', a: ['ปลัด', 'E002'] },
+      // the walk passes people by their Thai sort key
+      { s: 'E001', a: [nameSortKey('ปลัด'), 'E002'] },
       { s: 'E002', a: null },
     ];
     expect(decodeCursor(encodeCursor(walk), isTeamCursor)).toEqual(walk);
