@@ -1,6 +1,10 @@
 import { nameSortKey } from '@phattana/shared';
 import { describe, expect, it } from 'vitest';
-import { backfillNameSortKeys } from '../../bot/src/people/backfill-name-sort-keys';
+import {
+  backfillNameSortKeys,
+  ensureNameSortKeys,
+  NAME_SORT_KEYS_AT,
+} from '../../bot/src/people/backfill-name-sort-keys';
 import { loadTeamPage } from '../../bot/src/people/team-members';
 import { useTestFirestore } from '../support/firestore';
 
@@ -85,5 +89,25 @@ describe('backfill of the Thai name sort key', () => {
       [...NAMES].sort(thai.compare),
     );
     expect(after.members).toHaveLength(NAMES.length + 1);
+  });
+
+  it('an upgraded municipality is keyed on its first team view, once, without anyone running a command', async () => {
+    const municipality = fs.db.collection('municipalities').doc('upgraded');
+    const employees = municipality.collection('employees');
+    await municipality.set({ name: 'เทศบาลที่อัปเกรด' });
+    const batch = fs.db.batch();
+    NAMES.slice(0, 6).forEach((name, i) => {
+      batch.set(employees.doc(`E${i}`), { id: `E${i}`, name, supervisorId: 'BOSS', active: true });
+    });
+    await batch.commit();
+    await ensureNameSortKeys({ municipality, employees });
+    expect((await municipality.get()).get(NAME_SORT_KEYS_AT)).toBeDefined();
+    const boss = { employeeId: 'BOSS', name: 'หัวหน้า', roles: ['supervisor'] };
+    const page = await loadTeamPage({ employees }, boss, 50, undefined);
+    expect(page.members.map((m) => m.employee.name)).toEqual(NAMES.slice(0, 6).sort(thai.compare));
+    // marked: a record written later without a key (not by the import) is not looked for again
+    await employees.doc('E9').set({ id: 'E9', name: 'ก', supervisorId: 'BOSS', active: true });
+    await ensureNameSortKeys({ municipality, employees });
+    expect((await employees.doc('E9').get()).get('nameSortKey')).toBeUndefined();
   });
 });

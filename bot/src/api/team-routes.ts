@@ -23,6 +23,7 @@ import {
 import express, { type Request, type Response, type Router } from 'express';
 import { Timestamp } from 'firebase-admin/firestore';
 import { idpFromDoc, loadIdpView } from '../idp/idp-docs';
+import { ensureNameSortKeys } from '../people/backfill-name-sort-keys';
 import {
   isTeamCursor,
   loadTeamPage,
@@ -64,6 +65,7 @@ export function createTeamRoutes(d: ApiDeps): Router {
     const today = bangkokDate(now);
     let team: TeamPage;
     try {
+      if (!page.after) await ensureNameSortKeys(c);
       team = await loadTeamPage(c, person, page.limit, page.after);
     } catch (err) {
       if (!(err instanceof TeamCursorError)) throw err;

@@ -1,5 +1,10 @@
 import { nameSortKey } from '@phattana/shared';
-import { type CollectionReference, FieldPath } from 'firebase-admin/firestore';
+import {
+  type CollectionReference,
+  type DocumentReference,
+  FieldPath,
+  Timestamp,
+} from 'firebase-admin/firestore';
 
 // Staff records written before the Thai sort key existed have no `nameSortKey`, and a query ordered by
 // it leaves them out (the team view would miss them). This writes the key wherever it is missing or no
@@ -38,4 +43,26 @@ export async function backfillNameSortKeys(
     if (snap.size < chunk) return { read, written };
     after = snap.docs.at(-1)?.id;
   }
+}
+
+/** Set on municipalities/{m} once every staff record there has its key (the import writes it since). */
+export const NAME_SORT_KEYS_AT = 'nameSortKeysAt';
+const keyed = new Set<string>();
+
+/**
+ * A municipality's staff records all carry the key before anything lists them by it: a deployment
+ * upgraded from before the keys is backfilled on its first team view, once (then the mark is read at
+ * most once per instance), so nobody goes missing from a list waiting for someone to run a command.
+ */
+export async function ensureNameSortKeys(c: {
+  readonly municipality: DocumentReference;
+  readonly employees: CollectionReference;
+}): Promise<void> {
+  const { municipality, employees } = c;
+  if (keyed.has(municipality.path)) return;
+  if (!(await municipality.get()).get(NAME_SORT_KEYS_AT)) {
+    await backfillNameSortKeys(employees);
+    await municipality.set({ [NAME_SORT_KEYS_AT]: Timestamp.now() }, { merge: true });
+  }
+  keyed.add(municipality.path);
 }
