@@ -1,23 +1,14 @@
 import {
   bangkokDate,
   EVIDENCE_ITEMS,
-  type EvidenceItemId,
   type EvidencePack,
-  fiveSPack,
   isAutoId,
   MEETINGS_PER_YEAR,
-  meetingsPack,
-  needsSurveyPack,
   parsePolicyMeeting,
-  planResultsPack,
-  reportsPack,
-  teamworkPack,
 } from '@phattana/shared';
 import express, { type Response, type Router } from 'express';
 import writeExcelFile from 'write-excel-file/node';
-import { readReportRows, readSurveyRows, readTeamworkGoals } from '../ethics/evidence-rows';
-import { readMeetings } from '../ethics/policy-meeting-docs';
-import { readDashboard } from '../stats/dashboard-data';
+import { type EvidenceAdmin, firestoreEvidenceAdmin } from '../ethics/evidence-admin';
 import { personOf, requireRoles } from './api-auth';
 import type { ApiDeps } from './api-deps';
 import { fiscalYearParam } from './api-input';
@@ -26,9 +17,12 @@ import { fiscalYearParam } from './api-input';
 // one pack per assessment item (criterion, target, result and the rows behind it) as JSON for the
 // printable page and as a workbook.
 
-export function createEvidenceRoutes(d: ApiDeps): Router {
+export const createEvidenceRoutes = (d: ApiDeps): Router =>
+  evidenceRoutes(firestoreEvidenceAdmin(d.db, d.collections), d);
+
+/** The routes over any EvidenceAdmin (the unit tests give an in-memory one); ethics/evidence-admin.ts does the work. */
+export function evidenceRoutes(admin: EvidenceAdmin, d: Pick<ApiDeps, 'clock' | 'logger'>): Router {
   const router = express.Router();
-  const c = d.collections;
   const json = express.json({ limit: '16kb' });
   router.use(requireRoles('hr'));
 
@@ -39,7 +33,7 @@ export function createEvidenceRoutes(d: ApiDeps): Router {
     res.json({
       fiscalYear: fy,
       target: MEETINGS_PER_YEAR,
-      meetings: await readMeetings(c.policyMeetings, fy),
+      meetings: await admin.meetings(fy),
       // the packs there are, for the page's list
       items: EVIDENCE_ITEMS,
     });
@@ -53,41 +47,20 @@ export function createEvidenceRoutes(d: ApiDeps): Router {
       return;
     }
     const by = personOf(req);
-    const ref = c.policyMeetings.doc();
-    await ref.set({ ...parsed.meeting, recordedBy: by.name, recordedAt: now.toISOString() });
+    const id = await admin.recordMeeting(parsed.meeting, by, now);
     d.logger.info('api.policy_meeting_recorded', { by: by.employeeId, date: parsed.meeting.date });
-    res.json({ id: ref.id });
+    res.json({ id });
   });
 
   router.delete('/meetings/:id', async (req, res) => {
     const id = req.params.id;
-    const ref = isAutoId(id) ? c.policyMeetings.doc(id) : undefined;
-    if (!ref || !(await ref.get()).exists) {
+    if (!isAutoId(id) || !(await admin.deleteMeeting(id))) {
       res.status(404).json({ message: 'ไม่พบการประชุมนี้' });
       return;
     }
-    await ref.delete();
     d.logger.info('api.policy_meeting_deleted', { by: personOf(req).employeeId, id });
     res.json({ deleted: true });
   });
-
-  const pack = async (item: EvidenceItemId, fy: number): Promise<EvidencePack> => {
-    if (item === '1.13') return meetingsPack(fy, await readMeetings(c.policyMeetings, fy));
-    if (item === 'lpa-27') return reportsPack(fy, await readReportRows(c.reports, fy));
-    if (item === '1.22') return teamworkPack(fy, await readTeamworkGoals(c.idps, fy));
-    // the dashboard's own figures, so the pack and the dashboard never disagree
-    if (item === 'ita-038') return planResultsPack(await readDashboard(d.db, c, fy, d.clock()));
-    const surveys = await readSurveyRows(c.surveys, fy);
-    return item === 'lpa-26'
-      ? needsSurveyPack(
-          fy,
-          surveys.filter((s) => s.kind === 'trainingNeeds'),
-        )
-      : fiveSPack(
-          fy,
-          surveys.filter((s) => s.kind === 'fiveS' || s.kind === 'satisfaction'),
-        );
-  };
 
   // one JSON (the printable page) and one workbook per assessment item
   for (const { id } of EVIDENCE_ITEMS) {
@@ -95,12 +68,12 @@ export function createEvidenceRoutes(d: ApiDeps): Router {
       const fy = fiscalYearParam(req, res, d.clock());
       if (fy === undefined) return;
       res.setHeader('cache-control', 'no-store');
-      res.json(await pack(id, fy));
+      res.json(await admin.pack(id, fy, d.clock()));
     });
     router.get(`/${id}.xlsx`, async (req, res) => {
       const fy = fiscalYearParam(req, res, d.clock());
       if (fy === undefined) return;
-      await sendWorkbook(res, await pack(id, fy), `evidence-${id}-${fy}.xlsx`);
+      await sendWorkbook(res, await admin.pack(id, fy, d.clock()), `evidence-${id}-${fy}.xlsx`);
     });
   }
 

@@ -1,66 +1,31 @@
 import {
   type Actor,
   type ApprovedRequestsPage,
-  bangkokDate,
-  type CatalogueCourse,
-  DEFAULT_ADVANCE_CLEARING_DAYS,
-  fiscalYearOf,
-  type IdpGoal,
-  idpIdFor,
   isIsoDate,
   isRequestId,
   parseBaht,
-  type ReportNow,
   type RequestDecisionBody,
   type RequestInput,
   type RequestsPage,
-  type RequestView,
-  requestStepOf,
-  requestTrailRows,
-  type TrainingRequest,
 } from '@phattana/shared';
 import express, { type Request, type Response, type Router } from 'express';
-import { reportFromDoc } from '../reports/report-records';
-import {
-  approvedRequestsPage,
-  requestFromDoc,
-  requestsOf,
-  upcomingCatalogue,
-} from '../requests/request-records';
-import {
-  decideRequest,
-  type HrRecord,
-  type RequestOutcome,
-  recordForRequest,
-  sendRequest,
-} from '../requests/request-service';
+import { firestoreRequestAdmin, type RequestAdmin, type RequestAnswer } from '../requests/request-admin';
+import type { HrRecord } from '../requests/request-service';
 import { isKeyCursor } from '../store/query-page';
 import { hasRole, personOf, requireRoles } from './api-auth';
 import type { ApiDeps } from './api-deps';
 import { encodeCursor, pageParam } from './page-cursor';
-import { recordNotifications, sendNotifications } from './push-notifications';
 
 // The LIFF request page (/requests): the person's requests and a new one, the requests waiting for an
 // approver's decision, and HR's records on approved ones (the travel order, the advance, cleared). Each
-// write is the chat's own decision, through the request service, in one transaction.
+// write is the chat's own decision, through the request service, in one transaction
+// (requests/request-admin.ts does the work).
 
-const view = (r: TrainingRequest, report?: ReportNow): RequestView => ({
-  request: r,
-  trail: requestTrailRows(r, report),
-  step: requestStepOf(r),
-});
+export const createRequestRoutes = (d: ApiDeps): Router => requestRoutes(firestoreRequestAdmin(d), d);
 
-export function createRequestRoutes(d: ApiDeps): Router {
+/** The routes over any RequestAdmin (the unit tests give an in-memory one). */
+export function requestRoutes(admin: RequestAdmin, d: Pick<ApiDeps, 'clock'>): Router {
   const router = express.Router();
-  const c = d.collections;
-
-  /** Views of requests whose report is open, with the report as it stands (return date, status). */
-  async function viewsWithReports(requests: readonly TrainingRequest[]): Promise<RequestView[]> {
-    const ids = requests.flatMap((r) => (r.reportId ? [r.reportId] : []));
-    const docs = ids.length > 0 ? await d.db.getAll(...ids.map((id) => c.reports.doc(id))) : [];
-    const byId = new Map(docs.filter((x) => x.exists).map((x) => [x.id, reportFromDoc(x)]));
-    return requests.map((r) => view(r, r.reportId ? byId.get(r.reportId) : undefined));
-  }
 
   router.get('/', async (req, res) => {
     const person = personOf(req);
@@ -69,41 +34,14 @@ export function createRequestRoutes(d: ApiDeps): Router {
     if (!page) return;
     const now = d.clock();
     const hr = hasRole(person, ['hr']);
-    const [mine, catalogue, idp, waiting, approved, municipality] = await Promise.all([
-      requestsOf(c, person.employeeId),
-      upcomingCatalogue(c, now),
-      c.idps.doc(idpIdFor(person.employeeId, fiscalYearOf(bangkokDate(now)))).get(),
-      c.trainingRequests
-        .where('currentApproverId', '==', person.employeeId)
-        .where('status', '==', 'submitted')
-        .get(),
-      hr ? approvedRequestsPage(c, page.limit, undefined) : undefined,
-      c.municipality.get(),
-    ]);
+    const { page: view, approvedNext } = await admin.page(
+      person.employeeId,
+      hr ? page.limit : undefined,
+      now,
+    );
     const body: RequestsPage = {
-      mine: await viewsWithReports(mine),
-      catalogue: catalogue.map(
-        (t): CatalogueCourse => ({
-          id: t.id,
-          title: t.title,
-          organiser: t.organiser,
-          startDate: t.startDate,
-          endDate: t.endDate,
-          hours: t.hours,
-        }),
-      ),
-      goals: idp.exists ? ((idp.get('goals') as IdpGoal[] | undefined) ?? []) : [],
-      waiting: waiting.docs
-        .map(requestFromDoc)
-        .sort((a, b) => (a.trail.at(-1)?.at ?? '').localeCompare(b.trail.at(-1)?.at ?? ''))
-        .map((r) => view(r)),
-      ...(approved
-        ? {
-            approved: await viewsWithReports(approved.requests),
-            approvedNextCursor: approved.next ? encodeCursor(approved.next) : null,
-          }
-        : {}),
-      advanceClearingDays: Number(municipality.get('advanceClearingDays') ?? DEFAULT_ADVANCE_CLEARING_DAYS),
+      ...view,
+      ...(hr ? { approvedNextCursor: approvedNext ? encodeCursor(approvedNext) : null } : {}),
     };
     res.json(body);
   });
@@ -112,11 +50,8 @@ export function createRequestRoutes(d: ApiDeps): Router {
   router.get('/approved', requireRoles('hr'), async (req, res) => {
     const page = pageParam(req, res, isKeyCursor);
     if (!page) return;
-    const { requests, next } = await approvedRequestsPage(c, page.limit, page.after);
-    const body: ApprovedRequestsPage = {
-      approved: await viewsWithReports(requests),
-      nextCursor: next ? encodeCursor(next) : null,
-    };
+    const { approved, next } = await admin.approved(page.limit, page.after);
+    const body: ApprovedRequestsPage = { approved, nextCursor: next ? encodeCursor(next) : null };
     res.json(body);
   });
 
@@ -127,11 +62,7 @@ export function createRequestRoutes(d: ApiDeps): Router {
       res.status(400).json({ message: 'ไม่พบข้อมูลคำขอที่จะส่ง' });
       return;
     }
-    const now = d.clock();
-    const outcome = await sendRequest(d.db, c, person, body as RequestInput, now, (tx, n) =>
-      recordNotifications(d, tx, n, now),
-    );
-    await answer(res, outcome, 201);
+    answer(res, await admin.send(person, body as RequestInput, d.clock()), 201);
   });
 
   router.post(
@@ -156,18 +87,17 @@ export function createRequestRoutes(d: ApiDeps): Router {
         });
         return;
       }
-      const now = d.clock();
-      const outcome = await decideRequest(d.db, c, {
-        id,
-        by: actorOf(req),
-        decision: b.decision as RequestDecisionBody['decision'],
-        comment,
-        step: b.step,
-        now,
-        // the next approver's card or the person's "approved" notice, recorded with the decision
-        record: (tx, n) => recordNotifications(d, tx, n, now),
-      });
-      await answer(res, outcome);
+      const outcome = await admin.decide(
+        {
+          id,
+          by: actorOf(req),
+          decision: b.decision as RequestDecisionBody['decision'],
+          comment,
+          step: b.step,
+        },
+        d.clock(),
+      );
+      answer(res, outcome);
     },
   );
 
@@ -183,14 +113,7 @@ export function createRequestRoutes(d: ApiDeps): Router {
           res.status(400).json({ message: record });
           return;
         }
-        const now = d.clock();
-        const outcome = await recordForRequest(
-          d.db,
-          c,
-          { id, by: actorOf(req), record, now },
-          await d.calendar(),
-        );
-        await answer(res, outcome);
+        answer(res, await admin.record({ id, by: actorOf(req), record }, d.clock()));
       },
     ] as const;
 
@@ -214,7 +137,7 @@ export function createRequestRoutes(d: ApiDeps): Router {
   );
   router.post('/:id/advance-cleared', ...hrRecord(() => ({ kind: 'advanceCleared' })));
 
-  async function answer(res: Response, outcome: RequestOutcome, ok = 200) {
+  function answer(res: Response, outcome: RequestAnswer, ok = 200) {
     switch (outcome.kind) {
       case 'notFound':
         res.status(404).json({ message: 'ไม่พบคำขอนี้ อาจถูกลบหรือย้ายแล้ว' });
@@ -228,8 +151,7 @@ export function createRequestRoutes(d: ApiDeps): Router {
         res.status(outcome.status).json({ message: outcome.message });
         return;
       case 'done':
-        await sendNotifications(d, outcome.work, outcome.notifications);
-        res.status(ok).json(view(outcome.request));
+        res.status(ok).json(outcome.view);
     }
   }
   return router;

@@ -3,7 +3,7 @@ import express, { type Router } from 'express';
 import { EmployeeWriteError } from '../people/firestore-employee-directory';
 import { EmployeeImportSetupError } from '../people/import-employees';
 import { SPREADSHEET_LIMITS, SpreadsheetError } from '../people/read-spreadsheet';
-import { importStaffFile, listStaff } from '../people/staff-import-admin';
+import { firestoreStaffImportAdmin, type StaffImportAdmin } from '../people/staff-import-admin';
 import { isKeyCursor } from '../store/query-page';
 import { personOf } from './api-auth';
 import type { ApiDeps } from './api-deps';
@@ -14,9 +14,15 @@ import { encodeCursor, pageParam } from './page-cursor';
 const BAD_DIVISION = 'กอง/สำนักที่เลือกไม่ถูกต้อง กรุณาเลือกจากรายการ';
 const NO_PEPPER = 'ระบบยังไม่ได้ตั้งค่าการนำเข้ารายชื่อ (pepper ของวันเกิด) กรุณาติดต่อผู้ดูแลระบบ';
 
-export function createStaffImportRoutes(d: ApiDeps): Router {
+export const createStaffImportRoutes = (d: ApiDeps): Router =>
+  staffImportRoutes(firestoreStaffImportAdmin(d.db, d.collections), d);
+
+/** The routes over any StaffImportAdmin (the unit tests give an in-memory one). */
+export function staffImportRoutes(
+  admin: StaffImportAdmin,
+  d: Pick<ApiDeps, 'clock' | 'logger' | 'birthDatePepper'>,
+): Router {
   const router = express.Router();
-  const c = d.collections;
 
   // one page (?limit=, ?cursor=), of one division when ?division= names one
   router.get('/', async (req, res) => {
@@ -27,7 +33,7 @@ export function createStaffImportRoutes(d: ApiDeps): Router {
       res.status(400).json({ message: BAD_DIVISION, errors: { division: BAD_DIVISION } });
       return;
     }
-    const { next, ...list } = await listStaff(c, {
+    const { next, ...list } = await admin.list({
       ...page,
       ...(typeof division === 'string' && division ? { divisionId: division } : {}),
     });
@@ -50,7 +56,7 @@ export function createStaffImportRoutes(d: ApiDeps): Router {
       const p = personOf(req);
       const by = { employeeId: p.employeeId, name: p.name };
       try {
-        const body = await importStaffFile(d.db, c, {
+        const body = await admin.importFile({
           bytes,
           ...(filename ? { filename } : {}),
           dryRun,

@@ -1,23 +1,14 @@
 import {
-  acceptedFiscalYears,
   BAD_FISCAL_YEAR,
-  dashboardResults,
-  fiscalYearLabel,
   fiscalYearOfInstant,
   isTargetIndicatorId,
   parseFiscalYear,
   parseTargetRule,
   type TargetIndicatorId,
   type TargetsData,
-  type TargetYear,
-  targetHistory,
-  targetLabel,
 } from '@phattana/shared';
 import express, { type Request, type Response, type Router } from 'express';
-import { readQuizResult } from '../ethics/ethics-quiz-docs';
-import { readDashboard } from '../stats/dashboard-data';
-import { readFairness } from '../targets/fairness-figure';
-import { changeTarget, readTargetChanges, readTargetYears } from '../targets/target-docs';
+import { firestoreTargetAdmin, type TargetAdmin } from '../targets/target-admin';
 import { hasRole, personOf, requireRoles } from './api-auth';
 import type { ApiDeps } from './api-deps';
 
@@ -25,16 +16,15 @@ import type { ApiDeps } from './api-deps';
 // target") and, for years before the system, the result; every change is kept with who made it.
 // Executives read the same page. The year asked for is judged with its live figures (the dashboard's).
 
-/** Years of history the page shows, the year asked for included. */
-const HISTORY_YEARS = 5;
+export const createTargetRoutes = (d: ApiDeps): Router =>
+  targetRoutes(firestoreTargetAdmin(d.db, d.collections), d);
 
-export function createTargetRoutes(d: ApiDeps): Router {
+/** The routes over any TargetAdmin (the unit tests give an in-memory one); targets/target-admin.ts does the work. */
+export function targetRoutes(admin: TargetAdmin, d: Pick<ApiDeps, 'clock' | 'logger'>): Router {
   const router = express.Router();
-  const c = d.collections;
   const json = express.json({ limit: '16kb' });
   router.use(requireRoles('hr', 'executive'));
 
-  const years = () => acceptedFiscalYears(d.clock());
   const yearParam = (raw: unknown, res: Response): number | undefined => {
     const fy = parseFiscalYear(raw, d.clock());
     if (fy === undefined) res.status(400).json({ message: BAD_FISCAL_YEAR });
@@ -53,40 +43,8 @@ export function createTargetRoutes(d: ApiDeps): Router {
   router.get('/', async (req, res) => {
     const fy = yearParam(req.query.fy, res);
     if (fy === undefined) return;
-    const current = fiscalYearOfInstant(d.clock());
-    // a year not begun has nothing to count yet; its rules are still shown
-    const [live, fairness, quiz] =
-      fy <= current
-        ? await Promise.all([
-            readDashboard(d.db, c, fy, d.clock()).catch(() => undefined),
-            readFairness(c.surveys, fy),
-            readQuizResult(c.ethicsQuizzes, fy),
-          ])
-        : [undefined, null, null];
-    const from = fy - HISTORY_YEARS + 1;
-    // the year before the first shown too: that one is judged against it
-    const span = Array.from({ length: HISTORY_YEARS + 1 }, (_, i) => from - 1 + i);
-    const [stored, changes] = await Promise.all([
-      readTargetYears(d.db, c.targets, span),
-      readTargetChanges(c.targets, fy),
-    ]);
-    const liveResults = {
-      ...(live ? dashboardResults(live) : {}),
-      ...(fairness ? { fairness: fairness.percent } : {}),
-      ...(quiz ? { ethicsQuiz: quiz.passShare } : {}),
-    };
-    const history = targetHistory(
-      stored.filter((y): y is TargetYear => y !== undefined),
-      { from, to: fy },
-      live || fairness || quiz ? { fiscalYear: fy, results: liveResults } : undefined,
-    );
     const body: TargetsData = {
-      fiscalYear: fy,
-      label: fiscalYearLabel(fy),
-      currentYear: current,
-      years: years(),
-      indicators: history.map((h) => ({ id: h.id, label: targetLabel(h.id), points: h.points })),
-      changes: [...changes].reverse(),
+      ...(await admin.page(fy, d.clock())),
       canEdit: hasRole(personOf(req), ['hr']),
     };
     res.json(body);
@@ -108,7 +66,7 @@ export function createTargetRoutes(d: ApiDeps): Router {
       rule = parsed.rule;
     }
     const by = actor(req);
-    await changeTarget(d.db, c.targets, {
+    await admin.change({
       fiscalYear: fy,
       indicatorId: id,
       by,
@@ -139,7 +97,7 @@ export function createTargetRoutes(d: ApiDeps): Router {
       return;
     }
     const by = actor(req);
-    await changeTarget(d.db, c.targets, {
+    await admin.change({
       fiscalYear: fy,
       indicatorId: id,
       by,

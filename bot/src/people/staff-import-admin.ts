@@ -106,3 +106,18 @@ export async function importStaffFile(db: Firestore, c: StaffImportCollections, 
     linked: linked ? { updated: linked.updated, unlinked: linked.unlinked } : { updated: 0, unlinked: 0 },
   };
 }
+
+export type StaffList = Awaited<ReturnType<typeof listStaff>>;
+export type StaffImportResult = Awaited<ReturnType<typeof importStaffFile>>;
+
+/** What the staff routes need; the routes' unit tests give an in-memory one. */
+export interface StaffImportAdmin {
+  list(page: Parameters<typeof listStaff>[1]): Promise<StaffList>;
+  /** throws the import's own errors unchanged, for the routes to answer in Thai */
+  importFile(r: StaffImportRequest): Promise<StaffImportResult>;
+}
+
+export const firestoreStaffImportAdmin = (db: Firestore, c: StaffImportCollections): StaffImportAdmin => ({
+  list: (page) => listStaff(c, page),
+  importFile: (r) => importStaffFile(db, c, r),
+});
