@@ -1,0 +1,126 @@
+import type { ReportStatus, TrainingReport } from '@phattana/shared';
+import type {
+  CollectionReference,
+  DocumentReference,
+  DocumentSnapshot,
+  Query,
+  Transaction,
+} from 'firebase-admin/firestore';
+import { OPEN_STATUSES, reportFromDoc } from './report-records';
+
+// The one reader of the stored post-training reports (municipalities/{m}/reports/{id}). Every feature,
+// job, route and export reads them here and gets them parsed the same way (report-records.ts: which
+// are open, how a stored one reads back). Writers still write where they are, beside the who-owes-what
+// index (bot/test/report-readers.test.ts lists them and fails when anything else names the collection).
+
+/** Where a municipality's reports are; any MunicipalityCollections is one. */
+export interface ReportSource {
+  readonly reports: CollectionReference;
+}
+
+/** Fields a read may be narrowed to (a field mask: what is not asked for is absent from the result). */
+export type ReportField = keyof TrainingReport & string;
+
+export interface ReportReadOptions {
+  /** read inside this transaction */
+  readonly tx?: Transaction;
+}
+
+/** A report with where it is stored, for the writers that update exactly what they read. */
+export interface LocatedReport {
+  readonly report: TrainingReport;
+  readonly ref: DocumentReference;
+}
+
+/** The reports of one municipality, read and parsed. */
+export interface ReportRecords {
+  /** where the report with this id is (or would be) stored: for the writers beside the index */
+  ref(id: string): DocumentReference;
+  /** the report with this id, undefined when there is none */
+  byId(id: string, o?: ReportReadOptions): Promise<TrainingReport | undefined>;
+  /** the stored snapshot itself (for readers that check the raw document, e.g. a photo's owner) */
+  snapshot(id: string, o?: ReportReadOptions): Promise<DocumentSnapshot>;
+  /** the reports with these ids, by id; ids with no report are absent */
+  byIds(ids: readonly string[], o?: ReportReadOptions): Promise<Map<string, TrainingReport>>;
+  /** every report of one person, whatever its status */
+  ofPerson(employeeId: string): Promise<TrainingReport[]>;
+  /** every report of these people, whatever its status */
+  ofPeople(employeeIds: readonly string[]): Promise<TrainingReport[]>;
+  /** the reports still open (pending or returned), of one person when given */
+  open(o?: ReportReadOptions & { readonly employeeId?: string }): Promise<TrainingReport[]>;
+  /** the open reports' fields as stored, ids included (the who-owes-what index mirrors them) */
+  openFields(
+    fields: readonly string[],
+  ): Promise<{ readonly id: string; readonly data: Record<string, unknown> }[]>;
+  /** the reports in one status */
+  withStatus(status: ReportStatus): Promise<TrainingReport[]>;
+  /** the reports this approver is (or was last) the current stop of, whatever their status */
+  atApprover(approverId: string): Promise<TrainingReport[]>;
+  /** how many submitted reports wait for this approver (a count query, no report is read) */
+  countWaitingFor(approverId: string): Promise<number>;
+  /** the reports whose training ended between these dates (inclusive), narrowed to `fields` when given */
+  endingBetween(
+    start: string,
+    end: string,
+    o?: ReportReadOptions & { readonly fields?: readonly ReportField[] },
+  ): Promise<TrainingReport[]>;
+  /** every report */
+  all(): Promise<TrainingReport[]>;
+}
+
+/** The reports of the municipality whose collections these are. */
+export function reportRecords(c: ReportSource): ReportRecords {
+  const col = c.reports;
+  const run = async (q: Query, o: ReportReadOptions = {}): Promise<TrainingReport[]> =>
+    (o.tx ? await o.tx.get(q) : await q.get()).docs.map(reportFromDoc);
+  const getMany = async (ids: readonly string[], o: ReportReadOptions = {}): Promise<DocumentSnapshot[]> => {
+    const refs = [...new Set(ids)].map((id) => col.doc(id));
+    if (refs.length === 0) return [];
+    return o.tx ? o.tx.getAll(...refs) : col.firestore.getAll(...refs);
+  };
+  const openQuery = (employeeId?: string): Query => {
+    const open = col.where('status', 'in', [...OPEN_STATUSES]);
+    return employeeId === undefined
+      ? open
+      : col.where('employeeId', '==', employeeId).where('status', 'in', [...OPEN_STATUSES]);
+  };
+  return {
+    ref: (id) => col.doc(id),
+    async byId(id, o = {}) {
+      const snap = o.tx ? await o.tx.get(col.doc(id)) : await col.doc(id).get();
+      return snap.exists ? reportFromDoc(snap) : undefined;
+    },
+    snapshot: async (id, o = {}) => (o.tx ? o.tx.get(col.doc(id)) : col.doc(id).get()),
+    async byIds(ids, o) {
+      const snaps = await getMany(ids, o);
+      return new Map(snaps.filter((s) => s.exists).map((s) => [s.id, reportFromDoc(s)]));
+    },
+    ofPerson: (employeeId) => run(col.where('employeeId', '==', employeeId)),
+    async ofPeople(employeeIds) {
+      // `in` takes at most 30 values
+      const unique = [...new Set(employeeIds)];
+      const out: TrainingReport[] = [];
+      for (let i = 0; i < unique.length; i += 30)
+        out.push(...(await run(col.where('employeeId', 'in', unique.slice(i, i + 30)))));
+      return out;
+    },
+    open: (o = {}) => run(openQuery(o.employeeId), o),
+    async openFields(fields) {
+      const q = await openQuery()
+        .select(...fields)
+        .get();
+      return q.docs.map((d) => ({ id: d.id, data: d.data() }));
+    },
+    withStatus: (status) => run(col.where('status', '==', status)),
+    atApprover: (approverId) => run(col.where('currentApproverId', '==', approverId)),
+    async countWaitingFor(approverId) {
+      const q = col.where('currentApproverId', '==', approverId).where('status', '==', 'submitted');
+      return (await q.count().get()).data().count;
+    },
+    async endingBetween(start, end, o = {}) {
+      const q = col.where('endDate', '>=', start).where('endDate', '<=', end);
+      return run(o.fields && o.fields.length > 0 ? q.select(...o.fields) : q, o);
+    },
+    all: () => run(col),
+  };
+}
