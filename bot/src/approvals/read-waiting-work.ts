@@ -1,6 +1,6 @@
 import { bangkokDate, type IdpPlan, type WaitingWork } from '@phattana/shared';
 import type { CollectionReference, Firestore, Transaction } from 'firebase-admin/firestore';
-import { openReports, reportFromDoc } from '../reports/report-records';
+import { type ReportSource, reportRecords } from '../reports/report-repository';
 import { requestFromDoc } from '../requests/request-records';
 import { readMyOpenSurveys, type SurveyCollections } from '../surveys/survey-turn-io';
 
@@ -10,8 +10,7 @@ import { readMyOpenSurveys, type SurveyCollections } from '../surveys/survey-tur
 // drafts and completions through `tx`, as the survey list reads them. Oldest first for sign-offs,
 // soonest due for their own.
 
-export interface WaitingWorkCollections extends SurveyCollections {
-  readonly reports: CollectionReference;
+export interface WaitingWorkCollections extends SurveyCollections, ReportSource {
   readonly idps: CollectionReference;
   readonly trainingRequests: CollectionReference;
 }
@@ -22,15 +21,15 @@ export async function readWaitingWork(
   employeeId: string,
   now: Date,
 ): Promise<WaitingWork> {
+  const stored = reportRecords(c);
   const [toSign, requests, idps, mine, surveys] = await Promise.all([
-    c.reports.where('currentApproverId', '==', employeeId).where('status', '==', 'submitted').get(),
+    stored.waitingFor(employeeId),
     c.trainingRequests.where('currentApproverId', '==', employeeId).where('status', '==', 'submitted').get(),
     c.idps.where('supervisorId', '==', employeeId).where('status', '==', 'submitted').get(),
-    openReports(c.reports, employeeId).get(),
+    stored.open({ employeeId }),
     readMyOpenSurveys(tx, employeeId, c, bangkokDate(now)),
   ]);
-  const approvals = toSign.docs
-    .map(reportFromDoc)
+  const approvals = toSign
     .map((r) => ({
       reportId: r.id,
       employeeName: r.employeeName,
@@ -58,8 +57,7 @@ export async function readWaitingWork(
       since: p.submittedAt ?? now.toISOString(),
     }))
     .sort((a, b) => a.since.localeCompare(b.since) || a.employeeId.localeCompare(b.employeeId));
-  const reports = mine.docs
-    .map(reportFromDoc)
+  const reports = mine
     .map((r) => ({ id: r.id, trainingTitle: r.trainingTitle, dueDate: r.dueDate }))
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.id.localeCompare(b.id));
   return {

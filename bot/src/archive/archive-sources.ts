@@ -7,7 +7,7 @@ import {
 } from '@phattana/shared';
 import type { CollectionReference } from 'firebase-admin/firestore';
 import { entryFromDoc } from '../library/library-records';
-import { reportFromDoc } from '../reports/report-records';
+import { type ReportSource, reportRecords } from '../reports/report-repository';
 import { requestFromDoc } from '../requests/request-records';
 
 // The audit archive's trail-section providers, one per kind of record. Each reads its records for the
@@ -19,8 +19,7 @@ export interface ArchiveScope {
   readonly employeeId?: string;
 }
 
-export interface ArchiveCollections {
-  readonly reports: CollectionReference;
+export interface ArchiveCollections extends ReportSource {
   readonly library: CollectionReference;
   readonly trainingRequests: CollectionReference;
 }
@@ -38,11 +37,9 @@ const reportSource: ArchiveSource = {
   label: 'รายงานผลการฝึกอบรม',
   available: true,
   async read(c, scope, nameOf) {
-    const snap = scope.employeeId
-      ? await c.reports.where('employeeId', '==', scope.employeeId).get()
-      : await c.reports.get();
-    const reports = snap.docs
-      .map(reportFromDoc)
+    const stored = reportRecords(c);
+    const all = scope.employeeId ? await stored.ofPerson(scope.employeeId) : await stored.all();
+    const reports = all
       .filter((r) => scope.fiscalYear === undefined || fiscalYearOf(r.endDate) === scope.fiscalYear)
       // a report never sent has no trail worth an assessor's time, apart from being owed
       .filter((r) => r.history.length > 0);
@@ -75,11 +72,7 @@ const trainingRequestSource: ArchiveSource = {
       .filter((r) => scope.fiscalYear === undefined || fiscalYearOf(r.course.endDate) === scope.fiscalYear);
     // the reports opened from them, so the trail says the report's return date and status as they are
     const reportIds = requests.flatMap((r) => (r.reportId ? [r.reportId] : []));
-    const reports =
-      reportIds.length > 0
-        ? await c.reports.firestore.getAll(...reportIds.map((id) => c.reports.doc(id)))
-        : [];
-    const reportById = new Map(reports.filter((d) => d.exists).map((d) => [d.id, reportFromDoc(d)]));
+    const reportById = await reportRecords(c).byIds(reportIds);
     return requests.map((r) => ({
       kind: 'trainingRequest',
       kindLabel: this.label,

@@ -10,7 +10,7 @@ import {
 } from '@phattana/shared';
 import type { CollectionReference } from 'firebase-admin/firestore';
 import { respondentOf, type StaffSource, staffRecords } from '../people/staff-record-repository';
-import { reportFromDoc } from '../reports/report-turn-io';
+import { type ReportSource, reportRecords } from '../reports/report-repository';
 import { dueSurveyReminder, inviteKey, reminderKey } from '../surveys/survey-jobs';
 import { openSurveys, surveyFromDoc } from '../surveys/survey-records';
 
@@ -21,13 +21,13 @@ import { openSurveys, surveyFromDoc } from '../surveys/survey-records';
 // what the budget must be ready for, never less.
 
 export async function forecastRestOfMonth(d: {
-  c: StaffSource & {
-    reports: CollectionReference;
-    surveys: CollectionReference;
-    surveyCompletions: CollectionReference;
-    notifications: CollectionReference;
-    broadcasts: CollectionReference;
-  };
+  c: StaffSource &
+    ReportSource & {
+      surveys: CollectionReference;
+      surveyCompletions: CollectionReference;
+      notifications: CollectionReference;
+      broadcasts: CollectionReference;
+    };
   calendar: WorkingDayCalendar;
   now: Date;
 }): Promise<number> {
@@ -43,7 +43,7 @@ export async function forecastRestOfMonth(d: {
 
   const [staff, pending, sent, open, queued] = await Promise.all([
     staffRecords(d.c).all(),
-    d.c.reports.where('status', '==', 'pending').get(),
+    reportRecords(d.c).withStatus('pending'),
     d.c.notifications.where('status', 'in', ['sent', 'skipped']).get(),
     openSurveys(d.c.surveys).get(),
     d.c.broadcasts.where('status', '==', 'queued').get(),
@@ -54,7 +54,7 @@ export async function forecastRestOfMonth(d: {
   /** "day|employeeId": one digest each */
   const digests = new Set<string>();
 
-  for (const r of pending.docs.map(reportFromDoc)) {
+  for (const r of pending) {
     const counted = new Set<string>();
     for (const day of days)
       for (const plan of remindersFor(r, day, d.calendar)) {

@@ -46,7 +46,7 @@ export function firestoreEvidenceAdmin(db: Firestore, c: MunicipalityCollections
     },
     async pack(item, fy, now) {
       if (item === '1.13') return meetingsPack(fy, await readMeetings(c.policyMeetings, fy));
-      if (item === 'lpa-27') return reportsPack(fy, await readReportRows(c.reports, fy));
+      if (item === 'lpa-27') return reportsPack(fy, await readReportRows(c, fy));
       if (item === '1.22') return teamworkPack(fy, await readTeamworkGoals(c.idps, fy));
       // the dashboard's own figures, so the pack and the dashboard never disagree
       if (item === 'ita-038') return planResultsPack(await readDashboard(db, c, fy, now));

@@ -5,9 +5,9 @@ import {
   type SurveyEvidenceRow,
   TEAMWORK_COMPETENCY_ID,
   type TeamworkGoalRow,
-  type TrainingReport,
 } from '@phattana/shared';
 import type { CollectionReference } from 'firebase-admin/firestore';
+import { type ReportSource, reportRecords } from '../reports/report-repository';
 
 // The rows behind the survey, report and teamwork evidence packs, read for one fiscal year.
 
@@ -29,30 +29,19 @@ export async function readSurveyRows(
   );
 }
 
-export async function readReportRows(
-  reports: CollectionReference,
-  fiscalYear: number,
-): Promise<ReportEvidenceRow[]> {
+export async function readReportRows(c: ReportSource, fiscalYear: number): Promise<ReportEvidenceRow[]> {
   const { start, end } = fiscalYearRange(fiscalYear);
-  const snap = await reports
-    .where('endDate', '>=', start)
-    .where('endDate', '<=', end)
-    .select('employeeName', 'trainingTitle', 'endDate', 'dueDate', 'status', 'firstSubmittedAt')
-    .get();
-  return snap.docs.map((d) => {
-    const r = d.data() as Pick<
-      TrainingReport,
-      'employeeName' | 'trainingTitle' | 'endDate' | 'dueDate' | 'status' | 'firstSubmittedAt'
-    >;
-    return {
-      employeeName: r.employeeName,
-      trainingTitle: r.trainingTitle,
-      endDate: r.endDate,
-      dueDate: r.dueDate,
-      status: r.status,
-      ...(r.firstSubmittedAt ? { firstSubmittedAt: r.firstSubmittedAt } : {}),
-    };
+  const reports = await reportRecords(c).endingBetween(start, end, {
+    fields: ['employeeName', 'trainingTitle', 'endDate', 'dueDate', 'status', 'firstSubmittedAt'],
   });
+  return reports.map((r) => ({
+    employeeName: r.employeeName,
+    trainingTitle: r.trainingTitle,
+    endDate: r.endDate,
+    dueDate: r.dueDate,
+    status: r.status,
+    ...(r.firstSubmittedAt ? { firstSubmittedAt: r.firstSubmittedAt } : {}),
+  }));
 }
 
 /** Every goal on teamwork in the year's development plans (standards 1.22). */

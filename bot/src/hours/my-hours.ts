@@ -11,7 +11,8 @@ import {
 } from '@phattana/shared';
 import type { CollectionReference, DocumentReference } from 'firebase-admin/firestore';
 import { entriesOf } from '../idp/idp-docs';
-import { isOpenStatus, reportFromDoc } from '../reports/report-records';
+import { isOpenStatus } from '../reports/report-records';
+import { type ReportSource, reportRecords } from '../reports/report-repository';
 
 // The person's training hours page (GET /api/hours/mine): what is stored about them (one port, read
 // from Firestore here) and the page's view built from it by one pure function the unit tests drive.
@@ -32,26 +33,26 @@ export interface MyHoursSource {
   read(employeeId: string, fiscalYear: number): Promise<MyHoursData>;
 }
 
-export function firestoreMyHours(c: {
-  readonly hoursLedger: CollectionReference;
-  readonly hoursTotals: CollectionReference;
-  readonly municipality: DocumentReference;
-  readonly reports: CollectionReference;
-}): MyHoursSource {
+export function firestoreMyHours(
+  c: ReportSource & {
+    readonly hoursLedger: CollectionReference;
+    readonly hoursTotals: CollectionReference;
+    readonly municipality: DocumentReference;
+  },
+): MyHoursSource {
   return {
     async read(employeeId, fy) {
       const [entries, totals, municipality, reports] = await Promise.all([
         entriesOf(c.hoursLedger, employeeId, fy),
         c.hoursTotals.where('employeeId', '==', employeeId).get(),
         c.municipality.get(),
-        // a report read another session may re-point at the reports' repository
-        c.reports.where('employeeId', '==', employeeId).get(),
+        reportRecords(c).ofPerson(employeeId),
       ]);
       return {
         entries,
         totals: totals.docs.map((t) => t.data() as HoursTotals),
         yearlyHoursTarget: municipality.get('yearlyHoursTarget') as number | undefined,
-        reports: reports.docs.map((s) => reportFromDoc(s)),
+        reports,
       };
     },
   };

@@ -54,8 +54,8 @@ export interface ReportRecords {
   ): Promise<{ readonly id: string; readonly data: Record<string, unknown> }[]>;
   /** the reports in one status */
   withStatus(status: ReportStatus): Promise<TrainingReport[]>;
-  /** the reports this approver is (or was last) the current stop of, whatever their status */
-  atApprover(approverId: string): Promise<TrainingReport[]>;
+  /** the submitted reports waiting for this approver's sign-off */
+  waitingFor(approverId: string): Promise<TrainingReport[]>;
   /** how many submitted reports wait for this approver (a count query, no report is read) */
   countWaitingFor(approverId: string): Promise<number>;
   /** the reports whose training ended between these dates (inclusive), narrowed to `fields` when given */
@@ -112,7 +112,8 @@ export function reportRecords(c: ReportSource): ReportRecords {
       return q.docs.map((d) => ({ id: d.id, data: d.data() }));
     },
     withStatus: (status) => run(col.where('status', '==', status)),
-    atApprover: (approverId) => run(col.where('currentApproverId', '==', approverId)),
+    waitingFor: (approverId) =>
+      run(col.where('currentApproverId', '==', approverId).where('status', '==', 'submitted')),
     async countWaitingFor(approverId) {
       const q = col.where('currentApproverId', '==', approverId).where('status', '==', 'submitted');
       return (await q.count().get()).data().count;
