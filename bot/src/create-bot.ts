@@ -195,7 +195,7 @@ export function createBot(o: CreateBotOptions) {
     '/media',
     createReportThumbnailRoutes({
       municipalityId: org.municipalityId,
-      reports: collections.reports,
+      source: collections,
       media: o.media,
       signer,
       clock,

@@ -29,7 +29,7 @@ beforeAll(async () => {
     '/media',
     createReportThumbnailRoutes({
       municipalityId: 'nongnamsai',
-      reports,
+      source: { reports },
       signer,
       clock: () => now,
       logger: silentLogger,

@@ -21,7 +21,7 @@ import {
   setVisibility,
 } from '../library/library-service';
 import { readListedPhoto } from '../reports/report-photo-access';
-import { reportFromDoc } from '../reports/report-records';
+import { reportRecords } from '../reports/report-repository';
 import { personOf, requireRoles } from './api-auth';
 import type { ApiDeps } from './api-deps';
 import { encodeCursor, pageParam } from './page-cursor';
@@ -130,8 +130,8 @@ export function createLibraryRoutes(d: ApiDeps): Router {
     const asked = photoAsked(d, req, res);
     if (!asked) return;
     const { id, messageId, media } = asked;
-    const [entry, report] = await Promise.all([c.library.doc(id).get(), c.reports.doc(id).get()]);
-    if (!entry.exists || !report.exists) {
+    const [entry, report] = await Promise.all([c.library.doc(id).get(), reportRecords(c).located(id)]);
+    if (!entry.exists || !report) {
       res.status(404).json({ message: ENTRY_NOT_FOUND });
       return;
     }
@@ -139,7 +139,7 @@ export function createLibraryRoutes(d: ApiDeps): Router {
       res.status(403).json({ message: ENTRY_INTERNAL });
       return;
     }
-    const read = await readListedPhoto(media, report, reportFromDoc(report), messageId);
+    const read = await readListedPhoto(media, report, messageId);
     if (read.kind !== 'ok') {
       res.status(404).json({ message: read.message });
       return;

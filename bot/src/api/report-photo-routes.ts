@@ -2,6 +2,7 @@ import { isReportId } from '@phattana/shared';
 import express, { type Request, type Response, type Router } from 'express';
 import type { MediaStore, StoredMedia } from '../media/media-store';
 import { readReportPhoto } from '../reports/report-photo-access';
+import { reportRecords } from '../reports/report-repository';
 import { personOf } from './api-auth';
 import type { ApiDeps } from './api-deps';
 
@@ -16,7 +17,12 @@ export function createReportPhotoRoutes(d: ApiDeps): Router {
     if (!asked) return;
     const { id, messageId, media } = asked;
     const person = personOf(req);
-    const read = await readReportPhoto(media, await d.collections.reports.doc(id).get(), messageId, person);
+    const read = await readReportPhoto(
+      media,
+      await reportRecords(d.collections).located(id),
+      messageId,
+      person,
+    );
     if (read.kind !== 'ok') {
       if (read.kind === 'refused')
         d.logger.warn('api.report_photo_refused', { reportId: id, employeeId: person.employeeId });

@@ -1,10 +1,9 @@
 import type { PostbackSigner } from '@phattana/shared';
 import express, { type Router } from 'express';
-import type { CollectionReference } from 'firebase-admin/firestore';
 import type { MediaStore } from '../media/media-store';
 import { readListedPhoto } from '../reports/report-photo-access';
 import { checkReportPhotoToken } from '../reports/report-photo-link';
-import { reportFromDoc } from '../reports/report-records';
+import { type ReportSource, reportRecords } from '../reports/report-repository';
 import type { Logger } from '../runtime/logger';
 
 // The pictures in an approver's card, fetched by LINE (mounted at /media, outside the LIFF API: LINE
@@ -18,7 +17,8 @@ const LINE_IMAGE_MAX_BYTES = 10 * 1024 * 1024;
 export function createReportThumbnailRoutes(d: {
   /** whose reports these are: a token signed for another municipality is refused */
   municipalityId: string;
-  reports: CollectionReference;
+  /** where the reports are */
+  source: ReportSource;
   media?: MediaStore;
   signer: PostbackSigner;
   clock: () => Date;
@@ -32,11 +32,9 @@ export function createReportThumbnailRoutes(d: {
       res.status(403).type('text/plain').send('ลิงก์รูปนี้หมดอายุหรือไม่ถูกต้อง');
       return;
     }
-    const snap = await d.reports.doc(check.ref.reportId).get();
+    const located = await reportRecords(d.source).located(check.ref.reportId);
     const read =
-      d.media && snap.exists
-        ? await readListedPhoto(d.media, snap, reportFromDoc(snap), check.ref.messageId)
-        : undefined;
+      d.media && located ? await readListedPhoto(d.media, located, check.ref.messageId) : undefined;
     if (
       read?.kind !== 'ok' ||
       !LINE_IMAGE_TYPES.has(read.media.contentType) ||

@@ -34,7 +34,8 @@ import {
 import { decideReport } from '../reports/decide-report';
 import { reportPhotoList } from '../reports/report-photo-access';
 import { isOpenStatus } from '../reports/report-records';
-import { type Notification, reportFromDoc, resolveNotifications } from '../reports/report-turn-io';
+import { reportRecords } from '../reports/report-repository';
+import { type Notification, resolveNotifications } from '../reports/report-turn-io';
 import { withoutUndefined } from '../store/without-undefined';
 import { personOf, requireRoles } from './api-auth';
 import type { ApiDeps } from './api-deps';
@@ -79,11 +80,7 @@ export function createTeamRoutes(d: ApiDeps): Router {
       ids.length ? d.db.getAll(...ids.map((id) => c.idps.doc(idpIdFor(id, fy)))) : [],
       ids.length ? d.db.getAll(...ids.map((id) => c.hoursTotals.doc(totalsIdFor(id, fy)))) : [],
       openReportsOf(ids),
-      c.reports
-        .where('currentApproverId', '==', person.employeeId)
-        .where('status', '==', 'submitted')
-        .count()
-        .get(),
+      reportRecords(c).countWaitingFor(person.employeeId),
     ]);
     const target = municipality.get('yearlyHoursTarget') as number | undefined;
     const members = team.members.map(({ employee: e, direct, supervisorName }, i): TeamMemberRow => {
@@ -114,7 +111,7 @@ export function createTeamRoutes(d: ApiDeps): Router {
       scope: person.roles.includes('executive') ? 'chain' : 'direct',
       members,
       nextCursor: team.next ? encodeCursor(team.next) : null,
-      waitingReports: waiting.data().count,
+      waitingReports: waiting,
     };
     res.setHeader('cache-control', 'no-store');
     res.json(body);
@@ -122,11 +119,9 @@ export function createTeamRoutes(d: ApiDeps): Router {
 
   router.get('/reports/waiting', async (req, res) => {
     const person = personOf(req);
-    const q = await c.reports.where('currentApproverId', '==', person.employeeId).get();
-    const reports = q.docs
-      .map((s) => reportFromDoc(s))
-      .filter((r) => r.status === 'submitted')
-      .sort((a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a.id.localeCompare(b.id));
+    const reports = (await reportRecords(c).waitingFor(person.employeeId)).sort(
+      (a, b) => (a.submittedAt ?? '').localeCompare(b.submittedAt ?? '') || a.id.localeCompare(b.id),
+    );
     res.setHeader('cache-control', 'no-store');
     res.json({
       dueRule: REPORT_DUE_RULE,
@@ -314,15 +309,9 @@ export function createTeamRoutes(d: ApiDeps): Router {
   }
 
   async function openReportsOf(ids: readonly string[]) {
-    const out: { employeeId: string; dueDate: string }[] = [];
-    for (let i = 0; i < ids.length; i += 30) {
-      const q = await c.reports.where('employeeId', 'in', ids.slice(i, i + 30)).get();
-      for (const s of q.docs) {
-        const r = reportFromDoc(s);
-        if (isOpenStatus(r.status)) out.push({ employeeId: r.employeeId, dueDate: r.dueDate });
-      }
-    }
-    return out;
+    return (await reportRecords(c).ofPeople(ids))
+      .filter((r) => isOpenStatus(r.status))
+      .map((r) => ({ employeeId: r.employeeId, dueDate: r.dueDate }));
   }
 
   return router;

@@ -1,8 +1,7 @@
 import type { PersonContext, TrainingReport } from '@phattana/shared';
-import type { DocumentSnapshot } from 'firebase-admin/firestore';
 import type { MediaStore, StoredMedia } from '../media/media-store';
 import { reportPhotoPath } from '../media/store-report-photo';
-import { reportFromDoc } from './report-records';
+import type { LocatedReport } from './report-repository';
 
 // The photos and certificate attached to a post-training report are shown to the person who filed it,
 // to the people in its approval chain (who must judge them) and to HR, and to no one else: a colleague,
@@ -37,25 +36,23 @@ export type ReportPhotoRead =
 /** One photo's bytes for `person`, or why not. */
 export async function readReportPhoto(
   media: MediaStore,
-  snap: DocumentSnapshot,
+  located: LocatedReport | undefined,
   messageId: string,
   person: PersonContext,
 ): Promise<ReportPhotoRead> {
-  if (!snap.exists) return { kind: 'notFound', message: REPORT_PHOTO_NOT_FOUND };
-  const report = reportFromDoc(snap);
-  if (!mayViewReportPhotos(person, report)) return { kind: 'refused', message: REPORT_PHOTO_REFUSED };
-  return readListedPhoto(media, snap, report, messageId);
+  if (!located) return { kind: 'notFound', message: REPORT_PHOTO_NOT_FOUND };
+  if (!mayViewReportPhotos(person, located.report)) return { kind: 'refused', message: REPORT_PHOTO_REFUSED };
+  return readListedPhoto(media, located, messageId);
 }
 
 /** The bytes of a photo the report lists and stored (whoever asks has been checked already). */
 export async function readListedPhoto(
   media: MediaStore,
-  snap: DocumentSnapshot,
-  report: TrainingReport,
+  { report, ref }: LocatedReport,
   messageId: string,
 ): Promise<ReportPhotoRead> {
   const photo = report.photos.find((p) => p.messageId === messageId);
   if (!photo?.storagePath || photo.error) return { kind: 'notFound', message: REPORT_PHOTO_NOT_FOUND };
-  const stored = await media.get(reportPhotoPath(snap.ref, messageId));
+  const stored = await media.get(reportPhotoPath(ref, messageId));
   return stored ? { kind: 'ok', media: stored } : { kind: 'notFound', message: REPORT_PHOTO_NOT_FOUND };
 }

@@ -38,8 +38,8 @@ export interface ReportRecords {
   ref(id: string): DocumentReference;
   /** the report with this id, undefined when there is none */
   byId(id: string, o?: ReportReadOptions): Promise<TrainingReport | undefined>;
-  /** the stored snapshot itself (for readers that check the raw document, e.g. a photo's owner) */
-  snapshot(id: string, o?: ReportReadOptions): Promise<DocumentSnapshot>;
+  /** the report with where it is stored (its photos are stored under its path) */
+  located(id: string, o?: ReportReadOptions): Promise<LocatedReport | undefined>;
   /** the reports with these ids, by id; ids with no report are absent */
   byIds(ids: readonly string[], o?: ReportReadOptions): Promise<Map<string, TrainingReport>>;
   /** every report of one person, whatever its status */
@@ -90,7 +90,11 @@ export function reportRecords(c: ReportSource): ReportRecords {
       const snap = o.tx ? await o.tx.get(col.doc(id)) : await col.doc(id).get();
       return snap.exists ? reportFromDoc(snap) : undefined;
     },
-    snapshot: async (id, o = {}) => (o.tx ? o.tx.get(col.doc(id)) : col.doc(id).get()),
+    async located(id, o = {}) {
+      const ref = col.doc(id);
+      const snap = o.tx ? await o.tx.get(ref) : await ref.get();
+      return snap.exists ? { report: reportFromDoc(snap), ref } : undefined;
+    },
     async byIds(ids, o) {
       const snaps = await getMany(ids, o);
       return new Map(snaps.filter((s) => s.exists).map((s) => [s.id, reportFromDoc(s)]));

@@ -17,7 +17,7 @@ import {
 } from '@phattana/shared';
 import type { ApiDeps } from '../api/api-deps';
 import { recordNotifications, sendNotifications } from '../api/push-notifications';
-import { reportFromDoc } from '../reports/report-records';
+import { reportRecords } from '../reports/report-repository';
 import type { KeyCursor } from '../store/query-page';
 import { approvedRequestsPage, requestFromDoc, requestsOf, upcomingCatalogue } from './request-records';
 import {
@@ -78,9 +78,7 @@ export function firestoreRequestAdmin(d: RequestAdminDeps): RequestAdmin {
   /** Views of requests whose report is open, with the report as it stands (return date, status). */
   async function viewsWithReports(requests: readonly TrainingRequest[]): Promise<RequestView[]> {
     const ids = requests.flatMap((r) => (r.reportId ? [r.reportId] : []));
-    // a report read the reports' repository may re-point
-    const docs = ids.length > 0 ? await d.db.getAll(...ids.map((id) => c.reports.doc(id))) : [];
-    const byId = new Map(docs.filter((x) => x.exists).map((x) => [x.id, reportFromDoc(x)]));
+    const byId = await reportRecords(c).byIds(ids);
     return requests.map((r) => requestView(r, r.reportId ? byId.get(r.reportId) : undefined));
   }
 
