@@ -211,7 +211,6 @@ describe('HR reminds people with pending reports', () => {
     const store = createFirestoreBroadcastStore(sys.fs.db, {
       municipality: municipality(),
       broadcasts: municipality().collection('broadcasts'),
-      reports: municipality().collection('reports'),
     });
     // one attempt per call and one round per run: an injected 429 fails its batch for this run
     const line = createHttpLineClient({

@@ -292,7 +292,7 @@ async function chatLikeTurn(
       tx,
       c,
       Timestamp.now(),
-      new Map([[reportId, snap]]),
+      new Map([[reportId, report]]),
     );
   });
 }

@@ -49,7 +49,6 @@ export function createLateRoutes(d: ApiDeps): Router {
   const store = createFirestoreBroadcastStore(d.db, {
     municipality: c.municipality,
     broadcasts: c.broadcasts,
-    reports: c.reports,
     hoursTotals: c.hoursTotals,
   });
 

@@ -34,7 +34,6 @@ export interface BroadcastCollections {
   /** municipalities/{m}: its `divisions` resolve a division typed by name */
   readonly municipality: DocumentReference;
   readonly broadcasts: CollectionReference;
-  readonly reports: CollectionReference;
   /** the year's ledger totals: who has an ethics-curriculum entry (the `noEthicsTraining` reminder) */
   readonly hoursTotals?: CollectionReference;
 }

@@ -21,7 +21,6 @@ export function broadcastTaskDeps(io: TaskIo): BroadcastTaskDeps {
   const store = createFirestoreBroadcastStore(io.db, {
     municipality: c.municipality,
     broadcasts: c.broadcasts,
-    reports: c.reports,
     hoursTotals: c.hoursTotals,
   });
   return {

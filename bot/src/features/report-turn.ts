@@ -4,11 +4,12 @@ import type {
   NotifyEmployeeEffect,
   ReportFacts,
   ReportLookup,
+  TrainingReport,
 } from '@phattana/shared';
-import type { DocumentSnapshot } from 'firebase-admin/firestore';
 import type { ReportPhotoTask } from '../media/report-photo-tasks';
 import { storeReportPhoto } from '../media/store-report-photo';
 import { staffRecords } from '../people/staff-record-repository';
+import { reportRecords } from '../reports/report-repository';
 import { applyReportEffect, resolveReportLookup } from '../reports/report-turn-io';
 import { readCreditPriors } from '../stats/credit-prior';
 import type { ReadIo, TurnFeature, WriteIo } from '../store/turn-feature';
@@ -23,7 +24,7 @@ type ReportEffect = Exclude<AnyReportEffect, NotifyEmployeeEffect>;
 
 interface Read {
   /** reports read in this turn, by id: only these may be written */
-  readonly reports: Map<string, DocumentSnapshot>;
+  readonly reports: Map<string, TrainingReport>;
   /** what each `hoursCredited` effect's credit read first, by ledger entry id */
   credits?: ReadonlyMap<string, CreditPrior>;
 }
@@ -72,7 +73,7 @@ export const reportTurn: TurnFeature<ReportEffect, ReportLookup, ReportFacts, Re
         sender: taskSender(io, io.signer, c.notifications),
       };
       const outcome = await storeReportPhoto(
-        { report: c.reports.doc(task.reportId), media: io.media, line: io.line, notify },
+        { report: reportRecords(c).ref(task.reportId), media: io.media, line: io.line, notify },
         task.messageId,
       );
       io.logger.info('report_photo.done', { reportId: task.reportId, messageId: task.messageId, outcome });

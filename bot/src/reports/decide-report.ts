@@ -6,14 +6,14 @@ import {
   returnDecision,
   type TrainingReport,
 } from '@phattana/shared';
-import { type DocumentSnapshot, type Firestore, Timestamp, type Transaction } from 'firebase-admin/firestore';
+import { type Firestore, Timestamp, type Transaction } from 'firebase-admin/firestore';
 import type { CommittedWork } from '../outbox/after-commit';
 import { readCreditPriors } from '../stats/credit-prior';
+import { reportRecords } from './report-repository';
 import {
   applyReportEffect,
   type Notification,
   type ReportCollections,
-  reportFromDoc,
   resolveNotifications,
 } from './report-turn-io';
 
@@ -47,11 +47,10 @@ export async function decideReport(
     readonly record?: (tx: Transaction, notifications: readonly Notification[]) => CommittedWork | undefined;
   },
 ): Promise<ReportDecisionOutcome> {
-  const ref = c.reports.doc(o.reportId);
+  const reports = reportRecords(c);
   return db.runTransaction(async (tx) => {
-    const snap = await tx.get(ref);
-    if (!snap.exists) return { kind: 'notFound' } as const;
-    const report = reportFromDoc(snap);
+    const report = await reports.byId(o.reportId, { tx });
+    if (!report) return { kind: 'notFound' } as const;
     let decided: { report: TrainingReport; effects: readonly Effect[] };
     try {
       decided =
@@ -66,7 +65,7 @@ export async function decideReport(
     const notices = await resolveNotifications(tx, decided.effects, c);
     // what a credit's dashboard stats need, as the chat turn reads it
     const credits = await readCreditPriors(tx, decided.effects, c);
-    const read = new Map<string, DocumentSnapshot>([[snap.id, snap]]);
+    const read = new Map<string, TrainingReport>([[report.id, report]]);
     const at = Timestamp.fromDate(o.now);
     for (const e of decided.effects) applyReportEffect(e as ReportEffect, tx, c, at, read, credits);
     return {

@@ -14,11 +14,11 @@ import {
   type ReportLookup,
   reportFiledDelta,
   resolveApprovalChain,
+  type TrainingReport,
 } from '@phattana/shared';
 import type {
   CollectionReference,
   DocumentReference,
-  DocumentSnapshot,
   Timestamp,
   Transaction,
 } from 'firebase-admin/firestore';
@@ -29,7 +29,7 @@ import { applyStatsDelta } from '../stats/stats-writes';
 import type { TurnWriter } from '../store/turn-writer';
 import { withoutUndefined } from '../store/without-undefined';
 import { creditHours } from './credit-hours';
-import { openReports, reportFromDoc } from './report-records';
+import { reportRecords } from './report-repository';
 
 export { reportFromDoc } from './report-records';
 
@@ -53,14 +53,15 @@ export interface ReportCollections extends StaffSource {
 /** How far up the supervisor links we read at most (a loop or a broken link stops sooner). */
 const MAX_CHAIN_READS = 12;
 
-/** Reads one report lookup in the transaction; returns the snapshot of a report it read, if any. */
+/** Reads one report lookup in the transaction; returns the report it read, if any. */
 export async function resolveReportLookup(
   tx: Transaction,
   l: ReportLookup,
   person: { employeeId: string } | undefined,
   c: ReportCollections,
   facts: { -readonly [K in keyof ReportFacts]: ReportFacts[K] },
-): Promise<DocumentSnapshot | undefined> {
+): Promise<TrainingReport | undefined> {
+  const stored = reportRecords(c);
   switch (l.type) {
     case 'report': {
       // a postback is signed, but an id no report can have is still "not found", never a Firestore error
@@ -68,18 +69,16 @@ export async function resolveReportLookup(
         facts.report = { status: 'notFound' };
         return undefined;
       }
-      const snap = await tx.get(c.reports.doc(l.reportId));
-      facts.report = snap.exists ? { status: 'ok', report: reportFromDoc(snap) } : { status: 'notFound' };
-      return snap;
+      const report = await stored.byId(l.reportId, { tx });
+      facts.report = report ? { status: 'ok', report } : { status: 'notFound' };
+      return report;
     }
     case 'myOpenReports': {
       if (!person) {
         facts.myOpenReports = [];
         return undefined;
       }
-      const q = await tx.get(openReports(c.reports, person.employeeId));
-      facts.myOpenReports = q.docs
-        .map((d) => reportFromDoc(d))
+      facts.myOpenReports = (await stored.open({ employeeId: person.employeeId, tx }))
         .map(({ id, trainingTitle, dueDate, status, endDate }) => ({
           id,
           trainingTitle,
@@ -148,7 +147,7 @@ export async function resolveNotifications(
 }
 
 /**
- * Writes one report effect. A `reportSaved` must be for a report this turn read (its `read` snapshot),
+ * Writes one report effect. A `reportSaved` must be for a report this turn read (`read`, as it was),
  * so an edit never lands on a document the turn did not see.
  */
 export function applyReportEffect(
@@ -156,7 +155,7 @@ export function applyReportEffect(
   w: Pick<TurnWriter, 'set' | 'create'>,
   c: ReportCollections,
   now: Timestamp,
-  read: ReadonlyMap<string, DocumentSnapshot>,
+  read: ReadonlyMap<string, TrainingReport>,
   /** what each credit's transaction read first (readCreditPriors), by ledger entry id */
   credits?: ReadonlyMap<string, CreditPrior>,
 ): void {
@@ -171,7 +170,7 @@ export function applyReportEffect(
       });
       indexReportWrite(w, c.reports.doc(effect.report.id), effect.report);
       if (c.stats && effect.action === 'submitted') {
-        const first = before.get('firstSubmittedAt') as string | undefined;
+        const first = before.firstSubmittedAt;
         const delta = reportFiledDelta(
           first ? { firstSubmittedAt: first } : undefined,
           effect.report,
@@ -179,7 +178,7 @@ export function applyReportEffect(
         );
         applyStatsDelta(w, c.stats, fiscalYearOf(effect.report.endDate), delta, now);
       }
-      if (c.library && effect.report.status === 'approved' && before.get('status') !== 'approved')
+      if (c.library && effect.report.status === 'approved' && before.status !== 'approved')
         publishToLibrary(w, c.library, effect.report, now);
       return;
     }
