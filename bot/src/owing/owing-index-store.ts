@@ -7,15 +7,9 @@ import {
   type ReportForOwing,
   readOwing,
 } from '@phattana/shared';
-import {
-  type DocumentReference,
-  FieldPath,
-  type Query,
-  type QueryDocumentSnapshot,
-  Timestamp,
-} from 'firebase-admin/firestore';
+import { type DocumentReference, Timestamp } from 'firebase-admin/firestore';
 import { staffRecords, staffSourceOf } from '../people/staff-record-repository';
-import { openReports } from '../reports/report-records';
+import { reportRecords, reportSourceOf } from '../reports/report-repository';
 import { owingShards } from './owing-writes';
 
 // Reading the who-owes-what index (one query over its ≤ 64 shards), rebuilding it from the records for a
@@ -38,19 +32,6 @@ export async function readOwingIndex(municipality: DocumentReference) {
   return readOwing(docs.filter((d) => d.id !== OWING_BUILT).map((d) => d.data() as OwingShard));
 }
 
-/** Pages through a query in document-id order, `size` documents a read. */
-async function* pages(q: Query, size: number): AsyncGenerator<QueryDocumentSnapshot[]> {
-  let last: QueryDocumentSnapshot | undefined;
-  for (;;) {
-    let page = q.orderBy(FieldPath.documentId()).limit(size);
-    if (last) page = page.startAfter(last);
-    const docs = (await page.get()).docs;
-    if (docs.length > 0) yield docs;
-    if (docs.length < size) return;
-    last = docs[docs.length - 1];
-  }
-}
-
 const REPORT_FIELDS = ['employeeId', 'status', 'dueDate', 'trainingTitle', 'employeeName', 'divisionId'];
 
 /** The index computed from the staff records and the open reports, read in pages. */
@@ -62,11 +43,11 @@ export async function owingFromRecords(municipality: DocumentReference, pageSize
   ))
     staff.push(...page);
   const reports: ReportForOwing[] = [];
-  for await (const docs of pages(
-    openReports(municipality.collection('reports')).select(...REPORT_FIELDS),
+  for await (const page of reportRecords(reportSourceOf(municipality)).openStoredInPages(
+    REPORT_FIELDS,
     pageSize,
   ))
-    for (const d of docs) reports.push({ ...(d.data() as Omit<ReportForOwing, 'id'>), id: d.id });
+    for (const d of page) reports.push({ ...(d.data as Omit<ReportForOwing, 'id'>), id: d.id });
   return owingIndexOf(staff, reports);
 }
 

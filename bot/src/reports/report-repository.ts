@@ -1,10 +1,11 @@
 import type { ReportStatus, TrainingReport } from '@phattana/shared';
-import type {
-  CollectionReference,
-  DocumentReference,
-  DocumentSnapshot,
-  Query,
-  Transaction,
+import {
+  type CollectionReference,
+  type DocumentReference,
+  type DocumentSnapshot,
+  FieldPath,
+  type Query,
+  type Transaction,
 } from 'firebase-admin/firestore';
 import { OPEN_STATUSES, reportFromDoc } from './report-records';
 
@@ -48,25 +49,37 @@ export interface ReportRecords {
   ofPeople(employeeIds: readonly string[]): Promise<TrainingReport[]>;
   /** the reports still open (pending or returned), of one person when given */
   open(o?: ReportReadOptions & { readonly employeeId?: string }): Promise<TrainingReport[]>;
-  /** the open reports' fields as stored, ids included (the who-owes-what index mirrors them) */
-  openFields(
+  /**
+   * The open reports' fields as stored (no defaults: the who-owes-what index mirrors what the writes
+   * wrote), `pageSize` reports a read, in id order.
+   */
+  openStoredInPages(
     fields: readonly string[],
-  ): Promise<{ readonly id: string; readonly data: Record<string, unknown> }[]>;
+    pageSize: number,
+  ): AsyncGenerator<{ readonly id: string; readonly data: Readonly<Record<string, unknown>> }[]>;
   /** the reports in one status */
   withStatus(status: ReportStatus): Promise<TrainingReport[]>;
   /** the submitted reports waiting for this approver's sign-off */
   waitingFor(approverId: string): Promise<TrainingReport[]>;
   /** how many submitted reports wait for this approver (a count query, no report is read) */
   countWaitingFor(approverId: string): Promise<number>;
-  /** the reports whose training ended between these dates (inclusive), narrowed to `fields` when given */
+  /**
+   * The reports whose training ended between these dates (inclusive), narrowed to `fields` when given;
+   * with `pageSize` (and `tx`), read that many at a time (a whole year is never one request).
+   */
   endingBetween(
     start: string,
     end: string,
-    o?: ReportReadOptions & { readonly fields?: readonly ReportField[] },
+    o?: ReportReadOptions & { readonly fields?: readonly ReportField[]; readonly pageSize?: number },
   ): Promise<TrainingReport[]>;
   /** every report */
   all(): Promise<TrainingReport[]>;
 }
+
+/** The reports of the municipality with this document. */
+export const reportSourceOf = (municipality: DocumentReference): ReportSource => ({
+  reports: municipality.collection('reports'),
+});
 
 /** The reports of the municipality whose collections these are. */
 export function reportRecords(c: ReportSource): ReportRecords {
@@ -109,11 +122,17 @@ export function reportRecords(c: ReportSource): ReportRecords {
       return out;
     },
     open: (o = {}) => run(openQuery(o.employeeId), o),
-    async openFields(fields) {
-      const q = await openQuery()
+    async *openStoredInPages(fields, pageSize) {
+      const q = openQuery()
         .select(...fields)
-        .get();
-      return q.docs.map((d) => ({ id: d.id, data: d.data() }));
+        .orderBy(FieldPath.documentId());
+      let last: DocumentSnapshot | undefined;
+      for (;;) {
+        const docs = (await (last ? q.startAfter(last) : q).limit(pageSize).get()).docs;
+        if (docs.length > 0) yield docs.map((d) => ({ id: d.id, data: d.data() }));
+        if (docs.length < pageSize) return;
+        last = docs[docs.length - 1];
+      }
     },
     withStatus: (status) => run(col.where('status', '==', status)),
     waitingFor: (approverId) =>
@@ -123,8 +142,18 @@ export function reportRecords(c: ReportSource): ReportRecords {
       return (await q.count().get()).data().count;
     },
     async endingBetween(start, end, o = {}) {
-      const q = col.where('endDate', '>=', start).where('endDate', '<=', end);
-      return run(o.fields && o.fields.length > 0 ? q.select(...o.fields) : q, o);
+      const all = col.where('endDate', '>=', start).where('endDate', '<=', end);
+      const q = o.fields && o.fields.length > 0 ? all.select(...o.fields) : all;
+      if (!o.pageSize) return run(q, o);
+      const read = (p: Query) => (o.tx ? o.tx.get(p) : p.get());
+      const out: TrainingReport[] = [];
+      let page = await read(q.limit(o.pageSize));
+      for (;;) {
+        out.push(...page.docs.map(reportFromDoc));
+        const last = page.docs.at(-1);
+        if (page.size < o.pageSize || !last) return out;
+        page = await read(q.startAfter(last).limit(o.pageSize));
+      }
     },
     all: () => run(col),
   };

@@ -12,7 +12,6 @@ import {
   type StatsPerson,
   staffStatsFrom,
   statsFromRecords,
-  type TrainingReport,
 } from '@phattana/shared';
 import {
   type CollectionReference,
@@ -24,15 +23,15 @@ import {
   type Transaction,
 } from 'firebase-admin/firestore';
 import { type StaffRecord, type StaffSource, staffRecords } from '../people/staff-record-repository';
+import { type ReportSource, reportRecords } from '../reports/report-repository';
 import { readStoredStats } from './stored-stats';
 
 // The truth check and migration for the maintained stats: recompute a fiscal year's document from the
 // records (ledger entries, reports, staff), read in pages without blocking anyone.
 
-export interface StatsCollections extends StaffSource {
+export interface StatsCollections extends StaffSource, ReportSource {
   readonly municipality: DocumentReference;
   readonly hoursLedger: CollectionReference;
-  readonly reports: CollectionReference;
   readonly stats: CollectionReference;
 }
 
@@ -76,7 +75,7 @@ export async function rebuildStats(
       const [stored, entries, reports, staff, municipality] = await Promise.all([
         readStoredStats(c.stats, fiscalYear, tx),
         pages(tx, c.hoursLedger.where('fiscalYear', '==', fiscalYear)),
-        pages(tx, c.reports.where('endDate', '>=', start).where('endDate', '<=', end)),
+        reportRecords(c).endingBetween(start, end, { tx, pageSize: PAGE }),
         staffRecords(c).allInPages(tx, PAGE, STAFF_STATS_FIELDS),
         tx.get(c.municipality),
       ]);
@@ -100,7 +99,7 @@ export async function rebuildStats(
     hoursTarget,
     entries: read.entries.map((d) => ({ ...(d.data() as HoursEntry), id: d.id })),
     people,
-    reports: read.reports.map((d) => d.data() as TrainingReport),
+    reports: read.reports,
     bangkokDateOf: bangkokDate,
   });
   const staff = staffStatsFrom(staffFacts);
