@@ -56,7 +56,7 @@ async function main(): Promise<number> {
           );
         else await removeHoliday(holidays, date, cli.by, now);
         const calendar = await createHolidayCalendarSource(holidays).get();
-        const moved = await recomputeOpenDueDates(db, m.collection('reports'), calendar, now);
+        const moved = await recomputeOpenDueDates(db, { reports: m.collection('reports') }, calendar, now);
         console.log(
           `${command === 'add' ? 'เพิ่ม' : 'ลบ'}วันหยุด ${formatThaiDate(date)} แล้ว · ปรับกำหนดส่งรายงานที่ค้าง ${moved} ฉบับ`,
         );

@@ -321,7 +321,7 @@ export function createBot(o: CreateBotOptions) {
     // one run per bulk edit: a trigger whose holiday an already started run can see does nothing
     if (!(await claimDueDateRecompute(o.db, collections.municipality, o2.writtenAt))) return 0;
     calendar.invalidate();
-    return recomputeOpenDueDates(o.db, collections.reports, await calendar.get(), now);
+    return recomputeOpenDueDates(o.db, collections, await calendar.get(), now);
   };
   return {
     app,

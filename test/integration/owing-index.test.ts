@@ -153,7 +153,7 @@ describe('who-owes-what index', () => {
     const before = (await readOwingIndex(m)).reports.find((r) => r.id === 'TC1__R020')?.dueDate;
     const moved = await recomputeOpenDueDates(
       sys.fs.db,
-      m.collection('reports'),
+      { reports: m.collection('reports') },
       createWorkingDayCalendar(['2026-12-07', '2026-12-10', '2026-12-08']),
       now,
     );

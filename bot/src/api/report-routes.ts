@@ -15,6 +15,7 @@ import {
 import express, { type Request, type Response, type Router } from 'express';
 import { type CollectionReference, type DocumentSnapshot, Timestamp } from 'firebase-admin/firestore';
 import { isOpenStatus, reportFromDoc } from '../reports/report-records';
+import { reportRecords } from '../reports/report-repository';
 import type { Logger } from '../runtime/logger';
 import { personOf } from './api-auth';
 
@@ -42,9 +43,8 @@ export function createReportRoutes(d: ReportRoutesDeps): Router {
   router.get('/mine', async (req, res) => {
     const person = personOf(req);
     // by staff record, not LINE account; one equality filter needs no composite index
-    const q = await d.reports.where('employeeId', '==', person.employeeId).get();
+    const all = await reportRecords(d).ofPerson(person.employeeId);
     const fy = fiscalYearOfInstant(d.clock());
-    const all = q.docs.map((s) => reportFromDoc(s));
     const isOpen = (r: TrainingReport) => isOpenStatus(r.status);
     const open = all
       .filter(isOpen)

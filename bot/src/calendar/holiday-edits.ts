@@ -6,16 +6,15 @@ import {
   type WorkingDayCalendar,
 } from '@phattana/shared';
 import { type CollectionReference, type Firestore, Timestamp } from 'firebase-admin/firestore';
-import { openReports, reportFromDoc } from '../reports/report-records';
+import { type ReportSource, reportRecords } from '../reports/report-repository';
 import { seedGovernmentHolidays } from './holiday-admin';
 
 // HR's holiday edits from the LIFF app, made safe: before an edit, how many open reports would get a
 // new due date (the confirmation says so); each edit keeps the holiday's previous record, so one tap
 // undoes it and the due dates follow back.
 
-export interface HolidayEditCollections {
+export interface HolidayEditCollections extends ReportSource {
   readonly holidays: CollectionReference;
-  readonly reports: CollectionReference;
   /** one record per edit: the date, the holiday before and after, who and when, whether undone */
   readonly holidayEdits: CollectionReference;
 }
@@ -43,20 +42,14 @@ async function holidayDates(holidays: CollectionReference): Promise<Set<IsoDate>
 }
 
 /** How many reports still to be filed would get a new due date under `calendar`. */
-export async function openReportsMoved(
-  reports: CollectionReference,
-  calendar: WorkingDayCalendar,
-): Promise<number> {
-  const open = await openReports(reports).get();
-  return open.docs.filter((d) => {
-    const r = reportFromDoc(d);
-    return reportDueDate(calendar, r.returnDate) !== r.dueDate;
-  }).length;
+export async function openReportsMoved(c: ReportSource, calendar: WorkingDayCalendar): Promise<number> {
+  const open = await reportRecords(c).open();
+  return open.filter((r) => reportDueDate(calendar, r.returnDate) !== r.dueDate).length;
 }
 
 /** What adding or removing `date` would do, without doing it. */
 export async function previewHolidayEdit(
-  c: Pick<HolidayEditCollections, 'holidays' | 'reports'>,
+  c: ReportSource & Pick<HolidayEditCollections, 'holidays'>,
   change: HolidayChange,
   date: IsoDate,
 ): Promise<{ moved: number; alreadyThatWay: boolean }> {
@@ -64,7 +57,7 @@ export async function previewHolidayEdit(
   const alreadyThatWay = change === 'add' ? dates.has(date) : !dates.has(date);
   if (change === 'add') dates.add(date);
   else dates.delete(date);
-  return { moved: await openReportsMoved(c.reports, createWorkingDayCalendar([...dates])), alreadyThatWay };
+  return { moved: await openReportsMoved(c, createWorkingDayCalendar([...dates])), alreadyThatWay };
 }
 
 /**

@@ -104,5 +104,5 @@ async function followDueDates(d: HolidayListDeps, now: Date): Promise<number> {
   if (municipality) await claimDueDateRecompute(d.db, municipality);
   d.invalidateCalendar?.();
   const calendar = await createHolidayCalendarSource(d.collections.holidays).get();
-  return recomputeOpenDueDates(d.db, d.collections.reports, calendar, now);
+  return recomputeOpenDueDates(d.db, d.collections, calendar, now);
 }

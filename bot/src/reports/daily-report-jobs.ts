@@ -40,7 +40,7 @@ import { applyStatsDelta } from '../stats/stats-writes';
 import { withoutUndefined } from '../store/without-undefined';
 import { creditHours } from './credit-hours';
 import { createOnceOnlySender, noOutcomes, type OnceOnlySender, type OnceOutcome } from './once-only-sender';
-import { reportFromDoc } from './report-records';
+import { reportRecords } from './report-repository';
 
 // The daily job (a Thai morning, on working days): open the reports of trainings that have ended and
 // tell each attendee, then remind whoever still owes a report, escalate late ones to the supervisor and
@@ -127,7 +127,7 @@ export async function runDailyReportJobs(d: DailyJobDeps): Promise<DailyJobResul
     }
   };
 
-  const pending = (await d.c.reports.where('status', '==', 'pending').get()).docs.map(reportFromDoc);
+  const pending = await reportRecords(d.c).withStatus('pending');
   const late: TrainingReport[] = [];
   const reminders: SendOrder[] = [];
   for (const r of pending) {
@@ -253,8 +253,9 @@ export async function openEndedTrainings(
       if (t.get('reportsOpened') === true) return undefined;
       const training = { ...(t.data() as Training), id: t.id };
       const attendees = await staffRecords(d.c).byIds(training.attendees, { tx });
-      const reportSnaps = await Promise.all(
-        training.attendees.map((id) => tx.get(d.c.reports.doc(reportIdFor(training.id, id)))),
+      const opened = await reportRecords(d.c).byIds(
+        training.attendees.map((id) => reportIdFor(training.id, id)),
+        { tx },
       );
       // attendees who came through an approved request: their return date, and the request's trail
       const returns = (t.get('requestReturns') ?? {}) as Record<string, RequestReturn | undefined>;
@@ -276,7 +277,7 @@ export async function openEndedTrainings(
       let credited = 0;
       training.attendees.forEach((id, i) => {
         const a = attendees.get(id);
-        if (!a?.active || reportSnaps[i]?.exists) return;
+        if (!a?.active || opened.has(reportIdFor(training.id, id))) return;
         if (training.reportRequired === false) {
           const entry = hoursEntry(a.id, { ...training, trainingId: training.id }, 'attendance', d.now);
           creditHours(tx, d.c, entry, at, priors[i]);

@@ -1,13 +1,8 @@
 import { reportDueDate, type WorkingDayCalendar } from '@phattana/shared';
-import {
-  type CollectionReference,
-  type DocumentReference,
-  FieldValue,
-  type Firestore,
-  Timestamp,
-} from 'firebase-admin/firestore';
+import { type DocumentReference, FieldValue, type Firestore, Timestamp } from 'firebase-admin/firestore';
 import { indexReportWrite } from '../owing/owing-writes';
-import { isOpenStatus, openReports, reportFromDoc } from './report-records';
+import { isOpenStatus } from './report-records';
+import { type ReportSource, reportRecords } from './report-repository';
 
 /**
  * After HR adds or removes a holiday, every report still to be filed gets the due date the new
@@ -16,23 +11,21 @@ import { isOpenStatus, openReports, reportFromDoc } from './report-records';
  */
 export async function recomputeOpenDueDates(
   db: Firestore,
-  reports: CollectionReference,
+  source: ReportSource,
   calendar: WorkingDayCalendar,
   now: Date,
 ): Promise<number> {
-  const open = await openReports(reports).get();
+  const reports = reportRecords(source);
   let changed = 0;
-  for (const doc of open.docs) {
-    const r = reportFromDoc(doc);
+  for (const r of await reports.open()) {
     if (reportDueDate(calendar, r.returnDate) === r.dueDate) continue;
     const updated = await db.runTransaction(async (tx) => {
-      const snap = await tx.get(doc.ref);
-      const fresh = reportFromDoc(snap);
-      if (!isOpenStatus(fresh.status)) return false;
-      const dueDate = reportDueDate(calendar, fresh.returnDate);
-      if (dueDate === fresh.dueDate) return false;
-      tx.update(doc.ref, { dueDate, updatedAt: Timestamp.fromDate(now), lastAction: 'dueDateRecomputed' });
-      indexReportWrite(tx, doc.ref, { ...fresh, dueDate });
+      const fresh = await reports.located(r.id, { tx });
+      if (!fresh || !isOpenStatus(fresh.report.status)) return false;
+      const dueDate = reportDueDate(calendar, fresh.report.returnDate);
+      if (dueDate === fresh.report.dueDate) return false;
+      tx.update(fresh.ref, { dueDate, updatedAt: Timestamp.fromDate(now), lastAction: 'dueDateRecomputed' });
+      indexReportWrite(tx, fresh.ref, { ...fresh.report, dueDate });
       return true;
     });
     if (updated) changed++;

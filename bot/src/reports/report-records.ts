@@ -1,22 +1,15 @@
 import { EMPTY_REPORT_PARTS, type ReportStatus, type TrainingReport } from '@phattana/shared';
-import type { CollectionReference, DocumentSnapshot, Query } from 'firebase-admin/firestore';
+import type { DocumentSnapshot } from 'firebase-admin/firestore';
 
 // The rules about stored post-training reports (municipalities/{m}/reports/{id}) that every reader
-// shares: which ones are still open, and how a stored one reads back.
+// shares: which ones are still open, and how a stored one reads back. Only the repository
+// (report-repository.ts) queries the collection.
 
 /** Reports a person may still file. */
 export const OPEN_STATUSES = ['pending', 'returned'] as const satisfies readonly ReportStatus[];
 
 export const isOpenStatus = (status: string): boolean =>
   (OPEN_STATUSES as readonly string[]).includes(status);
-
-/** The open reports, of one person when `employeeId` is given. */
-export function openReports(reports: CollectionReference, employeeId?: string): Query {
-  const open = reports.where('status', 'in', [...OPEN_STATUSES]);
-  return employeeId === undefined
-    ? open
-    : reports.where('employeeId', '==', employeeId).where('status', 'in', [...OPEN_STATUSES]);
-}
 
 /** A stored report read back; Firestore timestamps the edge adds are left out of the domain object. */
 export function reportFromDoc(snap: DocumentSnapshot): TrainingReport {
