@@ -1,13 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { collectionGuard, productSources } from './support/collection-guard';
 
 // Staff records are read and parsed in one module (bot/src/people/staff-record-repository.ts). Anything
 // else that names the employees collection is a second reader in the making, unless it is one of the
 // writers below, which write where they are and read nothing they parse.
-
-const ROOT = join(import.meta.dirname, '..', '..');
-const SCANNED = ['bot/src', 'functions/src'];
 
 /** Files allowed to name the collection, and why. */
 const ALLOWED: Readonly<Record<string, string>> = {
@@ -29,54 +25,11 @@ const NAMES_COLLECTION = [
   /\bemployees\.(doc|where|select|get|count|limit|orderBy|firestore|parent)\b/,
 ];
 
-/** Source lines without comments (a comment may talk about staff records freely). */
-function codeLines(text: string): Array<{ line: number; code: string }> {
-  const out: Array<{ line: number; code: string }> = [];
-  let inBlock = false;
-  text.split('\n').forEach((raw, i) => {
-    let code = raw;
-    if (inBlock) {
-      const end = code.indexOf('*/');
-      if (end < 0) return;
-      code = code.slice(end + 2);
-      inBlock = false;
-    }
-    code = code.replace(/\/\*.*?\*\//g, '');
-    const open = code.indexOf('/*');
-    if (open >= 0) {
-      code = code.slice(0, open);
-      inBlock = true;
-    }
-    code = code.replace(/(^|[^:'"`])\/\/.*$/, '$1');
-    if (code.trim() !== '') out.push({ line: i + 1, code });
-  });
-  return out;
-}
-
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const path = join(dir, e.name);
-    if (e.isDirectory()) return sourceFiles(path);
-    return /\.tsx?$/.test(e.name) && !/\.test\.tsx?$/.test(e.name) ? [path] : [];
-  });
-}
-
-/** Every `file:line` outside the allowed files that names the collection. */
-function staffCollectionNamers(files: ReadonlyArray<{ path: string; text: string }>): string[] {
-  return files.flatMap(({ path, text }) =>
-    ALLOWED[path] !== undefined
-      ? []
-      : codeLines(text)
-          .filter(({ code }) => NAMES_COLLECTION.some((re) => re.test(code)))
-          .map(({ line, code }) => `${path}:${line}: ${code.trim()}`),
-  );
-}
+const guard = collectionGuard({ allowed: ALLOWED, patterns: NAMES_COLLECTION });
+const staffCollectionNamers = guard.namers;
 
 describe('staff records have one reader', () => {
-  const files = SCANNED.flatMap((d) => sourceFiles(join(ROOT, d))).map((p) => ({
-    path: relative(ROOT, p).split('\\').join('/'),
-    text: readFileSync(p, 'utf8'),
-  }));
+  const files = productSources();
 
   it('no file outside the repository and the listed writers names the employees collection', () => {
     expect(files.length).toBeGreaterThan(100);
@@ -84,14 +37,7 @@ describe('staff records have one reader', () => {
   });
 
   it('every allowed file still exists and still names it (a stale entry would hide a new reader)', () => {
-    const byPath = new Map(files.map((f) => [f.path, f.text]));
-    const stale = Object.keys(ALLOWED).filter((path) => {
-      const text = byPath.get(path);
-      return (
-        text === undefined ||
-        !codeLines(text).some(({ code }) => NAMES_COLLECTION.some((re) => re.test(code)))
-      );
-    });
+    const stale = guard.stale(files);
     expect(stale).toEqual([]);
   });
 
