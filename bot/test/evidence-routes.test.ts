@@ -1,13 +1,10 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { BAD_FISCAL_YEAR, type EvidenceItemId, fiscalYearOfInstant, meetingsPack } from '@phattana/shared';
-import express from 'express';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { jsonBodyErrors } from '../src/api/api-input';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { evidenceRoutes } from '../src/api/evidence-routes';
 import type { EvidenceAdmin } from '../src/ethics/evidence-admin';
 import type { StoredMeeting } from '../src/ethics/policy-meeting-docs';
 import { createMemoryLogger } from '../src/runtime/logger';
+import { serveRoutes } from './support/route-harness';
 
 // HR's evidence routes in process over an in-memory EvidenceAdmin (its packs the real meetingsPack over
 // the meetings it holds): no emulator. The packs from stored reports, surveys, IDPs and the dashboard
@@ -46,43 +43,21 @@ function memoryAdmin() {
   return { admin, meetings, asked };
 }
 
-let server: Server;
-let base = '';
 let mem: ReturnType<typeof memoryAdmin>;
 let roles: string[] = ['staff', 'hr'];
 const { logger, lines } = createMemoryLogger();
 
-beforeAll(async () => {
-  const app = express();
-  app.use((req, _res, next) => {
-    Object.assign(req, { person: { employeeId: 'HR01', name: 'นางสาวบุคคล ดูแลดี', roles } });
-    next();
-  });
-  app.use('/manage/evidence', (req, res, next) =>
-    evidenceRoutes(mem.admin, { clock: () => NOW, logger })(req, res, next),
-  );
-  app.use(jsonBodyErrors);
-  server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/manage/evidence`;
-});
-afterAll(async () => {
-  await new Promise<void>((r) => server.close(() => r()));
+const api = serveRoutes({
+  mount: '/manage/evidence',
+  person: () => ({ employeeId: 'HR01', name: 'นางสาวบุคคล ดูแลดี', roles }),
+  router: () => evidenceRoutes(mem.admin, { clock: () => NOW, logger }),
 });
 beforeEach(() => {
   mem = memoryAdmin();
   roles = ['staff', 'hr'];
 });
 
-async function call(path: string, o: { method?: string; body?: unknown; raw?: string } = {}) {
-  const res = await fetch(`${base}${path}`, {
-    method: o.method ?? 'GET',
-    headers: { 'content-type': 'application/json' },
-    body: o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body)),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: response bodies, read by assertions
-  return { status: res.status, body: (await res.json()) as any };
-}
+const call = api.call;
 const meeting = { date: '2026-12-01', agenda: 'ประชุมประจำเดือนธันวาคม', attendance: 42 };
 
 describe('evidence routes over an in-memory EvidenceAdmin', () => {
@@ -112,7 +87,7 @@ describe('evidence routes over an in-memory EvidenceAdmin', () => {
     const pack = await call(`/1.13?fy=${FY}`);
     expect(pack.status).toBe(200);
     expect(pack.body.rows).toHaveLength(1);
-    const book = await fetch(`${base}/lpa-27.xlsx?fy=${FY}`);
+    const book = await fetch(api.url(`/lpa-27.xlsx?fy=${FY}`));
     expect(book.headers.get('content-type')).toBe(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );

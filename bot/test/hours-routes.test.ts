@@ -1,5 +1,3 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   BAD_FISCAL_YEAR,
   fiscalYearOfInstant,
@@ -9,10 +7,10 @@ import {
   type ReportStatus,
   type TrainingReport,
 } from '@phattana/shared';
-import express from 'express';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { hoursRoutes } from '../src/api/hours-routes';
 import type { MyHoursData, MyHoursSource } from '../src/hours/my-hours';
+import { serveRoutes } from './support/route-harness';
 
 // The person's hours page in process over an in-memory MyHoursSource: no emulator. What is stored and
 // how it is read stays in the browser test (test/browser/liff-idp-hours.test.ts) with the emulator.
@@ -67,27 +65,15 @@ const source: MyHoursSource = {
   },
 };
 
-let server: Server;
-let base = '';
-
-beforeAll(async () => {
-  const app = express();
-  app.use((req, _res, next) => {
-    Object.assign(req, { person: { employeeId: ME, name: 'คุณ E010', roles: ['staff'] } });
-    next();
-  });
-  app.use('/hours', hoursRoutes(source, { clock: () => NOW }));
-  server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/hours`;
-});
-afterAll(async () => {
-  await new Promise<void>((r) => server.close(() => r()));
+const api = serveRoutes({
+  mount: '/hours',
+  person: () => ({ employeeId: ME, name: 'คุณ E010', roles: ['staff'] }),
+  router: () => hoursRoutes(source, { clock: () => NOW }),
 });
 
 describe('hours route over an in-memory MyHoursSource', () => {
   it('shows the year’s totals against the target, what can be filed first (soonest due), then the rest newest first, and the years to pick', async () => {
-    const res = await fetch(`${base}/mine?fy=${FY}`);
+    const res = await fetch(api.url(`/mine?fy=${FY}`));
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     // biome-ignore lint/suspicious/noExplicitAny: response body, read by assertions
@@ -119,7 +105,7 @@ describe('hours route over an in-memory MyHoursSource', () => {
 
   it('asks for the signed-in person’s own year only, and answers a year it cannot show in Thai', async () => {
     asked.length = 0;
-    const res = await fetch(`${base}/mine?fy=${FY - 1}`);
+    const res = await fetch(api.url(`/mine?fy=${FY - 1}`));
     // biome-ignore lint/suspicious/noExplicitAny: response body, read by assertions
     const body = (await res.json()) as any;
     expect(body.summary.fiscalYear).toBe(FY - 1);
@@ -127,7 +113,7 @@ describe('hours route over an in-memory MyHoursSource', () => {
     // last year's trainings, and what is owed whatever its year; this year's done ones are not last year's
     expect(body.reports.map((r: { id: string }) => r.id)).toEqual(['old-owed', 'returned', 'old-approved']);
     for (const fy of ['1999', 'abc', String(FY + 10)]) {
-      const bad = await fetch(`${base}/mine?fy=${fy}`);
+      const bad = await fetch(api.url(`/mine?fy=${fy}`));
       expect(bad.status).toBe(400);
       expect(await bad.json()).toEqual({ message: BAD_FISCAL_YEAR });
     }

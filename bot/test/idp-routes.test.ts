@@ -1,5 +1,3 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   BAD_FISCAL_YEAR,
   emptyIdp,
@@ -10,12 +8,11 @@ import {
   type IdpView,
   idpIdFor,
 } from '@phattana/shared';
-import express from 'express';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { jsonBodyErrors } from '../src/api/api-input';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { IDP_CHANGED, idpRoutes } from '../src/api/idp-routes';
 import type { IdpAdmin } from '../src/idp/idp-admin';
 import { createMemoryLogger } from '../src/runtime/logger';
+import { serveRoutes } from './support/route-harness';
 
 // The person's IDP routes in process over an in-memory IdpAdmin that applies the real domain changes
 // (saveIdp, submitIdp): no emulator. The transaction, the supervisor lookup and the push stay in
@@ -69,39 +66,19 @@ const goal = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-let server: Server;
-let base = '';
 let mem: ReturnType<typeof memoryAdmin>;
 const { logger, lines } = createMemoryLogger();
 
-beforeAll(async () => {
-  const app = express();
-  app.use((req, _res, next) => {
-    Object.assign(req, { person: { employeeId: ME, name: 'คุณ E010', roles: ['staff'] } });
-    next();
-  });
-  app.use('/idp', (req, res, next) => idpRoutes(mem.admin, { clock: () => NOW, logger })(req, res, next));
-  app.use(jsonBodyErrors);
-  server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/idp`;
-});
-afterAll(async () => {
-  await new Promise<void>((r) => server.close(() => r()));
+const api = serveRoutes({
+  mount: '/idp',
+  person: () => ({ employeeId: ME, name: 'คุณ E010', roles: ['staff'] }),
+  router: () => idpRoutes(mem.admin, { clock: () => NOW, logger }),
 });
 beforeEach(() => {
   mem = memoryAdmin();
 });
 
-async function call(path: string, o: { method?: string; body?: unknown; raw?: string } = {}) {
-  const res = await fetch(`${base}${path}`, {
-    method: o.method ?? 'GET',
-    headers: { 'content-type': 'application/json' },
-    body: o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body)),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: response bodies, read by assertions
-  return { status: res.status, body: (await res.json()) as any, cache: res.headers.get('cache-control') };
-}
+const call = api.callWithCacheHeader;
 const save = (body: unknown) => call('/mine', { method: 'PUT', body });
 const submit = (body: unknown) => call('/mine/submit', { method: 'POST', body });
 

@@ -1,12 +1,9 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { RosterPerson } from '@phattana/shared';
-import express from 'express';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { jsonBodyErrors } from '../src/api/api-input';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { inviteRoutes } from '../src/api/invite-routes';
 import type { InviteAdmin } from '../src/people/invite-roster';
 import { createMemoryLogger } from '../src/runtime/logger';
+import { serveRoutes } from './support/route-harness';
 
 // HR's invite routes in process over an in-memory roster: no emulator. Issuing itself (the code, the
 // revocation of the older one, the deployment-wide index) stays in test/integration.
@@ -39,45 +36,23 @@ function memoryAdmin(people: RosterPerson[]) {
   return { admin, issuedTo };
 }
 
-let server: Server;
-let base = '';
 let mem: ReturnType<typeof memoryAdmin>;
 const { logger, lines } = createMemoryLogger();
 
-beforeAll(async () => {
-  const app = express();
-  app.use((req, _res, next) => {
-    Object.assign(req, { person: { employeeId: 'HR01', name: 'นางสาวบุคคล ดูแลดี', roles: ['staff', 'hr'] } });
-    next();
-  });
-  app.use('/manage/invites', (req, res, next) =>
-    inviteRoutes(mem.admin, { clock: () => NOW, logger })(req, res, next),
-  );
-  app.use(jsonBodyErrors);
-  server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/manage/invites`;
-});
-afterAll(async () => {
-  await new Promise<void>((r) => server.close(() => r()));
+const api = serveRoutes({
+  mount: '/manage/invites',
+  person: () => ({ employeeId: 'HR01', name: 'นางสาวบุคคล ดูแลดี', roles: ['staff', 'hr'] }),
+  router: () => inviteRoutes(mem.admin, { clock: () => NOW, logger }),
 });
 beforeEach(() => {
   mem = memoryAdmin([person('E010', 'finance'), person('E011', 'finance', true), person('E020', 'works')]);
 });
 
-async function issue(body: unknown, raw?: string) {
-  const res = await fetch(base, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: raw ?? JSON.stringify(body),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: response bodies, read by assertions
-  return { status: res.status, body: (await res.json()) as any };
-}
+const issue = (body: unknown, raw?: string) => api.call('', { method: 'POST', body, raw });
 
 describe('invite routes over an in-memory roster', () => {
   it('lists the roster and issues for one person, a division (not-yet-linked only) and everyone unlinked', async () => {
-    const roster = (await (await fetch(base)).json()) as { people: RosterPerson[] };
+    const roster = (await (await fetch(api.url())).json()) as { people: RosterPerson[] };
     expect(roster.people).toHaveLength(3);
     expect((await issue({ employeeId: 'E010' })).body.issued.map((p: RosterPerson) => p.id)).toEqual([
       'E010',

@@ -1,11 +1,10 @@
-import type { AddressInfo } from 'node:net';
-import express from 'express';
 import type { CollectionReference } from 'firebase-admin/firestore';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createReportThumbnailRoutes } from '../src/api/report-thumbnail-routes';
 import { createHmacPostbackSigner } from '../src/line/hmac-postback-signer';
 import { reportPhotoToken } from '../src/reports/report-photo-link';
 import { silentLogger } from '../src/runtime/logger';
+import { serveRoutes } from './support/route-harness';
 
 // One deployment serves many municipalities and report ids repeat across them: a card's photo address
 // is signed for one municipality, and another municipality's route refuses it before reading anything.
@@ -21,12 +20,10 @@ const reports = {
   }),
 } as unknown as CollectionReference;
 
-let base = '';
-let close: () => void = () => {};
-beforeAll(async () => {
-  const app = express();
-  app.use(
-    '/media',
+// no person: the route trusts the signed address, not a signed-in user
+const api = serveRoutes({
+  mount: '/media',
+  router: () =>
     createReportThumbnailRoutes({
       municipalityId: 'nongnamsai',
       source: { reports },
@@ -34,27 +31,19 @@ beforeAll(async () => {
       clock: () => now,
       logger: silentLogger,
     }),
-  );
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise((r) => server.once('listening', r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  close = () => server.close();
 });
-afterAll(() => close());
 
 describe('report photo addresses are bound to their municipality', () => {
   const ref = { reportId: 'CAT1__E010', messageId: 'm1' };
 
   it('refuses a token signed for another municipality, reading nothing', async () => {
-    const res = await fetch(`${base}/media/report-photos/${reportPhotoToken(signer, 'demo', ref, now)}`);
+    const res = await fetch(api.url(`/report-photos/${reportPhotoToken(signer, 'demo', ref, now)}`));
     expect(res.status).toBe(403);
     expect(reads).toEqual([]);
   });
 
   it("looks the report up for its own municipality's token", async () => {
-    const res = await fetch(
-      `${base}/media/report-photos/${reportPhotoToken(signer, 'nongnamsai', ref, now)}`,
-    );
+    const res = await fetch(api.url(`/report-photos/${reportPhotoToken(signer, 'nongnamsai', ref, now)}`));
     expect(res.status).toBe(404); // no such report here: looked up, nothing served
     expect(reads).toEqual(['CAT1__E010']);
   });

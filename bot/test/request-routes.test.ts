@@ -1,12 +1,9 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { RequestView } from '@phattana/shared';
-import express from 'express';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { jsonBodyErrors } from '../src/api/api-input';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { BAD_CURSOR, encodeCursor } from '../src/api/page-cursor';
 import { requestRoutes } from '../src/api/request-routes';
 import type { RequestAdmin, RequestAnswer } from '../src/requests/request-admin';
+import { serveRoutes } from './support/route-harness';
 
 // The request page's routes in process over an in-memory RequestAdmin: no emulator. The request
 // service's decisions, the transaction and the pushes stay in test/integration (training-request-api,
@@ -45,24 +42,12 @@ const admin: RequestAdmin = {
   },
 };
 
-let server: Server;
-let base = '';
 let roles: string[] = ['staff'];
 
-beforeAll(async () => {
-  const app = express();
-  app.use((req, _res, next) => {
-    Object.assign(req, { person: { employeeId: 'E010', name: 'คุณ E010', roles } });
-    next();
-  });
-  app.use('/requests', requestRoutes(admin, { clock: () => NOW }));
-  app.use(jsonBodyErrors);
-  server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/requests`;
-});
-afterAll(async () => {
-  await new Promise<void>((r) => server.close(() => r()));
+const api = serveRoutes({
+  mount: '/requests',
+  person: () => ({ employeeId: 'E010', name: 'คุณ E010', roles }),
+  router: () => requestRoutes(admin, { clock: () => NOW }),
 });
 beforeEach(() => {
   calls = [];
@@ -70,15 +55,7 @@ beforeEach(() => {
   next = { kind: 'done', view: VIEW };
 });
 
-async function call(path: string, o: { method?: string; body?: unknown } = {}) {
-  const res = await fetch(`${base}${path}`, {
-    method: o.method ?? 'GET',
-    headers: { 'content-type': 'application/json' },
-    body: o.body === undefined ? undefined : JSON.stringify(o.body),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: response bodies, read by assertions
-  return { status: res.status, body: (await res.json()) as any };
-}
+const call = api.call;
 const post = (path: string, body: unknown) => call(path, { method: 'POST', body });
 const put = (path: string, body: unknown) => call(path, { method: 'PUT', body });
 const by = { id: 'E010', name: 'คุณ E010' };

@@ -1,12 +1,9 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { type MunicipalitySettings, ROLE_LABELS, SETTINGS_LIMITS } from '@phattana/shared';
-import express from 'express';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { jsonBodyErrors } from '../src/api/api-input';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { settingsRoutes } from '../src/api/settings-routes';
 import { createMemoryLogger } from '../src/runtime/logger';
 import { checkSettings, type SettingsAdmin, type SettingsView } from '../src/settings/settings-admin';
+import { type RouteCall, serveRoutes } from './support/route-harness';
 
 // HR's settings routes in process over an in-memory SettingsAdmin with the real checks: no emulator. The
 // transaction and the audit history stay in test/integration/manage-api.test.ts.
@@ -43,41 +40,19 @@ function memoryAdmin() {
   return admin;
 }
 
-let server: Server;
-let base = '';
 let admin: SettingsAdmin;
 const { logger, lines } = createMemoryLogger();
 
-beforeAll(async () => {
-  const app = express();
-  app.use((req, _res, next) => {
-    Object.assign(req, { person: { employeeId: 'HR01', name: 'นางสาวบุคคล ดูแลดี', roles: ['staff', 'hr'] } });
-    next();
-  });
-  app.use('/manage/settings', (req, res, next) =>
-    settingsRoutes(admin, { clock: () => NOW, logger })(req, res, next),
-  );
-  app.use(jsonBodyErrors);
-  server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/manage/settings`;
-});
-afterAll(async () => {
-  await new Promise<void>((r) => server.close(() => r()));
+const api = serveRoutes({
+  mount: '/manage/settings',
+  person: () => ({ employeeId: 'HR01', name: 'นางสาวบุคคล ดูแลดี', roles: ['staff', 'hr'] }),
+  router: () => settingsRoutes(admin, { clock: () => NOW, logger }),
 });
 beforeEach(() => {
   admin = memoryAdmin();
 });
 
-async function call(o: { method?: string; body?: unknown; raw?: string } = {}) {
-  const res = await fetch(base, {
-    method: o.method ?? 'GET',
-    headers: { 'content-type': 'application/json' },
-    body: o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body)),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: response bodies, read by assertions
-  return { status: res.status, cache: res.headers.get('cache-control'), body: (await res.json()) as any };
-}
+const call = (o?: RouteCall) => api.callWithCacheHeader('', o);
 
 const GOOD = { yearlyHoursTarget: 30, surveyMinGroupSize: 6, approvalChain: { stopAtEmployeeId: 'E002' } };
 

@@ -1,8 +1,4 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { jsonBodyErrors } from '../src/api/api-input';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { BAD_CURSOR, BAD_PAGE_SIZE, encodeCursor } from '../src/api/page-cursor';
 import { staffImportRoutes } from '../src/api/staff-import-routes';
 import { EmployeeWriteError } from '../src/people/firestore-employee-directory';
@@ -15,6 +11,7 @@ import type {
   StaffList,
 } from '../src/people/staff-import-admin';
 import { createMemoryLogger } from '../src/runtime/logger';
+import { serveRoutes } from './support/route-harness';
 
 // HR's staff list and import routes in process over an in-memory StaffImportAdmin: no emulator. The
 // import itself (reading the file, writing the records, unlinking who left) stays in test/integration
@@ -55,31 +52,14 @@ const admin: StaffImportAdmin = {
   },
 };
 
-let server: Server;
-let base = '';
 let pepper: string | undefined = 'pepper';
 const { logger, lines } = createMemoryLogger();
 
-beforeAll(async () => {
-  const app = express();
-  app.use((req, _res, next) => {
-    Object.assign(req, { person: { employeeId: 'HR01', name: 'นางสาวบุคคล ดูแลดี', roles: ['staff', 'hr'] } });
-    next();
-  });
-  app.use('/manage/employees', (req, res, next) =>
-    staffImportRoutes(admin, { clock: () => NOW, logger, ...(pepper ? { birthDatePepper: pepper } : {}) })(
-      req,
-      res,
-      next,
-    ),
-  );
-  app.use(jsonBodyErrors);
-  server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/manage/employees`;
-});
-afterAll(async () => {
-  await new Promise<void>((r) => server.close(() => r()));
+const api = serveRoutes({
+  mount: '/manage/employees',
+  person: () => ({ employeeId: 'HR01', name: 'นางสาวบุคคล ดูแลดี', roles: ['staff', 'hr'] }),
+  router: () =>
+    staffImportRoutes(admin, { clock: () => NOW, logger, ...(pepper ? { birthDatePepper: pepper } : {}) }),
 });
 beforeEach(() => {
   lists = [];
@@ -88,13 +68,12 @@ beforeEach(() => {
   pepper = 'pepper';
 });
 
-async function get(query: string) {
-  const res = await fetch(`${base}${query}`);
-  // biome-ignore lint/suspicious/noExplicitAny: response bodies, read by assertions
-  return { status: res.status, body: (await res.json()) as any };
-}
+const get = (query: string) => api.call(query);
 async function upload(query: string, text = 'รหัส,ชื่อ\nE001,สมชาย') {
-  const res = await fetch(`${base}/import${query}`, { method: 'POST', body: new TextEncoder().encode(text) });
+  const res = await fetch(api.url(`/import${query}`), {
+    method: 'POST',
+    body: new TextEncoder().encode(text),
+  });
   // biome-ignore lint/suspicious/noExplicitAny: response bodies, read by assertions
   return { status: res.status, body: (await res.json()) as any };
 }

@@ -1,5 +1,3 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import {
   acceptedFiscalYears,
   BAD_FISCAL_YEAR,
@@ -7,12 +5,11 @@ import {
   fiscalYearOfInstant,
   TARGET_INDICATOR_IDS,
 } from '@phattana/shared';
-import express from 'express';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { jsonBodyErrors } from '../src/api/api-input';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { targetRoutes } from '../src/api/target-routes';
 import { createMemoryLogger } from '../src/runtime/logger';
 import type { TargetAdmin, TargetEdit } from '../src/targets/target-admin';
+import { serveRoutes } from './support/route-harness';
 
 // The targets routes in process over an in-memory TargetAdmin: no emulator. The page's history, the
 // live figures and the audited transaction stay in test/integration/target-api.test.ts.
@@ -41,25 +38,13 @@ const admin: TargetAdmin = {
   },
 };
 
-let server: Server;
-let base = '';
 let roles: string[] = ['staff', 'hr'];
 const { logger, lines } = createMemoryLogger();
 
-beforeAll(async () => {
-  const app = express();
-  app.use((req, _res, next) => {
-    Object.assign(req, { person: { employeeId: 'HR01', name: 'นางสาวบุคคล ดูแลดี', roles } });
-    next();
-  });
-  app.use('/targets', targetRoutes(admin, { clock: () => NOW, logger }));
-  app.use(jsonBodyErrors);
-  server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/targets`;
-});
-afterAll(async () => {
-  await new Promise<void>((r) => server.close(() => r()));
+const api = serveRoutes({
+  mount: '/targets',
+  person: () => ({ employeeId: 'HR01', name: 'นางสาวบุคคล ดูแลดี', roles }),
+  router: () => targetRoutes(admin, { clock: () => NOW, logger }),
 });
 beforeEach(() => {
   edits = [];
@@ -67,15 +52,7 @@ beforeEach(() => {
   roles = ['staff', 'hr'];
 });
 
-async function call(path: string, o: { method?: string; body?: unknown; raw?: string } = {}) {
-  const res = await fetch(`${base}${path}`, {
-    method: o.method ?? 'GET',
-    headers: { 'content-type': 'application/json' },
-    body: o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body)),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: response bodies, read by assertions
-  return { status: res.status, body: (await res.json()) as any };
-}
+const call = api.call;
 const put = (path: string, body: unknown) => call(path, { method: 'PUT', body });
 const by = { employeeId: 'HR01', name: 'นางสาวบุคคล ดูแลดี' };
 

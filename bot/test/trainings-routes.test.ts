@@ -1,12 +1,9 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { parseTrainingInput, type TrainingInput } from '@phattana/shared';
-import express from 'express';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { jsonBodyErrors } from '../src/api/api-input';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { trainingsRoutes } from '../src/api/trainings-routes';
 import { createMemoryLogger } from '../src/runtime/logger';
 import { changesOpenedReports, type TrainingAdmin, type TrainingView } from '../src/trainings/training-admin';
+import { serveRoutes } from './support/route-harness';
 
 // HR's trainings routes in process over an in-memory TrainingAdmin: no emulator. What only Firestore can
 // prove (the transaction, the staff list) stays in test/integration/manage-api.test.ts.
@@ -74,42 +71,19 @@ function memoryAdmin() {
   return { admin, openReports };
 }
 
-let server: Server;
-let base = '';
 let mem: ReturnType<typeof memoryAdmin>;
 const { logger, lines } = createMemoryLogger();
 
-beforeAll(async () => {
-  const app = express();
-  app.use((req, _res, next) => {
-    Object.assign(req, { person: { employeeId: 'HR01', name: 'นางสาวบุคคล ดูแลดี', roles: ['staff', 'hr'] } });
-    next();
-  });
-  // the admin changes per test; the router reads it at each request
-  app.use('/manage/trainings', (req, res, next) =>
-    trainingsRoutes(mem.admin, { clock: () => NOW, logger })(req, res, next),
-  );
-  app.use(jsonBodyErrors);
-  server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/manage/trainings`;
-});
-afterAll(async () => {
-  await new Promise<void>((r) => server.close(() => r()));
+const api = serveRoutes({
+  mount: '/manage/trainings',
+  person: () => ({ employeeId: 'HR01', name: 'นางสาวบุคคล ดูแลดี', roles: ['staff', 'hr'] }),
+  router: () => trainingsRoutes(mem.admin, { clock: () => NOW, logger }),
 });
 beforeEach(() => {
   mem = memoryAdmin();
 });
 
-async function call(path: string, o: { method?: string; body?: unknown; raw?: string } = {}) {
-  const res = await fetch(`${base}${path}`, {
-    method: o.method ?? 'GET',
-    headers: { 'content-type': 'application/json' },
-    body: o.raw ?? (o.body === undefined ? undefined : JSON.stringify(o.body)),
-  });
-  // biome-ignore lint/suspicious/noExplicitAny: response bodies, read by assertions
-  return { status: res.status, body: (await res.json()) as Record<string, any> };
-}
+const call = api.call;
 
 describe('trainings routes over an in-memory service', () => {
   it('creates a training, lists it with the form options, and records who made it', async () => {
