@@ -17,6 +17,7 @@ import {
   noOutcomes,
   type OnceOnlySender,
   type OnceOutcome,
+  onceRecipient,
 } from '../reports/once-only-sender';
 import type { Logger } from '../runtime/logger';
 import { isQuietHour, type QuietHours } from '../runtime/quiet-hours';
@@ -87,9 +88,7 @@ export async function runLibraryDigest(d: LibraryDigestDeps): Promise<LibraryDig
     const reach = lineReach(person);
     const outcome = await sender.send({
       key: digestKey(week.to, person.id),
-      to: reach.reachable
-        ? { employeeId: person.id, lineUserId: reach.lineUserId }
-        : { employeeId: person.id, skipReason: reach.reason },
+      to: onceRecipient(person.id, reach),
       replies: libraryDigestReplies(mine, d.liffId),
       meta: {
         kind: 'libraryDigest',

@@ -11,7 +11,7 @@ import {
 import type { DocumentReference, DocumentSnapshot } from 'firebase-admin/firestore';
 import type { LineClient } from '../line/line-client';
 import type { StaffRecords } from '../people/staff-record-repository';
-import type { OnceOnlySender } from '../reports/once-only-sender';
+import { type OnceOnlySender, onceRecipient } from '../reports/once-only-sender';
 import { fetchLinePhoto, PHOTO_MAX_BYTES } from './fetch-line-photo';
 import type { MediaStore } from './media-store';
 
@@ -113,9 +113,7 @@ async function tellRefused(
   const reach = lineReach(await d.notify.staff.byId(employeeId));
   await d.notify.sender.send({
     key: `report:${d.report.id}:photoRefused:${messageId}`,
-    to: reach.reachable
-      ? { employeeId, lineUserId: reach.lineUserId }
-      : { employeeId, skipReason: reach.reason },
+    to: onceRecipient(employeeId, reach),
     replies: reportPhotoRefused(
       d.report.id,
       String(report.get('trainingTitle') ?? 'การฝึกอบรม'),

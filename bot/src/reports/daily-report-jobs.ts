@@ -39,7 +39,13 @@ import { readCreditPrior } from '../stats/credit-prior';
 import { applyStatsDelta } from '../stats/stats-writes';
 import { withoutUndefined } from '../store/without-undefined';
 import { creditHours } from './credit-hours';
-import { createOnceOnlySender, noOutcomes, type OnceOnlySender, type OnceOutcome } from './once-only-sender';
+import {
+  createOnceOnlySender,
+  noOutcomes,
+  type OnceOnlySender,
+  type OnceOutcome,
+  onceRecipient,
+} from './once-only-sender';
 import { reportRecords } from './report-repository';
 
 // The daily job (a Thai morning, on working days): open the reports of trainings that have ended and
@@ -114,10 +120,7 @@ export async function runDailyReportJobs(d: DailyJobDeps): Promise<DailyJobResul
     messages[await sender.send(o)]++;
   };
   const target = (employeeId: string | undefined) => {
-    const reach = lineReach(employeeId ? people.get(employeeId) : undefined);
-    return reach.reachable
-      ? { employeeId: employeeId ?? 'unknown', lineUserId: reach.lineUserId }
-      : { employeeId: employeeId ?? 'unknown', skipReason: reach.reason };
+    return onceRecipient(employeeId ?? 'unknown', lineReach(employeeId ? people.get(employeeId) : undefined));
   };
   const supervisorOf = (employeeId: string) => {
     try {

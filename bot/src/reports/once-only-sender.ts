@@ -1,4 +1,4 @@
-import type { MessagePriority, PostbackSigner, Reply } from '@phattana/shared';
+import type { LineReach, MessagePriority, PostbackSigner, Reply } from '@phattana/shared';
 import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
 import { Timestamp } from 'firebase-admin/firestore';
 import { MessageHeldBackError } from '../budget/budget-gate';
@@ -13,6 +13,16 @@ import { retryKeyFor } from '../webhook/retry-key';
 // between claiming and recording "sent" can push again and LINE itself drops the repeat (409). The retry
 // key comes from the record's path, so two municipalities sharing one LINE account never share one.
 
+export interface OnceRecipient {
+  lineUserId?: string;
+  employeeId: string;
+  skipReason?: string;
+}
+
+/** Whom a once-only message goes to: their LINE id, or why it is recorded as skipped. */
+export const onceRecipient = (employeeId: string, reach: LineReach): OnceRecipient =>
+  reach.reachable ? { employeeId, lineUserId: reach.lineUserId } : { employeeId, skipReason: reach.reason };
+
 /** `heldBack`: the message budget kept it back; like `failed` it is tried again on the next run */
 export type OnceOutcome = 'sent' | 'alreadySent' | 'skipped' | 'failed' | 'heldBack';
 
@@ -26,7 +36,7 @@ export const noOutcomes = (): Record<OnceOutcome, number> => ({
 
 export interface OnceMessage {
   key: string;
-  to: { lineUserId?: string; employeeId: string; skipReason?: string };
+  to: OnceRecipient;
   replies: readonly Reply[];
   meta?: Record<string, unknown>;
   /** how it ranks when the monthly message quota runs short; default essential */

@@ -14,6 +14,7 @@ import {
   noOutcomes,
   type OnceOnlySender,
   type OnceOutcome,
+  onceRecipient,
 } from '../reports/once-only-sender';
 import type { Logger } from '../runtime/logger';
 import { isQuietHour, type QuietHours } from '../runtime/quiet-hours';
@@ -53,9 +54,7 @@ export async function runAdvanceReminders(d: AdvanceReminderDeps): Promise<Recor
     const reach = lineReach(await staffRecords(d.c).byId(r.employeeId));
     const outcome = await sender.send({
       key: `${r.id}__${kind}`,
-      to: reach.reachable
-        ? { employeeId: r.employeeId, lineUserId: reach.lineUserId }
-        : { employeeId: r.employeeId, skipReason: reach.reason },
+      to: onceRecipient(r.employeeId, reach),
       replies: advanceReminderReplies(kind, r, today, d.calendar),
       meta: { requestId: r.id, kind },
       priority: kind === 'advanceIn3' || kind === 'advanceIn1' ? 'optional' : 'essential',

@@ -14,6 +14,7 @@ import {
   noOutcomes,
   type OnceOnlySender,
   type OnceOutcome,
+  onceRecipient,
 } from '../reports/once-only-sender';
 import type { Logger } from '../runtime/logger';
 import { isQuietHour, type QuietHours } from '../runtime/quiet-hours';
@@ -55,9 +56,7 @@ export async function runTravelOrderNotices(d: TravelOrderNoticeDeps): Promise<R
       const reach = lineReach(p);
       const outcome = await sender.send({
         key: `${r.id}__travelOrderNeeded__${p.id}`,
-        to: reach.reachable
-          ? { employeeId: p.id, lineUserId: reach.lineUserId }
-          : { employeeId: p.id, skipReason: reach.reason },
+        to: onceRecipient(p.id, reach),
         replies: travelOrderNeededReplies(r, d.liffId),
         meta: { requestId: r.id, kind: 'travelOrderNeeded' },
         // HR's own step in the chain: the course cannot be attended on official duty without it

@@ -4,7 +4,7 @@ import type { LineClient } from '../line/line-client';
 import { fetchLinePhoto } from '../media/fetch-line-photo';
 import type { MediaStore } from '../media/media-store';
 import type { StaffRecords } from '../people/staff-record-repository';
-import type { OnceOnlySender } from '../reports/once-only-sender';
+import { type OnceOnlySender, onceRecipient } from '../reports/once-only-sender';
 import { surveyPhotoRefused } from './survey-messages';
 import { surveyFromDoc } from './survey-records';
 
@@ -99,9 +99,7 @@ async function tellRefused(
   const reach = lineReach(employee);
   await d.sender.send({
     key: `survey:${d.survey.id}:photoRefused:${messageId}`,
-    to: reach.reachable
-      ? { employeeId, lineUserId: reach.lineUserId }
-      : { employeeId, skipReason: reach.reason },
+    to: onceRecipient(employeeId, reach),
     replies: surveyPhotoRefused(
       surveyFromDoc(survey),
       (reason as ReportPhotoError) ?? 'notAnImage',
