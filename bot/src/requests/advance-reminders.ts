@@ -1,23 +1,13 @@
-import {
-  advanceReminderFor,
-  advanceReminderReplies,
-  bangkokDate,
-  lineReach,
-  type PostbackSigner,
-  type WorkingDayCalendar,
-} from '@phattana/shared';
-import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
-import type { LineClient } from '../line/line-client';
-import { type StaffSource, staffRecords } from '../people/staff-record-repository';
+import { advanceReminderFor, advanceReminderReplies, bangkokDate, lineReach } from '@phattana/shared';
+import { staffRecords } from '../people/staff-record-repository';
 import {
   createOnceOnlySender,
   noOutcomes,
-  type OnceOnlySender,
   type OnceOutcome,
   onceRecipient,
 } from '../reports/once-only-sender';
-import type { Logger } from '../runtime/logger';
-import { isQuietHour, type QuietHours } from '../runtime/quiet-hours';
+import { isQuietHour } from '../runtime/quiet-hours';
+import type { RequestJobDeps } from './request-job-deps';
 import { requestFromDoc } from './request-records';
 
 // The advance's clearing reminders (ส่งใช้เงินยืม), on the report reminders' rules: only in the morning
@@ -25,22 +15,7 @@ import { requestFromDoc } from './request-records';
 // day and once overdue (four at most), each once per (request, kind) however often the job runs, and
 // through the same sender (the morning digest and the message budget's gate).
 
-export interface AdvanceReminderDeps {
-  readonly db: Firestore;
-  readonly c: StaffSource & {
-    readonly trainingRequests: CollectionReference;
-    readonly notifications: CollectionReference;
-  };
-  readonly line: LineClient;
-  readonly signer: PostbackSigner;
-  readonly calendar: WorkingDayCalendar;
-  readonly logger: Logger;
-  readonly now: Date;
-  readonly quietHours?: QuietHours;
-  readonly sender?: OnceOnlySender;
-}
-
-export async function runAdvanceReminders(d: AdvanceReminderDeps): Promise<Record<OnceOutcome, number>> {
+export async function runAdvanceReminders(d: RequestJobDeps): Promise<Record<OnceOutcome, number>> {
   const messages = noOutcomes();
   const today = bangkokDate(d.now);
   if (isQuietHour(d.now, d.quietHours) || !d.calendar.isWorkingDay(today)) return messages;

@@ -1,23 +1,13 @@
-import {
-  bangkokDate,
-  lineReach,
-  needsTravelOrder,
-  type PostbackSigner,
-  travelOrderNeededReplies,
-  type WorkingDayCalendar,
-} from '@phattana/shared';
-import type { CollectionReference, Firestore } from 'firebase-admin/firestore';
-import type { LineClient } from '../line/line-client';
-import { type StaffSource, staffRecords } from '../people/staff-record-repository';
+import { bangkokDate, lineReach, needsTravelOrder, travelOrderNeededReplies } from '@phattana/shared';
+import { staffRecords } from '../people/staff-record-repository';
 import {
   createOnceOnlySender,
   noOutcomes,
-  type OnceOnlySender,
   type OnceOutcome,
   onceRecipient,
 } from '../reports/once-only-sender';
-import type { Logger } from '../runtime/logger';
-import { isQuietHour, type QuietHours } from '../runtime/quiet-hours';
+import { isQuietHour } from '../runtime/quiet-hours';
+import type { RequestJobDeps } from './request-job-deps';
 import { requestFromDoc } from './request-records';
 
 // HR is told, in the morning job, of each approved request still waiting for its travel order
@@ -25,23 +15,7 @@ import { requestFromDoc } from './request-records';
 // morning digest and the message budget's gate), on working days outside quiet hours, and no more once
 // the order is recorded or the course has started.
 
-export interface TravelOrderNoticeDeps {
-  readonly db: Firestore;
-  readonly c: StaffSource & {
-    readonly trainingRequests: CollectionReference;
-    readonly notifications: CollectionReference;
-  };
-  readonly line: LineClient;
-  readonly signer: PostbackSigner;
-  readonly calendar: WorkingDayCalendar;
-  readonly logger: Logger;
-  readonly now: Date;
-  readonly liffId?: string;
-  readonly quietHours?: QuietHours;
-  readonly sender?: OnceOnlySender;
-}
-
-export async function runTravelOrderNotices(d: TravelOrderNoticeDeps): Promise<Record<OnceOutcome, number>> {
+export async function runTravelOrderNotices(d: RequestJobDeps): Promise<Record<OnceOutcome, number>> {
   const messages = noOutcomes();
   const today = bangkokDate(d.now);
   if (isQuietHour(d.now, d.quietHours) || !d.calendar.isWorkingDay(today)) return messages;
