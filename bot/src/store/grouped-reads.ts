@@ -1,4 +1,5 @@
 import type { DocumentReference, DocumentSnapshot, Firestore } from 'firebase-admin/firestore';
+import { groupWhileInFlight } from './group-while-in-flight';
 
 /** Documents one getAll asks for at most (a request stays small; the next group goes right after). */
 const MAX_GROUP = 300;
@@ -11,44 +12,27 @@ interface Waiting {
 
 /**
  * Reads of single documents that may share a round trip (the webhook's routing read of a person's
- * `lineUsers` entry), the way grouped-updates.ts shares commits: the first read goes at once; reads asked
- * for while one is on its way wait for it and go together in the next getAll. Nothing is cached: every
- * snapshot is read after it was asked for, as a get() of its own would be, so no one sees an older
- * route than before; under load, many events share one RPC (most of what a read costs this process).
+ * `lineUsers` entry), grouped while a getAll is on its way, as grouped-updates.ts groups commits.
+ * Nothing is cached: every snapshot is read after it was asked for, as a get() of its own would be, so
+ * no one sees an older route than before; under load, many events share one RPC.
  */
 export function createGroupedReads(db: Firestore) {
-  let waiting: Waiting[] = [];
-  let reading = false;
-
-  async function readAll(): Promise<void> {
-    reading = true;
+  const enqueue = groupWhileInFlight<Waiting>(MAX_GROUP, async (group) => {
     try {
-      while (waiting.length > 0) {
-        const group = waiting.slice(0, MAX_GROUP);
-        waiting = waiting.slice(MAX_GROUP);
-        try {
-          // getAll answers in the order asked, one snapshot per reference (duplicates included)
-          const snaps = await db.getAll(...group.map((w) => w.ref));
-          group.forEach((w, i) => {
-            const snap = snaps[i];
-            if (snap) w.resolve(snap);
-            else w.reject(new Error(`no snapshot for ${w.ref.path}`));
-          });
-        } catch (err) {
-          for (const w of group) w.reject(err);
-        }
-      }
-    } finally {
-      reading = false;
+      // getAll answers in the order asked, one snapshot per reference (duplicates included)
+      const snaps = await db.getAll(...group.map((w) => w.ref));
+      group.forEach((w, i) => {
+        const snap = snaps[i];
+        if (snap) w.resolve(snap);
+        else w.reject(new Error(`no snapshot for ${w.ref.path}`));
+      });
+    } catch (err) {
+      for (const w of group) w.reject(err);
     }
-  }
-
+  });
   return {
     get(ref: DocumentReference): Promise<DocumentSnapshot> {
-      return new Promise<DocumentSnapshot>((resolve, reject) => {
-        waiting.push({ ref, resolve, reject });
-        if (!reading) void readAll();
-      });
+      return new Promise<DocumentSnapshot>((resolve, reject) => enqueue({ ref, resolve, reject }));
     },
   };
 }
